@@ -1,0 +1,197 @@
+"""The `relgraph` command: thin click wrappers over the library."""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from relgraph.errors import RelgraphError
+from relgraph.settings import Settings
+
+store_option = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            help="Store directory (default: ./store or $RELGRAPH_STORE).")
+
+
+def _settings(store: Path | None) -> Settings:
+    return Settings.load(store=store)
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+@click.version_option(package_name="relgraph")
+def cli() -> None:
+    """relgraph: build a sourced knowledge graph from diplomacy news and query it with SPARQL."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--force", is_flag=True, help="Re-extract articles even when the store has them unchanged.")
+def build(paths: tuple[str, ...], store: Path | None, force: bool) -> None:
+    """Extract PATHS (files or folders of .txt/.jsonl articles) into the store.
+
+    Example: relgraph build data/articles --store store
+    """
+    from relgraph.build import build as run_build
+
+    settings = _settings(store)
+    try:
+        with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
+            report = run_build(paths, settings, force=force, progress=bar.update)
+    except RelgraphError as exc:
+        _fail(exc)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(
+        f"{report.extracted} article(s) extracted, {report.unchanged} unchanged, {len(report.errors)} error(s); "
+        f"{report.quads_written} quads written; the store at {settings.store} holds {report.store_quads} quads",
+        err=True,
+    )
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld"]),
+              default="table", show_default=True)
+def query(query: str, store: Path | None, fmt: str) -> None:
+    """Run a SPARQL query (a .rq file, a named query from queries/, or the text itself).
+
+    Example: relgraph query queries/people.rq --format json
+    """
+    from relgraph.queries import named_queries
+    from relgraph.renderers import render
+    from relgraph.sparql import check_query
+    from relgraph.store import open_store
+
+    settings = _settings(store)
+    path = Path(query)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise click.ClickException(f"query file not found: {query}")
+        text = path.read_text(encoding="utf-8")
+    elif query in named_queries(settings.queries_dir):
+        text = named_queries(settings.queries_dir)[query].text
+    else:
+        text = query
+    try:
+        check_query(text)
+        rel = open_store(settings.store)
+        data = render(rel.query(text), fmt)
+    except RelgraphError as exc:
+        _fail(exc)
+    sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "xml"]),
+              default="trig", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: stdout).")
+@click.option("--graph", default=None, help="Export only this named graph (an article's graph IRI).")
+def export(store: Path | None, fmt: str, output: Path | None, graph: str | None) -> None:
+    """Write the whole graph (or one article's graph) in an RDF format.
+
+    Example: relgraph export --format turtle -o graph.ttl
+    """
+    from relgraph.store import open_store
+
+    try:
+        rel = open_store(_settings(store).store)
+        if output is None:
+            rel.dump(sys.stdout.buffer, fmt, graph)
+        else:
+            tmp = output.with_name(output.name + ".part")
+            with open(tmp, "wb") as fh:
+                rel.dump(fh, fmt, graph)
+            tmp.replace(output)  # never leave a half-written export behind
+    except RelgraphError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@store_option
+def stats(store: Path | None) -> None:
+    """Counts per class, articles, assertions and links."""
+    from relgraph.stats import graph_stats
+    from relgraph.store import open_store
+
+    try:
+        result = graph_stats(open_store(_settings(store).store))
+    except RelgraphError as exc:
+        _fail(exc)
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        click.echo(f"{key.ljust(width)}  {value}")
+
+
+@cli.command()
+@store_option
+@click.option("--skip-reasoner", is_flag=True, help="Only run SHACL, not the HermiT consistency check.")
+def validate(store: Path | None, skip_reasoner: bool) -> None:
+    """Check the ontology with HermiT and the stored graph against ontology/shapes.ttl (SHACL)."""
+    from relgraph.ontology import check_consistency
+    from relgraph.store import open_store
+    from relgraph.validate import validate_nquads
+
+    ok = True
+    if not skip_reasoner:
+        result = check_consistency()
+        click.echo(f"ontology: {'consistent' if result.consistent else 'INCONSISTENT'} ({result.message})")
+        ok &= bool(result.consistent)
+    try:
+        rel = open_store(_settings(store).store)
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / "graph.nq"
+            with open(dump, "wb") as fh:
+                rel.dump(fh, "nquads")
+            report = validate_nquads(dump)
+    except RelgraphError as exc:
+        _fail(exc)
+    click.echo(f"shapes: {'conforms' if report.conforms else 'DOES NOT CONFORM'} "
+               f"({len(report.violations)} violation(s))")
+    for focus, path, message, severity in report.violations[:50]:
+        click.echo(f"  {severity}: {focus} {path}: {message}")
+    if not (ok and report.conforms):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--diff", "show_diff", is_flag=True, help="List false positives and false negatives.")
+def evaluate(gold_dir: Path, articles: tuple[str, ...], store: Path | None, as_json: bool, show_diff: bool) -> None:
+    """Build ARTICLES into a fresh store (or --store) and score it against gold files.
+
+    Example: relgraph evaluate --gold tests/gold data/articles
+    """
+    from relgraph.build import build as run_build
+    from relgraph.evaluate import contract_rows, diff, format_report, load_gold, score
+    from relgraph.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.load(store=store or Path(tmp) / "store")
+        report = run_build(articles, settings)
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
+        gold = load_gold(gold_dir)
+        rows = contract_rows(open_store(settings.store), settings.queries_dir)
+        result = score(rows, gold)
+        click.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_report(result))
+        if show_diff:
+            click.echo("\n".join(diff(rows, gold)))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

@@ -1,0 +1,194 @@
+"""Per-article working state shared by the extractors: mentions, token lookups, dates."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from relgraph import dates
+from relgraph.gazetteer import Gazetteer
+from relgraph.records import ArticleRecords, Evidence, Ref
+from relgraph.resources import Lexicon
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "h.e.", "madam"}
+FUTURE_AUX = {"will", "shall", "'ll", "going"}
+MODAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    ref: Ref
+    start: int          # token index
+    end: int
+    via: str            # name | demonym | capital | alias | pair | surname | post
+    confidence: float = 0.9
+
+
+@dataclass
+class ArticleContext:
+    doc: Doc
+    article: object                  # relgraph.articles.Article
+    gaz: Gazetteer
+    lex: Lexicon
+    records: ArticleRecords
+    matchers: object = None          # relgraph.nlp.pipeline.Matchers
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    person_roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person -> (role, state)
+    excluded_spans: list[tuple[int, int]] = field(default_factory=list)            # char spans not to read
+    post_tokens: set[int] = field(default_factory=set)                               # tokens inside office titles
+
+    # -- mentions ------------------------------------------------------------------------
+    def add_mention(self, mention: Mention) -> bool:
+        """Register a mention unless its tokens are already claimed by another one."""
+        if any(i in self.by_token for i in range(mention.start, mention.end)):
+            return False
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+        return True
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        seen, out = set(), []
+        for i in range(start, end):
+            m = self.by_token.get(i)
+            if m and id(m) not in seen and (kinds is None or m.ref.kind in kinds):
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def is_excluded(self, span: Span) -> bool:
+        return any(s <= span.start_char < e for s, e in self.excluded_spans)
+
+    # -- article-level knowledge ---------------------------------------------------------
+    def state_counts(self) -> Counter:
+        counts = Counter()
+        for m in self.mentions:
+            if m.ref.kind == "state":
+                counts[m.ref.key] += 1
+            elif m.ref.kind == "city":
+                city = self.records.entities.get(m.ref)
+                if city is not None and city.state:
+                    counts[city.state] += 0.5
+        return counts
+
+    def main_pair(self) -> list[str]:
+        """The two states the story is about: what "the two countries" refers to."""
+        return [s for s, _ in self.state_counts().most_common(2)]
+
+    def primary_state(self) -> str | None:
+        pair = self.main_pair()
+        return pair[0] if pair else None
+
+    def state_of(self, ref: Ref) -> str | None:
+        """The state an entity stands for or belongs to (a capital used for its government, a person's post)."""
+        if ref.kind == "state":
+            return ref.key
+        if ref.kind in ("city", "organization"):
+            ent = self.records.entities.get(ref)
+            return ent.state if ent else None
+        if ref.kind == "person":
+            return self.person_roles.get(ref.key, (None, None))[1]
+        return None
+
+    # -- evidence and dates --------------------------------------------------------------
+    def evidence(self, span: Span, rule: str, confidence: float) -> Evidence:
+        sent = span.sent
+        return Evidence(sent.text.strip(), sent.start_char, sent.end_char, rule, confidence)
+
+    @property
+    def published(self) -> str | None:
+        return getattr(self.article, "published", None)
+
+    def date_near(self, trigger: Token, *, tense: str | None = None) -> str | None:
+        """The date of an event/agreement: the temporal expression of its sentence closest to the trigger."""
+        sent = trigger.sent
+        text = sent.text
+        best, best_dist = None, None
+        for start, end, phrase in dates.find_temporal_expressions(text):
+            before = text[:start].rstrip().lower()
+            if before.endswith(("since", "until", "till", "for", "over")):
+                continue  # an interval bound, not the date of this event
+            span = self.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+            if span is not None and _other_clause(span.root, trigger):
+                continue
+            value = dates.resolve_relative(phrase, self.published, tense=tense)
+            if not value:
+                continue
+            char = sent.start_char + start
+            dist = abs(char - trigger.idx)
+            if best_dist is None or dist < best_dist:
+                best, best_dist = value, dist
+        return best
+
+
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
+
+
+def _other_clause(token: Token, trigger: Token) -> bool:
+    """True when `token` sits in a clause of its own that does not hang off the trigger or its verb:
+    'a project that was approved in 2015' does not date the talks that discussed it."""
+    anchors = {trigger.i, trigger.head.i}
+    node = token
+    while node.i not in anchors:
+        if node.dep_ in CLAUSE_DEPS and (node.head.i not in anchors or node.dep_ == "ccomp"):
+            return True  # another clause, or what was said rather than when
+        if node.head.i == node.i:
+            return False  # reached the root without leaving a clause: same clause as the trigger
+        node = node.head
+    return _trigger_leaves_clause(trigger, token)
+
+
+def _trigger_leaves_clause(trigger: Token, token: Token) -> bool:
+    """The trigger sits in a subordinate clause that does not contain `token`."""
+    above = {t.i for t in token.ancestors} | {token.i}
+    node = trigger
+    while node.i not in above and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS and node.i != trigger.i:
+            return True
+        node = node.head
+    return False
+
+
+def tense_of(token: Token) -> str:
+    """'future' when the clause governing `token` has will/shall/going to or a modal; else 'past'."""
+    head = token
+    for _ in range(4):
+        for child in head.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | MODAL_AUX:
+                return "future"
+        if head.dep_ in ("xcomp",) and head.head.lemma_ in ("plan", "expect", "schedule", "set", "due"):
+            return "future"
+        if head.head.i == head.i:
+            break
+        if head.pos_ == "VERB" and head.dep_ not in ("xcomp", "relcl", "acl", "advcl", "ccomp", "conj"):
+            break
+        head = head.head
+    return "past"
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of the same sentence."""
+    path_a = [a, *a.ancestors]
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return n + index[t.i]
+    return 99
+
+
+def clean_name(text: str) -> str:
+    """Strip honorifics, possessives, quotes and surrounding punctuation from an entity string."""
+    text = " ".join(text.replace("\u2019", "'").split())
+    if text.endswith("'s"):
+        text = text[:-2]
+    words = text.strip(" ,.;:'\"()-").split()
+    while words and (words[0].lower() in HONORIFICS or words[0].lower() == "the"):
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:'\"()")

@@ -1,0 +1,197 @@
+"""States, cities and organisations from NER, the gazetteer ruler and ministry patterns."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
+from relgraph.records import Ref
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_ORG_TOKENS = 8
+
+
+def extract_places_and_orgs(ctx: ArticleContext) -> None:
+    """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
+    for ent in ctx.doc.ents:
+        if ctx.is_excluded(ent) or any(t.i in ctx.post_tokens for t in ent):
+            continue
+        kind, key, via = _classify(ctx, ent)
+        if kind is None or kind == "organization" and _is_product_name(ent):
+            continue
+        if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
+            _record(ctx, kind, key, ent, via)
+
+
+def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, str]:
+    gaz = ctx.gaz
+    text = clean_name(ent.text)
+    if not text or text.lower() in ctx.lex.not_entities or "\n" in ent.text.strip():
+        return None, None, ""
+    if ent.ent_id_:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind == "demonym":
+            return "state", key, "demonym"
+        if kind == "org":
+            return "organization", key, "name"
+        if kind in ("state", "city"):
+            return kind, key, "name"
+        return None, None, ""  # persons are handled with their posts
+    label = ent.label_
+    if label == "NORP":
+        hit = gaz.state_by_demonym(text)
+        return ("state", hit.name, "demonym") if hit else (None, None, "")
+    if label in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"}:
+        hit = gaz.state(text)
+        if hit:
+            return "state", hit.name, "name"
+        org = gaz.organization(text)
+        if org:
+            return "organization", org.name, "name"
+        if label in PLACE_LABELS:
+            city = gaz.city(text, prefer_state=ctx.primary_state())
+            if city:
+                return "city", city.name, "name"
+            fuzzy = gaz.fuzzy_state(text)
+            if fuzzy:
+                return "state", fuzzy.name, "alias"
+            return None, None, ""
+        if label == "PERSON":
+            fuzzy = gaz.fuzzy_state(text)
+            return ("state", fuzzy.name, "alias") if fuzzy else (None, None, "")
+        org = gaz.organization(text)
+        if org:
+            return "organization", org.name, "name"
+        if gaz.city(text) and len(ent) == 1:
+            return "city", gaz.city(text).name, "name"
+        if _plausible_org(ctx, ent, text):
+            return "organization", text, "name"
+    return None, None, ""
+
+
+def _is_product_name(ent: Span) -> bool:
+    """'Sputnik V', 'Boeing 737': a model designation right after the name makes it a product."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return (len(nxt.text) <= 2 and nxt.text.isupper() and nxt.is_alpha) or nxt.like_num and nxt.pos_ == "PROPN"
+
+
+def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
+    """NER's ORG spans are noisy: keep names that look like organisations."""
+    words = text.split()
+    if not words or len(words) > MAX_ORG_TOKENS or len(text) < 2:
+        return False
+    if re.search(r"\d", text) or not text[0].isupper():
+        return False
+    if words[-1].lower() in ctx.lex.words("facility_suffixes"):
+        return False
+    if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None:
+        return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
+    if any(t.pos_ == "VERB" for t in ent):
+        return False
+    if ctx.gaz.person(text) is not None:
+        return False
+    return True
+
+
+def _record(ctx: ArticleContext, kind: str, key: str, span: Span, via: str) -> None:
+    gaz = ctx.gaz
+    entity = ctx.records.entity(kind, key)
+    if via == "name" and kind != "state":
+        entity.names.add(clean_name(span.text))
+    entry = {"state": gaz.state, "city": gaz.city, "organization": gaz.organization}[kind](key)
+    if entry is not None:
+        entity.names.add(entry.name)
+        entity.same_as = entry.same_as()
+        if kind != "state" and entry.state:
+            entity.state = entry.state
+    if kind == "organization" and entity.state is None:
+        entity.state = _state_in_name(ctx, span)
+    entity.evidence.append(ctx.evidence(span, f"ner-{span.label_.lower()}+gazetteer", 0.9 if entry else 0.7))
+
+
+def _state_in_name(ctx: ArticleContext, span: Span) -> str | None:
+    """'Pakistan Steel Mills' belongs to Pakistan; "Russia's Rosatom" to Russia."""
+    found = {hit.name for token in span
+             if (hit := ctx.gaz.state(token.text) or ctx.gaz.state_by_demonym(token.text))}
+    if "-" in span.text and any(t.text == "-" for t in span[:3]):
+        return None  # 'Pak-Russian Intergovernmental Commission': bilateral, no single state
+    if len(found) == 1:
+        return found.pop()
+    before = span.doc[span.start - 2: span.start] if span.start >= 2 else None
+    if before is not None and before[-1].text in ("'s", "\u2019s"):
+        hit = ctx.gaz.state(before[0].text)
+        if hit:
+            return hit.name
+    return None
+
+
+def extract_ministries(ctx: ArticleContext) -> None:
+    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>."""
+    doc = ctx.doc
+    for match_id, start, end in sorted(ctx_matches(ctx, "ministries"), key=lambda m: (m[1], -m[2])):
+        span = doc[start:end]
+        if ctx.is_excluded(span) or not any(t.text[:1].isupper() for t in span):
+            continue  # lower-case "foreign ministry" in running text is usually generic
+        ministry = doc.vocab.strings[match_id]
+        state = _ministry_state(ctx, span)
+        if state is None:
+            continue
+        key = f"{ministry} of {state}"
+        for i in range(start, end):  # a ministry outranks whatever NER made of the words
+            old = ctx.by_token.pop(i, None)
+            if old in ctx.mentions:
+                ctx.mentions.remove(old)
+        ctx.add_mention(Mention(Ref("organization", key), start, end, "name"))
+        entity = ctx.records.entity("organization", key)
+        entity.names.update({key, clean_name(span.text)})
+        entity.state = state
+        entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
+
+
+def ctx_matches(ctx: ArticleContext, name: str):
+    return getattr(ctx.matchers, name)(ctx.doc)
+
+
+def _ministry_state(ctx: ArticleContext, span: Span) -> str | None:
+    doc = ctx.doc
+    # A modifier right before: "Pakistan's", "the Russian", "Indian".
+    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
+        m = ctx.by_token.get(i)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+        if doc[i].pos_ not in ("DET", "PART", "PUNCT", "ADJ", "PROPN"):
+            break
+    # "... of Pakistan" right after.
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        m = ctx.by_token.get(span.end + 1)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+    # Otherwise the state closest in the sentence's tree, or the story's main state.
+    return nearest_state(ctx, span.root, exclude=set()) or ctx.primary_state()
+
+
+def nearest_state(ctx: ArticleContext, token, exclude: set[str]) -> str | None:
+    """The state mention (or a city standing for its state) nearest to `token` in the dependency tree."""
+    best, best_d = None, 99
+    for m in ctx.mentions_in(token.sent.start, token.sent.end, ("state", "city")):
+        state = ctx.state_of(m.ref)
+        if state is None or state in exclude or _is_destination(ctx.doc[m.start]):
+            continue
+        d = tree_distance(token, ctx.doc[m.start]) + (1 if m.ref.kind == "city" else 0)
+        if d < best_d:
+            best, best_d = state, d
+    return best
+
+
+def _is_destination(token) -> bool:
+    """'visit Islamabad', 'arrived in Pakistan', 'travel to Iran': the place visited, not one's own."""
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_ in ("visit", "tour"):
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("to", "in") and head.head.lemma_ in ("visit", "arrive", "travel", "fly", "trip"):
+        return True
+    return False

@@ -1,0 +1,123 @@
+"""Article -> ArticleRecords: the one entry point of the NLP package."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from relgraph import dates
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.deals import extract_agreements, extract_projects
+from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
+from relgraph.nlp.events import extract_events
+from relgraph.nlp.people import assign_roles, extract_people
+from relgraph.nlp.pipeline import MODEL, load_nlp
+from relgraph.records import ArticleRecords, FactRecord, Ref
+
+
+def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
+    """Everything relgraph reads in one article. A pure function of the article text and metadata."""
+    nlp, matchers, gaz, lex = load_nlp(model)
+    doc = doc if doc is not None else nlp(article.text)
+    ctx = ArticleContext(doc=doc, article=article, gaz=gaz, lex=lex,
+                         records=ArticleRecords(article.id), matchers=matchers)
+    line = dates.dateline(article.text)
+    if line is not None and line.agency:
+        ctx.excluded_spans.append((line.start, line.end))  # "(efe-epa)" names the wire, not an actor
+    posts = extract_people(ctx)
+    extract_places_and_orgs(ctx)
+    extract_ministries(ctx)
+    assign_roles(ctx, posts)
+    agreements = extract_agreements(ctx)
+    facts = agreements + [signing_of(a) for a in agreements] + extract_projects(ctx) + extract_events(ctx)
+    ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
+                         or _merged_visit_ok(f)]
+    _drop_unmentioned(ctx)
+    _mark_participant_states(ctx)
+    _complete_states(ctx)
+    return ctx.records
+
+
+def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 32) -> Iterator[tuple]:
+    """(article, records) pairs, running spaCy over batches of articles."""
+    nlp = load_nlp(model)[0]
+    articles = list(articles)
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            yield article, extract_article(article, doc, model)
+        except Exception as exc:  # one article's failure must not stop the others
+            yield article, exc
+
+
+def signing_of(agreement: FactRecord) -> FactRecord:
+    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic,
+                      participants=list(agreement.participants), date=agreement.date,
+                      evidence=list(agreement.evidence))
+
+
+def _names(refs: list[Ref], kinds=("person", "state", "organization")) -> list[str]:
+    return [r.key for r in refs if r.kind in kinds]
+
+
+def agreement_label(fact: FactRecord) -> str:
+    parties = "–".join(sorted(_names(fact.participants))[:4])
+    return " ".join(x for x in (parties, fact.topic, "agreement") if x)
+
+
+EVENT_WORDS = {"Visit": "Visit", "Meeting": "Meeting", "Consultation": "Consultations",
+               "PressConference": "Press conference", "Signing": "Signing", "Statement": "Statement"}
+
+
+def label_fact(fact: FactRecord) -> FactRecord:
+    """Readable labels built from the fact itself, so every report of it gets the same one."""
+    if fact.kind == "agreement":
+        fact.label = agreement_label(fact)
+    elif fact.kind == "event":
+        who = (_names(fact.participants, ("person",)) or _names(fact.participants, ("organization",))
+               or _names(fact.participants, ("state",)))
+        place = f" in {fact.places[0].key}" if fact.places else ""
+        if fact.type == "Signing":
+            fact.label = "Signing of the " + agreement_label(fact)
+        elif fact.type == "Visit":
+            fact.label = f"Visit of {' and '.join(who[:2])}" + (f" to {fact.places[0].key}" if fact.places else "")
+        elif fact.type == "Statement":
+            fact.label = f"Statement by {' and '.join(who[:2])}"
+        else:
+            fact.label = f"{EVENT_WORDS[fact.type]} of {', '.join(who[:4])}{place}"
+        if fact.date:
+            fact.label += f" ({fact.date})"
+    return fact
+
+
+def _merged_visit_ok(fact: FactRecord) -> bool:
+    """A visit whose place never became known is too vague to keep."""
+    return False
+
+
+def _drop_unmentioned(ctx: ArticleContext) -> None:
+    """Entities whose mentions were all taken over by a better reading (e.g. a ministry pattern)."""
+    mentioned = {m.ref for m in ctx.mentions}
+    for ref in [r for r in ctx.records.entities if r.kind != "state" and r not in mentioned]:
+        del ctx.records.entities[ref]
+
+
+def _mark_participant_states(ctx: ArticleContext) -> None:
+    """A state that takes part in a fact (a visit's host given only by its capital) is part of the story."""
+    for fact in ctx.records.facts:
+        for ref in fact.participants:
+            if ref.kind == "state":
+                entity = ctx.records.entity("state", ref.key)
+                if not entity.evidence:
+                    entity.evidence.append(fact.evidence[0])
+
+
+def _complete_states(ctx: ArticleContext) -> None:
+    """Every state referred to (a city's, a post's, a participant) exists as a record, linked."""
+    needed = {e.state for e in ctx.records.entities.values() if e.state}
+    needed |= {r.state for r in ctx.records.roles if r.state}
+    for fact in ctx.records.facts:
+        needed |= {r.key for r in fact.participants + fact.places if r.kind == "state"}
+    for name in sorted(needed):
+        entity = ctx.records.entity("state", name)
+        entry = ctx.gaz.state(name)
+        if entry is not None and not entity.same_as:
+            entity.same_as = entry.same_as()

@@ -1,0 +1,227 @@
+"""People, the posts they hold and the states they serve."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from relgraph.nlp.context import HONORIFICS, ArticleContext, Mention, clean_name
+from relgraph.nlp.entities import ctx_matches, nearest_state
+from relgraph.records import Ref, RoleRecord
+
+MAX_NAME_TOKENS = 5
+COUNTERPART = "counterpart"
+
+
+@dataclass
+class PostMention:
+    span: Span
+    role: str | None           # None for "counterpart" until resolved
+    state: str | None = None
+    person: str | None = None
+
+
+def find_posts(ctx: ArticleContext) -> list[PostMention]:
+    """Office titles in the text ('Russian Foreign Minister', 'his Pakistani counterpart')."""
+    doc = ctx.doc
+    spans = []
+    for match_id, start, end in ctx_matches(ctx, "posts"):
+        span = Span(doc, start, end, label=match_id)
+        if not ctx.is_excluded(span):
+            spans.append(span)
+    spans.extend(Span(doc, t.i, t.i + 1, label="counterpart") for t in doc if t.lower_ == COUNTERPART)
+    first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
+    posts = []
+    for span in filter_spans(spans):
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in first_words and before.sent == span.sent:
+            continue  # "foreign prime minister": two titles run together, trust neither
+        role = None if span.label_ == "counterpart" else span.label_
+        posts.append(PostMention(span, role))
+        ctx.post_tokens.update(range(span.start, span.end))
+    return posts
+
+
+def name_after(ctx: ArticleContext, span: Span) -> Span | None:
+    """'Foreign Secretary Dr Asad Majeed Khan' -> 'Asad Majeed Khan'."""
+    doc, i = ctx.doc, span.end
+    if i < len(doc) and doc[i].lower_ == "of":  # "President of Russia Vladimir Putin"
+        i += 2 if i + 1 < len(doc) and doc[i + 1].ent_type_ in ("GPE", "NORP") else 0
+    while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in (",",)):
+        i += 1
+    start = i
+    while i < len(doc) and i - start < MAX_NAME_TOKENS and _name_token(ctx, doc[i]):
+        i += 1
+    return doc[start:i] if i > start else None
+
+
+def _name_token(ctx: ArticleContext, token) -> bool:
+    if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text and "'" not in token.text:
+        return False
+    if token.lower_ in ctx.lex.posts or token.ent_type_ in ("DATE", "NORP"):
+        return False
+    gaz = ctx.gaz
+    if gaz.state(token.text) or gaz.state_by_demonym(token.text):
+        return False
+    if token.ent_type_ != "PERSON" and (gaz.city(token.text) or gaz.organization(token.text)):
+        return False  # but 'Vladimir' in 'Vladimir Putin' is a name, whatever the city
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_ == "PERSON"
+
+
+def name_before(ctx: ArticleContext, span: Span) -> Span | None:
+    """'Sergey Lavrov, Russia's foreign minister' and 'Lavrov, the first Russian ...': the appositive's head."""
+    root = span.root
+    while root.dep_ in ("compound", "amod") and root.head != root:
+        root = root.head
+    if root.dep_ == "appos" and root.head.pos_ == "PROPN":
+        head = root.head
+        left = head.i
+        while left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound":
+            left -= 1
+        return ctx.doc[left: head.i + 1]
+    return None
+
+
+def extract_people(ctx: ArticleContext) -> list[PostMention]:
+    """Register person mentions (full names first, then surnames) and return the posts found."""
+    posts = find_posts(ctx)
+    full: list[Span] = []
+    for post in posts:
+        name = name_after(ctx, post.span) or name_before(ctx, post.span)
+        if name is not None:
+            post.person = clean_name(name.text)
+            full.append(name)
+    singles = []
+    for ent in ctx.doc.ents:
+        if ctx.is_excluded(ent) or ent.label_ not in ("PERSON", "ORG", "GPE") and not ent.ent_id_.startswith("person:"):
+            continue
+        words = clean_name(ent.text).split()
+        if ent.label_ == "PERSON" or ent.ent_id_.startswith("person:"):
+            if len(words) >= 2 and _looks_like_name(ctx, words):
+                full.append(ent)
+            elif len(words) == 1:
+                singles.append(ent)
+        elif len(words) == 1:
+            singles.append(ent)  # NER calls surnames ORG or GPE often enough ("according to Lavrov")
+    canon = _canonical_names(ctx, [clean_name(s.text) for s in full])
+    for span in sorted(full, key=lambda s: (s.start, -len(s))):
+        name = canon[clean_name(span.text)]
+        _register(ctx, span, name, "name")
+    for span in singles:
+        name = _resolve_surname(ctx, clean_name(span.text), span.start, canon)
+        if name:
+            _register(ctx, span, name, "surname")
+    for post in posts:
+        if post.person:
+            post.person = canon.get(post.person, post.person)
+    return posts
+
+
+def _looks_like_name(ctx: ArticleContext, words: list[str]) -> bool:
+    if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+        return False
+    if len(words) > MAX_NAME_TOKENS:
+        return False
+    return not any(ctx.gaz.state(w) or ctx.gaz.state_by_demonym(w) for w in words)
+
+
+def _canonical_names(ctx: ArticleContext, names: list[str]) -> dict[str, str]:
+    """Spellings of one person collapse to one name: the gazetteer's, else the commonest in the article."""
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(ctx.gaz.name_variant_key(n), []).append(n)
+    # A name that extends another ("Bilawal Bhutto" / "Bilawal Bhutto Zardari") is the same person.
+    keys = sorted(groups, key=len, reverse=True)
+    for short in keys:
+        for long in keys:
+            if short != long and short in groups and long in groups and _extends(long, short):
+                groups[long].extend(groups.pop(short))
+    out = {}
+    for members in groups.values():
+        known = next((ctx.gaz.person(m) for m in members if ctx.gaz.person(m)), None)
+        best = known.name if known else max(members, key=lambda m: (len(m.split()), members.count(m)))
+        out.update({m: best for m in members})
+    return out
+
+
+def _extends(long: str, short: str) -> bool:
+    lw, sw = long.split(), short.split()
+    return len(sw) >= 2 and lw[: len(sw)] == sw
+
+
+def _resolve_surname(ctx: ArticleContext, word: str, position: int, canon: dict[str, str]) -> str | None:
+    candidates = {c for c in canon.values() if word in c.split()[1:]}
+    if len(candidates) == 1:
+        return candidates.pop()
+    if candidates:  # the nearest full mention before this one
+        prior = [m for m in ctx.mentions if m.ref.kind == "person" and m.ref.key in candidates and m.start < position]
+        return prior[-1].ref.key if prior else sorted(candidates)[0]
+    return None
+
+
+def _register(ctx: ArticleContext, span: Span, name: str, via: str) -> None:
+    if ctx.add_mention(Mention(Ref("person", name), span.start, span.end, via)):
+        person = ctx.records.entity("person", name)
+        if via == "name":
+            person.names.add(clean_name(span.text))
+            entry = ctx.gaz.person(name)
+            if entry:
+                person.names.add(entry.name)
+                person.same_as = entry.same_as()
+        person.evidence.append(ctx.evidence(span, f"person-{via}", 0.9 if via == "name" else 0.75))
+
+
+def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """Give each named post its state, resolve 'counterpart', and record the roles."""
+    for post in posts:
+        post.state = _explicit_state(ctx, post.span)
+    for post in posts:
+        if post.role is None:
+            other = _other_post_in_sentence(posts, post)
+            post.role = other.role if other else None
+        if post.role is None:
+            continue
+        if post.person is None:
+            continue
+        if post.state is None:
+            exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
+                       and p.span.sent == post.span.sent}
+            post.state = nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+            confidence = 0.6
+        else:
+            confidence = 0.9
+        ctx.person_roles.setdefault(post.person, (post.role, post.state))
+        ctx.records.roles.append(
+            RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
+        )
+    _link_bare_posts(ctx, posts)
+
+
+def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
+    doc = ctx.doc
+    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
+        m = ctx.by_token.get(i)
+        if m is not None:
+            return ctx.state_of(m.ref) if m.ref.kind in ("state", "city") else None
+        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
+            break
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        m = ctx.by_token.get(span.end + 1)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+    return None
+
+
+def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> PostMention | None:
+    same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
+    return same[0] if same else None
+
+
+def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """'the Russian Foreign Minister said' refers to the person who holds that post in this article."""
+    holders = {(r.role, r.state): r.person for r in ctx.records.roles}
+    for post in posts:
+        if post.person is None and post.role and (post.role, post.state) in holders:
+            ctx.add_mention(Mention(Ref("person", holders[(post.role, post.state)]), post.span.start,
+                                    post.span.end, "post", 0.7))

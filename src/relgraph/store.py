@@ -1,0 +1,117 @@
+"""The embedded store: pyoxigraph on disk, one named graph per article.
+
+A build writes through `replace_graphs`, which runs as one SPARQL Update, i.e. one RocksDB
+transaction: a failing or killed build leaves the previous graph exactly as it was.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from relgraph.errors import QueryError, StoreError
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+QUAD_FORMATS = {"trig", "nquads", "nq", "jsonld"}
+
+
+class RelStore:
+    """A thin wrapper over a pyoxigraph Store that knows relgraph's dataset layout."""
+
+    def __init__(self, store: ox.Store, path: Path | None):
+        self.ox = store
+        self.path = path
+
+    # -- writing -------------------------------------------------------------------------
+    def replace_graphs(self, drop: Iterable[str], quads: Iterable[ox.Quad]) -> None:
+        """Drop the named graphs `drop` and add `quads`, all in one transaction."""
+        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in sorted(set(drop))]
+        body = _quads_as_insert_data(quads)
+        if body:
+            parts.append("INSERT DATA {\n" + body + "\n}")
+        if not parts:
+            return
+        update = "\n".join(parts).rstrip(";")
+        try:
+            self.ox.update(update)
+            self.ox.flush()
+        except OSError as exc:  # disk full, lock lost...
+            raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------
+    def query(self, sparql: str, *, union: bool = True):
+        """Run a SPARQL query; by default the default graph is the union of all named graphs."""
+        try:
+            return self.ox.query(sparql, use_default_graph_as_union=union)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def dump(self, output, fmt: str = "turtle", graph: str | None = None) -> None:
+        """Serialise the store (or one named graph) to a binary file object or path."""
+        rdf_format = RDF_FORMATS[fmt]
+        if graph is not None:
+            self.ox.dump(output, rdf_format, from_graph=ox.NamedNode(graph))
+        elif fmt in QUAD_FORMATS:
+            self.ox.dump(output, rdf_format)
+        else:
+            # Triple formats cannot carry graph names: write the union of all graphs, once per triple.
+            triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            triples.serialize(output, rdf_format)
+
+    def close(self) -> None:
+        self.ox.flush()
+
+
+def open_store(path: str | Path | None, *, read_only: bool = False) -> RelStore:
+    """Open (creating when missing) the on-disk store at `path`; None gives an in-memory store."""
+    if path is None:
+        return RelStore(ox.Store(), None)
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"no store at {path}: run `relgraph build` first")
+            return RelStore(ox.Store.read_only(str(path)), path)
+        path.mkdir(parents=True, exist_ok=True)
+        return RelStore(ox.Store(str(path)), path)
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+
+def run_query(store: RelStore, sparql: str):
+    """Library entry point used by the CLI and the web app."""
+    return store.query(sparql)
+
+
+def _quads_as_insert_data(quads: Iterable[ox.Quad]) -> str:
+    """Write quads in SPARQL INSERT DATA syntax (N-Quads terms inside GRAPH blocks)."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        by_graph.setdefault(graph, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    out = io.StringIO()
+    for graph, lines in by_graph.items():
+        if graph:
+            out.write(f"GRAPH {graph} {{\n")
+        out.write("\n".join(lines))
+        out.write("\n}\n" if graph else "\n")
+    return out.getvalue()
