@@ -31,6 +31,7 @@ OBJECT_PROPERTIES = {
 }
 DATATYPE_PROPERTIES = {
     "roleName", "date", "evidenceText", "startOffset", "endOffset", "confidence", "publishedDate", "sha256",
+    "topic", "sourceFile",
 }
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")

@@ -105,14 +105,18 @@ def export(store: Path | None, fmt: str, output: Path | None, graph: str | None)
     """
     from relgraph.store import open_store
 
+    from relgraph.namespaces import all_prefixes
+
+    settings = _settings(store)
+    prefixes = all_prefixes(settings.base_iri)
     try:
-        rel = open_store(_settings(store).store)
+        rel = open_store(settings.store)
         if output is None:
-            rel.dump(sys.stdout.buffer, fmt, graph)
+            rel.dump(sys.stdout.buffer, fmt, graph, prefixes)
         else:
             tmp = output.with_name(output.name + ".part")
             with open(tmp, "wb") as fh:
-                rel.dump(fh, fmt, graph)
+                rel.dump(fh, fmt, graph, prefixes)
             tmp.replace(output)  # never leave a half-written export behind
     except RelgraphError as exc:
         _fail(exc)
@@ -191,6 +195,24 @@ def evaluate(gold_dir: Path, articles: tuple[str, ...], store: Path | None, as_j
         click.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_report(result))
         if show_diff:
             click.echo("\n".join(diff(rows, gold)))
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=None, type=int, help="WSGI worker processes (default: from settings).")
+def serve(store: Path | None, host: str, port: int, workers: int | None) -> None:
+    """Serve the graph over HTTP: SPARQL endpoint, dumps, query page and entity pages.
+
+    Example: relgraph serve --port 8000
+    """
+    from relgraph.web.serve import run_server
+
+    try:
+        run_server(_settings(store), host=host, port=port, workers=workers)
+    except RelgraphError as exc:
+        _fail(exc)
 
 
 def main() -> None:  # pragma: no cover - console entry point

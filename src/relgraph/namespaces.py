@@ -28,6 +28,17 @@ PREFIXES: dict[str, str] = {
 }
 
 
+DATA_KINDS = ("person", "state", "organization", "city", "post", "agreement", "project", "event",
+              "article", "assertion", "graph", "agent")
+
+
+def all_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Vocabulary prefixes plus one per kind of data IRI, so dumps read `person:sergei-lavrov`."""
+    out = {k: v for k, v in PREFIXES.items() if k != "res"}
+    out.update({kind: f"{base_iri}{kind}/" for kind in DATA_KINDS})
+    return out
+
+
 def sparql_prefixes(base_iri: str = DEFAULT_BASE_IRI) -> str:
     """PREFIX lines for every known namespace (res: follows the configured base)."""
     lines = []

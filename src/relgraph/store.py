@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from relgraph.errors import QueryError, StoreError
+from relgraph.namespaces import all_prefixes
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -48,7 +49,7 @@ class RelStore:
         try:
             self.ox.update(update)
             self.ox.flush()
-        except OSError as exc:  # disk full, lock lost...
+        except (OSError, SyntaxError, ValueError) as exc:  # disk full, lock lost, a bad IRI...
             raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
 
     # -- reading -------------------------------------------------------------------------
@@ -65,17 +66,22 @@ class RelStore:
     def __len__(self) -> int:
         return len(self.ox)
 
-    def dump(self, output, fmt: str = "turtle", graph: str | None = None) -> None:
+    def dump(self, output, fmt: str = "turtle", graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
         """Serialise the store (or one named graph) to a binary file object or path."""
         rdf_format = RDF_FORMATS[fmt]
+        prefixes = all_prefixes() if prefixes is None else prefixes
         if graph is not None:
-            self.ox.dump(output, rdf_format, from_graph=ox.NamedNode(graph))
+            self.ox.dump(output, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
         elif fmt in QUAD_FORMATS:
-            self.ox.dump(output, rdf_format)
+            self.ox.dump(output, rdf_format, prefixes=prefixes)
         else:
-            # Triple formats cannot carry graph names: write the union of all graphs, once per triple.
-            triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            triples.serialize(output, rdf_format)
+            # Triple formats cannot carry graph names: write the union of all graphs, once per
+            # triple, through a scratch store so that the writer can use prefixes.
+            union = ox.Store()
+            union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.ox.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
+            union.dump(output, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def close(self) -> None:
         self.ox.flush()
