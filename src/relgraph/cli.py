@@ -217,3 +217,7 @@ def serve(store: Path | None, host: str, port: int, workers: int | None) -> None
 
 def main() -> None:  # pragma: no cover - console entry point
     cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

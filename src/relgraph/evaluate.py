@@ -84,6 +84,7 @@ TITLES_OF_ADDRESS: frozenset[str] = frozenset({"mr", "mrs", "ms", "dr", "prof", 
 
 _APOSTROPHES = re.compile(r"[’'`]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_IRI_LIKE = re.compile(r"^[a-z][a-z0-9+.-]*:(//|[A-Za-z0-9])")
 
 
 def fold(text: object) -> str:
@@ -366,8 +367,8 @@ def rows_to_sparql_json(rows: list[dict[str, str]]) -> dict:
         variables.extend(v for v in row if v not in variables)
 
     def term(value: str) -> dict[str, str]:
-        kind = "uri" if re.match(r"^[a-z][a-z0-9+.-]*:(//|[A-Za-z0-9])", value) and " " not in value else "literal"
-        return {"type": kind, "value": value}
+        is_iri = bool(_IRI_LIKE.match(value)) and " " not in value
+        return {"type": "uri" if is_iri else "literal", "value": value}
 
     return {"head": {"vars": variables},
             "results": {"bindings": [{k: term(v) for k, v in row.items() if v is not None} for row in rows]}}
@@ -651,7 +652,8 @@ def _compare(rows: Rows, gold: Gold) -> _Comparison:
 
     def project_fits(node: Node, fact: GoldFact) -> bool:
         wanted = names.canon_all(fact.actors | fact.locations)
-        return has_keywords(node, fact.keywords) and (not wanted or bool((node.actors | node.locations) & wanted))
+        reached = node.actors | node.locations
+        return has_keywords(node, fact.keywords) and (not wanted or bool(reached & wanted))
 
     def event_fits(node: Node, fact: GoldFact) -> bool:
         # Type by containment of the folded class name ("Meeting" fits dip:Meeting).
@@ -695,7 +697,8 @@ def format_report(report: EvalReport) -> str:
     lines = [f"{'category':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for category in CATEGORIES:
         c = report.categories[category]
-        lines.append(f"{category:<14} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
+        lines.append(f"{category:<14} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} "
+                     f"{c.tp:5d} {c.fp:5d} {c.fn:5d}")
     lines.append(f"{'overall_f1':<14} {'':>6} {'':>6} {report.overall_f1:6.3f}")
     for label, acc in (("state Wikidata accuracy", report.state_wikidata),
                        ("agreement date accuracy", report.agreement_dates)):

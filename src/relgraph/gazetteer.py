@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -235,12 +235,28 @@ class Gazetteer:
         """Read the TSVs from `directory` (default: <repo>/data/gazetteer)."""
         d = Path(directory) if directory else DEFAULT_DIRECTORY
         states = [cls._state(r) for r in _read_tsv(d / "states.tsv")]
-        cities = [cls._city(r) for r in _read_tsv(d / "cities.tsv")]
+        cities = cls._english_city_names([cls._city(r) for r in _read_tsv(d / "cities.tsv")],
+                                         d / "city_exonyms.tsv")
         orgs = [cls._org(r) for r in _read_tsv(d / "organizations.tsv")]
         people = [cls._person(r) for r in _read_tsv(d / "people.tsv")]
         variants = [_split(line) for line in (d / "name_variants.tsv").read_text(encoding="utf-8").splitlines()
                     if line.strip()]
         return cls(states, cities, orgs, people, variants)
+
+    @staticmethod
+    def _english_city_names(cities: list[GazEntry], path: Path) -> list[GazEntry]:
+        """GeoNames' main name is sometimes the local one ("Geneve"): use the English one that news
+        writes, keeping the local name as an alias. The curated list is city_exonyms.tsv."""
+        if not path.exists():
+            return cities
+        english = {r["geonames"]: r["name"] for r in _read_tsv(path)}
+        out = []
+        for c in cities:
+            name = english.get(c.geonames or "")
+            if name and name != c.name:
+                c = replace(c, name=name, aliases=(c.name, *[a for a in c.aliases if a != name]))
+            out.append(c)
+        return out
 
     @staticmethod
     def _state(r: dict[str, str]) -> GazEntry:

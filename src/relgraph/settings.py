@@ -24,6 +24,16 @@ class Settings:
     batch_size: int = 32
     query_timeout_s: float = 10.0
     query_max_rows: int = 100_000
+    # Web server (relgraph.web, relgraph.executor). Safety limits are on by default.
+    query_max_bytes: int = 64 * 1024 * 1024      # largest serialised query result
+    query_workers: int = 2                       # killable query processes per server process
+    query_queue_timeout_s: float = 5.0           # wait for a free query process, then 503
+    query_memory_mb: int = 2048                  # data-segment limit of a query process (0: none)
+    max_request_bytes: int = 1024 * 1024         # request bodies above this get 413
+    allow_service: bool = False                  # SERVICE sends requests to other servers: opt in
+    workers: int = 2                             # WSGI server processes
+    threads: int = 4                             # threads per WSGI server process
+    dump_cache_dir: Path | None = None           # where dumps are written once per store version
 
     @classmethod
     def load(cls, **overrides) -> Settings:
@@ -51,6 +61,6 @@ def _coerce(type_name, raw):
         return Path(raw) if "Path" in type_name else raw
     if "Path" in type_name:
         return Path(raw)
-    if type_name in ("int", "float"):
-        return json.loads(raw)
+    if type_name in ("int", "float", "bool"):
+        return json.loads(raw.lower() if type_name == "bool" else raw)
     return raw

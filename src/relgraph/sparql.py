@@ -5,18 +5,29 @@ import re
 
 from relgraph.errors import QueryError
 
-# Comments, strings and IRIs can contain any word; remove them before looking for keywords.
+# Comments and strings can contain any word: blank them out. IRIs become a fixed token so that
+# "LOAD <http://...>" still reads as LOAD followed by an IRI.
 _NOISE = re.compile(
-    r"""#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""",
+    r"(?P<iri><[^<>\"{}|^`\\\s]*>)"      # IRIs (may contain '#')
+    r"|#[^\n]*"                        # comments
+    r"|'''.*?'''" r'|""".*?"""'        # long strings
+    r"|'(?:[^'\\\n]|\\.)*'"          # short strings
+    r'|"(?:[^"\\\n]|\\.)*"',
     re.S,
 )
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b\s*(DATA|WHERE|SILENT|GRAPH|DEFAULT|ALL|NAMED|<|\{)",
-                     re.I)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+_NOT_VAR = r"(?<![?$\w:])"
+_UPDATE = re.compile(
+    _NOT_VAR + r"(?:(?:INSERT|DELETE)\s*(?:DATA\b|WHERE\b|\{)"
+    r"|(?:LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\s+(?:SILENT\s+)?(?:<iri>|GRAPH\b|DEFAULT\b|ALL\b|NAMED\b)"
+    r"|WITH\s+<iri>)",
+    re.I,
+)
+_SERVICE = re.compile(_NOT_VAR + r"SERVICE\b", re.I)
 
 
 def keywords_text(query: str) -> str:
-    return _NOISE.sub(" ", query)
+    # One left-to-right scan, so a '#' inside an IRI or a quote inside a comment is read correctly.
+    return _NOISE.sub(lambda m: "<iri>" if m.group("iri") else " ", query)
 
 
 def check_query(query: str, *, allow_service: bool = False) -> None:

@@ -31,7 +31,26 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             kind="agreement", label="", topic=topic, participants=states, date=date,
             evidence=[ctx.evidence(token.doc[token.i:token.i + 1], "agreement-concluded", 0.75)],
         ))
-    return found
+    return _merge_agreements(found)
+
+
+def _merge_agreements(found: list[FactRecord]) -> list[FactRecord]:
+    """The headline and the body often report one deal: same topic, shared party, compatible date."""
+    merged: list[FactRecord] = []
+    for deal in found:
+        for other in merged:
+            same_topic = deal.topic == other.topic or not deal.topic or not other.topic
+            dates_ok = not deal.date or not other.date or deal.date[:7] == other.date[:7]
+            if same_topic and dates_ok and set(deal.participants) & set(other.participants):
+                other.participants += [p for p in deal.participants if p not in other.participants]
+                other.topic = other.topic or deal.topic
+                if deal.date and (not other.date or len(deal.date) > len(other.date)):
+                    other.date = deal.date
+                other.evidence += deal.evidence
+                break
+        else:
+            merged.append(deal)
+    return merged
 
 
 def _concluding_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
@@ -77,7 +96,8 @@ def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
     topics = ctx.lex.facts["topics"]
     for scope in (subtree_span(noun), noun.sent):
-        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+        tokens = [t for t in scope if t.i not in ctx.post_tokens]
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         for topic in topics:
             if all(w in words for w in topic.split()):
                 return topic
@@ -139,6 +159,11 @@ def _project(ctx: ArticleContext, head: Token, core) -> FactRecord | None:
     if not participants:
         participants = _neighbour_states(ctx, head)
     locations = [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
+    if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
+                span = subtree_span(prep)
+                locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
     participants = _dedupe(with_states(ctx, participants))
     if not participants and not locations:
         return None

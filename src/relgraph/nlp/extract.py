@@ -49,7 +49,7 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
 
 
 def signing_of(agreement: FactRecord) -> FactRecord:
-    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic,
+    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "",
                       participants=list(agreement.participants), date=agreement.date,
                       evidence=list(agreement.evidence))
 
@@ -75,8 +75,10 @@ def label_fact(fact: FactRecord) -> FactRecord:
         who = (_names(fact.participants, ("person",)) or _names(fact.participants, ("organization",))
                or _names(fact.participants, ("state",)))
         place = f" in {fact.places[0].key}" if fact.places else ""
-        if fact.type == "Signing":
+        if fact.type == "Signing" and fact.topic is not None:
             fact.label = "Signing of the " + agreement_label(fact)
+        elif fact.type == "Signing":
+            fact.label = f"Signing ceremony with {', '.join(who[:4])}{place}"
         elif fact.type == "Visit":
             fact.label = f"Visit of {' and '.join(who[:2])}" + (f" to {fact.places[0].key}" if fact.places else "")
         elif fact.type == "Statement":

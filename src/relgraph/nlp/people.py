@@ -11,6 +11,7 @@ from relgraph.nlp.entities import ctx_matches, nearest_state
 from relgraph.records import Ref, RoleRecord
 
 MAX_NAME_TOKENS = 5
+ORG_POST = "\x00organization"
 COUNTERPART = "counterpart"
 
 
@@ -177,6 +178,13 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     for post in posts:
         post.state = _explicit_state(ctx, post.span)
     for post in posts:
+        if post.state == ORG_POST:
+            post.state = None  # 'UN Secretary-General': an office of an organisation, not of a state
+            if post.role and post.person:
+                ctx.person_roles.setdefault(post.person, (post.role, None))
+                ctx.records.roles.append(RoleRecord(post.person, post.role, None,
+                                                    ctx.evidence(post.span, "post-title", 0.8)))
+            continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
             post.role = other.role if other else None
@@ -203,6 +211,8 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
         m = ctx.by_token.get(i)
         if m is not None:
+            if m.ref.kind == "organization":
+                return ORG_POST
             return ctx.state_of(m.ref) if m.ref.kind in ("state", "city") else None
         if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
             break

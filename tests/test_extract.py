@@ -1,0 +1,98 @@
+"""Extraction rules on sentences from outside the sample corpus (other states, other shapes)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+from relgraph.records import Ref
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str | None = "2024-03-14", name: str = "a") -> Article:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    if published:
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    items = list(iter_articles([path]))
+    assert isinstance(items[0], Article), items
+    return items[0]
+
+
+def facts(records, kind, type_=None):
+    return [f for f in records.facts if f.kind == kind and (type_ is None or f.type == type_)]
+
+
+def test_people_posts_and_states(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Headline about diplomacy in Europe\n\n"
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. "
+        "Macron said the two leaders agreed on many issues.")))
+    roles = {(r.person, r.role, r.state) for r in rec.roles}
+    assert ("Emmanuel Macron", "President", "France") in roles
+    assert ("Olaf Scholz", "Chancellor", "Germany") in roles
+    assert Ref("person", "Macron") not in rec.entities  # the bare surname is the same person
+
+
+def test_concluded_agreement_with_parties_topic_and_date(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Japan and India sign defence pact\n\n"
+        "Japan and India signed a defence agreement in Tokyo on 12 March 2024.")))
+    [deal] = facts(rec, "agreement")
+    assert {r.key for r in deal.participants} == {"Japan", "India"}
+    assert deal.topic == "defence" and deal.date == "2024-03-12"
+    assert facts(rec, "event", "Signing")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brazil offered to sign a trade deal with Argentina.",
+    "Brazil and Argentina will sign a trade agreement next month.",
+    "No agreement was signed between Brazil and Argentina.",
+    "Brazil and Argentina discussed a possible trade agreement.",
+])
+def test_offers_plans_and_talks_are_not_agreements(tmp_path, sentence):
+    rec = extract_article(article(tmp_path, "Trade talks in South America\n\n" + sentence))
+    assert facts(rec, "agreement") == []
+
+
+def test_visit_with_visitor_host_place_and_relative_date(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Chinese minister heads to Australia\n\n"
+        "Chinese Foreign Minister Wang Yi will visit Canberra next month, the ministry said."),
+        published="2024-03-14"))
+    [visit] = facts(rec, "event", "Visit")
+    keys = {(r.kind, r.key) for r in visit.participants}
+    assert ("person", "Wang Yi") in keys and ("state", "China") in keys and ("state", "Australia") in keys
+    assert visit.places[0].key == "Canberra" and visit.date == "2024-04"
+
+
+def test_capitals_stand_for_states_and_typos_resolve(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks on trade\n\n"
+        "Washington and Beijing held talks in Geneva last week. "
+        "Officials said Chnia wants better ties with Rusia.")))
+    states = {r.key for r in rec.entities if r.kind == "state" and rec.entities[r].evidence}
+    assert {"Russia", "China"} <= states
+    [meeting] = facts(rec, "event", "Meeting")
+    assert {r.key for r in meeting.participants if r.kind == "state"} >= {"United States", "China"}
+    assert meeting.places[0].key == "Geneva"
+
+
+def test_project_with_participants_and_locations(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Railway deal\n\n"
+        "China and Kenya agreed to extend the Standard Gauge Railway project from Nairobi to Kisumu.")))
+    [project] = facts(rec, "project")
+    assert "Standard Gauge Railway" in project.label
+    assert {r.key for r in project.participants} >= {"China", "Kenya"}
+    assert {r.key for r in project.places} >= {"Nairobi", "Kisumu"}
+
+
+def test_evidence_points_into_the_article_text(tmp_path):
+    art = article(tmp_path, "A title line\n\nEgypt and Sudan signed a water agreement in Cairo in May 2023.")
+    rec = extract_article(art)
+    ev = facts(rec, "agreement")[0].evidence[0]
+    assert art.text[ev.start:ev.end].strip() == ev.sentence
+    assert 0 < ev.confidence <= 1
