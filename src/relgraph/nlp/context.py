@@ -100,7 +100,11 @@ class ArticleContext:
     # -- evidence and dates --------------------------------------------------------------
     def evidence(self, span: Span, rule: str, confidence: float) -> Evidence:
         sent = span.sent
-        return Evidence(sent.text.strip(), sent.start_char, sent.end_char, rule, confidence)
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        start = sent.start_char + lead
+        return Evidence(stripped, start, start + len(stripped), rule, confidence)
 
     @property
     def published(self) -> str | None:
