@@ -100,11 +100,18 @@ class ArticleContext:
     # -- evidence and dates --------------------------------------------------------------
     def evidence(self, span: Span, rule: str, confidence: float) -> Evidence:
         sent = span.sent
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        stripped = text.strip()
-        start = sent.start_char + lead
-        return Evidence(stripped, start, start + len(stripped), rule, confidence)
+        start, end = sent.start_char, sent.end_char
+        # A sentence never runs over a line break in the evidence: headlines and datelines are
+        # often glued to the next line by the parser, and removed page furniture sits between lines.
+        text = self.doc.text
+        line_start = text.rfind("\n", start, span.start_char) + 1
+        line_end = text.find("\n", span.end_char, end)
+        start = max(start, line_start) if line_start > 0 else start
+        end = line_end if line_end >= 0 else end
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        return Evidence(stripped, start + lead, start + lead + len(stripped), rule, confidence)
 
     @property
     def published(self) -> str | None:
