@@ -96,3 +96,38 @@ def test_evidence_points_into_the_article_text(tmp_path):
     ev = facts(rec, "agreement")[0].evidence[0]
     assert art.text[ev.start:ev.end].strip() == ev.sentence
     assert 0 < ev.confidence <= 1
+
+
+def test_names_with_particles_and_titles(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Gulf diplomacy\n\n"
+        "Saudi Foreign Minister Prince Faisal bin Farhan met Brazilian President Luiz Inacio Lula da Silva "
+        "in Brasilia on Monday.")))
+    people = {r.key for r in rec.entities if r.kind == "person"}
+    assert "Faisal bin Farhan" in people
+    assert any(p.startswith("Luiz In") and p.endswith("Lula da Silva") for p in people)
+
+
+def test_passive_agreement_parties_come_from_the_agent(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Border accord\n\n"
+        "The border agreement was signed by Kazakhstan and Uzbekistan in Astana on 3 May 2023.")))
+    [deal] = facts(rec, "agreement")
+    assert {r.key for r in deal.participants} == {"Kazakhstan", "Uzbekistan"}
+    assert deal.topic == "border" and deal.date == "2023-05-03"
+
+
+def test_states_that_agreed_to_act_concluded_an_agreement_once(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Saudi Arabia and Iran agree to restore ties\n\n"
+        "Saudi Arabia and Iran agreed on Friday to re-establish diplomatic relations. "
+        "The agreement was signed by officials of both countries in Beijing."), published="2023-03-10"))
+    [deal] = facts(rec, "agreement")
+    assert {r.key for r in deal.participants} >= {"Saudi Arabia", "Iran"}
+    assert deal.date == "2023-03-10"
+
+
+def test_spokesperson_of_an_organisation_has_no_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "NATO comment\n\nNATO spokesperson Oana Lungescu said the alliance was ready.")))
+    assert [(r.person, r.role, r.state) for r in rec.roles] == [("Oana Lungescu", "Spokesperson", None)]

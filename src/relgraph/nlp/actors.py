@@ -19,6 +19,16 @@ def as_actor(ctx: ArticleContext, m: Mention) -> Ref | None:
     return None
 
 
+LOCATIVE = {"in", "at", "to", "from", "near", "outside", "inside", "into", "across", "via"}
+
+
+def _locative(token: Token) -> bool:
+    head = token
+    while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
 def pair_refs(ctx: ArticleContext, span: Span) -> list[Ref]:
     """'the two countries', 'both sides', 'bilateral' -> the story's two main states."""
     text = span.text.lower()
@@ -37,6 +47,8 @@ def actors_in(ctx: ArticleContext, tokens: Span | list[Token]) -> list[Ref]:
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     out: list[Ref] = []
     for m in ctx.mentions_in(start, end, AGENT_KINDS):
+        if m.ref.kind == "city" and _locative(ctx.doc[m.end - 1]):
+            continue  # 'signed in Beijing': where, not who
         ref = as_actor(ctx, m)
         if ref and ref not in out:
             out.append(ref)

@@ -11,7 +11,10 @@ from relgraph.gazetteer import Gazetteer
 from relgraph.records import ArticleRecords, Evidence, Ref
 from relgraph.resources import Lexicon
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "h.e.", "madam"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "h.e.", "madam",
+              "prince", "princess", "sheikh", "sheikha", "gen", "gen.", "general", "lt", "col", "col.", "adm"}
+NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das", "del", "della", "van",
+                  "von", "der", "den", "la", "le", "ul", "ud"}
 FUTURE_AUX = {"will", "shall", "'ll", "going"}
 MODAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 
@@ -139,7 +142,7 @@ class ArticleContext:
         return best
 
 
-CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"}
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "pcomp"}
 
 
 def _other_clause(token: Token, trigger: Token) -> bool:

@@ -25,25 +25,53 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         states = [r for r in parties if r.kind in ("state", "organization")]
         if len(states) < 1:
             continue
-        topic = _topic(ctx, token)
+        topic, weak = _topic_and_scope(ctx, token)
         date = ctx.date_near(verb, tense="past")
         found.append(FactRecord(
-            kind="agreement", label="", topic=topic, participants=states, date=date,
+            kind="agreement", label="", topic=topic, topic_from_sentence=weak, participants=states, date=date,
             evidence=[ctx.evidence(token.doc[token.i:token.i + 1], "agreement-concluded", 0.75)],
         ))
-    return _merge_agreements(found)
+    found += _agreed_to(ctx)
+    return _merge_agreements(ctx, found)
 
 
-def _merge_agreements(found: list[FactRecord]) -> list[FactRecord]:
-    """The headline and the body often report one deal: same topic, shared party, compatible date."""
+def _agreed_to(ctx: ArticleContext) -> list[FactRecord]:
+    """'Saudi Arabia and Iran agreed on Friday to re-establish relations': two or more states that
+    (in the past tense, without hedging) agreed to do something have concluded an agreement."""
+    out = []
+    for verb in ctx.doc:
+        if verb.lemma_.lower() != "agree" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if action is None or _hedged(ctx, verb, verb) or action.lemma_.lower() in ctx.lex.words("hedge_words"):
+            continue
+        parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
+        if len({r.key for r in parties if r.kind == "state"}) < 2:
+            continue
+        out.append(FactRecord(
+            kind="agreement", label="", topic=_topic(ctx, action), participants=parties,
+            date=ctx.date_near(verb, tense="past"),
+            evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)],
+        ))
+    return out
+
+
+def _merge_agreements(ctx: ArticleContext, found: list[FactRecord]) -> list[FactRecord]:
+    """The headline and the body often report one deal: same topic, shared party, compatible date.
+    A headline's wording ('energy deals') may differ from the body's ('gas pipeline'), so a report
+    from the first line joins any body report that shares a party."""
+    first_line_end = ctx.doc.text.find("\n")
+    in_title = [d for d in found if 0 <= first_line_end and d.evidence[0].start < first_line_end]
     merged: list[FactRecord] = []
-    for deal in found:
+    for deal in [d for d in found if d not in in_title] + in_title:
         for other in merged:
-            same_topic = deal.topic == other.topic or not deal.topic or not other.topic
+            same_topic = (deal.topic == other.topic or not deal.topic or not other.topic or deal in in_title
+                          or deal.topic_from_sentence or other.topic_from_sentence)
             dates_ok = not deal.date or not other.date or deal.date[:7] == other.date[:7]
             if same_topic and dates_ok and set(deal.participants) & set(other.participants):
                 other.participants += [p for p in deal.participants if p not in other.participants]
-                other.topic = other.topic or deal.topic
+                if not other.topic or other.topic_from_sentence and deal.topic and not deal.topic_from_sentence:
+                    other.topic, other.topic_from_sentence = deal.topic, deal.topic_from_sentence
                 if deal.date and (not other.date or len(deal.date) > len(other.date)):
                     other.date = deal.date
                 other.evidence += deal.evidence
@@ -78,6 +106,9 @@ def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
 
 def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
     refs: list[Ref] = []
+    for child in verb.children:
+        if child.dep_ == "agent":  # 'the agreement was signed by X and Y'
+            refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
     for tok in (noun, verb):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
@@ -94,14 +125,19 @@ def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
+    return _topic_and_scope(ctx, noun)[0]
+
+
+def _topic_and_scope(ctx: ArticleContext, noun: Token) -> tuple[str | None, bool]:
+    """The topic word of a deal, and whether it was only found outside the deal's own phrase."""
     topics = ctx.lex.facts["topics"]
-    for scope in (subtree_span(noun), noun.sent):
+    for n, scope in enumerate((subtree_span(noun), noun.sent)):
         tokens = [t for t in scope if t.i not in ctx.post_tokens]
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         for topic in topics:
             if all(w in words for w in topic.split()):
-                return topic
-    return None
+                return topic, n == 1
+    return None, False
 
 
 # -- projects ---------------------------------------------------------------------------------

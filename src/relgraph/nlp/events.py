@@ -59,6 +59,7 @@ def _triggers(ctx: ArticleContext):
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger):
         return None  # wished-for talks are not events
+    original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = tense_of(trigger)
     if etype == "Visit":
@@ -69,7 +70,7 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         participants, place = subject_actors(ctx, trigger), place_in(ctx, trigger)
     else:
         participants = _meeting_participants(ctx, trigger, etype)
-        place = place_in(ctx, trigger)
+        place = place_in(ctx, trigger) or (place_in(ctx, original) if original.i != trigger.i else None)
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
         return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from relgraph.nlp.context import HONORIFICS, ArticleContext, Mention, clean_name
+from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
 from relgraph.records import Ref, RoleRecord
 
@@ -52,8 +52,14 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in (",",)):
         i += 1
     start = i
-    while i < len(doc) and i - start < MAX_NAME_TOKENS and _name_token(ctx, doc[i]):
-        i += 1
+    while i < len(doc) and i - start < MAX_NAME_TOKENS + 2:
+        if _name_token(ctx, doc[i]):
+            i += 1
+        elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
+              and _name_token(ctx, doc[i + 1])):  # 'Faisal bin Farhan', 'Lula da Silva'
+            i += 2
+        else:
+            break
     return doc[start:i] if i > start else None
 
 
@@ -120,7 +126,7 @@ def extract_people(ctx: ArticleContext) -> list[PostMention]:
 
 
 def _looks_like_name(ctx: ArticleContext, words: list[str]) -> bool:
-    if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+    if any((not w[:1].isupper() and w.lower() not in NAME_PARTICLES) or any(c.isdigit() for c in w) for w in words):
         return False
     if len(words) > MAX_NAME_TOKENS:
         return False

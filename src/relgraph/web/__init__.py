@@ -1,0 +1,166 @@
+"""The Flask application: `create_app(settings)` wires the store, the query executor and blueprints.
+
+Shared state lives in `app.extensions["relgraph"]` (a `WebState`): `.settings`, `.store` (a
+read-only RelStore), `.executor` (relgraph.executor.Executor; see its docstring for `run`),
+`.version` / `.last_modified` (identity of the store as opened, for ETags and dump caching).
+
+The store is opened read-only and is a snapshot: after `relgraph build` the server must be
+restarted to serve the new graph (and it then gets a new version, so dumps and ETags change).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from relgraph.executor import ExecutionError, Executor
+from relgraph.settings import Settings
+from relgraph.store import RelStore, open_store
+
+log = logging.getLogger(__name__)
+
+# Blueprints that answer with HTML and so keep Flask's HTML error pages (or their own handlers).
+HTML_BLUEPRINTS = {"pages", "entities"}
+
+
+@dataclass
+class WebState:
+    """What every request handler needs; one per app (per server process)."""
+
+    settings: Settings
+    store: RelStore
+    executor: Executor
+    version: str
+    last_modified: float
+    cache: dict = field(default_factory=dict)  # per-version facts (counts for VoID, dumps...)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the web app over the store named by `settings` (default: `Settings.load()`)."""
+    settings = settings or Settings.load()
+    store = open_store(settings.store, read_only=True)
+    version, last_modified = store_version(Path(settings.store))
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
+    app.json.sort_keys = False
+    app.extensions["relgraph"] = WebState(settings, store, Executor.from_settings(settings),
+                                          version, last_modified)
+
+    from relgraph.web.describe import bp as describe_bp
+    from relgraph.web.dumps import bp as dumps_bp
+    from relgraph.web.sparql import bp as sparql_bp
+
+    for blueprint in (sparql_bp, dumps_bp, describe_bp):
+        app.register_blueprint(blueprint)
+    for name in ("pages", "entities"):
+        blueprint = _optional_blueprint(name)
+        if blueprint is not None:
+            app.register_blueprint(blueprint)
+
+    app.after_request(add_cors_headers)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(ExecutionError, _execution_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    return app
+
+
+def _optional_blueprint(name: str):
+    """The human pages are another module's job; serve without them until they exist."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"relgraph.web.{name}")
+    except ImportError as exc:
+        log.info("relgraph.web.%s not available: %s", name, exc)
+        return None
+    return getattr(module, "bp", None)
+
+
+def state() -> WebState:
+    """The current app's WebState."""
+    return current_app.extensions["relgraph"]
+
+
+def store_version(path: Path) -> tuple[str, float]:
+    """A fingerprint of the on-disk store (its data files' names, sizes and times) and the newest
+    of those times. Every server process computes the same value for the same store, so ETags
+    agree across workers; any build changes it. RocksDB's LOG/LOCK files are left out: opening the
+    store touches them."""
+    digest = hashlib.sha256()
+    newest = 0.0
+    for child in sorted(path.iterdir()) if path.is_dir() else ():
+        if child.name.startswith(("LOG", "LOCK")) or not child.is_file():
+            continue
+        info = child.stat()
+        digest.update(f"{child.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        newest = max(newest, info.st_mtime)
+    return digest.hexdigest()[:16], newest
+
+
+# -- responses shared by the blueprints -----------------------------------------------------------
+
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A JSON error body ({"error", "message", "status"}), or text/plain when the client prefers it."""
+    from werkzeug.http import HTTP_STATUS_CODES
+
+    reason = HTTP_STATUS_CODES.get(status, "Error")
+    best = request.accept_mimetypes.best_match(["application/json", "text/plain"]) if request else None
+    if best == "text/plain" and request.accept_mimetypes["text/plain"] > request.accept_mimetypes[
+            "application/json"]:
+        response = Response(f"{status} {reason}: {message}\n", status=status,
+                            content_type="text/plain; charset=utf-8")
+    else:
+        response = jsonify(error=reason, message=message, status=status)
+        response.status_code = status
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def add_cors_headers(response: Response) -> Response:
+    """Let browser clients (YASGUI...) on other origins read every response. Safe because the
+    server is read-only and uses no cookies or credentials."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = (
+        "Content-Type, Content-Disposition, Content-Encoding, ETag, Last-Modified, Retry-After")
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        asked = request.headers.get("Access-Control-Request-Headers")
+        response.headers["Access-Control-Allow-Headers"] = asked or "Accept, Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _wants_html() -> bool:
+    return request.blueprint in HTML_BLUEPRINTS
+
+
+def _http_error(exc: HTTPException):
+    if _wants_html():
+        return exc
+    headers = {}
+    if exc.code == 405 and exc.valid_methods:
+        headers["Allow"] = ", ".join(exc.valid_methods)
+    message = exc.description or exc.name
+    if exc.code == 413:
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        message = f"the request body is larger than the server's limit of {limit} bytes"
+    return error_response(exc.code or 500, message, headers)
+
+
+def _execution_error(exc: ExecutionError):
+    headers = {"Retry-After": "2"} if exc.status == 503 else {}
+    return error_response(exc.status, exc.message, headers)
+
+
+def _unexpected_error(exc: Exception):
+    # Never show a traceback to clients; log it for the operator.
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    if _wants_html():
+        return Response("Internal Server Error", status=500, content_type="text/plain; charset=utf-8")
+    return error_response(500, "internal server error; the operator can find details in the log")
