@@ -26,6 +26,7 @@ class KnownFact:
     participants: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     date: str | None = None
+    articles: set[str] = field(default_factory=set)   # graphs that report it
 
 
 class CorpusIndex:
@@ -49,7 +50,7 @@ class CorpusIndex:
                 GRAPH ?g {{ ?p a <{DIP}Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}"""):
             index.add_person(row["p"].value, row["label"].value)
         facts: dict[str, KnownFact] = {}
-        for row in store.query(f"""SELECT ?f ?cls ?label ?rel ?o WHERE {{ {values}
+        for row in store.query(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {values}
                 GRAPH ?g {{ ?f a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
                   VALUES ?cls {{ <{DIP}Agreement> <{DIP}Project> <{DIP}Visit> <{DIP}Meeting> <{DIP}Consultation>
                                 <{DIP}PressConference> <{DIP}Signing> <{DIP}Statement> }}
@@ -59,6 +60,7 @@ class CorpusIndex:
             kind = cls_local.lower() if cls_local in ("Agreement", "Project") else "event"
             fact = facts.setdefault(iri, KnownFact(iri, kind, None if kind != "event" else cls_local,
                                                    row["label"].value, ""))
+            fact.articles.add(row["g"].value)
             rel = row["rel"].value.rsplit("#", 1)[1] if row["rel"] is not None else None
             value = row["o"].value if row["o"] is not None else None
             if rel in ("party", "participant"):
@@ -96,25 +98,47 @@ class CorpusIndex:
         for ref, ent in records.entities.items():
             if ref.kind == "city":
                 self.iris.city_states[ref.key] = ent.state
-        for fact in records.facts:
-            self._resolve_fact(fact)
+        graph = self.iris.graph(records.article_id)
+        probes = [self._probe(fact) for fact in records.facts]
+        # Pair this article's facts with known ones best match first, each known fact at most once:
+        # facts of one article were already merged by the extractor, so two of them never share a node.
+        pairs = sorted(((match_score(k, p), i, j) for i, p in enumerate(probes)
+                        for j, k in enumerate(self.facts) if graph not in k.articles and same_fact(k, p)),
+                       key=lambda t: (-t[0], t[1], t[2]))
+        taken_new, taken_known, matched = set(), set(), {}
+        for _, i, j in pairs:
+            if i not in taken_new and j not in taken_known:
+                taken_new.add(i)
+                taken_known.add(j)
+                matched[i] = self.facts[j]
+        for i, (fact, probe) in enumerate(zip(records.facts, probes, strict=True)):
+            if i in matched:
+                self._join(fact, probe, matched[i], graph)
+            else:
+                self._add(fact, probe, graph)
 
-    def _resolve_fact(self, fact: FactRecord) -> None:
+    def _probe(self, fact: FactRecord) -> KnownFact:
         participants = {self.iris.entity(r) for r in fact.participants}
         places = {self.iris.entity(r) for r in fact.places}
-        core = fact.topic or "" if fact.kind == "agreement" else project_core(fact.label) if fact.kind == "project" else ""
-        if fact.kind == "event" and fact.type == "Signing":
+        if fact.kind == "project":
+            core = project_core(fact.label)
+        elif fact.kind == "agreement" or fact.type == "Signing":
             core = fact.topic or ""
-        probe = KnownFact("", fact.kind, fact.type, fact.label, core, participants, places, fact.date)
-        match = next((k for k in self.facts if same_fact(k, probe)), None)
-        if match is not None:
-            fact.key = match.iri
-            fact.label = match.label
-            match.participants |= participants
-            match.places |= places
-            if fact.date and (not match.date or len(fact.date) > len(match.date)):
-                match.date = fact.date
-            return
+        else:
+            core = ""
+        return KnownFact("", fact.kind, fact.type, fact.label, core, participants, places, fact.date)
+
+    @staticmethod
+    def _join(fact: FactRecord, probe: KnownFact, match: KnownFact, graph: str) -> None:
+        fact.key = match.iri
+        fact.label = match.label
+        match.participants |= probe.participants
+        match.places |= probe.places
+        match.articles.add(graph)
+        if fact.date and (not match.date or len(fact.date) > len(match.date)):
+            match.date = fact.date
+
+    def _add(self, fact: FactRecord, probe: KnownFact, graph: str) -> None:
         name = slug(fact.label)
         iri = self.iris.fact(fact.kind, name)
         n = 2
@@ -122,9 +146,20 @@ class CorpusIndex:
             iri = self.iris.fact(fact.kind, f"{name}-{n}")
             n += 1
         probe.iri = iri
+        probe.articles.add(graph)
         self.taken.add(iri)
         self.facts.append(probe)
         fact.key = iri
+
+
+def match_score(known: KnownFact, new: KnownFact) -> float:
+    """How alike two compatible reports are: shared actors and places, equal dates; differences cost."""
+    shared = len(known.participants & new.participants)
+    differ = len(known.participants ^ new.participants)
+    score = shared - 0.5 * differ + 2 * len(known.places & new.places)
+    if known.date and new.date and known.date[:7] == new.date[:7] and len(known.date) >= 7 and len(new.date) >= 7:
+        score += 2
+    return score
 
 
 def project_core(label: str) -> str:

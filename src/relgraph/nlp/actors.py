@@ -89,14 +89,40 @@ def subject_actors(ctx: ArticleContext, token: Token) -> list[Ref]:
 
 
 def with_states(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:
-    """Add the state each person/organisation acts for, so reports can be matched on states too."""
+    """Add the state each person/organisation acts for, so reports can be matched on states too;
+    a bilateral body ('Pak-Russian Intergovernmental Commission') stands for both its states."""
     out = list(refs)
     for ref in refs:
         if ref.kind in ("person", "organization"):
             state = ctx.state_of(ref)
-            if state and Ref("state", state) not in out:
-                out.append(Ref("state", state))
+            states = [state] if state else (states_in_compound(ctx, ref.key) if ref.kind == "organization" else [])
+            out += [Ref("state", s) for s in states if Ref("state", s) not in out]
     return out
+
+
+def states_in_compound(ctx: ArticleContext, name: str) -> list[str]:
+    """'Pak-Russian ...' -> [Pakistan, Russia]; 'India-China Border ...' -> [India, China]."""
+    for word in name.split():
+        parts = [p for p in word.split("-") if p]
+        if len(parts) < 2:
+            continue
+        states = [_state_or_prefix(ctx, p) for p in parts]
+        if all(states) and len(set(states)) == len(states):
+            return states
+    return []
+
+
+def _state_or_prefix(ctx: ArticleContext, part: str) -> str | None:
+    hit = ctx.gaz.state(part) or ctx.gaz.state_by_demonym(part)
+    if hit:
+        return hit.name
+    if len(part) < 3 or not part[0].isupper():
+        return None
+    # A clipped form ('Pak', 'Indo') names a state when exactly one state name starts with it.
+    prefix = part.lower()
+    matches = {s.name for s in ctx.gaz.states if s.sovereign and not s.historical
+               and any(n.lower().startswith(prefix) for n in (s.name, *s.demonyms))}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def place_in(ctx: ArticleContext, token: Token, preps: tuple[str, ...] = ("in", "at")) -> Ref | None:
@@ -120,14 +146,26 @@ def place_in(ctx: ArticleContext, token: Token, preps: tuple[str, ...] = ("in", 
                     m = ctx.mention_at(x)
                     if m and m.ref.kind in ("city", "state"):
                         candidates.append(m.ref)
-    if not candidates:  # 'talks between X and Y in Istanbul': the city may hang off a participant
+    if not candidates:  # 'talks between X and Y in Istanbul', 'the commission held ... in Moscow'
         for t in subtree_span(token):
-            if t.dep_ == "pobj" and t.head.lower_ in preps and t.head.head.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ == "pobj" and t.head.lower_ in preps and _within_phrase(t, token):
                 m = ctx.mention_at(t)
                 if m and m.ref.kind == "city":
                     candidates.append(m.ref)
     cities = [c for c in candidates if c.kind == "city"]
     return (cities or candidates or [None])[0]
+
+
+def _within_phrase(t: Token, top: Token) -> bool:
+    """True when the path from `t` up to `top` crosses no relative, reported or adverbial clause."""
+    node = t
+    while node.i != top.i:
+        if node.dep_ in ("relcl", "ccomp", "advcl", "xcomp", "pcomp"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def governing_noun(token: Token) -> Token:

@@ -43,6 +43,7 @@ class ArticleContext:
     person_roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # person -> (role, state)
     excluded_spans: list[tuple[int, int]] = field(default_factory=list)            # char spans not to read
     post_tokens: set[int] = field(default_factory=set)                               # tokens inside office titles
+    dateline: tuple[int, int] | None = None                                          # char span of the dateline
 
     # -- mentions ------------------------------------------------------------------------
     def add_mention(self, mention: Mention) -> bool:
@@ -65,6 +66,10 @@ class ArticleContext:
                 seen.add(id(m))
                 out.append(m)
         return out
+
+    def in_dateline(self, span: Span) -> bool:
+        """The 'Islamabad, Apr 7 (efe-epa).-' lead-in dates the report, not the events in it."""
+        return self.dateline is not None and self.dateline[0] <= span.start_char < self.dateline[1]
 
     def is_excluded(self, span: Span) -> bool:
         return any(s <= span.start_char < e for s, e in self.excluded_spans)
@@ -130,7 +135,7 @@ class ArticleContext:
             if before.endswith(("since", "until", "till", "for", "over")):
                 continue  # an interval bound, not the date of this event
             span = self.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-            if span is not None and _other_clause(span.root, trigger):
+            if span is not None and (_other_clause(span.root, trigger) or self.in_dateline(span)):
                 continue
             value = dates.resolve_relative(phrase, self.published, tense=tense)
             if not value:
@@ -149,12 +154,17 @@ def _other_clause(token: Token, trigger: Token) -> bool:
     """True when `token` sits in a clause of its own that does not hang off the trigger or its verb:
     'a project that was approved in 2015' does not date the talks that discussed it."""
     anchors = {trigger.i, trigger.head.i}
+    # Inside a noun trigger's own phrase, a participle or relative clause describes the event itself:
+    # 'the commission held later this year', 'the visit, which began Tuesday'.
+    in_phrase = trigger.pos_ in ("NOUN", "PROPN") and trigger.left_edge.i <= token.i <= trigger.right_edge.i
     node = token
     while node.i not in anchors:
-        if node.dep_ in CLAUSE_DEPS and (node.head.i not in anchors or node.dep_ == "ccomp"):
-            return True  # another clause, or what was said rather than when
+        if node.dep_ == "ccomp":
+            return True  # what was said rather than when
+        if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (in_phrase and node.dep_ in ("acl", "relcl")):
+            return True  # another clause
         if node.head.i == node.i:
-            return False  # reached the root without leaving a clause: same clause as the trigger
+            break  # reached the root: it depends on the trigger's side
         node = node.head
     return _trigger_leaves_clause(trigger, token)
 

@@ -20,6 +20,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     ctx = ArticleContext(doc=doc, article=article, gaz=gaz, lex=lex,
                          records=ArticleRecords(article.id), matchers=matchers)
     line = dates.dateline(article.text)
+    if line is not None:
+        ctx.dateline = (line.start, line.end)
     if line is not None and line.agency:
         ctx.excluded_spans.append((line.start, line.end))  # "(efe-epa)" names the wire, not an actor
     posts = extract_people(ctx)
