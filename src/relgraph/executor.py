@@ -187,6 +187,21 @@ class _Worker:
             missing -= len(chunk)
         return b"".join(chunks)
 
+    def is_alive_and_idle(self) -> bool:
+        """False once the process is exiting. An idle worker never writes, so a readable pipe
+        means end-of-file. A killed process whose threads are still being torn down shows as a
+        zombie in /proc before its pipe closes and before `poll()` can reap it; that counts as
+        dead too."""
+        readable, _, _ = select.select([self.rfd], [], [], 0)
+        if readable or self.proc.poll() is not None:
+            return False
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", "rb") as stat:
+                state = stat.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):  # no /proc (not Linux): the checks above are all we have
+            return True
+        return state not in (b"Z", b"X")
+
     def kill(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
@@ -232,8 +247,15 @@ class Executor:
                    allow_service=settings.allow_service, prefixes=prefixes)
 
     # -- lifecycle ---------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Start the processes now (otherwise the first query does). Safe to call again."""
+    def start(self, wait_s: float = 0.0) -> None:
+        """Start the processes now (otherwise the first query does), waiting up to `wait_s`
+        seconds until all of them are ready. Safe to call again."""
+        self._start()
+        deadline = time.monotonic() + wait_s
+        while self._idle.qsize() < self.size and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def _start(self) -> None:
         with self._lock:
             if self._pid == os.getpid() and not self._closed:
                 return
@@ -348,14 +370,8 @@ class Executor:
         return QueryOutput(body, media_type(fmt), kind, fmt)
 
     def _round_trip(self, request: dict, timeout_s: float) -> tuple:
-        self.start()
-        try:
-            worker = self._idle.get(timeout=self.queue_timeout_s)
-        except queue.Empty:
-            raise ExecutionError(503, "all query processes are busy; try again shortly") from None
-        if worker.proc.poll() is not None:  # died while idle (killed from outside, out of memory)
-            self._discard(worker)
-            raise ExecutionError(503, "the query process was lost; try again")
+        self._start()
+        worker = self._acquire(time.monotonic() + self.queue_timeout_s)
         try:
             worker.send(request)
             reply = worker.receive(time.monotonic() + timeout_s)
@@ -375,6 +391,18 @@ class Executor:
             raise
         self._idle.put(worker)
         return reply
+
+    def _acquire(self, deadline: float) -> _Worker:
+        """An idle live worker; one that died while idle (killed from outside) is replaced and
+        the wait goes on, since no query of this client caused it."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise ExecutionError(503, "all query processes are busy; try again shortly") from None
+            if worker.is_alive_and_idle():
+                return worker
+            self._discard(worker)
 
 
 def _check_iris(iris: Iterable[str]) -> None:

@@ -34,6 +34,8 @@ def pair_refs(ctx: ArticleContext, span: Span) -> list[Ref]:
     text = span.text.lower()
     if any(p in text for p in ctx.lex.facts["pair_phrases"]):
         return [Ref("state", s) for s in ctx.main_pair()]
+    if any(p in text for p in ctx.lex.facts["person_pair_phrases"]):
+        return [Ref("person", p) for p in ctx.main_people()]
     return []
 
 

@@ -90,6 +90,12 @@ class ArticleContext:
         """The two states the story is about: what "the two countries" refers to."""
         return [s for s, _ in self.state_counts().most_common(2)]
 
+    def main_people(self) -> list[str]:
+        """The two people with the most mentions (holders of posts first): 'the two leaders'."""
+        counts = Counter(m.ref.key for m in self.mentions if m.ref.kind == "person")
+        ranked = sorted(counts, key=lambda p: (p not in self.person_roles, -counts[p]))
+        return ranked[:2] if len(ranked) >= 2 else []
+
     def primary_state(self) -> str | None:
         pair = self.main_pair()
         return pair[0] if pair else None

@@ -42,8 +42,10 @@ def _agreed_to(ctx: ArticleContext) -> list[FactRecord]:
     for verb in ctx.doc:
         if verb.lemma_.lower() != "agree" or verb.tag_ not in ("VBD", "VBN"):
             continue
-        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if action is None or _hedged(ctx, verb, verb) or action.lemma_.lower() in ctx.lex.words("hedge_words"):
+        actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        # 're-establish' comes out as three tokens: take the one that names the action
+        action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
+        if action is None or _hedged(ctx, verb, verb) or action.lemma_.lower() not in ctx.lex.words("agreed_actions"):
             continue
         parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
         if len({r.key for r in parties if r.kind == "state"}) < 2:

@@ -179,6 +179,8 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
 
 
 def _same_event(a: FactRecord, b: FactRecord) -> bool:
+    if a.type == b.type and a.evidence[0].start == b.evidence[0].start:
+        return True  # 'X met Y in Abuja to discuss the crisis': one sentence, one meeting
     if a.type != b.type or a.key != b.key and a.type == "Meeting":
         return False
     if a.type == "Statement":  # one speaker's statement is not another's

@@ -29,7 +29,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     extract_ministries(ctx)
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
-    facts = agreements + [signing_of(a) for a in agreements] + extract_projects(ctx) + extract_events(ctx)
+    signings = [signing_of(a) for a in agreements if a.evidence[0].rule != "agreement-agreed-to"]
+    facts = agreements + signings + extract_projects(ctx) + extract_events(ctx)
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
                          or _merged_visit_ok(f)]
     _drop_unmentioned(ctx)

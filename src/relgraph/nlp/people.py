@@ -159,6 +159,10 @@ def _extends(long: str, short: str) -> bool:
 
 def _resolve_surname(ctx: ArticleContext, word: str, position: int, canon: dict[str, str]) -> str | None:
     candidates = {c for c in canon.values() if word in c.split()[1:]}
+    if not candidates:  # 'Yoon' for 'Yoon Suk Yeol': family name first
+        candidates = {c for c in canon.values() if c.split()[0] == word and len(c.split()) >= 2}
+        if len(candidates) > 1:
+            return None
     if len(candidates) == 1:
         return candidates.pop()
     if candidates:  # the nearest full mention before this one
@@ -219,13 +223,18 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
         if m is not None:
             if m.ref.kind == "organization":
                 return ORG_POST
-            return ctx.state_of(m.ref) if m.ref.kind in ("state", "city") else None
+            if m.ref.kind in ("state", "city"):
+                return ctx.state_of(m.ref)
+            break  # another person's name: look after the title instead
         if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
             break
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        m = ctx.by_token.get(span.end + 1)
+        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
+        m = ctx.by_token.get(nxt)
         if m and m.ref.kind == "state":
             return m.ref.key
+        if m and m.ref.kind == "organization":
+            return ORG_POST  # 'the chairperson of the AU Commission'
     return None
 
 

@@ -56,6 +56,8 @@ HEAD_PREDICATES = {f"{RDF}type", f"{RDFS}label", f"{SKOS}altLabel", f"{OWL}sameA
 KIND_ROUTE = "<any(" + ", ".join(DATA_KINDS) + "):kind>"
 # `/graph/...` belongs to the dumps blueprint (`/graph/<article>.<ext>`), so no short form for it.
 SHORT_KIND_ROUTE = "<any(" + ", ".join(k for k in DATA_KINDS if k != "graph") + "):kind>"
+VOCAB_LABELS = {f"{RDF}type": "type", f"{RDFS}label": "label", f"{SKOS}altLabel": "alternative label",
+                f"{OWL}sameAs": "same as"}
 LINK_SITES = {"http://www.wikidata.org/entity/": "Wikidata", "http://dbpedia.org/resource/": "DBpedia",
               "https://sws.geonames.org/": "GeoNames"}
 
@@ -129,8 +131,9 @@ class TermView:
     literal: bool = False
 
 
-def term_view(term, label: str | None = None) -> TermView:
-    """Display form of a pyoxigraph term; data IRIs link to their page here."""
+def term_view(term, label: str | None = None, *, words: bool = True) -> TermView:
+    """Display form of a pyoxigraph term; data IRIs link to their page here. `words` shows
+    vocabulary terms by their labels ("holds post"); without it they show as `dip:holdsPost`."""
     if isinstance(term, ox.Literal):
         dtype = compact(term.datatype.value) if term.datatype else ""
         title = f"@{term.language}" if term.language else dtype
@@ -140,9 +143,12 @@ def term_view(term, label: str | None = None) -> TermView:
         href = local_url(iri)
         if href:
             return TermView(label or compact(iri), href, iri)
-        if iri.startswith(str(DIP)):
+        if words and (iri.startswith(str(DIP)) or iri in VOCAB_LABELS):
+            # Vocabulary terms read as words; the IRI and definition are in the tooltip, not a
+            # link, since the ontology namespace need not resolve wherever this runs.
             text, comment = term_info(iri)
-            return TermView(label or text, iri, comment or iri, external=True)
+            return TermView(label or VOCAB_LABELS.get(iri, text), None, f"{compact(iri)}: {comment}"
+                            if comment else iri)
         return TermView(label or compact(iri), iri, iri, external=True)
     return TermView(str(term))
 
@@ -250,7 +256,8 @@ def describe(iri: str) -> list[ox.Triple]:
     }} WHERE {{
         {{ <{iri}> ?p ?o OPTIONAL {{ ?o rdfs:label ?ol }} }}
         UNION {{ ?s ?q <{iri}> FILTER NOT EXISTS {{ ?s a dip:Assertion }} OPTIONAL {{ ?s rdfs:label ?sl }} }}
-        UNION {{ {{ ?a rdf:subject <{iri}> }} UNION {{ ?a rdf:object <{iri}> }} ?a a dip:Assertion ; ?ap ?ao }}
+        UNION {{ {{ ?a rdf:subject <{iri}> }} UNION {{ ?a rdf:object <{iri}> }}
+                 ?a a dip:Assertion ; ?ap ?ao }}
     }}""")
     return sorted(set(rows), key=str)  # the union default graph repeats triples found in several graphs
 
@@ -332,7 +339,8 @@ def evidence_for(iri: str) -> dict[str, Source]:
     for r in rows:
         art = r["art"].value
         src = sources.get(art) or sources.setdefault(art, Source(
-            art, local_url(art), _val(r, "title") or compact(art), _val(r, "date") or "", _val(r, "pub") or ""))
+            art, local_url(art), _val(r, "title") or compact(art), _val(r, "date") or "",
+            _val(r, "pub") or ""))
         src.evidence.append(Evidence(
             term_view(r["s"], _val(r, "sl")), term_view(r["p"]), term_view(r["o"], _val(r, "ol")),
             (r["s"].value, r["p"].value, r["o"].value), r["text"].value,

@@ -14,7 +14,7 @@ from relgraph.namespaces import DIP
 from relgraph.web.entities import base_iri, compact, local_url, relgraph, term_info
 
 SVG_NS = "http://www.w3.org/2000/svg"
-WIDTH, HEIGHT = 720, 420
+WIDTH, HEIGHT = 900, 440
 MAX_NEIGHBOURS = 16
 # Kinds that are context rather than neighbours: sources, evidence and the extractor.
 SKIP_KINDS = {"article", "assertion", "agent", "graph"}
@@ -79,7 +79,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.E
 
 def _positions(count: int) -> list[tuple[float, float]]:
     """Points on an ellipse around the centre, starting at the top, clockwise."""
-    cx, cy, rx, ry = WIDTH / 2, HEIGHT / 2, WIDTH / 2 - 150, HEIGHT / 2 - 50
+    cx, cy, rx, ry = WIDTH / 2, HEIGHT / 2, WIDTH / 2 - 210, HEIGHT / 2 - 55
     step = 2 * math.pi / max(count, 1)
     return [(cx + rx * math.cos(-math.pi / 2 + i * step), cy + ry * math.sin(-math.pi / 2 + i * step))
             for i in range(count)]
@@ -97,7 +97,8 @@ def _node(parent: ET.Element, x: float, y: float, label: str, kind: str, href: s
         anchor, tx, ty = "middle", x, y + (-16 if y < HEIGHT / 2 else 24)
     else:
         anchor, tx, ty = ("start", x + 14, y + 4) if x > WIDTH / 2 else ("end", x - 14, y + 4)
-    _sub(target, "text", _short(label, 34 if centre else 26), x=f"{tx:.1f}", y=f"{ty:.1f}", text_anchor=anchor)
+    limit = 40 if centre or anchor == "middle" else 30  # side labels have less room
+    _sub(target, "text", _short(label, limit), x=f"{tx:.1f}", y=f"{ty:.1f}", text_anchor=anchor)
 
 
 def neighbourhood_svg(iri: str, *, standalone: bool = False) -> str:
@@ -115,7 +116,7 @@ def neighbourhood_svg(iri: str, *, standalone: bool = False) -> str:
     cx, cy = WIDTH / 2, HEIGHT / 2
     points = _positions(len(shown))
     edges, nodes = _sub(svg, "g"), _sub(svg, "g")
-    for n, (x, y) in zip(shown, points):
+    for n, (x, y) in zip(shown, points, strict=True):
         _sub(edges, "line", x1=f"{cx:.1f}", y1=f"{cy:.1f}", x2=f"{x:.1f}", y2=f"{y:.1f}", class_="rg-edge")
         prop = term_info(n.predicate)[0] if n.predicate.startswith(str(DIP)) else compact(n.predicate)
         arrow = "→" if n.outgoing else "←"

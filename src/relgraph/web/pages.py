@@ -40,7 +40,8 @@ COUNTERS = [("articles", "Articles", "articles"), ("persons", "People", "people"
             ("organizations", "Organisations", "organizations"), ("cities", "Cities", "cities"),
             ("events", "Events", "events"), ("agreements", "Agreements", "agreements"),
             ("projects", "Projects", "projects"), ("assertions", "Sourced assertions", "sources")]
-EVENT_TYPES = ["Agreement", "Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement", "Event"]
+EVENT_TYPES = ["Agreement", "Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement",
+               "Event"]
 
 
 @bp.app_context_processor
@@ -113,7 +114,8 @@ def run_for_page(sparql: str) -> Outcome:
         return Outcome("error", status=exc.status, error=exc.message)
     if output.kind == "graph":
         triples = list(ox.parse(output.body, ox.RdfFormat.N_TRIPLES))
-        rows = [[term_view(t.subject), term_view(t.predicate), term_view(t.object)]
+        rows = [[term_view(t.subject, words=False), term_view(t.predicate, words=False),
+                 term_view(t.object, words=False)]
                 for t in triples[:MAX_TABLE_ROWS]]
         return Outcome("graph", ["subject", "predicate", "object"], rows, len(triples))
     parsed = ox.parse_query_results(output.body, ox.QueryResultsFormat.JSON)
@@ -121,7 +123,7 @@ def run_for_page(sparql: str) -> Outcome:
         return Outcome("boolean", boolean=bool(parsed))
     columns = [v.value for v in parsed.variables]
     solutions = list(parsed)
-    rows = [[term_view(s[c]) if s[c] is not None else None for c in columns]
+    rows = [[term_view(s[c], words=False) if s[c] is not None else None for c in columns]
             for s in solutions[:MAX_TABLE_ROWS]]
     return Outcome("solutions", columns, rows, len(solutions))
 

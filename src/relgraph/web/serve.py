@@ -26,9 +26,9 @@ def run_server(settings: Settings | None = None, host: str = "127.0.0.1", port: 
     try:
         import gunicorn  # noqa: F401
     except ImportError:
-        _run_waitress(settings, host, port, workers)
+        run_waitress(settings, host, port, workers)
     else:
-        _run_gunicorn(settings, host, port, workers)
+        run_gunicorn(settings, host, port, workers)
 
 
 def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> dict:
@@ -49,10 +49,13 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> 
         "errorlog": "-",
         "proc_name": "relgraph",
         "preload_app": False,
+        # A shared default path (~/.gunicorn/gunicorn.ctl) would let two servers on one machine
+        # fight over it; operators who want gunicornc can set their own path.
+        "control_socket_disable": True,
     }
 
 
-def _run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
+def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
     from gunicorn.app.base import BaseApplication
 
     class RelgraphApplication(BaseApplication):
@@ -66,20 +69,21 @@ def _run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> Non
             from relgraph.web import create_app
 
             app = create_app(settings)
-            # Start the query processes as the worker boots, not on its first request.
-            app.extensions["relgraph"].executor.start()
+            # Start the query processes as the worker boots (it accepts connections only after
+            # this returns), so no early request waits for a process to start.
+            app.extensions["relgraph"].executor.start(wait_s=30)
             return app
 
     RelgraphApplication().run()
 
 
-def _run_waitress(settings: Settings, host: str, port: int, workers: int) -> None:
+def run_waitress(settings: Settings, host: str, port: int, workers: int) -> None:
     import waitress
 
     from relgraph.web import create_app
 
     app = create_app(settings)
-    app.extensions["relgraph"].executor.start()
+    app.extensions["relgraph"].executor.start(wait_s=30)
     print(f"relgraph: serving on http://{host}:{port} (waitress)", file=sys.stderr)
     waitress.serve(app, host=host, port=port, threads=settings.threads * workers,
                    max_request_body_size=settings.max_request_bytes, ident="relgraph")

@@ -1,0 +1,138 @@
+"""Shared fixtures: the sample articles built into a store once per session, Flask apps and
+clients over it, and a live server (gunicorn via relgraph.web.serve) on 127.0.0.1."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from relgraph.settings import REPO_ROOT, Settings
+
+ARTICLES = REPO_ROOT / "data" / "articles"
+GRAPH_BASE = "https://w3id.org/relgraph/id/graph/"
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory) -> Path:
+    """A store holding the sample articles, built once per test session."""
+    from relgraph.build import build
+
+    path = tmp_path_factory.mktemp("store") / "store"
+    report = build([str(ARTICLES)], Settings.load(store=path))
+    assert path.exists(), report
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_settings(store_dir, tmp_path_factory) -> Settings:
+    """Settings for the web tests: short query time limit, a private dump cache."""
+    return Settings.load(store=store_dir, query_timeout_s=2.0, query_queue_timeout_s=5.0,
+                         query_workers=2, dump_cache_dir=tmp_path_factory.mktemp("dumps"))
+
+
+@pytest.fixture(scope="session")
+def make_app(web_settings):
+    """Factory for apps with settings overrides; their query processes stop with the session."""
+    from relgraph.web import create_app
+
+    apps = []
+
+    def make(**overrides):
+        settings = Settings.load(**{**vars(web_settings), **overrides})
+        app = create_app(settings)
+        app.config["TESTING"] = True
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["relgraph"].executor.close()
+
+
+@pytest.fixture(scope="session")
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_serving(url: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def start_server(web_settings, tmp_path_factory):
+    """Factory: start a real server in a subprocess on 127.0.0.1:<free port> and return its base
+    URL; `how` is "gunicorn" (run_server) or "waitress" (the portable fallback). Every server is
+    stopped at the end of the session."""
+    procs = []
+
+    def start(how: str = "gunicorn", workers: int = 2) -> str:
+        port = free_port()
+        log = tmp_path_factory.mktemp("server") / f"{how}.log"
+        env = {**os.environ, "RELGRAPH_STORE": str(web_settings.store), "RELGRAPH_QUERY_TIMEOUT_S": "2",
+               "RELGRAPH_DUMP_CACHE_DIR": str(web_settings.dump_cache_dir), "RELGRAPH_THREADS": "4"}
+        call = {"gunicorn": f"run_server(Settings.load(), host='127.0.0.1', port={port}, workers={workers})",
+                "waitress": f"run_waitress(Settings.load(), '127.0.0.1', {port}, {workers})"}[how]
+        code = f"from relgraph.settings import Settings; from relgraph.web.serve import run_server, run_waitress; {call}"
+        with log.open("wb") as out:
+            # Own session: on teardown the server and its query processes are stopped as one group.
+            proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        procs.append(proc)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(f"{base}/sparql?query=ASK%7B%7D", proc)
+        except RuntimeError as exc:
+            pytest.fail(f"{exc}\n{log.read_text(errors='replace')[-3000:]}")
+        return base
+
+    yield start
+    for proc in procs:
+        _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def live_server(start_server) -> str:
+    """`run_server` (gunicorn, 2 workers) on 127.0.0.1; yields the base URL."""
+    return start_server("gunicorn")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+    try:  # query processes left in the group (they also die with their parent)
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
