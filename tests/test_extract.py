@@ -131,3 +131,19 @@ def test_spokesperson_of_an_organisation_has_no_state(tmp_path):
     rec = extract_article(article(tmp_path, (
         "NATO comment\n\nNATO spokesperson Oana Lungescu said the alliance was ready.")))
     assert [(r.person, r.role, r.state) for r in rec.roles] == [("Oana Lungescu", "Spokesperson", None)]
+
+
+def test_titles_outside_the_post_list_are_read_by_their_shape(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Kenya and Ethiopia sign power deal\n\n"
+        "The memorandum was signed by Kenya's Energy Cabinet Secretary Davis Chirchir and Ethiopia's "
+        "Minister of Water and Energy Habtamu Itefa. "
+        "Kenyan Foreign Affairs Cabinet Secretary Musalia Mudavadi visited Addis Ababa in January. "
+        "Nigerian Deputy Agriculture Minister Ahmed Musa also attended.")))
+    roles = {(r.person, r.role, r.state) for r in rec.roles}
+    assert ("Davis Chirchir", "Energy Cabinet Secretary", "Kenya") in roles
+    assert ("Habtamu Itefa", "Minister of Water and Energy", "Ethiopia") in roles
+    # NER reads 'Kenyan Foreign Affairs' as an organisation; the title wins and 'Kenyan' is the state.
+    assert ("Musalia Mudavadi", "Foreign Affairs Cabinet Secretary", "Kenya") in roles
+    assert ("Ahmed Musa", "Deputy Agriculture Minister", "Nigeria") in roles
+    assert not any(r.kind == "organization" for r in rec.entities)

@@ -32,6 +32,7 @@ class Lexicon:
     event_nouns: dict[str, str]           # lower-case phrase -> event type
     event_verbs: dict[str, str]           # verb lemma -> event type
     facts: dict[str, list[str]]           # the lists of facts.json
+    post_shapes: dict[str, frozenset[str]]  # heads / portfolios / joiners of titles not in posts.jsonl
     not_entities: frozenset[str]
 
     def words(self, name: str) -> frozenset[str]:
@@ -57,4 +58,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         line.strip().lower() for line in (patterns / "not_entities.txt").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
-    return Lexicon(posts, ministries, event_nouns, event_verbs, facts, stop)
+    shapes = json.loads((patterns / "post_shapes.json").read_text(encoding="utf-8"))
+    shapes.pop("_comment", None)
+    post_shapes = {key: frozenset(word.lower() for word in words) for key, words in shapes.items()}
+    return Lexicon(posts, ministries, event_nouns, event_verbs, facts, post_shapes, stop)

@@ -15,13 +15,28 @@ MAX_ORG_TOKENS = 8
 def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     for ent in ctx.doc.ents:
-        if ctx.is_excluded(ent) or any(t.i in ctx.post_tokens for t in ent):
+        ent = _before_post(ctx, ent)
+        if ent is None or ctx.is_excluded(ent):
             continue
         kind, key, via = _classify(ctx, ent)
         if kind is None or kind == "organization" and _is_product_name(ent):
             continue
         if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
             _record(ctx, kind, key, ent, via)
+
+
+def _before_post(ctx: ArticleContext, ent: Span) -> Span | None:
+    """The entity without an office title it runs into: NER reads 'Kenyan Foreign Affairs Cabinet
+    Secretary' as an organisation 'Kenyan Foreign Affairs'; the title is a post and 'Kenyan' still
+    names the state."""
+    inside = [t.i for t in ent if t.i in ctx.post_tokens]
+    if not inside:
+        return ent
+    if inside[0] == ent.start:
+        return None
+    head = ctx.doc[ent.start:inside[0]]
+    label = "NORP" if ctx.gaz.state_by_demonym(clean_name(head.text)) else ent.label_
+    return Span(ctx.doc, ent.start, inside[0], label=label)
 
 
 def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, str]:

@@ -32,6 +32,8 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         if not ctx.is_excluded(span):
             spans.append(span)
     spans.extend(Span(doc, t.i, t.i + 1, label="counterpart") for t in doc if t.lower_ == COUNTERPART)
+    spans.extend(span for span in portfolio_titles(ctx)
+                 if not any(s.start < span.end and span.start < s.end for s in spans))
     first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
     posts = []
     for span in filter_spans(spans):
@@ -42,6 +44,53 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         posts.append(PostMention(span, role))
         ctx.post_tokens.update(range(span.start, span.end))
     return posts
+
+
+def portfolio_titles(ctx: ArticleContext) -> list[Span]:
+    """Titles outside the post list, by shape: 'Energy Cabinet Secretary', 'Minister of Water and
+    Energy', 'Cabinet Secretary for Trade'. The span's label is the title as written."""
+    shapes, doc = ctx.lex.post_shapes, ctx.doc
+    portfolios, joiners = shapes["portfolios"], shapes["joiners"]
+    found = []
+    for head in doc:
+        if head.lower_ not in shapes["heads"]:
+            continue
+        start = head.i - 1 if head.i > 0 and doc[head.i - 1].lower_ == "cabinet" else head.i
+        left = _portfolio_run(doc, start - 1, -1, portfolios, joiners, head.sent.start)
+        if left is not None:
+            found.append(_titled(doc, _with_ranks(doc, left, shapes["ranks"]), head.i + 1))
+            continue
+        after = head.i + 1
+        if after + 1 < len(doc) and doc[after].lower_ in ("of", "for"):
+            after += 2 if doc[after + 1].lower_ == "the" else 1
+            right = _portfolio_run(doc, after, 1, portfolios, joiners, head.sent.end - 1)
+            if right is not None:
+                found.append(_titled(doc, _with_ranks(doc, start, shapes["ranks"]), right + 1))
+    return found
+
+
+def _portfolio_run(doc, i: int, step: int, portfolios, joiners, limit: int) -> int | None:
+    """The far end of a run of portfolio words (joined by 'and' or commas) from token i, or None."""
+    end = None
+    while (i >= limit if step < 0 else i <= limit) and (doc[i].lower_ in portfolios or doc[i].lower_ in joiners):
+        if doc[i].lower_ in portfolios:
+            end = i
+        i += step
+    return end
+
+
+def _with_ranks(doc, start: int, ranks) -> int:
+    while start > 0 and doc[start - 1].lower_ in ranks:
+        start -= 1
+    return start
+
+
+def _titled(doc, start: int, end: int) -> Span:
+    small = {"and", "of", "for", "the"}
+    words = [t.text if t.text.isupper() or t.lower_ in small or t.is_punct else t.text[:1].upper() + t.text[1:]
+             for t in doc[start:end]]
+    title = " ".join(words).replace(" ,", ",")
+    return Span(doc, start, end, label=title)
 
 
 def name_after(ctx: ArticleContext, span: Span) -> Span | None:
