@@ -147,3 +147,26 @@ def test_titles_outside_the_post_list_are_read_by_their_shape(tmp_path):
     assert ("Musalia Mudavadi", "Foreign Affairs Cabinet Secretary", "Kenya") in roles
     assert ("Ahmed Musa", "Deputy Agriculture Minister", "Nigeria") in roles
     assert not any(r.kind == "organization" for r in rec.entities)
+
+
+def test_a_date_in_the_text_beats_the_article_month(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Kenya prepares summit\n\n"
+        "In January, Kenyan Foreign Affairs Cabinet Secretary Musalia Mudavadi visited Addis Ababa "
+        "to prepare the visit."), published="2024-03-05"))
+    [visit] = facts(rec, "event", "Visit")
+    assert visit.date == "2024-01" and [p.key for p in visit.places] == ["Addis Ababa"]
+
+
+def test_a_signing_witnessed_and_a_deal_signed_are_one_signing(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Kenya, Ethiopia agree to expand power trade\n\n"
+        "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi, where the "
+        "two leaders witnessed the signing of a memorandum of understanding on electricity trade. "
+        "The MoU was signed by Kenya's Energy Cabinet Secretary Davis Chirchir and Ethiopia's Minister "
+        "of Water and Energy Habtamu Itefa."), published="2024-03-05"))
+    [signing] = facts(rec, "event", "Signing")
+    names = {r.key for r in signing.participants}
+    assert {"Kenya", "Ethiopia", "William Ruto", "Abiy Ahmed"} <= names
+    [deal] = facts(rec, "agreement")
+    assert signing.label == "Signing of the " + deal.label and "William Ruto" not in deal.label

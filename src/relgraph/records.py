@@ -64,6 +64,7 @@ class FactRecord:
     participants: list[Ref] = field(default_factory=list)   # parties for agreements
     places: list[Ref] = field(default_factory=list)         # event place (max 1) / project locations
     date: str | None = None
+    date_assumed: bool = False                # no date in the text: the article's month stands in
     evidence: list[Evidence] = field(default_factory=list)
     key: str | None = None                    # identity key used to merge reports; set by the resolver
 

@@ -77,11 +77,12 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     if etype in ("Meeting", "Consultation", "PressConference") and len(participants) < 2:
         return None  # it takes two to meet
     date = ctx.date_near(trigger, tense=tense)
-    if date is None and tense == "past" and ctx.published:
+    assumed = date is None and tense == "past" and bool(ctx.published)
+    if assumed:
         date = ctx.published[:DEFAULT_DATE_PRECISION]
     return FactRecord(
         kind="event", type=etype, label="", participants=participants,
-        places=[place] if place else [], date=date,
+        places=[place] if place else [], date=date, date_assumed=assumed,
         evidence=[ctx.evidence(trigger.doc[trigger.i: trigger.i + 1], f"event-{etype.lower()}", 0.7)],
     )
 
@@ -216,6 +217,7 @@ def _absorb(into: FactRecord, other: FactRecord) -> None:
     into.participants += [r for r in other.participants if r not in into.participants]
     if other.places and (not into.places or into.places[0].kind == "state" and other.places[0].kind == "city"):
         into.places = other.places
-    if other.date and (not into.date or len(other.date) > len(into.date)):
-        into.date = other.date
+    if other.date and (not into.date or into.date_assumed and not other.date_assumed
+                       or len(other.date) > len(into.date) and other.date_assumed <= into.date_assumed):
+        into.date, into.date_assumed = other.date, other.date_assumed
     into.evidence += other.evidence

@@ -30,7 +30,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
     signings = [signing_of(a) for a in agreements if a.evidence[0].rule != "agreement-agreed-to"]
-    facts = agreements + signings + extract_projects(ctx) + extract_events(ctx)
+    events = _join_signings(signings, extract_events(ctx))
+    facts = agreements + signings + extract_projects(ctx) + events
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
                          or _merged_visit_ok(f)]
     _drop_unmentioned(ctx)
@@ -57,12 +58,38 @@ def signing_of(agreement: FactRecord) -> FactRecord:
                       evidence=list(agreement.evidence))
 
 
+def _join_signings(signings: list[FactRecord], events: list[FactRecord]) -> list[FactRecord]:
+    """'The leaders witnessed the signing' and 'the MoU was signed by ...' in one article are one
+    signing: the event report lends its people and place to the agreement's signing."""
+    kept = []
+    for event in events:
+        same = next((s for s in signings if event.type == "Signing" and _dates_compatible(s, event)
+                     and {r for r in s.participants if r.kind == "state"}
+                     & {r for r in event.participants if r.kind == "state"}), None)
+        if same is None:
+            kept.append(event)
+            continue
+        same.participants += [r for r in event.participants if r not in same.participants]
+        same.places = same.places or event.places
+        if not same.date and not event.date_assumed:
+            same.date = event.date
+        same.evidence += event.evidence
+    return kept
+
+
+def _dates_compatible(a: FactRecord, b: FactRecord) -> bool:
+    if not a.date or not b.date or a.date_assumed or b.date_assumed:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
 def _names(refs: list[Ref], kinds=("person", "state", "organization")) -> list[str]:
     return [r.key for r in refs if r.kind in kinds]
 
 
 def agreement_label(fact: FactRecord) -> str:
-    parties = "–".join(sorted(_names(fact.participants))[:4])
+    names = _names(fact.participants, ("state", "organization")) or _names(fact.participants)
+    parties = "–".join(sorted(names)[:4])
     return " ".join(x for x in (parties, fact.topic, "agreement") if x)
 
 

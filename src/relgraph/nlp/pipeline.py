@@ -44,10 +44,26 @@ class _CombinedMatcher:
         return found
 
 
+@Language.component("relgraph_paragraphs")
+def paragraph_boundaries(doc):
+    """A blank line ends a sentence: the parser would otherwise run a headline into the first
+    sentence of the body and attach the body's dates and actors to it."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+            # Without this the parser tends to leave the paragraph's first word as a sentence of
+            # its own ('China' | 'and Kenya agreed ...').
+            if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon]:
     """The pipeline with an EntityRuler (gazetteer names) ahead of the statistical NER."""
     nlp = spacy.load(model)
+    nlp.add_pipe("relgraph_paragraphs", before="parser")
     gazetteer = default_gazetteer()
     lexicon = load_lexicon()
     # After the NER and without overwriting: the ruler adds names the model missed and keeps the
