@@ -170,3 +170,16 @@ def test_a_signing_witnessed_and_a_deal_signed_are_one_signing(tmp_path):
     assert {"Kenya", "Ethiopia", "William Ruto", "Abiy Ahmed"} <= names
     [deal] = facts(rec, "agreement")
     assert signing.label == "Signing of the " + deal.label and "William Ruto" not in deal.label
+
+
+def test_a_where_clause_gives_the_place_of_a_visit_and_a_signing(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Security pact\n\n"
+        "Japan and Australia signed a security agreement on Saturday. The pact was signed in Perth, "
+        "where Japanese Prime Minister Fumio Kishida arrived on Friday for a two-day visit."),
+        published="2022-10-22"))
+    [visit] = facts(rec, "event", "Visit")
+    assert [p.key for p in visit.places] == ["Perth"] and visit.date == "2022-10-21"
+    assert {r.key for r in visit.participants} >= {"Fumio Kishida", "Japan", "Australia"}
+    [signing] = facts(rec, "event", "Signing")
+    assert [p.key for p in signing.places] == ["Perth"] and signing.date == "2022-10-22"

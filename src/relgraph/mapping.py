@@ -112,7 +112,8 @@ class GraphWriter:
         for ref in fact.participants:
             self.assert_(iri, dip(role), n(self.iris.entity(ref)), ev)
         place_pred = "projectLocation" if fact.kind == "project" else "place"
-        for ref in fact.places[: (None if fact.kind == "project" else 1)]:
+        # An agreement's place is where it was signed: that belongs to its Signing event.
+        for ref in fact.places[: (None if fact.kind == "project" else 1)] if fact.kind != "agreement" else ():
             self.assert_(iri, dip(place_pred), n(self.iris.entity(ref)), ev)
         if fact.date:
             self.assert_(iri, dip("date"), date_literal(fact.date), ev)

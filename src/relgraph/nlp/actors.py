@@ -155,7 +155,21 @@ def place_in(ctx: ArticleContext, token: Token, preps: tuple[str, ...] = ("in", 
                 if m and m.ref.kind == "city":
                     candidates.append(m.ref)
     cities = [c for c in candidates if c.kind == "city"]
-    return (cities or candidates or [None])[0]
+    return (cities or candidates or [None])[0] or where_place(ctx, token)
+
+
+def where_place(ctx: ArticleContext, token: Token) -> Ref | None:
+    """'... in Perth, where Kishida arrived for a visit': the place a where-clause hangs from."""
+    verb = token
+    while verb.dep_ in ("pobj", "prep", "dobj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    place = verb.head
+    while place.dep_ == "appos" and ctx.mention_at(place) is None:
+        place = place.head
+    m = ctx.mention_at(place)
+    return m.ref if m and m.ref.kind in ("city", "state") else None
 
 
 def _within_phrase(t: Token, top: Token) -> bool:

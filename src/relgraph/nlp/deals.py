@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import actors_in, as_actor, pair_refs, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import actors_in, as_actor, pair_refs, place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
@@ -23,16 +23,25 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             continue
         parties = _parties(ctx, token, verb)
         states = [r for r in parties if r.kind in ("state", "organization")]
+        date = ctx.date_near(verb, tense="past")
+        place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
         if len(states) < 1:
+            if found and _anaphoric(token):  # 'The pact was signed in Perth': the deal just reported
+                found[-1].places = found[-1].places or ([place] if place else [])
+                found[-1].date = found[-1].date or date
             continue
         topic, weak = _topic_and_scope(ctx, token)
-        date = ctx.date_near(verb, tense="past")
         found.append(FactRecord(
             kind="agreement", label="", topic=topic, topic_from_sentence=weak, participants=states, date=date,
+            places=[place] if place else [],
             evidence=[ctx.evidence(token.doc[token.i:token.i + 1], "agreement-concluded", 0.75)],
         ))
     found += _agreed_to(ctx)
     return _merge_agreements(ctx, found)
+
+
+def _anaphoric(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _agreed_to(ctx: ArticleContext) -> list[FactRecord]:
@@ -76,6 +85,7 @@ def _merge_agreements(ctx: ArticleContext, found: list[FactRecord]) -> list[Fact
                     other.topic, other.topic_from_sentence = deal.topic, deal.topic_from_sentence
                 if deal.date and (not other.date or len(deal.date) > len(other.date)):
                     other.date = deal.date
+                other.places = other.places or deal.places
                 other.evidence += deal.evidence
                 break
         else:

@@ -11,6 +11,7 @@ from relgraph.nlp.actors import (
     place_in,
     subject_actors,
     subtree_span,
+    where_place,
     with_states,
 )
 from relgraph.nlp.context import ArticleContext, tense_of
@@ -127,6 +128,7 @@ def _visit(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], Ref | None]:
                 cities = [f for f in found if f.kind == "city"]
                 place = (cities or found)[0]
                 break
+    place = place or where_place(ctx, trigger)
     if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
         return visitors, None
     host = ctx.state_of(place)

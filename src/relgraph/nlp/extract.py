@@ -55,6 +55,7 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
 def signing_of(agreement: FactRecord) -> FactRecord:
     return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "",
                       participants=list(agreement.participants), date=agreement.date,
+                      places=list(agreement.places),
                       evidence=list(agreement.evidence))
 
 
