@@ -183,3 +183,17 @@ def test_a_where_clause_gives_the_place_of_a_visit_and_a_signing(tmp_path):
     assert {r.key for r in visit.participants} >= {"Fumio Kishida", "Japan", "Australia"}
     [signing] = facts(rec, "event", "Signing")
     assert [p.key for p in signing.places] == ["Perth"] and signing.date == "2022-10-22"
+
+
+def test_names_inside_a_project_name_are_not_organisations(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Power trade\n\n"
+        "Ethiopia will export power to Kenya through the Ethiopia-Kenya Electricity Highway, a project "
+        "financed by the World Bank. Japanese firms have stakes in the Scarborough liquefied natural "
+        "gas project in Australia.")))
+    labels = {p.label for p in facts(rec, "project")}
+    assert "Ethiopia-Kenya Electricity Highway" in labels
+    assert any(label.startswith("Scarborough") for label in labels)
+    orgs = {r.key for r in rec.entities if r.kind == "organization"}
+    assert "World Bank" in orgs
+    assert not {"Scarborough", "Ethiopia-Kenya Electricity Highway"} & orgs

@@ -55,6 +55,13 @@ class ArticleContext:
             self.by_token[i] = mention
         return True
 
+    def remove_mention(self, mention: Mention) -> None:
+        """Give a mention's tokens back (a better reading took them, e.g. a project's name)."""
+        self.mentions.remove(mention)
+        for i in range(mention.start, mention.end):
+            if self.by_token.get(i) is mention:
+                del self.by_token[i]
+
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 

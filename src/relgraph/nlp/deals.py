@@ -163,9 +163,10 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
         if lemma in heads or token.lower_ in named_heads:
-            core = _core_phrase(token)
+            core = _core_phrase(token) or _apposed_name(ctx, token)
             if core is None or _is_org(ctx, token):
                 continue
+            _release_name_parts(ctx, core)
             named = any(t.pos_ == "PROPN" for t in core) and token.lower_ in named_heads
             built = token.head.lemma_.lower() in construction and token.dep_ == "pobj" or \
                 token.dep_ == "pobj" and token.head.head.lemma_.lower() in construction
@@ -183,6 +184,34 @@ def _core_phrase(head: Token):
         return None
     start = min(t.left_edge.i for t in mods)
     return head.doc[start: head.i + 1]
+
+
+def _apposed_name(ctx: ArticleContext, head: Token):
+    """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
+    project noun stands in apposition to."""
+    if head.dep_ != "appos" or head.lemma_.lower() not in ("project", "programme", "program", "initiative"):
+        return None
+    name = head.head
+    named = ctx.mention_at(name)
+    if name.pos_ != "PROPN" or named is not None and named.ref.kind != "organization":
+        return None  # 'in Lahore, a project that ...': a place, not the project's name
+    start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
+                or t.i == name.i)
+    while start < name.i and name.doc[start].pos_ == "DET":
+        start += 1
+    return name.doc[start: name.i + 1]
+
+
+def _release_name_parts(ctx: ArticleContext, name) -> None:
+    """Organisation names NER found inside a project's name ('Scarborough' in 'the Scarborough gas
+    project') are part of the name, unless the gazetteer knows them ('the Gazprom pipeline')."""
+    lo = name.start
+    while lo > 0 and ctx.doc[lo - 1].pos_ == "DET":  # NER often takes 'the' into the name
+        lo -= 1
+    for m in ctx.mentions_in(name.start, name.end, ("organization",)):
+        if m.start >= lo and m.end <= name.end and ctx.gaz.organization(
+                ctx.doc[m.start:m.end].text) is None:
+            ctx.remove_mention(m)
 
 
 def _is_org(ctx: ArticleContext, token: Token) -> bool:
