@@ -197,3 +197,14 @@ def test_names_inside_a_project_name_are_not_organisations(tmp_path):
     orgs = {r.key for r in rec.entities if r.kind == "organization"}
     assert "World Bank" in orgs
     assert not {"Scarborough", "Ethiopia-Kenya Electricity Highway"} & orgs
+
+
+def test_a_hosted_guest_visits_the_host(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Leaders meet\n\n"
+        "Kenyan President William Ruto on Tuesday hosted Ethiopian Prime Minister Abiy Ahmed at State "
+        "House, Nairobi. Ruto received a letter from the union."), published="2024-03-05"))
+    [visit] = facts(rec, "event", "Visit")
+    assert [p.key for p in visit.places] == ["Nairobi"] and visit.date == "2024-03-05"
+    assert visit.participants[0] == Ref("person", "Abiy Ahmed")
+    assert {r.key for r in visit.participants} >= {"William Ruto", "Kenya", "Ethiopia"}

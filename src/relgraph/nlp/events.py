@@ -102,7 +102,29 @@ def _wished(trigger: Token) -> bool:
     return False
 
 
+def _hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
+    """'Ruto hosted Abiy Ahmed at State House, Nairobi': the object visits the subject; the place is
+    where it happened, else the host's state."""
+    guests = [r for c in verb.children if c.dep_ == "dobj"
+              for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
+    hosts = [r for r in subject_actors(ctx, verb) if r.kind in ("person", "state")]
+    if not guests or not hosts:
+        return [], None
+    place = place_in(ctx, verb) or where_place(ctx, verb)
+    if place is None:
+        for c in verb.children:
+            span = subtree_span(c) if c.dep_ == "dobj" else None
+            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))] if span is not None else []
+            place = found[0] if found else place
+    if place is None:
+        host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
+        place = Ref("state", host_state) if host_state else None
+    return guests[:2] + hosts[:2], place
+
+
 def _visit(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], Ref | None]:
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
+        return _hosted_visit(ctx, trigger)
     visitors: list[Ref] = []
     for child in trigger.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
