@@ -208,3 +208,26 @@ def test_a_hosted_guest_visits_the_host(tmp_path):
     assert [p.key for p in visit.places] == ["Nairobi"] and visit.date == "2024-03-05"
     assert visit.participants[0] == Ref("person", "Abiy Ahmed")
     assert {r.key for r in visit.participants} >= {"William Ruto", "Kenya", "Ethiopia"}
+
+
+def test_particle_names_and_pronoun_subjects(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks in Beijing\n\n"
+        "Egypt's President Abdel Fattah el-Sisi met Indian Prime Minister Narendra Modi in Cairo. "
+        "U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday. "
+        "He held talks with Chinese Foreign Minister Qin Gang."), published="2023-06-19"))
+    roles = {(r.person, r.role, r.state) for r in rec.roles}
+    assert ("Abdel Fattah el-Sisi", "President", "Egypt") in roles
+    talks = [f for f in facts(rec, "event", "Meeting") if Ref("person", "Qin Gang") in f.participants]
+    assert talks and Ref("person", "Antony Blinken") in talks[0].participants
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lavrov arrived in Islamabad on Tuesday. He is also scheduled to travel to Kazakhstan and Egypt.",
+    "Lavrov arrived in Islamabad on Tuesday. Qureshi accepted an invitation to visit Moscow.",
+])
+def test_planned_trips_are_not_visits(tmp_path, sentence):
+    rec = extract_article(article(tmp_path, "Russian diplomacy\n\nRussian Foreign Minister Sergei Lavrov met "
+                                  "Pakistani Foreign Minister Shah Mehmood Qureshi. " + sentence))
+    places = {p.key for f in facts(rec, "event", "Visit") for p in f.places}
+    assert "Islamabad" in places and not places & {"Kazakhstan", "Egypt", "Moscow"}

@@ -85,9 +85,31 @@ def subject_actors(ctx: ArticleContext, token: Token) -> list[Ref]:
         return []
     span = subtree_span(subj)
     refs = actors_in(ctx, span) or pair_refs(ctx, span)
+    if not refs and subj.lower_ in ("he", "she"):
+        person = antecedent_person(ctx, subj)
+        refs = [person] if person else []
     if not refs and subj.lower_ in ("they", "both"):
         refs = [Ref("state", s) for s in ctx.main_pair()]
     return refs
+
+
+def antecedent_person(ctx: ArticleContext, pronoun: Token) -> Ref | None:
+    """Who 'he'/'she' is: the person subject of the sentence before, else the closest person named
+    earlier in this sentence or the one before."""
+    sent = pronoun.sent
+    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    if previous is not None:
+        subj = subject_of(previous.root)
+        if subj is not None:
+            people = [r for r in actors_in(ctx, subtree_span(subj)) if r.kind == "person"]
+            if len(people) == 1:
+                return people[0]
+    floor = previous.start if previous is not None else sent.start
+    for i in range(pronoun.i - 1, floor - 1, -1):
+        m = ctx.by_token.get(i)
+        if m is not None and m.ref.kind == "person":
+            return m.ref
+    return None
 
 
 def with_states(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:

@@ -57,9 +57,24 @@ def _triggers(ctx: ArticleContext):
             yield token, etype, FAMILY.get(token.lemma_, token.lemma_)
 
 
+# A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') has
+# not happened; news reports it as the itinerary, not as a visit.
+PLANNED = {"schedule", "scheduled", "expect", "expected", "due", "plan", "planned", "invitation", "invite",
+           "intend", "set"}
+
+
+def _planned_trip(trigger: Token) -> bool:
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    return head is not trigger and (head.lemma_.lower() in PLANNED or head.lower_ in PLANNED)
+
+
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger):
         return None  # wished-for talks are not events
+    if etype == "Visit" and _planned_trip(trigger):
+        return None
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = tense_of(trigger)

@@ -107,6 +107,9 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
         elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
               and _name_token(ctx, doc[i + 1])):  # 'Faisal bin Farhan', 'Lula da Silva'
             i += 2
+        elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
+              and not doc[i].whitespace_ and _name_token(ctx, doc[i + 2])):  # 'Abdel Fattah el-Sisi'
+            i += 3
         else:
             break
     return doc[start:i] if i > start else None
@@ -175,7 +178,8 @@ def extract_people(ctx: ArticleContext) -> list[PostMention]:
 
 
 def _looks_like_name(ctx: ArticleContext, words: list[str]) -> bool:
-    if any((not w[:1].isupper() and w.lower() not in NAME_PARTICLES) or any(c.isdigit() for c in w) for w in words):
+    if any((not w[:1].isupper() and w.lower() not in NAME_PARTICLES and w.split("-")[0].lower() not in NAME_PARTICLES)
+           or any(c.isdigit() for c in w) for w in words):
         return False
     if len(words) > MAX_NAME_TOKENS:
         return False
