@@ -8,12 +8,14 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 
 # System packages: Java for the HermiT reasoner (owlready2), raptor/rasqal for the independent
-# RDF parser and SPARQL client the tests use, Chromium for the browser tests.
+# RDF parser and SPARQL client the tests use, Chromium for the browser tests, Virtuoso for the
+# remote-store tests (started on 127.0.0.1 by tests/test_remote_store.py, never as a service).
 need=()
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v rapper >/dev/null 2>&1 || need+=(raptor2-utils)
 command -v roqet >/dev/null 2>&1 || need+=(rasqal-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
+command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "setup: installing Debian packages: ${need[*]}" >&2

@@ -134,3 +134,107 @@ def test_killed_build_leaves_previous_graph_readable(built, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert nquads(copy) == before
+
+
+def test_workers_give_the_same_graph_as_one_process(built, tmp_path):
+    """Extraction in 2 worker processes: same graph, same order of results as the 1-worker build."""
+    store, _ = built
+    parallel = tmp_path / "store"
+    report = build([ARTICLES], Settings.load(store=parallel, batch_size=2), workers=2)
+    assert report.ok, report.errors
+    assert report.extracted == 5
+    assert nquads(parallel) == nquads(store)
+
+
+def test_extract_results_come_back_in_input_order_with_workers():
+    from relgraph.articles import iter_articles
+    from relgraph.build import extract
+    from relgraph.parallel import ExtractionFailure
+
+    articles = [a for a in iter_articles([ARTICLES])]
+    settings = Settings.load(batch_size=1)
+    one = [(a.id, r) for a, r in extract(articles, settings, workers=1)]
+    two = [(a.id, r) for a, r in extract(articles, settings, workers=2)]
+    assert [i for i, _ in two] == [a.id for a in articles]
+    assert not [r for _, r in two if isinstance(r, ExtractionFailure)]
+    assert two == one  # records are plain dataclasses: equal field by field
+
+
+def test_worker_errors_name_the_file_and_line(tmp_path):
+    """Read errors and extraction failures in worker processes keep their file (and line)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = [json.dumps({"id": f"w{i}", "title": "t", "text": "Japan and India signed a defence agreement.",
+                         "published": "2024-03-12"}) for i in range(3)]
+    (src / "feed.jsonl").write_text(lines[0] + "\n{not json\n" + lines[1] + "\n" + lines[2] + "\n")
+    settings = Settings.load(store=tmp_path / "store", spacy_model="no_such_model_for_this_test")
+    report = build([src], settings, workers=2)
+    text = "\n".join(report.errors)
+    assert "feed.jsonl:2" in text  # unreadable line, found while reading
+    for line in (1, 3, 4):         # extraction failed in the workers: no such model there
+        assert f"feed.jsonl:{line}: extraction failed" in text
+    assert report.extracted == 0
+    assert open_store(tmp_path / "store").named_graphs() == []
+
+
+def _unrelated_graphs(n: int, base: str = "https://w3id.org/relgraph/id/"):
+    """`n` article graphs shaped like real ones (article, person with its name key, a meeting with
+    a participant) about people and states that the sample articles never mention."""
+    import pyoxigraph as ox
+
+    from relgraph import __version__
+    from relgraph.gazetteer import default_gazetteer
+    from relgraph.iris import IriMaker
+
+    iris, gaz = IriMaker(base), default_gazetteer()
+    dip = "https://w3id.org/relgraph/ontology#"
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    N = ox.NamedNode
+    quads = []
+    for k in range(n):
+        g = N(iris.graph(f"unrelated-{k}"))
+        article, person = N(iris.article(f"unrelated-{k}")), N(f"{base}person/unrelated-person-{k}")
+        event, extractor = N(f"{base}event/meeting-of-unrelated-{k}"), N(iris.extractor(__version__))
+        name = f"Unrelated Person {k}"
+        for s, p, o in [
+            (article, rdf_type, N(dip + "Article")),
+            (article, N("http://purl.org/dc/terms/identifier"), ox.Literal(f"unrelated-{k}")),
+            (article, N(dip + "sha256"), ox.Literal("0" * 64)),
+            (extractor, rdf_type, N(dip + "Extractor")),
+            (person, rdf_type, N(dip + "Person")), (person, label, ox.Literal(name)),
+            (person, N("http://www.w3.org/2004/02/skos/core#hiddenLabel"), ox.Literal(gaz.name_variant_key(name))),
+            (event, rdf_type, N(dip + "Meeting")), (event, label, ox.Literal(f"Meeting of {name}")),
+            (event, N(dip + "participant"), person), (event, N(dip + "participant"), N(f"{base}state/unrelated-{k}")),
+        ]:
+            quads.append(ox.Quad(s, p, o, g))
+    return quads
+
+
+def test_adding_articles_reads_only_what_they_need_not_the_store(tmp_path):
+    """Adding one article to a store of 2 articles and to the same store plus 3,000 unrelated article
+    graphs sends the same lookups and reads the same rows, and writes the same graph: the work of a
+    build follows the articles it adds, not the store (timings: bench/)."""
+    articles = copy_articles(tmp_path / "a", {"000_d41b808b5fb25158", "003_d76d9ba795c697e9"})
+    small, large = tmp_path / "small", tmp_path / "large"
+    assert build([articles], Settings.load(store=small)).extracted == 2
+    shutil.copytree(small, large)
+    big = open_store(large)
+    big.replace_graphs([], _unrelated_graphs(3000))
+    assert len(big.named_graphs()) == 3002
+    del big
+    copy_articles(articles, {"004_8600423198ba3a01"})
+    reports = {}
+    for store in (small, large):
+        reports[store] = build([articles], Settings.load(store=store))
+        assert (reports[store].extracted, reports[store].unchanged) == (1, 2)
+    a, b = reports[small], reports[large]
+    assert (a.lookup_queries, a.lookup_rows) == (b.lookup_queries, b.lookup_rows)
+    assert a.lookup_rows < 200  # the 2 stored articles' hashes, the persons and facts the new one shares
+    new_graph = "graph/004_8600423198ba3a01>"
+    assert {q for q in nquads(small) if q.endswith(new_graph + " .")} == \
+        {q for q in nquads(large) if q.endswith(new_graph + " .")}
+    # Still joins the known press conference (found through its shared actors, not by a scan).
+    rows = open_store(large).query("""PREFIX dip: <https://w3id.org/relgraph/ontology#>
+        SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a dip:PressConference ; dip:mentionedIn ?a } GROUP BY ?e""")
+    assert [int(r["n"].value) for r in rows] == [2]

@@ -142,3 +142,24 @@ def test_build_with_bad_input_exits_non_zero_and_names_the_file(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "bad.txt" in proc.stderr and proc.stdout == ""
+
+
+def test_build_with_workers(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted(Path(ARTICLES).iterdir())[:4]:  # two articles with their sidecars
+        (src / p.name).write_bytes(p.read_bytes())
+    result = run("build", str(src), "--store", str(tmp_path / "s"), "--workers", "2", "--count")
+    assert result.exit_code == 0, result.output
+    assert "2 article(s) extracted" in result.output and "the store holds" in result.output
+
+
+@pytest.mark.parametrize("args,message", [
+    (["serve", "--store", "sparql+http://127.0.0.1:9/sparql"], "embedded store"),
+    (["query", "people", "--store", "ftp://example.org/x"], "unknown store"),
+    (["query", "people", "--store", "sparql+http://127.0.0.1:9/sparql?colour=red"], "colour"),
+    (["build", ARTICLES, "--workers", "0"], "--workers"),
+])
+def test_store_and_build_options_are_checked(args, message):
+    result = run(*args)
+    assert result.exit_code != 0 and message in result.output

@@ -74,3 +74,124 @@ def test_different_facts_with_the_same_label_get_different_iris():
     index.resolve(a)
     index.resolve(b)
     assert a.facts[0].key != b.facts[0].key
+
+
+def test_index_finds_stored_persons_by_name_key_and_facts_by_shared_actors():
+    """The index reads only candidates: a spelling variant of a stored person, a stored visit of the
+    same person; the graph being rebuilt is never read."""
+    from relgraph.mapping import article_quads
+    from relgraph.store import open_store
+
+    gaz, store = default_gazetteer(), open_store(None)
+
+    class A:  # the article fields the mapping needs
+        def __init__(self, id_):
+            self.id, self.title, self.publisher, self.url, self.published = id_, "t", None, None, None
+            self.sha256, self.source = "0" * 64, f"{id_}.txt"
+
+        def raw_offset(self, i):
+            return i
+
+    first = CorpusIndex.from_store(store, gaz, IriMaker(BASE), set())
+    stored = _records("a", [Ref("person", "Sergei Lavrov"), Ref("state", "Russia")], "2021-04")
+    first.resolve(stored)
+    store.replace_graphs([], article_quads(A("a"), stored, first.iris, first.labels) + first.key_quads(stored))
+    unrelated = _records("u", [Ref("person", "Olaf Scholz")], "2024-01")
+    unrelated.facts[0].places = [Ref("city", "Berlin")]
+    u_index = CorpusIndex.from_store(store, gaz, IriMaker(BASE), set())
+    u_index.resolve(unrelated)
+    store.replace_graphs([], article_quads(A("u"), unrelated, u_index.iris, u_index.labels)
+                         + u_index.key_quads(unrelated))
+
+    index = CorpusIndex.from_store(store, gaz, IriMaker(BASE), {BASE + "graph/b"})
+    assert index.queries == 0  # nothing is read up front
+    second = _records("b", [Ref("person", "Sergey Lavrov"), Ref("state", "Russia")], "2021-04-06")
+    index.resolve(second)
+    assert index.iris.person_iris["Sergey Lavrov"] == BASE + "person/sergei-lavrov"
+    assert second.facts[0].key == stored.facts[0].key
+    assert [f.iri for f in index.facts] == [stored.facts[0].key]  # Scholz's visit was never read
+
+    # Rebuilding "a" itself: its own graph is skipped, so its visit gets the same IRI again.
+    again = CorpusIndex.from_store(store, gaz, IriMaker(BASE), {BASE + "graph/a"})
+    rebuilt = _records("a", [Ref("person", "Sergei Lavrov"), Ref("state", "Russia")], "2021-04")
+    again.resolve(rebuilt)
+    assert rebuilt.facts[0].key == stored.facts[0].key
+
+
+def scan_index(store, gaz, iris, skip_graphs):
+    """Reference: an index loaded by reading every person and fact of the kept graphs up front
+    (what the resolver did before it looked candidates up)."""
+    from relgraph.namespaces import DIP
+    from relgraph.resolve import KnownFact
+
+    index = CorpusIndex(gaz, iris)
+    keep = "".join(f" <{g}>" for g in sorted(set(store.named_graphs()) - set(skip_graphs)))
+    if not keep.strip():
+        return index
+    values = f"VALUES ?g {{{keep} }}"
+    for p, label in sorted({(r["p"].value, r["label"].value) for r in store.query(f"""SELECT ?p ?label WHERE {{
+            {values} GRAPH ?g {{ ?p a <{DIP}Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}""")}):
+        index.add_person(p, label)
+    facts = {}
+    for row in store.query(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {values}
+            GRAPH ?g {{ ?f a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+              VALUES ?cls {{ <{DIP}Agreement> <{DIP}Project> <{DIP}Visit> <{DIP}Meeting> <{DIP}Consultation>
+                            <{DIP}PressConference> <{DIP}Signing> <{DIP}Statement> }}
+              OPTIONAL {{ ?f ?rel ?o VALUES ?rel {{ <{DIP}party> <{DIP}participant> <{DIP}place>
+                                                 <{DIP}projectLocation> <{DIP}date> <{DIP}topic> }} }} }} }}"""):
+        iri, cls_local = row["f"].value, row["cls"].value.rsplit("#", 1)[1]
+        kind = cls_local.lower() if cls_local in ("Agreement", "Project") else "event"
+        fact = facts.setdefault(iri, KnownFact(iri, kind, None if kind != "event" else cls_local, row["label"].value, ""))
+        fact.articles.add(row["g"].value)
+        rel = row["rel"].value.rsplit("#", 1)[1] if row["rel"] is not None else None
+        value = row["o"].value if row["o"] is not None else None
+        if rel in ("party", "participant"):
+            fact.participants.add(value)
+        elif rel in ("place", "projectLocation"):
+            fact.places.add(value)
+        elif rel == "date" and (fact.date is None or len(value) > len(fact.date)):
+            fact.date = value
+        elif rel == "topic":
+            fact.core = value
+    for iri in sorted(facts):
+        fact = facts[iri]
+        if fact.kind == "project":
+            fact.core = project_core(fact.label)
+        index._order[id(fact)] = (0, iri)
+        index.facts.append(fact)
+        index.taken.add(iri)
+        index.labels[iri] = fact.label
+    return index
+
+
+def test_looking_candidates_up_resolves_like_reading_everything(tmp_path):
+    """Add articles to a built store: the index that looks candidates up gives every person and fact
+    the IRI that an index loaded with the whole store gives, and reads less."""
+    import shutil
+
+    from relgraph.articles import iter_articles
+    from relgraph.build import build
+    from relgraph.nlp.extract import extract_article
+    from relgraph.settings import REPO_ROOT, Settings
+    from relgraph.store import open_store
+
+    articles = sorted((REPO_ROOT / "data" / "articles").glob("*"))
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    first.mkdir(), rest.mkdir()
+    for p in articles:
+        shutil.copy(p, (first if p.name.startswith(("000_", "001_", "003_")) else rest) / p.name)
+    build([first], Settings.load(store=tmp_path / "store"))
+    store, gaz = open_store(tmp_path / "store"), default_gazetteer()
+    new = list(iter_articles([rest]))
+    base = "https://w3id.org/relgraph/id/"
+    skip = {IriMaker(base).graph(a.id) for a in new}
+    looked, scanned = CorpusIndex.from_store(store, gaz, IriMaker(base), skip), scan_index(store, gaz, IriMaker(base), skip)
+    for article in new:
+        records = [extract_article(article), extract_article(article)]
+        looked.resolve(records[0])
+        scanned.resolve(records[1])
+        assert [f.key for f in records[0].facts] == [f.key for f in records[1].facts]
+    assert looked.iris.person_iris == scanned.iris.person_iris
+    assert any(f.articles & {f"{base}graph/000_d41b808b5fb25158", f"{base}graph/003_d76d9ba795c697e9"}
+               and len(f.articles) > 1 for f in looked.facts)  # some new report joined a stored fact
+    assert len(looked.facts) < len(scanned.facts)

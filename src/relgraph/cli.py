@@ -11,12 +11,24 @@ import click
 from relgraph.errors import RelgraphError
 from relgraph.settings import Settings
 
-store_option = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
-                            help="Store directory (default: ./store or $RELGRAPH_STORE).")
+store_option = click.option(
+    "--store", "store", default=None, metavar="DIR|URL",
+    help="Store directory, or a remote SPARQL store as sparql+http://host:port/path "
+         "(default: ./store or $RELGRAPH_STORE).")
 
 
-def _settings(store: Path | None) -> Settings:
+def _settings(store: str | Path | None) -> Settings:
+    import re
+
+    if store is not None and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", str(store)):
+        store = Path(store)  # URLs stay strings: open_store knows sparql+http(s) and refuses the rest
     return Settings.load(store=store)
+
+
+def _open(settings: Settings):
+    from relgraph.store import open_store
+
+    return open_store(settings.store, base_iri=settings.base_iri)
 
 
 def _fail(exc: Exception) -> None:
@@ -33,24 +45,32 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--force", is_flag=True, help="Re-extract articles even when the store has them unchanged.")
-def build(paths: tuple[str, ...], store: Path | None, force: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extract in N local processes (default 1: in this process, or $RELGRAPH_BUILD_WORKERS).")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786).")
+@click.option("--count", is_flag=True, help="Also count the quads of the whole store afterwards (reads it all).")
+def build(paths: tuple[str, ...], store: str | None, force: bool, workers: int | None, dask: str | None,
+          count: bool) -> None:
     """Extract PATHS (files or folders of .txt/.jsonl articles) into the store.
 
-    Example: relgraph build data/articles --store store
+    Example: relgraph build data/articles --store store --workers 4
     """
     from relgraph.build import build as run_build
 
     settings = _settings(store)
     try:
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
-            report = run_build(paths, settings, force=force, progress=bar.update)
+            report = run_build(paths, settings, force=force, progress=bar.update, workers=workers, dask=dask,
+                               count_store=count)
     except RelgraphError as exc:
         _fail(exc)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
+    total = f"; the store holds {report.store_quads} quads" if report.store_quads is not None else ""
     click.echo(
         f"{report.extracted} article(s) extracted, {report.unchanged} unchanged, {len(report.errors)} error(s); "
-        f"{report.quads_written} quads written; the store at {settings.store} holds {report.store_quads} quads",
+        f"{report.quads_written} quads written to {settings.store}{total}",
         err=True,
     )
     if report.errors:
@@ -62,7 +82,7 @@ def build(paths: tuple[str, ...], store: Path | None, force: bool) -> None:
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld"]),
               default="table", show_default=True)
-def query(query: str, store: Path | None, fmt: str) -> None:
+def query(query: str, store: str | None, fmt: str) -> None:
     """Run a SPARQL query (a .rq file, a named query from queries/, or the text itself).
 
     Example: relgraph query queries/people.rq --format json
@@ -70,7 +90,6 @@ def query(query: str, store: Path | None, fmt: str) -> None:
     from relgraph.queries import named_queries
     from relgraph.renderers import render
     from relgraph.sparql import check_query
-    from relgraph.store import open_store
 
     settings = _settings(store)
     path = Path(query)
@@ -84,7 +103,7 @@ def query(query: str, store: Path | None, fmt: str) -> None:
         text = query
     try:
         check_query(text)
-        rel = open_store(settings.store)
+        rel = _open(settings)
         data = render(rel.query(text), fmt)
     except RelgraphError as exc:
         _fail(exc)
@@ -98,19 +117,17 @@ def query(query: str, store: Path | None, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
 @click.option("--graph", default=None, help="Export only this named graph (an article's graph IRI).")
-def export(store: Path | None, fmt: str, output: Path | None, graph: str | None) -> None:
+def export(store: str | None, fmt: str, output: Path | None, graph: str | None) -> None:
     """Write the whole graph (or one article's graph) in an RDF format.
 
     Example: relgraph export --format turtle -o graph.ttl
     """
-    from relgraph.store import open_store
-
     from relgraph.namespaces import all_prefixes
 
     settings = _settings(store)
     prefixes = all_prefixes(settings.base_iri)
     try:
-        rel = open_store(settings.store)
+        rel = _open(settings)
         if output is None:
             rel.dump(sys.stdout.buffer, fmt, graph, prefixes)
         else:
@@ -124,13 +141,12 @@ def export(store: Path | None, fmt: str, output: Path | None, graph: str | None)
 
 @cli.command()
 @store_option
-def stats(store: Path | None) -> None:
+def stats(store: str | None) -> None:
     """Counts per class, articles, assertions and links."""
     from relgraph.stats import graph_stats
-    from relgraph.store import open_store
 
     try:
-        result = graph_stats(open_store(_settings(store).store))
+        result = graph_stats(_open(_settings(store)))
     except RelgraphError as exc:
         _fail(exc)
     width = max(len(k) for k in result)
@@ -141,10 +157,9 @@ def stats(store: Path | None) -> None:
 @cli.command()
 @store_option
 @click.option("--skip-reasoner", is_flag=True, help="Only run SHACL, not the HermiT consistency check.")
-def validate(store: Path | None, skip_reasoner: bool) -> None:
+def validate(store: str | None, skip_reasoner: bool) -> None:
     """Check the ontology with HermiT and the stored graph against ontology/shapes.ttl (SHACL)."""
     from relgraph.ontology import check_consistency
-    from relgraph.store import open_store
     from relgraph.validate import validate_nquads
 
     ok = True
@@ -153,7 +168,7 @@ def validate(store: Path | None, skip_reasoner: bool) -> None:
         click.echo(f"ontology: {'consistent' if result.consistent else 'INCONSISTENT'} ({result.message})")
         ok &= bool(result.consistent)
     try:
-        rel = open_store(_settings(store).store)
+        rel = _open(_settings(store))
         with tempfile.TemporaryDirectory() as tmp:
             dump = Path(tmp) / "graph.nq"
             with open(dump, "wb") as fh:
@@ -175,22 +190,21 @@ def validate(store: Path | None, skip_reasoner: bool) -> None:
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--diff", "show_diff", is_flag=True, help="List false positives and false negatives.")
-def evaluate(gold_dir: Path, articles: tuple[str, ...], store: Path | None, as_json: bool, show_diff: bool) -> None:
+def evaluate(gold_dir: Path, articles: tuple[str, ...], store: str | None, as_json: bool, show_diff: bool) -> None:
     """Build ARTICLES into a fresh store (or --store) and score it against gold files.
 
     Example: relgraph evaluate --gold tests/gold data/articles
     """
     from relgraph.build import build as run_build
     from relgraph.evaluate import contract_rows, diff, format_report, load_gold, score
-    from relgraph.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.load(store=store or Path(tmp) / "store")
+        settings = _settings(store or Path(tmp) / "store")
         report = run_build(articles, settings)
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
         gold = load_gold(gold_dir)
-        rows = contract_rows(open_store(settings.store), settings.queries_dir)
+        rows = contract_rows(_open(settings), settings.queries_dir)
         result = score(rows, gold)
         click.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_report(result))
         if show_diff:
@@ -202,15 +216,19 @@ def evaluate(gold_dir: Path, articles: tuple[str, ...], store: Path | None, as_j
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=None, type=int, help="WSGI worker processes (default: from settings).")
-def serve(store: Path | None, host: str, port: int, workers: int | None) -> None:
+def serve(store: str | None, host: str, port: int, workers: int | None) -> None:
     """Serve the graph over HTTP: SPARQL endpoint, dumps, query page and entity pages.
 
     Example: relgraph serve --port 8000
     """
+    from relgraph.store import is_remote
     from relgraph.web.serve import run_server
 
+    settings = _settings(store)
+    if is_remote(settings.store):
+        raise click.ClickException("relgraph serve serves the embedded store; a remote SPARQL store has its own endpoint")
     try:
-        run_server(_settings(store), host=host, port=port, workers=workers)
+        run_server(settings, host=host, port=port, workers=workers)
     except RelgraphError as exc:
         _fail(exc)
 

