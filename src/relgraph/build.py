@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relgraph import __version__
+from relgraph.fingerprint import extractor_version
 from relgraph.articles import Article, ArticleError, iter_articles
 from relgraph.gazetteer import default_gazetteer
 from relgraph.iris import IriMaker
@@ -59,7 +59,7 @@ def unchanged_articles(store: GraphStore, iris: IriMaker, ids: Iterable[str] | N
                        report: BuildReport | None = None, chunk: int = 500) -> dict[str, str]:
     """Article id -> sha256 of the articles (among `ids`; all when None) already in the store from
     this extractor version. With `ids`, only those articles' graphs are looked at."""
-    extractor = iris.extractor(__version__)
+    extractor = iris.extractor(extractor_version())
     if ids is None:
         groups = [""]
     else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from relgraph import __version__
+from relgraph.fingerprint import extractor_version
 from relgraph.iris import IriMaker
 from relgraph.namespaces import DIP
 from relgraph.records import ArticleRecords, Evidence, FactRecord, Ref
@@ -43,7 +43,7 @@ class GraphWriter:
         self.records = records
         self.graph = n(iris.graph(article.id))
         self.article_iri = n(iris.article(article.id))
-        self.extractor = n(iris.extractor(__version__))
+        self.extractor = n(iris.extractor(extractor_version()))
         self.quads: list[ox.Quad] = []
 
     def add(self, s, p, o) -> None:
@@ -82,7 +82,7 @@ class GraphWriter:
         self.add(self.article_iri, dip("sha256"), ox.Literal(a.sha256))
         self.add(self.article_iri, dip("sourceFile"), ox.Literal(a.source))
         self.add(self.extractor, n(RDF + "type"), dip("Extractor"))
-        self.add(self.extractor, n(RDFS + "label"), ox.Literal(f"relgraph extractor {__version__}"))
+        self.add(self.extractor, n(RDFS + "label"), ox.Literal(f"relgraph extractor {extractor_version()}"))
 
     def write_entity(self, ref: Ref, label: str, names: set[str], same_as: list[str], ev: Evidence | None) -> None:
         iri = n(self.iris.entity(ref))

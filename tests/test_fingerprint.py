@@ -1,0 +1,27 @@
+"""relgraph.fingerprint: the extractor version changes with the rules, not with the articles."""
+import shutil
+
+from relgraph import __version__
+from relgraph.fingerprint import extractor_version
+from relgraph.settings import REPO_ROOT
+
+
+def test_version_is_the_package_version_plus_a_stable_digest():
+    version = extractor_version()
+    assert version.startswith(__version__ + "+") and len(version.split("+")[1]) == 10
+    assert extractor_version.__wrapped__() == version  # recomputed from the files: same digest
+
+
+def test_a_changed_rule_file_changes_the_version(tmp_path):
+    data = tmp_path / "data"
+    for part in ("patterns", "gazetteer"):
+        shutil.copytree(REPO_ROOT / "data" / part, data / part)
+    same = extractor_version.__wrapped__(data)
+    assert same == extractor_version()
+    posts = data / "patterns" / "posts.jsonl"
+    posts.write_text(posts.read_text() + '{"role": "Mayor", "phrases": ["mayor"]}\n')
+    changed = extractor_version.__wrapped__(data)
+    assert changed != same
+    (data / "articles").mkdir()
+    (data / "articles" / "new.txt").write_text("An article is input, not a rule.")
+    assert extractor_version.__wrapped__(data) == changed
