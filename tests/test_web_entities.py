@@ -54,6 +54,7 @@ def test_person_page_shows_post_state_evidence_and_sources(client, store):
     assert re.search(r"extractor confidence 0\.\d\d", page)
     assert re.search(r'<time>\d{4}(-\d\d){0,2}</time>', page)  # article dates
     assert "<svg" in page and 'class="neighbourhood"' in page
+    assert "hiddenLabel" not in page  # the resolver's lookup key is not a fact for readers
 
 
 def test_state_page_links_to_wikidata_dbpedia_and_geonames(client):

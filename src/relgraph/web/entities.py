@@ -52,7 +52,9 @@ JSON_ALIASES = {"application/json": "application/ld+json"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SUFFIXES = {suffix: media for media, (_, suffix) in RDF_TYPES.items()} | {"html": "text/html"}
 # Shown in the page head, not in the fact tables.
-HEAD_PREDICATES = {f"{RDF}type", f"{RDFS}label", f"{SKOS}altLabel", f"{OWL}sameAs", f"{DIP}mentionedIn"}
+# Shown in the page head, not in the facts table; skos:hiddenLabel is the resolver's name key.
+HEAD_PREDICATES = {f"{RDF}type", f"{RDFS}label", f"{SKOS}altLabel", f"{OWL}sameAs", f"{DIP}mentionedIn",
+                   f"{SKOS}hiddenLabel"}
 KIND_ROUTE = "<any(" + ", ".join(DATA_KINDS) + "):kind>"
 # `/graph/...` belongs to the dumps blueprint (`/graph/<article>.<ext>`), so no short form for it.
 SHORT_KIND_ROUTE = "<any(" + ", ".join(k for k in DATA_KINDS if k != "graph") + "):kind>"
