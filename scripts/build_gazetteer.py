@@ -36,7 +36,7 @@ STATE_COLUMNS = ["name", "wikidata", "iso2", "iso3", "dbpedia", "geonames", "ali
 CITY_COLUMNS = ["name", "state", "iso2", "geonames", "wikidata", "dbpedia", "population", "aliases",
                 "capital"]
 ORG_COLUMNS = ["name", "aliases", "kind", "state", "wikidata", "dbpedia"]
-PEOPLE_COLUMNS = ["name", "aliases", "wikidata", "dbpedia"]
+PEOPLE_COLUMNS = ["name", "aliases", "wikidata", "dbpedia", "state"]
 ORG_KINDS = {"intergovernmental", "un_body", "company", "armed_group", "media", "agency",
              "political_party", "ngo", "court", "forum"}
 

@@ -231,3 +231,14 @@ def test_planned_trips_are_not_visits(tmp_path, sentence):
                                   "Pakistani Foreign Minister Shah Mehmood Qureshi. " + sentence))
     places = {p.key for f in facts(rec, "event", "Visit") for p in f.places}
     assert "Islamabad" in places and not places & {"Kazakhstan", "Egypt", "Moscow"}
+
+
+def test_known_people_serve_their_state_when_the_text_omits_it(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Trade pact\n\n"
+        "India and the United Arab Emirates signed a trade agreement during a virtual summit between "
+        "Prime Minister Narendra Modi and Abu Dhabi Crown Prince Mohamed bin Zayed.")))
+    roles = {(r.person, r.role, r.state) for r in rec.roles}
+    assert ("Narendra Modi", "Prime Minister", "India") in roles  # not the nearest state, the UAE
+    assert ("Mohamed bin Zayed", "Crown Prince", "United Arab Emirates") in roles
+    assert not any(r.kind == "organization" for r in rec.entities)  # Abu Dhabi is a city

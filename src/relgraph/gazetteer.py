@@ -281,7 +281,7 @@ class Gazetteer:
     @staticmethod
     def _person(r: dict[str, str]) -> GazEntry:
         return GazEntry("person", r["name"], _split(r["aliases"]), r["wikidata"] or None, r["dbpedia"] or None,
-                        None, None)
+                        None, r.get("state") or None)
 
     @staticmethod
     def _index(entries: Iterable[GazEntry]) -> _Index:

@@ -78,7 +78,7 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
         org = gaz.organization(text)
         if org:
             return "organization", org.name, "name"
-        if gaz.city(text) and len(ent) == 1:
+        if gaz.city(text) and len(ent) <= 3:  # NER reads 'Abu Dhabi Crown Prince' as an organisation
             return "city", gaz.city(text).name, "name"
         if _plausible_org(ctx, ent, text):
             return "organization", text, "name"

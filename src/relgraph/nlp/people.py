@@ -255,7 +255,10 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
             continue
         if post.person is None:
             continue
-        if post.state is None:
+        known = ctx.gaz.person(post.person) if post.state is None else None
+        if known is not None and known.state:
+            post.state, confidence = known.state, 0.8  # 'Prime Minister Narendra Modi': the gazetteer knows
+        elif post.state is None:
             exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
                        and p.span.sent == post.span.sent}
             post.state = nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
