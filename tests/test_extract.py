@@ -242,3 +242,16 @@ def test_known_people_serve_their_state_when_the_text_omits_it(tmp_path):
     assert ("Narendra Modi", "Prime Minister", "India") in roles  # not the nearest state, the UAE
     assert ("Mohamed bin Zayed", "Crown Prince", "United Arab Emirates") in roles
     assert not any(r.kind == "organization" for r in rec.entities)  # Abu Dhabi is a city
+
+
+def test_a_named_agreement_keeps_its_name_and_a_dateline_is_not_a_party(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Gulf trade\n\n"
+        "ABU DHABI, Feb 18 (Reuters) - India and the United Arab Emirates on Friday signed a "
+        "Comprehensive Economic Partnership Agreement (CEPA) to cut tariffs."), published="2022-02-18"))
+    [deal] = facts(rec, "agreement")
+    assert deal.label == "Comprehensive Economic Partnership Agreement"
+    assert {r.key for r in deal.participants} == {"India", "United Arab Emirates"}
+    assert deal.date == "2022-02-18"
+    [signing] = facts(rec, "event", "Signing")
+    assert signing.label.startswith("Signing of the Comprehensive Economic Partnership Agreement")

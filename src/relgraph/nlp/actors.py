@@ -85,6 +85,13 @@ def subject_actors(ctx: ArticleContext, token: Token) -> list[Ref]:
         return []
     span = subtree_span(subj)
     refs = actors_in(ctx, span) or pair_refs(ctx, span)
+    if not refs:  # 'ISTANBUL, July 22 (AFP) - Russia and Ukraine signed': the parser makes the
+        # dateline a second subject; the one that names actors is the real one
+        for other in subj.head.children:
+            if other.dep_ == "nsubj" and other.i != subj.i:
+                refs = actors_in(ctx, subtree_span(other)) or pair_refs(ctx, subtree_span(other))
+                if refs:
+                    break
     if not refs and subj.lower_ in ("he", "she"):
         person = antecedent_person(ctx, subj)
         refs = [person] if person else []

@@ -16,7 +16,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     verbs = ctx.lex.words("conclusion_verbs")
     found = []
     for token in ctx.doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        if (token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in nouns and token.lower_ not in nouns
+                or ctx.is_excluded(token.doc[token.i:token.i + 1])):
             continue
         verb = _concluding_verb(token, verbs)
         if verb is None or _hedged(ctx, token, verb):
@@ -30,14 +31,41 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
                 found[-1].places = found[-1].places or ([place] if place else [])
                 found[-1].date = found[-1].date or date
             continue
-        topic, weak = _topic_and_scope(ctx, token)
+        name = agreement_name(token)
+        topic, weak = (name, False) if name else _topic_and_scope(ctx, token)
         found.append(FactRecord(
             kind="agreement", label="", topic=topic, topic_from_sentence=weak, participants=states, date=date,
-            places=[place] if place else [],
+            places=[place] if place else [], name=name,
             evidence=[ctx.evidence(token.doc[token.i:token.i + 1], "agreement-concluded", 0.75)],
         ))
     found += _agreed_to(ctx)
     return _merge_agreements(ctx, found)
+
+
+def agreement_name(noun: Token) -> str | None:
+    """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
+    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
+    nouns ('a trade deal')."""
+    doc = noun.doc
+    if not noun.text[:1].isupper() or noun.i == noun.sent.start:
+        return None
+    start = noun.i
+    while start > noun.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct") \
+            and doc[start - 1].head.i >= start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"):
+        start -= 1
+    end = noun.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
+        end += 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")) \
+                and doc[end].ent_type_ not in ("DATE", "GPE") or end < len(doc) and doc[end].text == "-":
+            end += 1
+        while doc[end - 1].lower_ in ("and", "of", "-"):
+            end -= 1
+    if start == noun.i and end == noun.i + 1:
+        return None
+    while start < noun.i and doc[start].text == "-":
+        start += 1
+    return doc[start:end].text
 
 
 def _anaphoric(noun: Token) -> bool:
@@ -86,6 +114,8 @@ def _merge_agreements(ctx: ArticleContext, found: list[FactRecord]) -> list[Fact
                 if deal.date and (not other.date or len(deal.date) > len(other.date)):
                     other.date = deal.date
                 other.places = other.places or deal.places
+                if deal.name and not other.name:  # the deal's proper name wins over a topic
+                    other.name, other.topic, other.topic_from_sentence = deal.name, deal.topic, False
                 other.evidence += deal.evidence
                 break
         else:

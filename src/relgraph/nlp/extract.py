@@ -53,7 +53,7 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
 
 
 def signing_of(agreement: FactRecord) -> FactRecord:
-    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "",
+    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "", name=agreement.name,
                       participants=list(agreement.participants), date=agreement.date,
                       places=list(agreement.places),
                       evidence=list(agreement.evidence))
@@ -89,6 +89,8 @@ def _names(refs: list[Ref], kinds=("person", "state", "organization")) -> list[s
 
 
 def agreement_label(fact: FactRecord) -> str:
+    if fact.name:
+        return fact.name
     names = _names(fact.participants, ("state", "organization")) or _names(fact.participants)
     parties = "–".join(sorted(names)[:4])
     return " ".join(x for x in (parties, fact.topic, "agreement") if x)
