@@ -43,6 +43,11 @@ def test_project_core_ignores_articles_and_generic_words():
                                                                      core="pilot"), True),
     (known("project", participants=["state/x"], core="pilot"), known("project", participants=["state/z"],
                                                                      core="pilot"), False),
+    # One shared person is not enough when each meeting has a counterpart the other lacks.
+    (known("event", "Meeting", ["person/h", "person/w"], [], "2022-09"),
+     known("event", "Meeting", ["person/h", "person/p"], [], None), False),
+    (known("event", "Meeting", ["person/h", "person/w"], [], "2022-09"),
+     known("event", "Meeting", ["person/h", "person/w", "person/x"], [], None), True),
 ])
 def test_same_fact(a, b, same):
     assert same_fact(a, b) is same

@@ -365,6 +365,8 @@ def same_fact(known: KnownFact, new: KnownFact) -> bool:
     people_k = {p for p in known.participants if "/person/" in p}
     people_n = {p for p in new.participants if "/person/" in p}
     if people_k and people_n:
+        if new.type != "Visit" and people_k - people_n and people_n - people_k:
+            return False  # Hayashi meeting Wong and Hayashi meeting Park are two meetings
         return bool(people_k & people_n)
     states_k = known.participants - people_k
     states_n = new.participants - people_n
