@@ -383,6 +383,7 @@ def test_contract_rows_read_a_store() -> None:
           <{ID}post/1> dip:roleName "Foreign Minister" ; dip:postOfState <{ID}ru> .
           <{ID}putin> a dip:Person ; rdfs:label "Vladimir Putin" .
         }} }}""")
+    assert store.materialise_union()  # written behind the store's back: fill the union graph
     rows = contract_rows(store, QUERIES_DIR)
     assert set(rows) == set(CONTRACT_QUERIES)
     assert rows["states"] == [{"state": ID + "ru", "name": "Russia", "wikidata": WD + "Q159"}]

@@ -76,3 +76,40 @@ def test_turtle_dump_is_the_union_once_per_triple(tmp_path):
 
     g = Graph().parse(data=out.getvalue(), format="turtle")
     assert len(g) == 1
+
+
+def test_default_graph_is_the_union_once_per_triple(tmp_path):
+    store = open_store(tmp_path / "s")
+    store.replace_graphs([], [quad("a", "shared", G1), quad("a", "shared", G2), quad("b", "only1", G1)])
+    rows = [(r["s"].value, r["o"].value) for r in store.query("SELECT ?s ?o WHERE { ?s ?p ?o }")]
+    assert sorted(rows) == [("http://example.org/a", "shared"), ("http://example.org/b", "only1")]
+    assert store.triples() == 2 and len(store) == 3  # two triples, three article quads
+    graphs = {r["g"].value for r in store.query(
+        "SELECT ?g WHERE { GRAPH ?g { <http://example.org/a> ?p ?o } }")}
+    assert graphs == {G1, G2}  # who said it stays visible
+
+
+def test_replacing_a_graph_keeps_what_another_graph_still_states(tmp_path):
+    store = open_store(tmp_path / "s")
+    store.replace_graphs([], [quad("a", "shared", G1), quad("a", "shared", G2), quad("b", "only1", G1)])
+    store.replace_graphs([G1], [quad("c", "new1", G1)])
+    values = sorted(r["o"].value for r in store.query("SELECT ?o WHERE { ?s ?p ?o }"))
+    assert values == ["new1", "shared"]  # 'only1' went with its graph, 'shared' stays for G2
+    store.replace_graphs([G2], [])
+    values = sorted(r["o"].value for r in store.query("SELECT ?o WHERE { ?s ?p ?o }"))
+    assert values == ["new1"]
+
+
+def test_a_store_without_the_union_graph_is_upgraded_or_refused(tmp_path):
+    path = tmp_path / "old"
+    raw = ox.Store(str(path))  # the layout of earlier versions: article graphs only
+    raw.add(quad("a", "1", G1))
+    raw.flush()
+    del raw
+    with pytest.raises(StoreError, match="older relgraph"):
+        open_store(path, read_only=True)
+    store = open_store(path)  # opening it for writing fills the union graph
+    assert [r["o"].value for r in store.query("SELECT ?o WHERE { ?s ?p ?o }")] == ["1"]
+    store.close()
+    del store
+    assert len(open_store(path, read_only=True)) == 1

@@ -466,9 +466,9 @@ def execute(store, request: dict) -> tuple:
     import pyoxigraph as ox
 
     kwargs: dict = {}
-    if request["union"]:
-        kwargs["use_default_graph_as_union"] = True
-    elif request["default_graphs"] or request["named_graphs"]:
+    # Without a protocol dataset the default graph is the store's own: the union of the article
+    # graphs, materialised once per triple by the build (relgraph.store).
+    if not request["union"] and (request["default_graphs"] or request["named_graphs"]):
         kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
     try:

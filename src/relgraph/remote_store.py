@@ -246,6 +246,7 @@ class RemoteStore:
         scratch = RelStore(ox.Store(), None)
         for g in [graph] if graph is not None else self.named_graphs():
             scratch.ox.bulk_extend(self.graph_quads(g))
+        scratch.materialise_union()  # triple formats are written from the union default graph
         scratch.dump(output, fmt, graph, all_prefixes() if prefixes is None else prefixes)
 
     def close(self) -> None:

@@ -1,8 +1,13 @@
 """Stores: the embedded pyoxigraph store (the default) and, through `open_store`, remote ones.
 
-The embedded store is pyoxigraph on disk, one named graph per article. A build writes through
-`replace_graphs`, which runs as one SPARQL Update, i.e. one RocksDB transaction: a failing or
-killed build leaves the previous graph exactly as it was.
+The embedded store is pyoxigraph on disk, one named graph per article, and a default graph that
+holds the union of the article graphs, once per triple. The union is materialised rather than
+computed at query time (pyoxigraph's `use_default_graph_as_union`) because a computed union
+matches a triple once per article that states it: a person named in 100 articles makes a join on
+their type and label yield 100 x 100 rows before DISTINCT, and the canned queries went from
+milliseconds to minutes as a corpus grew. A build writes through `replace_graphs`, which runs as
+one SPARQL Update, i.e. one RocksDB transaction, that replaces the article graphs and updates the
+union in step: a failing or killed build leaves the previous graph exactly as it was.
 
 `open_store(spec)` picks the backend from the spec: a directory (or None for memory) gives the
 embedded `RelStore`; `sparql+http://host:port/path` (or `sparql+https://`) gives a
@@ -78,25 +83,53 @@ class RelStore:
 
     # -- writing -------------------------------------------------------------------------
     def replace_graphs(self, drop: Iterable[str], quads: Iterable[ox.Quad]) -> None:
-        """Drop the named graphs `drop` and add `quads`, all in one transaction."""
-        parts = [f"DROP SILENT GRAPH <{g}> ;" for g in sorted(set(drop))]
+        """Drop the named graphs `drop`, add `quads` and keep the union default graph in step, all
+        in one transaction."""
+        drop = sorted(set(drop))
+        quads = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
+        added = sorted({str(q.graph_name) for q in quads})
+        parts = []
+        if drop:
+            # A triple leaves the union only when no graph that stays still states it.
+            gone = " ".join(f"<{g}>" for g in drop)
+            parts.append(f"""DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {gone} }} GRAPH ?g {{ ?s ?p ?o }}
+                FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h NOT IN ({", ".join(f"<{g}>" for g in drop)})) }} }} ;""")
+            parts += [f"DROP SILENT GRAPH <{g}> ;" for g in drop]
         body = _quads_as_insert_data(quads)
         if body:
-            parts.append("INSERT DATA {\n" + body + "\n}")
+            parts.append("INSERT DATA {\n" + body + "\n} ;")
+            parts.append("INSERT { ?s ?p ?o } WHERE { VALUES ?g { " + " ".join(added)
+                         + " } GRAPH ?g { ?s ?p ?o } } ;")
         if not parts:
             return
-        update = "\n".join(parts).rstrip(";")
+        update = "\n".join(parts).rstrip(" ;")
         try:
             self.ox.update(update)
             self.ox.flush()
         except (OSError, SyntaxError, ValueError) as exc:  # disk full, lock lost, a bad IRI...
             raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
 
+    def materialise_union(self) -> bool:
+        """Fill the union default graph of a store written before it existed. True if it did."""
+        if not self._needs_union():
+            return False
+        try:
+            self.ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            self.ox.flush()
+        except OSError as exc:
+            raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
+        return True
+
+    def _needs_union(self) -> bool:
+        return bool(self.ox.query("ASK { GRAPH ?g { ?s ?p ?o } }")) and not bool(
+            self.ox.query("ASK { ?s ?p ?o }"))
+
     # -- reading -------------------------------------------------------------------------
     def query(self, sparql: str, *, union: bool = True):
-        """Run a SPARQL query; by default the default graph is the union of all named graphs."""
+        """Run a SPARQL query. The default graph is the union of the article graphs (stored, so
+        `union` has nothing left to switch; it stays for the GraphStore interface)."""
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=union)
+            return self.ox.query(sparql)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
@@ -104,24 +137,27 @@ class RelStore:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self.ox)
+        """Quads in the article graphs (the union default graph repeats them and is not counted)."""
+        rows = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))["n"].value)
+
+    def triples(self) -> int:
+        """Distinct triples: the size of the union default graph."""
+        return int(next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
 
     def dump(self, output, fmt: str = "turtle", graph: str | None = None,
              prefixes: dict[str, str] | None = None) -> None:
-        """Serialise the store (or one named graph) to a binary file object or path."""
+        """Serialise the store (or one named graph) to a binary file object or path: triple formats
+        get the union default graph, quad formats the article graphs."""
         rdf_format = RDF_FORMATS[fmt]
         prefixes = all_prefixes() if prefixes is None else prefixes
         if graph is not None:
             self.ox.dump(output, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
         elif fmt in QUAD_FORMATS:
-            self.ox.dump(output, rdf_format, prefixes=prefixes)
+            ox.serialize((q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph)), output,
+                         rdf_format, prefixes=prefixes)
         else:
-            # Triple formats cannot carry graph names: write the union of all graphs, once per
-            # triple, through a scratch store so that the writer can use prefixes.
-            union = ox.Store()
-            union.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.ox.query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
-            union.dump(output, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+            self.ox.dump(output, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def close(self) -> None:
         self.ox.flush()
@@ -151,9 +187,15 @@ def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: st
         if read_only:
             if not path.exists():
                 raise StoreError(f"no store at {path}: run `relgraph build` first")
-            return RelStore(ox.Store.read_only(str(path)), path)
+            store = RelStore(ox.Store.read_only(str(path)), path)
+            if store._needs_union():
+                raise StoreError(f"the store at {path} was written by an older relgraph (no union "
+                                 "default graph): run `relgraph build` once to upgrade it")
+            return store
         path.mkdir(parents=True, exist_ok=True)
-        return RelStore(ox.Store(str(path)), path)
+        store = RelStore(ox.Store(str(path)), path)
+        store.materialise_union()
+        return store
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 

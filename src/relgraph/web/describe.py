@@ -67,7 +67,7 @@ def dataset_facts() -> dict:
 
 
 def _values(store, sparql: str) -> list[dict]:
-    result = store.ox.query(sparql, use_default_graph_as_union=True)
+    result = store.ox.query(sparql)
     names = [v.value for v in result.variables]
     return [{name: solution[name] for name in names} for solution in result]
 
@@ -76,7 +76,7 @@ def _compute_facts(store) -> dict:
     graphs = {row["g"].value: int(row["n"].value) for row in _values(
         store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     distinct = _values(store, """SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?subjects)
-        (COUNT(DISTINCT ?p) AS ?properties) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }""")[0]
+        (COUNT(DISTINCT ?p) AS ?properties) WHERE { ?s ?p ?o }""")[0]  # the union: once per triple
     typed = _values(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) (COUNT(DISTINCT ?x) AS ?entities) "
                            "WHERE { ?x a ?c }")[0]
     links = {}

@@ -151,11 +151,12 @@ def _write_dump(web: WebState, fmt: DumpFormat, graph: str | None, target: Path)
     store = web.store.ox
     prefixes = {**PREFIXES, "res": web.settings.base_iri}
     if graph is None and fmt.quads:
-        store.dump(str(target), fmt.rdf_format, prefixes=prefixes)
+        # The article graphs; the default graph only repeats them (it is their union).
+        quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+        ox.serialize(quads, str(target), fmt.rdf_format, prefixes=prefixes)
     elif graph is None:
-        # Triple formats cannot name graphs: stream the union of all graphs.
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        ox.serialize(triples, str(target), fmt.rdf_format, prefixes=prefixes)
+        # Triple formats cannot name graphs: the union default graph, once per triple.
+        store.dump(str(target), fmt.rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     elif fmt.quads:
         quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
         ox.serialize(quads, str(target), fmt.rdf_format, prefixes=prefixes)
