@@ -112,21 +112,24 @@ class CorpusIndex:
             return
         rels = " ".join(f"<{DIP}{r}>" for r in ACTOR_RELATIONS)
         keep = self._skip_filter("?h3")
+        # With nothing being rebuilt the union default graph says it all, once per triple; while
+        # graphs are rebuilt, their statements must be told apart, graph by graph.
+        within = (lambda var: "") if not self.skip else (lambda var: f"GRAPH {var} ")
         branches = []
         plain = sorted((c, x, d) for mode, c, x, _, d in keys
                        if mode == "any" or mode == "personless" and keep is None)
         if plain:
             values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(d)})" for c, x, d in plain)
-            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} GRAPH ?h {{ ?f ?r ?x ; a ?cls }} }}""")
+            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} {within("?h")}{{ ?f ?r ?x ; a ?cls }} }}""")
         topical = sorted((c, x, t, d) for mode, c, x, t, d in keys if mode == "topic")
         if topical:
             values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(t)} {ox.Literal(d)})" for c, x, t, d in topical)
             branches.append(f"""{{ VALUES (?cls ?x ?topic ?pd) {{ {values} }}
-                GRAPH ?h {{ ?f ?r ?x ; a ?cls ; <{DIP}topic> ?topic }} }}""")
+                {within("?h")}{{ ?f ?r ?x ; a ?cls ; <{DIP}topic> ?topic }} }}""")
         personless = sorted((c, x, d) for mode, c, x, _, d in keys if mode == "personless" and keep is not None)
         if personless:
             values = " ".join(f"(<{DIP}{c}> <{x}> {ox.Literal(d)})" for c, x, d in personless)
-            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} GRAPH ?h {{ ?f ?r ?x ; a ?cls }}
+            branches.append(f"""{{ VALUES (?cls ?x ?pd) {{ {values} }} {within("?h")}{{ ?f ?r ?x ; a ?cls }}
                 FILTER NOT EXISTS {{ GRAPH ?h3 {{ ?f <{DIP}participant> ?pp }}
                                      FILTER(CONTAINS(STR(?pp), "/person/") && {keep}) }} }}""")
         if not branches:
@@ -135,24 +138,32 @@ class CorpusIndex:
         dates = ""
         if keep is not None:
             k4, k5 = keep.replace("?h3", "?h4"), keep.replace("?h3", "?h5")
-            dates = f"""FILTER(?pd = "" || NOT EXISTS {{ GRAPH ?h4 {{ ?f <{DIP}date> ?d4 }} FILTER({k4}) }}
-                || EXISTS {{ GRAPH ?h5 {{ ?f <{DIP}date> ?d5 }}
+            dates = f"""FILTER(?pd = "" || NOT EXISTS {{ {within("?h4")}{{ ?f <{DIP}date> ?d4 }} FILTER({k4}) }}
+                || EXISTS {{ {within("?h5")}{{ ?f <{DIP}date> ?d5 }}
                              FILTER({k5} && (STRSTARTS(STR(?d5), ?pd) || STRSTARTS(?pd, STR(?d5)))) }})"""
-        rows = self._rows(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{
-            {{ SELECT DISTINCT ?f ?cls WHERE {{ VALUES ?r {{ {rels} }} {" UNION ".join(branches)} {dates} }} }}
-            GRAPH ?g {{ ?f a ?cls ; <{RDFS_LABEL}> ?label .
-              OPTIONAL {{ ?f ?rel ?o . VALUES ?rel {{ {rels} <{DIP}date> <{DIP}topic> }} }} }}
-            FILTER({keep.replace("?h3", "?g") if keep is not None else "true"}) }}""")
+        candidates = f"{{ SELECT DISTINCT ?f ?cls WHERE {{ VALUES ?r {{ {rels} }} {' UNION '.join(branches)} {dates} }} }}"
+        said = f"?f a ?cls ; <{RDFS_LABEL}> ?label . OPTIONAL {{ ?f ?rel ?o . VALUES ?rel {{ {rels} <{DIP}date> <{DIP}topic> }} }}"
+        if not self.skip:
+            # What the facts say comes once from the union default graph and which articles report
+            # them from a branch of its own: a fact told by many articles costs one row per
+            # article, not one per article and statement.
+            rows = self._rows(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {candidates}
+                {{ {said} }} UNION {{ GRAPH ?g {{ ?f a ?cls ; <{RDFS_LABEL}> ?label }} }} }}""")
+        else:
+            rows = self._rows(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {candidates}
+                GRAPH ?g {{ {said} }}
+                FILTER({keep.replace("?h3", "?g") if keep is not None else "true"}) }}""")
         facts: dict[str, KnownFact] = {}
         for row in rows:
-            graph, iri = row["g"].value, row["f"].value
+            graph, iri = (row["g"].value if row["g"] is not None else None), row["f"].value
             if graph in self.skip or iri in self._loaded:
                 continue
             cls_local = row["cls"].value.rsplit("#", 1)[1]
             kind = cls_local.lower() if cls_local in ("Agreement", "Project") else "event"
             fact = facts.setdefault(iri, KnownFact(iri, kind, None if kind != "event" else cls_local,
                                                    row["label"].value, ""))
-            fact.articles.add(graph)
+            if graph is not None:
+                fact.articles.add(graph)
             rel = row["rel"].value.rsplit("#", 1)[1] if row["rel"] is not None else None
             value = row["o"].value if row["o"] is not None else None
             if rel in ("party", "participant"):
