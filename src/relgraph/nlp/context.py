@@ -44,6 +44,15 @@ class ArticleContext:
     excluded_spans: list[tuple[int, int]] = field(default_factory=list)            # char spans not to read
     post_tokens: set[int] = field(default_factory=set)                               # tokens inside office titles
     dateline: tuple[int, int] | None = None                                          # char span of the dateline
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The document text, joined once: spaCy's `Doc.text` rebuilds it from every token on each
+        access (about 1 ms on a 600-token article; it was half of the rule time of a build)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     # -- mentions ------------------------------------------------------------------------
     def add_mention(self, mention: Mention) -> bool:
@@ -124,7 +133,7 @@ class ArticleContext:
         start, end = sent.start_char, sent.end_char
         # A sentence never runs over a line break in the evidence: headlines and datelines are
         # often glued to the next line by the parser, and removed page furniture sits between lines.
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", start, span.start_char) + 1
         line_end = text.find("\n", span.end_char, end)
         start = max(start, line_start) if line_start > 0 else start

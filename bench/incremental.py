@@ -1,0 +1,171 @@
+"""Incremental build benchmark: the time `relgraph build` takes to add 10 new articles to stores
+that already hold 0, 100, 1,000 (... ) articles of the generated corpus. It should be proportional
+to the 10 new articles, not to the store.
+
+Each base store is built once (cached under bench/out/stores/, keyed by the relgraph version) and
+copied for every run, so every run adds the same 10 articles to the same store. Every run is a fresh
+`relgraph build NEW --store COPY` process timed from outside (start-up and model load included, as
+a user sees it). The largest store is also profiled in-process (cProfile of `relgraph.build.build`):
+the top functions by cumulative time go to bench/out/profile-incremental-<N>.txt and the table.
+"""
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import PYTHON, RELGRAPH, REPO, Result, Table, fmt_ratio, log, median
+from bench.corpus import ensure_corpus
+
+NEW_START = 500_000     # the new articles come from far beyond any base corpus
+TARGET_GROWTH = 1.5     # adding to the largest store may take at most 1.5 x adding to an empty one
+
+
+def relgraph_version() -> str:
+    """The relgraph version plus a digest of its source: a base store is rebuilt when the code
+    that writes stores changes."""
+    import hashlib
+
+    from relgraph import __version__
+
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "src" / "relgraph").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:10]}"
+
+
+def base_store(workdir: Path, n: int) -> Path:
+    """A store holding the first `n` articles of the corpus, built once."""
+    path = workdir / "stores" / f"incremental-{relgraph_version()}-{n}"
+    marker = path / ".bench-complete"
+    if not marker.exists():
+        shutil.rmtree(path, ignore_errors=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if n:
+            corpus = ensure_corpus(workdir / "corpus", n)
+            log(f"incremental: building the base store of {n:,} articles (once)")
+            cmd = [RELGRAPH, "build", str(corpus), "--store", str(path)]
+            help_text = subprocess.run([RELGRAPH, "build", "--help"], capture_output=True, text=True).stdout
+            if "--workers" in help_text:
+                cmd += ["--workers", "2"]
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True, cwd=REPO)
+            log(f"incremental: base store of {n:,} built in {time.perf_counter() - t0:.0f} s")
+        else:
+            path.mkdir(parents=True)
+        marker.write_text("ok\n")
+    return path
+
+
+def copy_store(base: Path) -> Path:
+    target = Path(tempfile.mkdtemp(prefix="relgraph-bench-inc-")) / "store"
+    shutil.copytree(base, target, ignore=shutil.ignore_patterns(".bench-complete", "LOCK"))
+    return target
+
+
+def timed_build(new: Path, store: Path) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    proc = subprocess.run([RELGRAPH, "build", str(new), "--store", str(store)], capture_output=True, text=True,
+                          cwd=REPO)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"relgraph build failed: {proc.stderr.strip()[-500:]}")
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if "extracted" in line]
+    return seconds, lines[-1].strip().split(" to /")[0] if lines else ""
+
+
+def profile_child(new: str, store: str, out: str) -> None:
+    """Profile one incremental build in this process (after loading spaCy, which is not the point)."""
+    from relgraph.build import build
+    from relgraph.nlp.pipeline import load_nlp
+    from relgraph.settings import Settings
+
+    settings = Settings.load(store=store)
+    load_nlp(settings.spacy_model)
+    profiler = cProfile.Profile()
+    t0 = time.perf_counter()
+    profiler.enable()
+    report = build([new], settings)
+    profiler.disable()
+    seconds = time.perf_counter() - t0
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(30)
+    Path(out).write_text(f"build() of {report.extracted} new articles: {seconds:.2f} s (model preloaded)\n"
+                         + text.getvalue())
+    top = []
+    for (filename, line, func), (_, _, tottime, cumtime, _) in stats.stats.items():
+        if "relgraph" in filename or "pyoxigraph" in filename or func.startswith("<method"):
+            top.append((cumtime, tottime, f"{Path(filename).name}:{line}({func})"))
+    top.sort(reverse=True)
+    print(json.dumps({"seconds": seconds, "top": top[:12], "lookup_queries": getattr(report, "lookup_queries", None),
+                      "lookup_rows": getattr(report, "lookup_rows", None)}))
+
+
+def run(sizes: list[int] = (100, 1_000), add: int = 10, repeat: int = 3, *, workdir: Path,
+        quick: bool = False) -> Result:
+    result = Result("incremental")
+    new = ensure_corpus(workdir / "corpus", add, start=NEW_START)
+    sizes = [0, *sizes]
+    times: dict[int, list[float]] = {}
+    quads: dict[int, str] = {}
+    for n in sizes:
+        base = base_store(workdir, n)
+        for r in range(repeat):
+            store = copy_store(base)
+            try:
+                log(f"incremental: add {add} to {n:,} ({r + 1}/{repeat})")
+                seconds, summary = timed_build(new, store)
+            finally:
+                shutil.rmtree(store.parent, ignore_errors=True)
+            times.setdefault(n, []).append(seconds)
+            quads[n] = summary
+    largest = max(sizes)
+    profile = {}
+    if largest:
+        store = copy_store(base_store(workdir, largest))
+        out = workdir / f"profile-incremental-{largest}.txt"
+        try:
+            log(f"incremental: profiling an incremental build into {largest:,}")
+            proc = subprocess.run([PYTHON, "-m", "bench.incremental", "--profile", str(new), str(store), str(out)],
+                                  capture_output=True, text=True, cwd=REPO)
+            if proc.returncode == 0:
+                profile = json.loads(proc.stdout.strip().splitlines()[-1])
+        finally:
+            shutil.rmtree(store.parent, ignore_errors=True)
+    table = Table(f"Incremental build: `relgraph build` of {add} new articles into a store of N articles "
+                  "(fresh process each run, median)",
+                  ["articles in store", "runs", "seconds", "× adding to an empty store", "build summary"])
+    for n in sizes:
+        table.add(f"{n:,}", len(times[n]), f"{median(times[n]):.2f}",
+                  fmt_ratio(median(times[n]) / median(times[0])), quads[n])
+    if profile:
+        table.notes.append(f"cProfile of build() into {largest:,} articles (model preloaded, "
+                           f"{profile['seconds']:.2f} s; {profile.get('lookup_queries')} lookup queries returned "
+                           f"{profile.get('lookup_rows')} rows; full listing in bench/out/{out.name}); "
+                           "cumulative / own seconds:")
+        table.notes += [f"`{name}` {cum:.2f} / {own:.2f}" for cum, own, name in profile["top"]]
+    result.tables.append(table)
+    result.raw = {"times": times, "profile": profile}
+    growth = median(times[largest]) / median(times[0])
+    result.target(f"incremental: adding {add} to {largest:,} articles ≤ 1.5 × adding {add} to an empty store",
+                  fmt_ratio(growth), growth <= TARGET_GROWTH)
+    return result
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--profile"]:
+        profile_child(*argv[1:4])
+        return
+    raise SystemExit("usage: python -m bench incremental (or --profile NEW STORE OUT)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
