@@ -33,10 +33,12 @@ class Settings:
     query_workers: int = 2                       # killable query processes per server process
     query_queue_timeout_s: float = 5.0           # wait for a free query process, then 503
     query_memory_mb: int = 2048                  # data-segment limit of a query process (0: none)
+    query_in_memory_max_mb: int = 256            # query processes copy a store this small into memory (0: never)
     max_request_bytes: int = 1024 * 1024         # request bodies above this get 413
     allow_service: bool = False                  # SERVICE sends requests to other servers: opt in
     workers: int = 2                             # WSGI server processes
     threads: int = 4                             # threads per WSGI server process
+    access_log: bool = False                     # gunicorn's access log on stderr (gunicorn's own default: off)
     dump_cache_dir: Path | None = None           # where dumps are written once per store version
 
     @classmethod

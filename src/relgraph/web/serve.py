@@ -45,7 +45,7 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> 
         "keepalive": 5,
         "limit_request_line": 8190,  # long GET queries (the maximum gunicorn accepts)
         "limit_request_field_size": 8190,
-        "accesslog": "-",
+        "accesslog": "-" if settings.access_log else None,
         "errorlog": "-",
         "proc_name": "relgraph",
         "preload_app": False,
