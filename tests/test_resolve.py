@@ -162,10 +162,7 @@ def scan_index(store, gaz, iris, skip_graphs):
         fact = facts[iri]
         if fact.kind == "project":
             fact.core = project_core(fact.label)
-        index._order[id(fact)] = (0, iri)
-        index.facts.append(fact)
-        index.taken.add(iri)
-        index.labels[iri] = fact.label
+        index.add_stored_fact(fact)
     return index
 
 

@@ -113,3 +113,57 @@ def test_a_store_without_the_union_graph_is_upgraded_or_refused(tmp_path):
     store.close()
     del store
     assert len(open_store(path, read_only=True)) == 1
+
+
+def test_first_write_goes_in_whole_and_leaves_no_marker(tmp_path):
+    from relgraph.store import BULK_MARKER
+
+    path = tmp_path / "s"
+    store = open_store(path)
+    store.replace_graphs([], [quad(f"s{i}", str(i), G1 if i % 2 else G2) for i in range(1000)])
+    assert not (path / BULK_MARKER).exists()
+    # Later writes (the store is no longer empty) are transactions; both kinds keep the union.
+    store.replace_graphs([], [quad("late", "x", "http://example.org/graph/3")])
+    assert len(store) == 1001 and store.triples() == 1001
+    del store
+    assert len(open_store(path, read_only=True)) == 1001
+
+
+def test_killed_first_write_is_never_served_and_is_emptied_on_the_next_open(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from relgraph.store import BULK_MARKER
+
+    path = tmp_path / "s"
+    child = f"""
+import pyoxigraph as ox
+from relgraph.store import open_store
+store = open_store({str(path)!r})
+p, g = ox.NamedNode("http://example.org/p"), ox.NamedNode("http://example.org/graph/1")
+store.replace_graphs([], [ox.Quad(ox.NamedNode(f"http://example.org/s{{i}}"), p, ox.Literal(str(i)), g)
+                          for i in range(1_000_000)])
+"""
+    src = Path(__file__).resolve().parents[1] / "src"
+    proc = subprocess.Popen([sys.executable, "-c", child], env={**os.environ, "PYTHONPATH": str(src)})
+    try:
+        deadline = time.monotonic() + 60
+        while not (path / BULK_MARKER).exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "the first write never began"
+            time.sleep(0.05)
+        time.sleep(0.5)  # the bulk loader is writing
+        assert proc.poll() is None, "the write finished before it could be interrupted"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    with pytest.raises(StoreError, match="interrupted first build"):
+        open_store(path, read_only=True)
+    store = open_store(path)
+    assert len(store) == 0 and store.triples() == 0 and not (path / BULK_MARKER).exists()
+    del store
+    assert len(open_store(path, read_only=True)) == 0

@@ -65,6 +65,10 @@ class CorpusIndex:
         self._iris_checked: dict[str, bool] = {}
         self._order: dict[int, tuple] = {}                # id(fact) -> tie-break order
         self._loaded: set[str] = set()
+        # (class, actor or place) -> positions in self.facts: a fact that `same_fact` pairs with a
+        # probe always shares one with it, so only these are compared (not every known fact,
+        # which made a build quadratic in the number of articles).
+        self._by_actor: dict[tuple[str, str], set[int]] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -179,10 +183,7 @@ class CorpusIndex:
             if fact.kind == "project":
                 fact.core = project_core(fact.label)
             self._loaded.add(iri)
-            self._order[id(fact)] = (0, iri)  # stored facts first, by IRI: independent of lookup order
-            self.facts.append(fact)
-            self.taken.add(fact.iri)
-            self.labels[fact.iri] = fact.label
+            self.add_stored_fact(fact)
 
     def _check_taken(self, candidates: list[str]) -> None:
         """Whether fact IRIs are in use in the store (outside the graphs being rebuilt)."""
@@ -244,22 +245,45 @@ class CorpusIndex:
         self._lookup_facts({pair for p in probes for pair in candidate_keys(p)})
         # Pair this article's facts with known ones best match first, each known fact at most once:
         # facts of one article were already merged by the extractor, so two of them never share a node.
-        pairs = sorted(((match_score(k, p), i, j) for i, p in enumerate(probes)
-                        for j, k in enumerate(self.facts) if graph not in k.articles and same_fact(k, p)),
+        pairs = sorted(((match_score(self.facts[j], p), i, j) for i, p in enumerate(probes)
+                        for j in self._candidates(p)
+                        if graph not in self.facts[j].articles and same_fact(self.facts[j], p)),
                        key=lambda t: (-t[0], t[1], self._order[id(self.facts[t[2]])]))
         taken_new, taken_known, matched = set(), set(), {}
         for _, i, j in pairs:
             if i not in taken_new and j not in taken_known:
                 taken_new.add(i)
                 taken_known.add(j)
-                matched[i] = self.facts[j]
+                matched[i] = j
         self._check_taken([self.iris.fact(f.kind, slug(f.label))
                            for i, f in enumerate(records.facts) if i not in matched])
         for i, (fact, probe) in enumerate(zip(records.facts, probes, strict=True)):
             if i in matched:
-                self._join(fact, probe, matched[i], graph)
+                self._join(fact, probe, self.facts[matched[i]], graph)
+                self._index(matched[i])
             else:
                 self._add(fact, probe, graph)
+
+    def add_stored_fact(self, fact: KnownFact) -> None:
+        """Make a fact read from the store a candidate for matching."""
+        self._order[id(fact)] = (0, fact.iri)  # stored facts first, by IRI: independent of lookup order
+        self.facts.append(fact)
+        self._index(len(self.facts) - 1)
+        self.taken.add(fact.iri)
+        self.labels[fact.iri] = fact.label
+
+    def _index(self, position: int) -> None:
+        fact = self.facts[position]
+        cls = fact_class(fact)
+        for actor in fact.participants | fact.places:
+            self._by_actor.setdefault((cls, actor), set()).add(position)
+
+    def _candidates(self, probe: KnownFact) -> list[int]:
+        cls = fact_class(probe)
+        found: set[int] = set()
+        for actor in probe.participants | probe.places:
+            found |= self._by_actor.get((cls, actor), set())
+        return sorted(found)
 
     def _probe(self, fact: FactRecord) -> KnownFact:
         participants = {self.iris.entity(r) for r in fact.participants}
@@ -294,6 +318,7 @@ class CorpusIndex:
         self.taken.add(iri)
         self._order[id(probe)] = (1, len(self.facts))
         self.facts.append(probe)
+        self._index(len(self.facts) - 1)
         fact.key = iri
 
 
