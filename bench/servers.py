@@ -15,15 +15,14 @@ import sys
 
 
 def serve_nolimit(store: str, host: str, port: int) -> None:
-    import pyoxigraph as ox
-
     from relgraph import executor as ex
     from relgraph.settings import Settings
     from relgraph.web.serve import run_server
 
     def start(self, wait_s: float = 0.0) -> None:
+        # The same store the query processes would use (an in-memory copy of a small store).
         if getattr(self, "_inproc", None) is None:
-            self._inproc = ox.Store.read_only(self.store_path)
+            self._inproc, _ = ex.open_for_queries(self.store_path, self.in_memory_max_mb)
 
     def round_trip(self, request: dict, timeout_s: float) -> tuple:
         self.start()
