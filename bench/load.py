@@ -1,7 +1,8 @@
 """Load benchmark: triples/s and peak RSS per million triples loading a synthetic dataset into
 pyoxigraph, `Store.bulk_load` against `Store.load` (transactional), in memory and on disk, from
-N-Quads and Turtle, plus relgraph's own write path (`RelStore.replace_graphs`, one SPARQL
-`INSERT DATA`, as `relgraph build` uses) at the smaller sizes.
+N-Quads and Turtle, plus relgraph's own write path (`RelStore.replace_graphs` adding new article
+graphs and their union copies to an in-memory store with `Store.extend`, as `relgraph build` does
+for graphs the store does not hold yet) at the smaller sizes.
 
 Every load runs in a fresh child process (`python -m bench.load --child ...`) that reports its
 wall time, the quads in the store afterwards, its RSS before loading and its peak RSS
@@ -23,7 +24,7 @@ from bench.synth import ensure_dataset
 METHODS = ("bulk_load", "load", "replace_graphs")
 TARGET_RATE = 250_000          # triples/s
 TARGET_RSS_PER_M = 0.5 * 1024  # MiB per million triples, in memory
-REPLACE_GRAPHS_MAX = 1_000_000  # relgraph's INSERT DATA path builds one big string: smaller sizes only
+REPLACE_GRAPHS_MAX = 1_000_000  # relgraph's write path holds every quad as a Python object: smaller sizes only
 
 
 def child(path: str, fmt: str, method: str, where: str) -> dict:
@@ -136,7 +137,7 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 3, seed: int = 42, qui
             table.add(*row)
     table.notes += [
         "bulk_load skips transactions and writes sorted runs; load is one transaction holding the "
-        "whole file in memory; replace_graphs is relgraph's build write path (one SPARQL INSERT DATA).",
+        "whole file in memory; replace_graphs is relgraph's build write path (new graphs and their union copies with one Store.extend).",
         "ttl loads the union of the same quads into the default graph (duplicates across article "
         "graphs collapse, so the store ends smaller).",
         "Baseline = RSS of the child after imports, before loading; peak = getrusage maxrss while "
