@@ -36,6 +36,9 @@ SKOS_HIDDEN = "http://www.w3.org/2004/02/skos/core#hiddenLabel"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
+_RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
+_ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
+_SAID = {f"{DIP}{r}" for r in (*ACTOR_RELATIONS, "date", "topic")}
 SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
 
 
@@ -66,6 +69,8 @@ class CorpusIndex:
         self._iris_checked: dict[str, bool] = {}
         self._order: dict[int, tuple] = {}                # id(fact) -> tie-break order
         self._loaded: set[str] = set()
+        self._actor_facts: dict[str, list] = {}          # actor IRI -> facts naming it (union graph)
+        self._fact_infos: dict = {}                       # fact node -> what it says (union graph)
         # (class, actor or place) -> positions in self.facts: a fact that `same_fact` pairs with a
         # probe always shares one with it, so only these are compared (not every known fact,
         # which made a build quadratic in the number of articles).
@@ -126,49 +131,66 @@ class CorpusIndex:
 
     def _fact_rows_by_index(self, keys: set[tuple]) -> list[dict]:
         """`_fact_rows_by_query` for the embedded store with nothing being rebuilt, read through
-        the store's indexes from the union default graph: each key costs a few lookups per fact
-        of its actor, where the SPARQL text cost 1-3 s per query at 1,000 articles (Oxigraph
-        joined the VALUES after evaluating the unions; bench/README.md, incremental)."""
-        store, union = self.store.ox, ox.DefaultGraph()
-        rdf_type, label_p = ox.NamedNode(RDF_TYPE), ox.NamedNode(RDFS_LABEL)
-        date_p, topic_p = ox.NamedNode(f"{DIP}date"), ox.NamedNode(f"{DIP}topic")
-        participant_p = ox.NamedNode(f"{DIP}participant")
-        relations = [ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS]
-
-        def objects(subject, predicate, graph=union):
-            return [q.object for q in store.quads_for_pattern(subject, predicate, None, graph)]
-
-        def agrees(fact, mode: str, topic, date: str) -> bool:
-            if mode == "topic" and ox.Quad(fact, topic_p, ox.Literal(topic), union) not in store:
-                return False
-            if mode == "personless" and any("/person/" in o.value for o in objects(fact, participant_p)):
-                return False
-            dates = [o.value for o in objects(fact, date_p)] if date else []
-            return not dates or any(d.startswith(date) or date.startswith(d) for d in dates)
-
+        the store's indexes from the union default graph, where the SPARQL text cost 1-3 s per
+        query at 1,000 articles (Oxigraph joined the VALUES after evaluating the unions;
+        bench/README.md, incremental). Each actor's facts, and what each fact says, are read
+        once per build and then filtered here for every key."""
         found: dict = {}
         for mode, cls_name, actor, topic, date in sorted(keys, key=str):
-            cls, actor = ox.NamedNode(f"{DIP}{cls_name}"), ox.NamedNode(actor)
-            for relation in relations:
-                for quad in store.quads_for_pattern(None, relation, actor, union):
-                    fact = quad.subject
-                    if (fact, cls) in found or ox.Quad(fact, rdf_type, cls, union) not in store:
-                        continue
-                    if agrees(fact, mode, topic, date):
-                        found[fact, cls] = True
-        said = [*relations, date_p, topic_p]
+            cls = f"{DIP}{cls_name}"
+            for fact in self._facts_of_actor(actor):
+                info = self._fact_info(fact)
+                if (fact, cls) in found or cls not in info["types"]:
+                    continue
+                if mode == "topic" and topic not in info["topics"]:
+                    continue
+                if mode == "personless" and info["has_person"]:
+                    continue
+                if date and info["dates"] and not any(d.startswith(date) or date.startswith(d)
+                                                      for d in info["dates"]):
+                    continue
+                found[fact, cls] = True
         rows = []
         for fact, cls in found:
-            for label in objects(fact, label_p):
-                values = [(rel, o) for rel in said for o in objects(fact, rel)] or [(None, None)]
-                rows += [{"g": None, "f": fact, "cls": cls, "label": label, "rel": rel, "o": o}
+            info = self._fact_info(fact)
+            values = info["said"] or [(None, None)]
+            for label in info["labels"]:
+                rows += [{"g": None, "f": fact, "cls": ox.NamedNode(cls), "label": label, "rel": rel, "o": o}
                          for rel, o in values]
-                rows += [{"g": q.graph_name, "f": fact, "cls": cls, "label": label, "rel": None, "o": None}
-                         for q in store.quads_for_pattern(fact, rdf_type, cls, None)
+                # Which articles report the fact: the graphs stating its type (read for matches only).
+                rows += [{"g": q.graph_name, "f": fact, "cls": ox.NamedNode(cls), "label": label, "rel": None,
+                          "o": None}
+                         for q in self.store.ox.quads_for_pattern(fact, _RDF_TYPE_NODE, ox.NamedNode(cls), None)
                          if not isinstance(q.graph_name, ox.DefaultGraph)]
         self.queries += 1
         self.rows_read += len(rows)
         return rows
+
+    def _facts_of_actor(self, actor: str) -> list:
+        if actor not in self._actor_facts:
+            store, node = self.store.ox, ox.NamedNode(actor)
+            facts = {q.subject for relation in _ACTOR_NODES
+                     for q in store.quads_for_pattern(None, relation, node, ox.DefaultGraph())}
+            self._actor_facts[actor] = sorted(facts, key=str)
+        return self._actor_facts[actor]
+
+    def _fact_info(self, fact) -> dict:
+        """What the union default graph says of a fact, read once."""
+        info = self._fact_infos.get(fact)
+        if info is None:
+            store, union = self.store.ox, ox.DefaultGraph()
+            said = [(q.predicate, q.object) for q in store.quads_for_pattern(fact, None, None, union)]
+            types = {o.value for p, o in said if p.value == RDF_TYPE}
+            info = {
+                "types": types,
+                "labels": [o for p, o in said if p.value == RDFS_LABEL],
+                "dates": [o.value for p, o in said if p.value == f"{DIP}date"],
+                "topics": {o.value for p, o in said if p.value == f"{DIP}topic"},
+                "has_person": any(p.value == f"{DIP}participant" and "/person/" in o.value for p, o in said),
+                "said": [(p, o) for p, o in said if p.value in _SAID],
+            }
+            self._fact_infos[fact] = info
+        return info
 
     def _fact_rows_by_query(self, keys: set[tuple]) -> list:
         """Rows (g, f, cls, label, rel, o) of the stored facts reached through `keys`, by SPARQL
