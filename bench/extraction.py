@@ -151,7 +151,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
         f"{articles:,} of the 10,000-article corpus; extraction uses this subset to stay in time).",
         "spaCy's side does only the statistical pipeline; relgraph build also reads the articles and "
         "sidecars, runs its rules, resolves entities across the corpus, maps to RDF and writes the store "
-        "in one transaction.",
+        "(the bulk loader for a first build into an empty store).",
     ] + [f"error: {e}" for e in errors]
     result.tables.append(table)
     result.raw = {"words": words, "words_one": words_one, "times": {" ".join(map(str, k)): v
