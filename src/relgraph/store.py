@@ -80,10 +80,6 @@ class GraphStore(Protocol):
         """Flush and release."""
 
 
-def _first(store: ox.Store) -> list[ox.Quad]:
-    return [q for q, _ in zip(store, range(1))]
-
-
 def _graph_node(iri: str, path) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)
@@ -184,9 +180,10 @@ class RelStore:
 
     def _needs_union(self) -> bool:
         # Index lookups for one quad each (ASK queries took seconds on a 10,000-article store).
+        # With the default graph empty, any quad at all is in an article graph.
         if next(iter(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
             return False
-        return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in _first(self.ox))
+        return not self._is_empty()
 
     # -- reading -------------------------------------------------------------------------
     def query(self, sparql: str, *, union: bool = True):
