@@ -24,16 +24,11 @@ from typing import IO
 
 from bench.corpus import FIRST, LAST, POSTS, TOPICS, load_states
 from relgraph.iris import slug
+from relgraph.namespaces import DEFAULT_BASE_IRI, PREFIXES
 
-BASE = "https://w3id.org/relgraph/id/"
-DIP = "https://w3id.org/relgraph/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-SCHEMA = "https://schema.org/"
+BASE = DEFAULT_BASE_IRI
+DIP, RDF, RDFS, OWL = PREFIXES["dip"], PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["owl"]
+XSD, SKOS, DCT, SCHEMA = PREFIXES["xsd"], PREFIXES["skos"], PREFIXES["dcterms"], PREFIXES["schema"]
 EXTRACTOR = f"<{BASE}agent/relgraph-extractor-0-1-0>"
 TYPE = f"<{RDF}type>"
 LABEL = f"<{RDFS}label>"

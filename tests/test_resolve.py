@@ -127,7 +127,6 @@ def scan_index(store, gaz, iris, skip_graphs):
     """Reference: an index loaded by reading every person and fact of the kept graphs up front
     (what the resolver did before it looked candidates up)."""
     from relgraph.namespaces import DIP
-    from relgraph.resolve import KnownFact
 
     index = CorpusIndex(gaz, iris)
     keep = "".join(f" <{g}>" for g in sorted(set(store.named_graphs()) - set(skip_graphs)))
@@ -137,32 +136,13 @@ def scan_index(store, gaz, iris, skip_graphs):
     for p, label in sorted({(r["p"].value, r["label"].value) for r in store.query(f"""SELECT ?p ?label WHERE {{
             {values} GRAPH ?g {{ ?p a <{DIP}Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}""")}):
         index.add_person(p, label)
-    facts = {}
-    for row in store.query(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {values}
+    # Every fact of the kept graphs, turned into known facts by the resolver's own row reader.
+    index._remember_fact_rows(list(store.query(f"""SELECT ?g ?f ?cls ?label ?rel ?o WHERE {{ {values}
             GRAPH ?g {{ ?f a ?cls ; <http://www.w3.org/2000/01/rdf-schema#label> ?label .
               VALUES ?cls {{ <{DIP}Agreement> <{DIP}Project> <{DIP}Visit> <{DIP}Meeting> <{DIP}Consultation>
                             <{DIP}PressConference> <{DIP}Signing> <{DIP}Statement> }}
               OPTIONAL {{ ?f ?rel ?o VALUES ?rel {{ <{DIP}party> <{DIP}participant> <{DIP}place>
-                                                 <{DIP}projectLocation> <{DIP}date> <{DIP}topic> }} }} }} }}"""):
-        iri, cls_local = row["f"].value, row["cls"].value.rsplit("#", 1)[1]
-        kind = cls_local.lower() if cls_local in ("Agreement", "Project") else "event"
-        fact = facts.setdefault(iri, KnownFact(iri, kind, None if kind != "event" else cls_local, row["label"].value, ""))
-        fact.articles.add(row["g"].value)
-        rel = row["rel"].value.rsplit("#", 1)[1] if row["rel"] is not None else None
-        value = row["o"].value if row["o"] is not None else None
-        if rel in ("party", "participant"):
-            fact.participants.add(value)
-        elif rel in ("place", "projectLocation"):
-            fact.places.add(value)
-        elif rel == "date" and (fact.date is None or len(value) > len(fact.date)):
-            fact.date = value
-        elif rel == "topic":
-            fact.core = value
-    for iri in sorted(facts):
-        fact = facts[iri]
-        if fact.kind == "project":
-            fact.core = project_core(fact.label)
-        index.add_stored_fact(fact)
+                                                 <{DIP}projectLocation> <{DIP}date> <{DIP}topic> }} }} }} }}""")))
     return index
 
 

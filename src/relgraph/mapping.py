@@ -5,17 +5,11 @@ import pyoxigraph as ox
 
 from relgraph.fingerprint import extractor_version
 from relgraph.iris import IriMaker
-from relgraph.namespaces import DIP
+from relgraph.namespaces import DIP, PREFIXES
 from relgraph.records import ArticleRecords, Evidence, FactRecord, Ref
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-SCHEMA = "https://schema.org/"
+RDF, RDFS, OWL, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["owl"], PREFIXES["xsd"]
+SKOS, DCT, PROV, SCHEMA = PREFIXES["skos"], PREFIXES["dcterms"], PREFIXES["prov"], PREFIXES["schema"]
 
 CLASS = {"person": "Person", "state": "State", "organization": "Organization", "city": "City",
          "agreement": "Agreement", "project": "Project"}

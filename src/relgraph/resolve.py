@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from relgraph.gazetteer import Gazetteer
 from relgraph.iris import IriMaker, slug
-from relgraph.namespaces import DIP
+from relgraph.namespaces import DIP, PREFIXES
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 STOP_CORE = {"the", "a", "an", "of", "its", "their", "project", "programme", "program", "scheme", "supply"}
@@ -32,9 +32,9 @@ class KnownFact:
     articles: set[str] = field(default_factory=set)   # graphs that report it
 
 
-SKOS_HIDDEN = "http://www.w3.org/2004/02/skos/core#hiddenLabel"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_HIDDEN = f"{PREFIXES['skos']}hiddenLabel"
+RDFS_LABEL = f"{PREFIXES['rdfs']}label"
+RDF_TYPE = f"{PREFIXES['rdf']}type"
 ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
 _RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
 _ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
