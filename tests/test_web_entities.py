@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
 import xml.etree.ElementTree as ET
 from html import unescape
 
 import pyoxigraph as ox
 import pytest
+
+from relgraph.namespaces import DATA_KINDS
 
 BASE = "https://w3id.org/relgraph/id/"
 DIP = "https://w3id.org/relgraph/ontology#"
@@ -188,3 +195,237 @@ def test_inline_svg_in_every_kind_of_page_is_well_formed(client, store):
         page = client.get("/id/" + row["x"].value[len(BASE):]).get_data(as_text=True)
         svg = re.search(r"<svg .*?</svg>", page, re.S).group(0)
         ET.fromstring(svg)
+
+
+# -- attacks: request data never becomes query text ------------------------------------------------
+class ConnectionCounter:
+    """A TCP listener on 127.0.0.1 that accepts and counts connections (and closes them): a
+    query the server was tricked into sending anywhere here shows up as a count."""
+
+    def __init__(self, port: int = 0):
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+
+@pytest.fixture()
+def listener():
+    """The audit's port 8809 when it is free, any free port otherwise."""
+    try:
+        counter = ConnectionCounter(8809)
+    except OSError:
+        counter = ConnectionCounter(0)
+    # The listener itself works: a connection we make is counted.
+    socket.create_connection(("127.0.0.1", counter.port), timeout=2).close()
+    deadline = time.monotonic() + 5
+    while counter.accepted < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert counter.accepted == 1
+    counter.accepted = 0
+    yield counter
+    counter.close()
+
+
+def attack_slugs(port: int) -> dict[str, str]:
+    """Percent-encoded slugs (as sent on the wire) that try to break out of `<{iri}>`."""
+    service = (f"SERVICE%20%3Chttp%3A%5Cu002F%5Cu002F127.0.0.1%3A{port}%5Cu002Fx%3E"
+               "%20%7B%20%3Fs%20%3Fq%20%3Fr%20%7D")
+    return {
+        "audit": f"sergei-lavrov%3E%20%3Fp%20%3Fo%20.%20{service}%20%7D%20%23",
+        "escaped-S": f"sergei-lavrov%3E%20%3Fp%20%3Fo%20.%20%5Cu0053ERVICE{service[7:]}%20%7D%20%23",
+        "slash-encoded": (f"sergei-lavrov%3E%20%3Fp%20%3Fo%20.%20SERVICE%20%3Chttp%3A%2F%2F127.0.0.1%3A{port}"
+                          "%2Fx%3E%20%7B%20%3Fs%20%3Fq%20%3Fr%20%7D%20%7D%20%23"),
+        "newline-comment": f"x%3E%20%3Fp%20%3Fo%20%7D%0A%23%20%0A{service}%20%23",
+        "hash-in-iri": f"x%23%3E%20%3Fp%20%3Fo%20.%20{service}%20%7D%20%23",
+        "cartesian": ("sergei-lavrov%3E%20%3Fp%20%3Fo%20.%20%3Fa%20%3Fb%20%3Fc%20.%20%3Fd%20%3Fe%20%3Ff%20."
+                      "%20%3Fg%20%3Fh%20%3Fi%20%7D%20%23"),
+        "gt": "a%3Eb", "lt": "a%3Cb", "quote": "a%22b", "space": "a%20b", "brace": "a%7Bb",
+        "backslash": "a%5Cb", "nul": "a%00b", "ff": "a%FFb", "newline": "a%0Ab",
+        "unicode-escape": "a%5Cu003Eb",
+        "utf8": "s%C3%A9rgei", "dot-first": ".hidden",
+        "overlong": "a" * 5000, "overlong-words": "ab-" * 1500 + "c",
+    }
+
+
+ATTACK_KINDS = list(DATA_KINDS)
+# Outside the entity slug grammar, though article ids (A-Z, '_', '.') may look like this.
+ENTITY_ONLY_SLUGS = ["Sergei-Lavrov", "sergei--lavrov", "sergei_lavrov", "-sergei", "sergei-"]
+ENTITY_FORMS = ["", ".ttl", ".jsonld", ".nt", ".rdf", ".html"]
+NEGOTIATED = [None, "text/turtle", "application/ld+json"]
+
+
+def attack_paths(port: int) -> list[tuple[str, str | None]]:
+    """(path, Accept) for every kind of entity page, suffix form, negotiation and side route."""
+    out = []
+    cases = [(slug, ATTACK_KINDS) for slug in attack_slugs(port).values()]
+    entity_kinds = [k for k in ATTACK_KINDS if k not in ("article", "graph")]
+    cases += [(slug, entity_kinds) for slug in ENTITY_ONLY_SLUGS]
+    for slug, kinds in cases:
+        for kind in kinds:
+            out += [(f"/id/{kind}/{slug}{form}", None) for form in ENTITY_FORMS]
+            out += [(f"/id/{kind}/{slug}", accept) for accept in NEGOTIATED if accept]
+            out.append((f"/neighbourhood/{kind}/{slug}.svg", None))
+            if kind != "graph":
+                out.append((f"/{kind}/{slug}", None))
+    return out
+
+
+def test_attack_urls_are_404_through_the_test_client(app, listener):
+    client = app.test_client()
+    paths = attack_paths(listener.port)
+    assert len(paths) > 1000
+    for path, accept in paths:
+        # The test client percent-decodes the path into PATH_INFO, as a WSGI server does.
+        response = client.get(path, headers={"Accept": accept or BROWSER_ACCEPT})
+        assert response.status_code in (400, 404), (path, accept, response.status_code)
+    assert listener.accepted == 0
+
+
+def test_attack_urls_are_404_on_a_live_server(live_server, listener):
+    paths = attack_paths(listener.port)
+    statuses = {}
+    for path, accept in paths[:: max(1, len(paths) // 300)] + [(p, a) for p, a in paths if "%5Cu0053" in p]:
+        request = urllib.request.Request(live_server + path, headers={"Accept": accept or BROWSER_ACCEPT})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                statuses[path, accept] = response.status
+        except urllib.error.HTTPError as exc:
+            statuses[path, accept] = exc.code
+    assert set(statuses.values()) <= {400, 404}, {k: v for k, v in statuses.items() if v not in (400, 404)}
+    # The exact audit URL, as the audit sent it.
+    audit = attack_slugs(8809)["audit"]
+    try:
+        urllib.request.urlopen(f"{live_server}/id/person/{audit}.html", timeout=10)
+        raise AssertionError("the audit URL was answered 2xx")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 404
+    assert listener.accepted == 0
+    # The server still answers real pages after all that.
+    with urllib.request.urlopen(f"{live_server}/id/person/sergei-lavrov", timeout=10) as response:
+        assert response.status == 200
+
+
+def test_valid_slugs_of_every_kind_still_resolve(client, store):
+    """The grammar lets through every IRI the store holds: one of each kind answers 200."""
+    found = set()
+    for r in store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o } LIMIT 5000"):
+        iri = r["s"].value
+        if not iri.startswith(BASE):
+            continue
+        kind = iri[len(BASE):].split("/", 1)[0]
+        if kind in found:
+            continue
+        response = client.get("/id/" + iri[len(BASE):], headers={"Accept": "text/turtle"})
+        assert response.status_code == 200, iri
+        found.add(kind)
+    assert found >= {"person", "state", "organization", "city", "post", "event", "article", "assertion",
+                     "agent"}
+    graph = client.get(f"/id/graph/{ARTICLE_ID}.nt")
+    assert graph.status_code == 200
+
+
+# -- bounded pages ---------------------------------------------------------------------------------
+POPULAR_FACTS = 3000
+
+
+@pytest.fixture(scope="module")
+def popular_app(make_app, tmp_path_factory):
+    """A store where one person holds 3,000 posts and is the participant of 3,000 events."""
+    path = tmp_path_factory.mktemp("popular") / "store"
+    store = ox.Store(str(path))
+    person = ox.NamedNode(f"{BASE}person/popular")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    graph = ox.NamedNode(f"{BASE}graph/popular")
+    quads = [ox.Quad(person, label, ox.Literal("Popular Person"))]
+    for i in range(POPULAR_FACTS):
+        post, event = ox.NamedNode(f"{BASE}post/post-{i}"), ox.NamedNode(f"{BASE}event/event-{i}")
+        quads += [ox.Quad(person, ox.NamedNode(f"{DIP}holdsPost"), post),
+                  ox.Quad(post, label, ox.Literal(f"Post {i}")),
+                  ox.Quad(event, ox.NamedNode(f"{DIP}participant"), person),
+                  ox.Quad(event, label, ox.Literal(f"Event {i}"))]
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, g)
+                  for q in quads for g in (graph, ox.DefaultGraph())])
+    store.flush()
+    del store
+    return make_app(store=path)
+
+
+def test_a_popular_entity_gives_a_bounded_page(popular_app):
+    client = popular_app.test_client()
+    page = page_of(client, "/id/person/popular")
+    facts = page.count('href="/id/post/post-')
+    referrers = page.count('href="/id/event/event-')
+    assert 0 < facts <= 1000 + 16 and 0 < referrers <= 1000 + 16  # tables plus the picture's nodes
+    assert "Only the first 1000 statements are shown" in page
+    assert "Only the first 1000 references are shown" in page
+    # The description is cut at 5,000 solutions, each a statement plus its neighbour's label;
+    # the whole of it would be 4 triples per fact plus the person's label.
+    described = triples_of(client.get("/id/person/popular.nt").data, ox.RdfFormat.N_TRIPLES)
+    assert 0 < len(described) <= 2 * 5000 < 4 * POPULAR_FACTS + 1
+
+
+# -- links that cannot run script ----------------------------------------------------------------
+UNSAFE_HREF = re.compile(r"""href\s*=\s*["']?\s*(?:javascript|data|vbscript)\s*:""", re.IGNORECASE)
+UNSAFE_IRIS = ["javascript:alert(1)", "JavaScript:alert(2)", "JAVASCRIPT:alert(3)", "data:text/html,<b>x</b>",
+               "vbscript:msgbox(1)", "jav&#x09;ascript:alert(4)"]
+
+
+@pytest.fixture(scope="module")
+def unsafe_app(make_app, tmp_path_factory):
+    """A store with IRIs of unsafe schemes in sameAs links, facts, and the neighbourhood."""
+    path = tmp_path_factory.mktemp("unsafe") / "store"
+    store = ox.Store(str(path))
+    person = ox.NamedNode(f"{BASE}person/mallory")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    same_as = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+    graph = ox.NamedNode(f"{BASE}graph/unsafe")
+    quads = [ox.Quad(person, label, ox.Literal("Mallory")),
+             ox.Quad(person, same_as, ox.NamedNode("http://www.wikidata.org/entity/Q42"))]  # a safe one
+    for i, iri in enumerate(iri for iri in UNSAFE_IRIS if _is_iri(iri)):
+        quads += [ox.Quad(person, same_as, ox.NamedNode(iri)),
+                  ox.Quad(person, ox.NamedNode(f"{DIP}holdsPost"), ox.NamedNode(iri)),
+                  ox.Quad(ox.NamedNode(iri), label, ox.Literal(f"unsafe {i}"))]
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, g)
+                  for q in quads for g in (graph, ox.DefaultGraph())])
+    store.flush()
+    del store
+    return make_app(store=path)
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_unsafe_iris_are_text_not_links(unsafe_app):
+    client = unsafe_app.test_client()
+    raw = client.get("/id/person/mallory", headers={"Accept": BROWSER_ACCEPT}).get_data(as_text=True)
+    assert not UNSAFE_HREF.search(raw) and not UNSAFE_HREF.search(unescape(raw))
+    assert 'href="http://www.wikidata.org/entity/Q42"' in raw  # http(s) links stay links
+    assert "javascript:alert(1)" in unescape(raw)  # shown, as text
+    svg = client.get("/neighbourhood/person/mallory.svg").get_data(as_text=True)
+    assert not UNSAFE_HREF.search(svg) and "javascript" not in svg.split("<title", 1)[0]

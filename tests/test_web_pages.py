@@ -1,6 +1,7 @@
 """Home, query and timeline pages through the Flask test client, against the sample store."""
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
@@ -158,3 +159,56 @@ def test_pages_share_navigation_and_mark_the_current_one(client):
         page = html_of(client.get(path))
         assert page.count('aria-current="page"') == 1
         assert '<html lang="en">' in page and '<main id="main"' in page
+
+
+# -- links that cannot run script ----------------------------------------------------------------
+UNSAFE_HREF = re.compile(r"""href\s*=\s*["']?\s*(?:javascript|data|vbscript)\s*:""", re.IGNORECASE)
+UNSAFE_IRIS = ["javascript:alert(document.domain)", "JavaScript:alert(1)", "JAVASCRIPT:alert(2)",
+               "data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==", "vbscript:msgbox(4)"]
+
+
+def test_query_results_link_only_http_iris(client):
+    binds = " ".join(f"{{ BIND(<{iri}> AS ?x) }} UNION" for iri in UNSAFE_IRIS)
+    query = f"SELECT ?x WHERE {{ {binds} {{ BIND(<https://example.org/safe> AS ?x) }} }}"
+    raw = html_of(client.get("/query", query_string={"query": query}))
+    assert f"{len(UNSAFE_IRIS) + 1} rows" in raw
+    assert not UNSAFE_HREF.search(raw) and not UNSAFE_HREF.search(unescape(raw))
+    assert 'href="https://example.org/safe"' in raw  # http(s) IRIs stay links
+    assert "javascript:alert(document.domain)" in unescape(raw)  # shown as text
+    construct = f"CONSTRUCT {{ <{UNSAFE_IRIS[0]}> <{UNSAFE_IRIS[1]}> <{UNSAFE_IRIS[4]}> }} WHERE {{}}"
+    raw = html_of(client.get("/query", query_string={"query": construct}))
+    assert "1 triple" in raw and not UNSAFE_HREF.search(raw)
+
+
+@pytest.fixture(scope="module")
+def sidecar_app(make_app, tmp_path_factory):
+    """A store built (by the real pipeline) from articles whose sidecars carry unsafe URLs."""
+    from relgraph.build import build
+    from relgraph.settings import Settings
+
+    folder = tmp_path_factory.mktemp("sidecars")
+    text = ("Russian Foreign Minister Sergei Lavrov met his Pakistani counterpart Shah Mehmood Qureshi in "
+            "Moscow on Tuesday. The two ministers discussed trade and energy cooperation.\n")
+    urls = {"evil": "javascript:alert(3)", "spaced": "  JaVaScRiPt:alert(4)", "data": "data:text/html,x",
+            "good": "https://example.org/news/1"}
+    for name, url in urls.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps(
+            {"title": f"Article {name}", "published": "2023-06-13", "publisher": "Test", "url": url}))
+    path = tmp_path_factory.mktemp("sidecar-store") / "store"
+    build([str(folder)], Settings.load(store=path))
+    return make_app(store=path)
+
+
+def test_sidecar_urls_link_only_when_http(sidecar_app):
+    client = sidecar_app.test_client()
+    home = html_of(client.get("/"))
+    assert home.count("Article ") >= 4 and not UNSAFE_HREF.search(home)
+    assert 'href="https://example.org/news/1"' in home
+    for name in ("evil", "spaced", "data"):
+        page = html_of(client.get(f"/id/article/{name}"))
+        assert f"Article {name}" in page
+        assert not UNSAFE_HREF.search(page) and not UNSAFE_HREF.search(unescape(page))
+        assert "alert" in unescape(page) or "data:text/html" in unescape(page)  # the URL is shown as text
+    good = html_of(client.get("/id/article/good"))
+    assert 'href="https://example.org/news/1"' in good

@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from relgraph.web.describe import bp as describe_bp
     from relgraph.web.dumps import bp as dumps_bp
+    from relgraph.web.headers import add_security_headers
     from relgraph.web.sparql import bp as sparql_bp
 
     for blueprint in (sparql_bp, dumps_bp, describe_bp):
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Flask:
             app.register_blueprint(blueprint)
 
     app.after_request(add_cors_headers)
+    app.after_request(add_security_headers)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(ExecutionError, _execution_error)
     app.register_error_handler(Exception, _unexpected_error)

@@ -16,18 +16,11 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from relgraph.queries import NamedQuery, named_queries
 from relgraph.stats import graph_stats
-from relgraph.web.entities import (
-    PREFIXES,
-    TermView,
-    _q,
-    _val,
-    all_prefixes,
-    base_iri,
-    local_url,
-    relgraph,
-    term_info,
-    term_view,
-)
+from relgraph.namespaces import all_prefixes
+from relgraph.web.entity_views import TermView, term_info, term_view
+from relgraph.web.links import PREFIXES, base_iri, local_url, relgraph, web_href
+from relgraph.web.page_queries import select_rows
+from relgraph.web.page_queries import value as _val
 
 bp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                static_url_path="/assets")
@@ -40,8 +33,6 @@ COUNTERS = [("articles", "Articles", "articles"), ("persons", "People", "people"
             ("organizations", "Organisations", "organizations"), ("cities", "Cities", "cities"),
             ("events", "Events", "events"), ("agreements", "Agreements", "agreements"),
             ("projects", "Projects", "projects"), ("assertions", "Sourced assertions", "sources")]
-EVENT_TYPES = ["Agreement", "Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement",
-               "Event"]
 
 
 @bp.app_context_processor
@@ -65,16 +56,13 @@ def home() -> str:
 
 
 def source_articles() -> list[SimpleNamespace]:
-    """The articles in the store with their metadata and number of assertions, newest first."""
-    rows = _q("""SELECT ?art ?title ?publisher ?date ?url (COUNT(DISTINCT ?a) AS ?n) WHERE {
-        ?art a dip:Article .
-        OPTIONAL { ?art dcterms:title ?title } OPTIONAL { ?art dcterms:publisher ?publisher }
-        OPTIONAL { ?art dip:publishedDate ?date } OPTIONAL { ?art schema:url ?url }
-        OPTIONAL { ?a dip:sourceArticle ?art }
-    } GROUP BY ?art ?title ?publisher ?date ?url""")
+    """The newest articles in the store (queries/pages/home-sources.rq) with their metadata and
+    number of assertions, newest first. Only http(s) source URLs become links."""
     out = [SimpleNamespace(href=local_url(r["art"].value), title=_val(r, "title") or r["art"].value,
                            publisher=_val(r, "publisher") or "", date=_val(r, "date") or "",
-                           url=_val(r, "url"), assertions=int(r["n"].value)) for r in rows]
+                           url=_val(r, "url"), url_href=web_href(_val(r, "url")),
+                           assertions=int(r["n"].value))
+           for r in select_rows("home-sources")]
     return sorted(out, key=lambda a: (a.date, a.title), reverse=True)
 
 
@@ -174,11 +162,10 @@ def timeline() -> str:
 
 
 def timeline_items() -> list[SimpleNamespace]:
-    """Every event and agreement with its most specific type, dates, participants, place and reports."""
-    types = " ".join(f"dip:{t}" for t in EVENT_TYPES)
+    """Every event and agreement (up to the page queries' limits) with its most specific type,
+    dates, participants, place and reports."""
     items: dict[str, SimpleNamespace] = {}
-    for r in _q(f"""SELECT DISTINCT ?x ?label ?type WHERE {{ VALUES ?type {{ {types} }}
-            ?x a ?type ; rdfs:label ?label }}"""):
+    for r in select_rows("timeline-items"):
         iri = r["x"].value
         item = items.setdefault(iri, SimpleNamespace(
             iri=iri, href=local_url(iri), label=r["label"].value, type="", dates=[], participants=[],
@@ -186,12 +173,10 @@ def timeline_items() -> list[SimpleNamespace]:
         type_label = term_info(r["type"].value)[0]
         if not item.type or item.type == "Event":  # prefer the subclass (Visit) over Event
             item.type = type_label
-    _attach(items, "SELECT DISTINCT ?x ?v WHERE { ?x dip:date ?d BIND(STR(?d) AS ?v) }", "dates", False)
-    _attach(items, """SELECT DISTINCT ?x ?v ?l WHERE { ?x dip:participant|dip:party ?v .
-        OPTIONAL { ?v rdfs:label ?l } }""", "participants", True)
-    _attach(items, "SELECT DISTINCT ?x ?v ?l WHERE { ?x dip:place ?v OPTIONAL { ?v rdfs:label ?l } }",
-            "places", True)
-    for r in _q("SELECT ?x (COUNT(DISTINCT ?a) AS ?n) WHERE { ?x dip:mentionedIn ?a } GROUP BY ?x"):
+    _attach(items, "timeline-dates", "dates", False)
+    _attach(items, "timeline-participants", "participants", True)
+    _attach(items, "timeline-places", "places", True)
+    for r in select_rows("timeline-reports"):
         if r["x"].value in items:
             items[r["x"].value].reports = int(r["n"].value)
     for item in items.values():
@@ -200,9 +185,8 @@ def timeline_items() -> list[SimpleNamespace]:
     return sorted(items.values(), key=lambda i: (i.dates[:1] or ["~"], i.label.lower()))
 
 
-def _attach(items: dict[str, SimpleNamespace], sparql: str, attr: str, as_term: bool) -> None:
-    for r in _q(sparql):
+def _attach(items: dict[str, SimpleNamespace], query_name: str, attr: str, as_term: bool) -> None:
+    for r in select_rows(query_name):
         item = items.get(r["x"].value)
         if item is not None:
             getattr(item, attr).append(term_view(r["v"], _val(r, "l")) if as_term else r["v"].value)
-

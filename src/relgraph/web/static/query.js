@@ -34,7 +34,14 @@
   function localUrl(iri) {
     if (!iri.startsWith(config.base)) return null;
     const rest = iri.slice(config.base.length);
-    return /^[a-z]+\/[^/]+$/.test(rest) ? config.entityPrefix + rest : null;
+    // The same slug characters the server accepts (links.is_valid_slug): nothing else is ours.
+    return /^[a-z]+\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(rest) ? config.entityPrefix + rest : null;
+  }
+
+  // Only http(s) IRIs become links (besides our own pages): a result may hold any IRI, and
+  // `javascript:`, `data:` or `vbscript:` ones must stay text. Browsers ignore the scheme's case.
+  function webHref(iri) {
+    return /^https?:\/\/\S/i.test(iri) ? iri : null;
   }
 
   function el(tag, attrs, text) {
@@ -50,9 +57,14 @@
       td.appendChild(el("span", { class: "empty", "aria-label": "no value" }, "—"));
     } else if (binding.type === "uri") {
       const local = localUrl(binding.value);
-      const a = el("a", { href: local || binding.value, title: binding.value }, compact(binding.value));
-      if (!local) { a.className = "ext"; a.rel = "noopener"; }
-      td.appendChild(a);
+      const href = local || webHref(binding.value);
+      if (!href) {
+        td.appendChild(el("span", { class: "iri", title: binding.value }, compact(binding.value)));
+      } else {
+        const a = el("a", { href: href, title: binding.value }, compact(binding.value));
+        if (!local) { a.className = "ext"; a.rel = "noopener"; }
+        td.appendChild(a);
+      }
     } else if (binding.type === "literal" || binding.type === "typed-literal") {
       const title = binding["xml:lang"] ? "@" + binding["xml:lang"] : (binding.datatype ? compact(binding.datatype) : "");
       td.appendChild(title ? el("span", { class: "lit", title: title }, binding.value) : document.createTextNode(binding.value));
