@@ -238,3 +238,113 @@ def test_adding_articles_reads_only_what_they_need_not_the_store(tmp_path):
     rows = open_store(large).query("""PREFIX dip: <https://w3id.org/relgraph/ontology#>
         SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a dip:PressConference ; dip:mentionedIn ?a } GROUP BY ?e""")
     assert [int(r["n"].value) for r in rows] == [2]
+
+
+# ---------------------------------------------------------------- long articles, caps, the build lock
+
+DEVSET = ROOT.parent / "shared" / "devset" / "articles"
+DIP_NS = "https://w3id.org/relgraph/ontology#"
+LATE_NEWS = ("Russian Foreign Minister Sergei Lavrov met his Pakistani counterpart Shah Mehmood Qureshi "
+             "in Moscow on Tuesday to discuss energy cooperation.")
+FILLER = ("The weather stayed mild for most of the week and the markets were calm, "
+          "according to figures published on the same day.")
+
+
+def long_article(chars: int) -> str:
+    """Real news paragraphs (the news text of the dev set's pages, else the samples'), then plain
+    paragraphs up to `chars`, then one more news paragraph that lies beyond 1,000,000 characters
+    when `chars` does."""
+    from relgraph.articles import iter_articles
+
+    folder = DEVSET if DEVSET.is_dir() else ARTICLES
+    text = "\n\n".join(a.text for a in iter_articles([folder]) if hasattr(a, "text"))
+    filler = "\n\n".join(f"{FILLER} ({i})" for i in range((chars - len(text)) // (len(FILLER) + 8) + 1))
+    return f"{text}\n\n{filler}\n\n{LATE_NEWS}\n"
+
+
+def test_an_article_over_a_million_characters_is_extracted_with_exact_offsets(tmp_path):
+    """spaCy refuses texts over 1,000,000 characters (E088); the build parses it in pieces and every
+    offset it stores points into the whole article."""
+    src = copy_articles(tmp_path / "in", {"001_5b58551331a1c740", "004_8600423198ba3a01"})
+    text = long_article(1_200_000)
+    assert len(text) > 1_200_000 and text.index(LATE_NEWS) > 1_000_000
+    (src / "long.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    report = build([src], Settings.load(store=store))
+    assert report.ok, report.errors
+    assert report.extracted == 3 and len(open_store(store).named_graphs()) == 3
+    rows = list(open_store(store, read_only=True).query(f"""PREFIX dip: <{DIP_NS}>
+        SELECT ?text ?start ?end WHERE {{ ?x a dip:Assertion ; dip:sourceArticle ?a ; dip:evidenceText ?text ;
+          dip:startOffset ?start ; dip:endOffset ?end . ?a <http://purl.org/dc/terms/identifier> "long" }}"""))
+    spans = [(r["text"].value, int(r["start"].value), int(r["end"].value)) for r in rows]
+    assert len(spans) > 20
+    assert all(text[start:end] == sentence for sentence, start, end in spans)
+    late = [s for s in spans if s[1] > 1_000_000]
+    assert late and all(sentence == LATE_NEWS for sentence, _, _ in late)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_over_the_hard_cap_is_reported_and_the_others_ingest(tmp_path, workers):
+    from relgraph.nlp.chunks import MAX_ARTICLE_CHARS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "huge.txt").write_text("\n\n".join([FILLER] * (MAX_ARTICLE_CHARS // len(FILLER) + 10)))
+    feed = [{"id": f"w{i}", "text": "Japan and India signed a defence agreement in Tokyo on 12 March 2024.",
+             "published": "2024-03-12"} for i in range(2)]
+    (src / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in feed))
+    store = tmp_path / "store"
+    report = build([src], Settings.load(store=store), workers=workers)
+    assert report.extracted == 2
+    assert len(report.errors) == 1 and "huge.txt: extraction failed" in report.errors[0]
+    assert f"{MAX_ARTICLE_CHARS:,}" in report.errors[0]
+    assert sorted(g.rsplit("/", 1)[1] for g in open_store(store).named_graphs()) == ["w0", "w1"]
+
+
+def test_a_page_cut_to_a_fraction_by_furniture_rules_is_ingested_and_reported(tmp_path):
+    from relgraph.build import BuildReport, read_inputs
+
+    story = "Japan and India signed a defence agreement in Tokyo on 12 March 2024, officials said.\n\n"
+    page = story + "Related Stories\n" + "".join(f"Another headline number {i} about markets\n" for i in range(600))
+    (tmp_path / "page.txt").write_text(page)
+    (tmp_path / "plain.txt").write_text(story * 200)   # long, but all news: no warning
+    report = BuildReport()
+    articles = read_inputs([tmp_path], report)
+    assert [a.id for a in articles] == ["page", "plain"] and report.ok
+    assert len(report.warnings) == 1 and "page.txt" in report.warnings[0]
+    assert "page furniture rules removed" in report.warnings[0]
+
+
+def test_a_second_build_on_the_same_store_fails_at_once_and_changes_nothing(built, tmp_path):
+    from relgraph.store import BUILD_LOCK, build_running
+
+    store, _ = built
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    before = nquads(copy)
+    assert not build_running(copy)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from relgraph.store import build_lock\n"
+         "with build_lock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()", str(copy)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert build_running(copy)
+        started = time.monotonic()
+        cli = subprocess.run([sys.executable, "-m", "relgraph.cli", "build", str(ARTICLES), "--store", str(copy),
+                              "--force"], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        assert cli.returncode != 0
+        assert f"another build is running on this store ({copy})" in cli.stderr
+        assert "Traceback" not in cli.stderr and time.monotonic() - started < 60  # bounded wait, no queueing
+    finally:
+        holder.communicate("", timeout=10)
+    assert not build_running(copy) and (copy / BUILD_LOCK).exists()
+    assert nquads(copy) == before
+    assert build([ARTICLES], Settings.load(store=copy)).ok   # the lock is free again
+
+
+def test_build_running_never_creates_a_store(tmp_path):
+    from relgraph.store import build_running
+
+    assert not build_running(tmp_path / "nowhere") and not (tmp_path / "nowhere").exists()

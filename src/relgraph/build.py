@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.fingerprint import extractor_version
-from relgraph.articles import Article, ArticleError, iter_articles
+from relgraph.articles import Article, ArticleError, furniture_loss, iter_articles
 from relgraph.gazetteer import default_gazetteer
 from relgraph.iris import IriMaker
 from relgraph.mapping import article_quads
@@ -21,7 +21,7 @@ from relgraph.namespaces import DIP
 from relgraph.parallel import ExtractionFailure
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
-from relgraph.store import GraphStore, open_store
+from relgraph.store import GraphStore, build_lock, is_remote, open_store
 
 
 @dataclass
@@ -34,6 +34,7 @@ class BuildReport:
     lookup_queries: int = 0            # queries the build sent to read what the store already holds
     lookup_rows: int = 0               # rows those queries returned
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # ingested, but worth a look (see read_inputs)
 
     @property
     def ok(self) -> bool:
@@ -41,7 +42,9 @@ class BuildReport:
 
 
 def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Article]:
-    """Good articles in input order; bad input is reported and skipped, never fatal."""
+    """Good articles in input order; bad input is reported and skipped, never fatal. An article that
+    page-furniture stripping cut to less than half of a long text is read and also reported in
+    `report.warnings`, so a rule that swallowed a story is seen."""
     articles, seen = [], {}
     for item in iter_articles(paths):
         if isinstance(item, ArticleError):
@@ -51,6 +54,8 @@ def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Articl
         else:
             seen[item.id] = item.source
             articles.append(item)
+            if (loss := furniture_loss(item.raw_text, item.text)) is not None:
+                report.warnings.append(f"{item.source}: {loss}")
     report.read = len(articles)
     return articles
 
@@ -109,6 +114,13 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, forc
     cluster whose scheduler is at that address (defaults: settings.build_workers,
     settings.dask_address). `count_store` also counts the quads of the whole store afterwards."""
     settings = settings or Settings.load()
+    if is_remote(settings.store) or settings.store is None:
+        return _build(paths, settings, force, progress, workers, dask, count_store)
+    with build_lock(Path(settings.store)):
+        return _build(paths, settings, force, progress, workers, dask, count_store)
+
+
+def _build(paths, settings: Settings, force: bool, progress, workers, dask, count_store: bool) -> BuildReport:
     report = BuildReport()
     articles = read_inputs(paths, report)
     store = open_store(settings.store, base_iri=settings.base_iri)

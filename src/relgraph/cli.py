@@ -26,9 +26,11 @@ def _settings(store: str | Path | None) -> Settings:
 
 
 def _open(settings: Settings):
+    """The store for a command that only reads: opened read-only, so it works while a build writes
+    and never changes (or creates) a store."""
     from relgraph.store import open_store
 
-    return open_store(settings.store, base_iri=settings.base_iri)
+    return open_store(settings.store, read_only=True, base_iri=settings.base_iri)
 
 
 def _fail(exc: Exception) -> None:
@@ -65,6 +67,8 @@ def build(paths: tuple[str, ...], store: str | None, force: bool, workers: int |
                                count_store=count)
     except RelgraphError as exc:
         _fail(exc)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     total = f"; the store holds {report.store_quads} quads" if report.store_quads is not None else ""
@@ -102,7 +106,8 @@ def query(query: str, store: str | None, fmt: str) -> None:
     else:
         text = query
     try:
-        check_query(text)
+        check_query(text, allow_service=settings.allow_service, service_allow_list=settings.service_allow_list,
+                    max_chars=settings.query_max_chars)
         rel = _open(settings)
         data = render(rel.query(text), fmt)
     except RelgraphError as exc:

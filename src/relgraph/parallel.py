@@ -76,14 +76,18 @@ def extract_local(articles: Sequence, model: str, batch_size: int, workers: int,
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=context,
                              initializer=_load_model, initargs=(model,)) as pool:
-        results = pool.map(extract_batch, batches, [model] * len(batches), [batch_size] * len(batches))
-        try:
-            for batch, records in zip(batches, results, strict=True):
-                yield from zip(batch, records, strict=True)
-                if progress:
-                    progress(len(batch))
-        except Exception as exc:  # a worker died (killed, out of memory): the build fails cleanly
-            raise RelgraphError(f"an extraction worker failed: {type(exc).__name__}: {exc}") from exc
+        futures = [pool.submit(extract_batch, batch, model, batch_size) for batch in batches]
+        for batch, future in zip(batches, futures, strict=True):
+            try:
+                records = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
+                # Its batch (and, the pool being broken, the batches after it) are reported per
+                # article; what was extracted before still lands.
+                failure = ExtractionFailure(type(exc).__name__, f"an extraction worker failed: {exc}")
+                records = [failure] * len(batch)
+            yield from zip(batch, records, strict=True)
+            if progress:
+                progress(len(batch))
 
 
 def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,

@@ -16,11 +16,13 @@ or Fuseki. Both offer the `GraphStore` interface below, which is all build/query
 """
 from __future__ import annotations
 
+import fcntl
 import io
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -31,8 +33,12 @@ from relgraph.namespaces import all_prefixes
 
 log = logging.getLogger(__name__)
 
+# Names starting with RELGRAPH- in a store directory are relgraph's own marker and lock files, not
+# RocksDB's (a store fingerprint skips them).
 # In a store directory while a first write goes in with the (non-atomic) bulk loader.
 BULK_MARKER = "RELGRAPH-FIRST-WRITE"
+# Held with flock(LOCK_EX) for the whole of a build: one build per store at a time.
+BUILD_LOCK = "RELGRAPH-BUILD.lock"
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -267,6 +273,43 @@ def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: st
         return store
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """Hold the build lock of the store directory `path` (created if missing) for the `with` block.
+    Another build holding it fails at once with StoreError: no waiting behind a long build, and
+    no RocksDB lock message for the user to decode."""
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path / BUILD_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"another build is running on this store ({path})") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock; the file stays (removing it would race a new build)
+
+
+def build_running(path: Path) -> bool:
+    """True while a build holds the lock of the store directory `path`. A non-blocking probe that
+    never creates anything (a missing store or lock file means no build)."""
+    try:
+        fd = os.open(Path(path) / BUILD_LOCK, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def run_query(store: RelStore, sparql: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from relgraph import dates
+from relgraph.nlp.chunks import parse, parse_many
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.deals import extract_agreements, extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
@@ -16,7 +17,7 @@ from relgraph.records import ArticleRecords, FactRecord, Ref
 def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     """Everything relgraph reads in one article. A pure function of the article text and metadata."""
     nlp, matchers, gaz, lex = load_nlp(model)
-    doc = doc if doc is not None else nlp(article.text)
+    doc = doc if doc is not None else parse(nlp, article.text)
     ctx = ArticleContext(doc=doc, article=article, gaz=gaz, lex=lex,
                          records=ArticleRecords(article.id), matchers=matchers)
     line = dates.dateline(article.text)
@@ -41,11 +42,16 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
 
 
 def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 32) -> Iterator[tuple]:
-    """(article, records) pairs, running spaCy over batches of articles."""
+    """(article, records or the exception it raised) pairs, running spaCy over batches of articles.
+    Long articles are parsed in pieces (relgraph.nlp.chunks); an article that cannot be parsed or
+    extracted yields its exception and the others go on."""
     nlp = load_nlp(model)[0]
     articles = list(articles)
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = parse_many(nlp, [a.text for a in articles], batch_size)
     for article, doc in zip(articles, docs, strict=True):
+        if isinstance(doc, Exception):
+            yield article, doc
+            continue
         try:
             yield article, extract_article(article, doc, model)
         except Exception as exc:  # one article's failure must not stop the others
