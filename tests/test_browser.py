@@ -84,6 +84,14 @@ class WebDriver:
     def resize(self, width: int, height: int) -> None:
         self.call("POST", "/window/rect", {"width": width, "height": height})
 
+    def on_new_document(self, script: str) -> None:
+        """Run `script` in every page before the page's own scripts (Chromium DevTools protocol)."""
+        self.call("POST", "/goog/cdp/execute",
+                  {"cmd": "Page.addScriptToEvaluateOnNewDocument", "params": {"source": script}})
+
+    def csp_violations(self) -> list[str]:
+        return self.js("return window.__cspViolations || null")
+
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
@@ -105,6 +113,10 @@ def browser(tmp_path_factory):
         with urllib.request.urlopen(req, timeout=60) as response:
             session = json.load(response)["value"]["sessionId"]
         wd = WebDriver(url, session)
+        # Record every Content-Security-Policy violation a page reports (the same events that
+        # show up as errors in the console).
+        wd.on_new_document("window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                           " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
         yield wd
         end = urllib.request.Request(f"{url}/session/{session}", method="DELETE")
         urllib.request.urlopen(end, timeout=30).close()
@@ -207,3 +219,53 @@ def test_article_page_renders(browser, live_server):
         "Russia seeks expansion in ties with Pakistan"
     assert browser.js("return document.querySelectorAll('figure.evidence blockquote').length") > 3
     browser.screenshot("article.png")
+
+
+# -- under the Content-Security-Policy -------------------------------------------------------------
+PAGES = ["/", "/timeline", "/id/person/sergei-lavrov", "/id/state/russia", "/id/article/000_d41b808b5fb25158",
+         "/query", "/id/person/nobody-at-all"]
+
+
+def test_the_csp_is_enforced_and_watched(browser, live_server):
+    """The recorder works: an inline script added to the page is blocked and reported."""
+    browser.get(f"{live_server}/")
+    assert browser.csp_violations() == []
+    browser.js("const s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
+               "document.head.appendChild(s);")
+    violations = browser.wait_for("return window.__cspViolations.length && window.__cspViolations", 5)
+    assert any(v.startswith("script-src") for v in violations)
+    assert browser.js("return window.__ran === undefined")
+
+
+def test_pages_work_under_the_csp(browser, live_server):
+    for path in PAGES:
+        browser.get(live_server + path)
+        assert browser.js("return document.readyState") == "complete"
+        assert browser.csp_violations() == [], path
+        assert browser.js("return getComputedStyle(document.querySelector('header.site')).backgroundColor") \
+            == "rgb(16, 42, 67)", path  # the stylesheet applies
+    browser.get(f"{live_server}/id/person/sergei-lavrov")
+    # Confidence bars and the neighbourhood picture are drawn without inline styles.
+    widths = browser.js("return [...document.querySelectorAll('.conf .bar span')].map(e => e.offsetWidth)")
+    assert widths and max(widths) > 10
+    fills = browser.js("return [...document.querySelectorAll('figure.neighbourhood circle')]"
+                       ".map(c => getComputedStyle(c).fill)")
+    assert len(set(fills)) > 1 and "rgb(0, 0, 0)" not in fills
+    assert browser.csp_violations() == []
+
+
+def test_script_rendered_results_link_only_http_iris(browser, live_server):
+    unsafe = ["javascript:alert(document.domain)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PGI+eDwvYj4=",
+              "vbscript:msgbox(1)"]
+    binds = " ".join(f"{{ BIND(<{iri}> AS ?x) }} UNION" for iri in unsafe)
+    browser.get(f"{live_server}/query")
+    browser.type("#query-text", f"SELECT ?x WHERE {{ {binds} {{ BIND(<https://example.org/ok> AS ?x) }} }}")
+    browser.click("#run")
+    # The script rendered the table (its row count carries the time it took).
+    browser.wait_for("return document.getElementById('row-count').textContent.includes(' ms')")
+    cells = browser.js("return [...document.querySelectorAll('#result-body tbody td:nth-child(2)')]"
+                       ".map(td => td.textContent)")
+    assert len(cells) == len(unsafe) + 1 and any("javascript:alert" in c for c in cells)
+    hrefs = browser.js("return [...document.querySelectorAll('#result-body a')].map(a => a.getAttribute('href'))")
+    assert hrefs == ["https://example.org/ok"]
+    assert browser.csp_violations() == []
