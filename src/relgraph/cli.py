@@ -106,8 +106,7 @@ def query(query: str, store: str | None, fmt: str) -> None:
     else:
         text = query
     try:
-        check_query(text, allow_service=settings.allow_service, service_allow_list=settings.service_allow_list,
-                    max_chars=settings.query_max_chars)
+        check_query(text)
         rel = _open(settings)
         data = render(rel.query(text), fmt)
     except RelgraphError as exc:
