@@ -378,3 +378,43 @@ def test_agency_signoff_and_slugs_are_cut():
     text = clean("UPDATE 2-Russia, Pakistan sign deal (ADDS QUOTES)\nMOSCOW (Reuters) - Russia signed a deal "
                  "with Pakistan, officials said. Reuters\n(Reporting by A; Editing by B)")
     assert text == "Russia, Pakistan sign deal\nMOSCOW (Reuters) - Russia signed a deal with Pakistan, officials said."
+
+
+def test_dangling_links_and_link_loops_are_reported_and_the_rest_is_read(tmp_path):
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text("Japan and India signed a defence agreement in Tokyo on 12 March 2024.\n")
+    (root / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (root / "sub" / "back").symlink_to(root)                 # a folder link into its own ancestor
+    (root / "self.txt").symlink_to(root / "self.txt")        # a link to itself
+    (root / "alias.txt").symlink_to(root / "good.txt")       # a good link is still followed
+    items = list(iter_articles([root]))
+    errors = {Path(e.source).name: e.message for e in items if isinstance(e, ArticleError)}
+    assert errors == {"gone.txt": "dangling symbolic link", "back": "symbolic link loop",
+                      "self.txt": "symbolic link loop"}
+    assert sorted(a.id for a in items if isinstance(a, Article)) == ["alias", "good"]
+    given = list(iter_articles([root / "gone.txt"]))
+    assert [(e.source, e.message) for e in given] == [(str(root / "gone.txt"), "dangling symbolic link")]
+
+
+def test_a_file_over_the_size_cap_is_refused_unread_naming_file_and_limit(tmp_path):
+    from relgraph.article_files import MAX_FILE_BYTES
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:                       # sparse: no 32 MiB written to the disk
+        fh.truncate(MAX_FILE_BYTES[".txt"] + 1)
+    (tmp_path / "ok.txt").write_text("Japan and India signed a defence agreement in Tokyo.\n")
+    items = list(iter_articles([tmp_path]))
+    errors = [e for e in items if isinstance(e, ArticleError)]
+    assert len(errors) == 1 and errors[0].source == str(big)
+    assert f"{MAX_FILE_BYTES['.txt']:,} bytes" in errors[0].message
+    assert [a.id for a in items if isinstance(a, Article)] == ["ok"]
+
+
+def test_furniture_loss_is_reported_only_for_long_texts_that_lose_most():
+    from relgraph.articles import furniture_loss
+
+    assert furniture_loss("x" * 20_000, "x" * 15_000) is None      # a quarter removed
+    assert furniture_loss("x" * 5_000, "x" * 100) is None          # short page: menus may dominate
+    warning = furniture_loss("x" * 50_000, "x" * 1_634)
+    assert warning and "48,366 of 50,000" in warning and "1,634" in warning

@@ -90,10 +90,12 @@ def test_missing_query_file(store):
     assert result.exit_code != 0 and "nope.rq" in result.output
 
 
-def test_query_on_a_new_store_creates_it(tmp_path):
-    result = run("query", "SELECT * WHERE { ?s ?p ?o }", "--store", str(tmp_path / "fresh"), "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.stdout)["results"]["bindings"] == []
-    assert (tmp_path / "fresh").is_dir()
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }"], ["stats"], ["export"],
+                                     ["validate", "--skip-reasoner"]])
+def test_read_only_commands_never_create_a_store(tmp_path, command):
+    result = run(*command, "--store", str(tmp_path / "fresh"))
+    assert result.exit_code != 0 and f"no store at {tmp_path / 'fresh'}" in result.output
+    assert not (tmp_path / "fresh").exists()
 
 
 @pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("ntriples", "nt"), ("xml", "xml")])
@@ -163,3 +165,51 @@ def test_build_with_workers(tmp_path):
 def test_store_and_build_options_are_checked(args, message):
     result = run(*args)
     assert result.exit_code != 0 and message in result.output
+
+
+def _holding_the_store_for_writing(path: str):
+    """A process that has the store open for writing (as a build has) until its stdin closes."""
+    code = ("import sys; from relgraph.store import open_store\n"
+            "store = open_store(sys.argv[1]); print('open', flush=True); sys.stdin.read()")
+    proc = subprocess.Popen([sys.executable, "-c", code, path], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert proc.stdout.readline().strip() == "open"
+    return proc
+
+
+def test_stats_query_and_export_work_while_a_build_writes_the_store(store, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "store")
+    shutil.copytree(store, copy)
+    writer = _holding_the_store_for_writing(copy)
+    try:
+        stats = run("stats", "--store", copy)
+        assert stats.exit_code == 0, stats.output
+        assert "articles" in stats.output and " 5" in stats.output
+        query = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", copy,
+                    "--format", "json")
+        assert query.exit_code == 0, query.output
+        assert int(json.loads(query.stdout)["results"]["bindings"][0]["n"]["value"]) > 100
+        export = run("export", "--store", copy, "--format", "nquads")
+        assert export.exit_code == 0 and export.stdout.count("\n") > 100
+    finally:
+        writer.communicate("", timeout=30)
+
+
+def test_stats_reports_an_interrupted_first_build_and_leaves_the_store_alone(store, tmp_path):
+    import shutil
+
+    from relgraph.store import BULK_MARKER
+
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    (copy / BULK_MARKER).write_text("12345\n")   # what a first build killed mid-write leaves
+    before = sorted((p.name, p.stat().st_size) for p in copy.iterdir() if p.name != "LOCK")
+    for command in (["stats"], ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"], ["export"]):
+        result = run(*command, "--store", str(copy))
+        assert result.exit_code != 0 and "interrupted first build" in result.output
+    assert (copy / BULK_MARKER).exists()
+    assert sorted((p.name, p.stat().st_size) for p in copy.iterdir() if p.name != "LOCK") == before
+    (copy / BULK_MARKER).unlink()
+    assert " 5" in run("stats", "--store", str(copy)).output   # nothing was emptied
