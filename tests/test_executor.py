@@ -316,3 +316,138 @@ def test_a_store_over_the_in_memory_size_stays_on_disk(make_executor, store_dir)
 def _rows(output) -> tuple[list, list]:
     data = json.loads(output.body)
     return data["head"]["vars"], sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"])
+
+
+# -- admission: nothing waits where waiting cannot help ----------------------------------------------
+
+def _run_in_thread(ex, query: str, **kwargs) -> tuple[threading.Thread, dict]:
+    outcome: dict = {}
+
+    def target():
+        started = time.monotonic()
+        try:
+            ex.run(query, **kwargs)
+            outcome["status"] = 200
+        except ExecutionError as exc:
+            outcome["status"] = exc.status
+        outcome["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread, outcome
+
+
+def test_a_full_queue_answers_503_at_once_with_retry_after(make_executor):
+    ex = make_executor(size=1, timeout_s=1.5, queue_timeout_s=5.0, max_waiting=0)
+    ex.start(wait_s=30)
+    thread, outcome = _run_in_thread(ex, SLOW)
+    time.sleep(0.3)
+    started = time.monotonic()
+    with pytest.raises(ExecutionError) as err:
+        ex.run("ASK {}")
+    assert time.monotonic() - started < 0.3  # refused without waiting for the queue time-out
+    assert err.value.status == 503 and err.value.retry_after
+    thread.join()
+    assert outcome["status"] == 504
+    assert json.loads(ex.run("ASK {}").body)["boolean"] is True  # the pool is whole again
+
+
+def test_one_client_cannot_take_every_query_process(make_executor):
+    ex = make_executor(size=2, timeout_s=1.5, per_client=1)
+    ex.start(wait_s=30)
+    thread, outcome = _run_in_thread(ex, SLOW, client="198.51.100.1")
+    time.sleep(0.3)
+    started = time.monotonic()
+    with pytest.raises(ExecutionError) as err:
+        ex.run(SLOW, client="198.51.100.1")
+    assert err.value.status == 429 and err.value.retry_after and time.monotonic() - started < 0.3
+    # Another client still finds a free process, at once.
+    started = time.monotonic()
+    assert json.loads(ex.run("ASK { ?s ?p ?o }", client="198.51.100.2").body)["boolean"] is True
+    assert time.monotonic() - started < 1.0
+    thread.join()
+    assert outcome["status"] == 504
+    # Once its query is over the client may send another.
+    assert json.loads(ex.run("ASK {}", client="198.51.100.1").body)["boolean"] is True
+
+
+def test_the_wait_for_a_process_counts_toward_the_time_limit(make_executor):
+    ex = make_executor(size=1, timeout_s=1.5, queue_timeout_s=10.0)
+    ex.start(wait_s=30)
+    first, first_outcome = _run_in_thread(ex, SLOW)
+    time.sleep(0.5)
+    second, second_outcome = _run_in_thread(ex, SLOW)
+    first.join()
+    second.join()
+    assert first_outcome["status"] == 504
+    # It waited ~1 s for the process and then had only what was left of its 1.5 s.
+    assert second_outcome["status"] in (503, 504)
+    assert second_outcome["seconds"] < 1.5 + 0.7
+
+
+# -- results: large ones leave memory, previews stop early ---------------------------------------------
+
+def test_large_results_come_from_a_spool_file_that_is_already_gone(make_executor, store_dir):
+    ex = make_executor(size=1)
+    small = ex.run("SELECT * WHERE { ?s ?p ?o } LIMIT 2")
+    assert small._file is None and small.size == len(small.body)
+    for fmt in ("json", "xml", "tsv"):
+        big = ex.run("SELECT * WHERE { ?s ?p ?o }", accept_format=fmt)
+        assert big._file is not None, fmt  # the sample store's ~3,000 triples are > 256 KiB as results
+        assert os.listdir(ex._spool) == []  # unlinked as soon as it was opened
+        body = big.body
+        assert len(body) == big.size
+    assert len(json.loads(ex.run("SELECT * WHERE { ?s ?p ?o }").body)["results"]["bindings"]) == \
+        count_of(ex.run(COUNT))
+    graph = ex.run("CONSTRUCT WHERE { ?s ?p ?o }", accept_format="turtle")
+    assert len(list(ox.parse(graph.body, ox.RdfFormat.TURTLE))) == count_of(ex.run(COUNT))
+    assert os.listdir(ex._spool) == []
+
+
+def test_a_stopped_query_leaves_no_spool_file(make_executor):
+    # No row or byte limit in reach: the process is still writing its spool file when it is killed.
+    ex = make_executor(size=1, timeout_s=1.0, max_rows=10**9, max_bytes=1 << 40)
+    with pytest.raises(ExecutionError) as err:
+        ex.run(CARTESIAN)
+    assert err.value.status == 504
+    assert os.listdir(ex._spool) == []
+
+
+def test_row_cap_returns_a_truncated_preview_instead_of_failing(make_executor):
+    ex = make_executor(size=1, max_rows=100)
+    preview = ex.run("SELECT * WHERE { ?s ?p ?o }", row_cap=5)
+    assert preview.truncated and len(json.loads(preview.body)["results"]["bindings"]) == 5
+    whole = ex.run("SELECT * WHERE { ?s ?p ?o } LIMIT 3", row_cap=5)
+    assert not whole.truncated and len(json.loads(whole.body)["results"]["bindings"]) == 3
+    graph = ex.run("CONSTRUCT WHERE { ?s ?p ?o }", accept_format="turtle", row_cap=4)
+    assert graph.truncated and len(list(ox.parse(graph.body, ox.RdfFormat.TURTLE))) == 4
+
+
+def test_overlong_query_text_is_413_before_any_process_sees_it(make_executor):
+    ex = make_executor(size=1, max_chars=1000)
+    started = time.monotonic()
+    with pytest.raises(ExecutionError) as err:
+        ex.run("SELECT * WHERE { ?s ?p ?o FILTER(?o IN (" + ", ".join(['"x"'] * 500) + ")) }")
+    assert err.value.status == 413 and "1000" in err.value.message
+    assert time.monotonic() - started < 0.5
+    assert ex.pids() == []  # refused in the server process: the pool did not even start
+
+
+# -- one store version per answer -------------------------------------------------------------------
+
+def test_query_processes_open_the_version_the_app_opened(make_executor, store_dir):
+    from relgraph.snapshot import store_version
+
+    ex = make_executor(size=2)
+    ex.start(wait_s=30)
+    assert ex.version == store_version(store_dir)[0] and not ex.stale
+
+
+def test_a_pool_whose_processes_see_another_version_refuses_to_answer(make_executor):
+    ex = make_executor(size=1, version="0123456789abcdef")  # the app opened an older build
+    ex.start(wait_s=30)
+    assert wait_for(lambda: ex.stale, 30)
+    with pytest.raises(ExecutionError) as err:
+        ex.run("ASK {}")
+    assert err.value.status == 503 and err.value.retry_after and "rebuilt" in err.value.message
+    assert ex.pids() == []

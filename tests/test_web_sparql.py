@@ -346,13 +346,31 @@ def test_fuzzed_parameters_never_give_500(client, params, accept, post):
 
 # -- real clients against a live server -----------------------------------------------------------------
 
+def get_from(base: str, source_ip: str, path: str, timeout: float = 30) -> tuple[int, dict, dict, float]:
+    """GET `path` from a client at `source_ip` (any 127.x.y.z is loopback): (status, headers,
+    JSON body, seconds). The server limits queries per client address, so tests that play several
+    clients give each its own address."""
+    import http.client
+
+    host, port = urllib.parse.urlsplit(base).netloc.split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=timeout, source_address=(source_ip, 0))
+    started = time.monotonic()
+    try:
+        connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, dict(response.getheaders()), json.loads(body), time.monotonic() - started
+    finally:
+        connection.close()
+
+
 def test_live_server_keeps_answering_while_a_query_is_stopped(live_server):
     slow_result = {}
 
     def slow():
-        started = time.monotonic()
-        response = requests.get(f"{live_server}/sparql", params={"query": SLOW}, timeout=30)
-        slow_result.update(status=response.status_code, body=response.json(), seconds=time.monotonic() - started)
+        status, _, body, seconds = get_from(live_server, "127.0.0.2", "/sparql?" + urllib.parse.urlencode(
+            {"query": SLOW}))
+        slow_result.update(status=status, body=body, seconds=seconds)
 
     thread = threading.Thread(target=slow)
     thread.start()
@@ -367,6 +385,27 @@ def test_live_server_keeps_answering_while_a_query_is_stopped(live_server):
     assert slow_result["seconds"] < 6
     # The killed query process was replaced: the server still answers.
     assert requests.get(f"{live_server}/sparql", params={"query": "ASK {}"}, timeout=5).json()["boolean"] is True
+
+
+def test_a_client_with_a_query_running_gets_429_at_once_and_others_are_served(live_server):
+    """One client cannot take every query process: of four heavy queries it sends at once, at most
+    one per server process runs (2 processes), the others are refused at once with 429 and
+    Retry-After, and another client's query is answered meanwhile."""
+    path = "/sparql?" + urllib.parse.urlencode({"query": SLOW})
+    results = []
+    heavy = [threading.Thread(target=lambda: results.append(get_from(live_server, "127.0.0.3", path)))
+             for _ in range(4)]
+    for thread in heavy:
+        thread.start()
+    time.sleep(0.5)
+    other = get_from(live_server, "127.0.0.4", "/sparql?" + urllib.parse.urlencode({"query": STATES}), timeout=5)
+    assert other[0] == 200 and other[3] < 1.0
+    for thread in heavy:
+        thread.join()
+    refused = [r for r in results if r[0] == 429]
+    assert len([r for r in results if r[0] == 504]) <= 2 and len(refused) >= 2, [r[0] for r in results]
+    for status, headers, body, seconds in refused:
+        assert int(headers["Retry-After"]) >= 1 and "client" in body["message"] and seconds < 1.0
 
 
 def test_sparqlwrapper(live_server):

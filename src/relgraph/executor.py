@@ -2,144 +2,106 @@
 
 Why processes: pyoxigraph cannot cancel a running query and an alarm in a thread does not stop it
 (see /work/shared/MEASURED.md), so the only hard wall-clock limit is killing the process that runs
-it. Each worker opens the store read-only once (and copies it into memory when it is no larger than
-`in_memory_max_mb` on disk: joins run about 5x faster there) and then serves queries one at a time
-over a pipe, so the fast path costs one small pickle each way and no process start.
+it. Each query process (relgraph.query_process) is cut off the network, opens the store read-only
+once, at one version, and then serves queries one at a time over a pipe, so the fast path costs
+one small pickle each way and no process start.
 
 Usage (the web blueprints and the query page call exactly this)::
 
-    executor = Executor.from_settings(settings)
-    body, content_type = executor.run(
+    executor = Executor.from_settings(settings, version=app_version)
+    output = executor.run(
         "SELECT * WHERE { ?s ?p ?o } LIMIT 3",
         accept_format="json",            # a format name (json, xml, csv, tsv, turtle, ntriples,
                                          # jsonld, rdfxml, trig, nquads) or a media type
         default_graph_uris=(),           # when either list is given it replaces the union
         named_graph_uris=(),             # default graph (SPARQL 1.1 Protocol dataset)
+        client="203.0.113.7",            # who asks: one client cannot take every query process
     )
 
-`run` returns a `QueryOutput` (unpacks to `(body, content_type)`; also has `.kind` = "solutions",
-"boolean" or "graph" and `.fmt`). `accept_format` picks both the results format used for SELECT/ASK
-and the RDF format used for CONSTRUCT/DESCRIBE ("json" gives SPARQL JSON or JSON-LD, "xml" SPARQL
-XML or RDF/XML); `result_format=` / `graph_format=` set them separately. Failures raise
-`ExecutionError` whose `.status` is the HTTP status to answer with (400 bad query, 406 format, 422
-result over the row/byte limit, 503 busy or worker lost, 504 time limit) and whose message is meant
-for the client. `close()` stops the workers; it also runs at interpreter exit.
+`run` returns a `QueryOutput`: `.stream()` gives the serialised result as a binary file (large
+results come from a spool file on disk, already unlinked, so memory stays bounded), `.body` reads
+it whole, and it unpacks as `(body, content_type)`; it also has `.kind` ("solutions", "boolean" or
+"graph"), `.fmt`, `.size` and `.truncated` (a `row_cap` preview that stopped early).
+`accept_format` picks both the results format used for SELECT/ASK and the RDF format used for
+CONSTRUCT/DESCRIBE ("json" gives SPARQL JSON or JSON-LD, "xml" SPARQL XML or RDF/XML);
+`result_format=` / `graph_format=` set them separately.
+
+Admission. A request never waits for a process when waiting cannot help: with `size + max_waiting`
+queries already in the pool it gets 503 at once, and a client that already has `per_client`
+queries in the pool gets 429 at once (both with `retry_after`), so the server's request threads
+are never all parked here and pages keep being served. The time limit counts from arrival: the
+wait for a free process is part of it.
+
+Failures raise `ExecutionError` whose `.status` is the HTTP status to answer with (400 bad or
+refused query, 406 format, 413 query text too long, 422 result over the row/byte limit, 429 too
+many queries from this client, 503 busy, reloading or worker lost, 504 time limit) and whose
+message is meant for the client. `close()` stops the workers; it also runs at interpreter exit.
 """
 from __future__ import annotations
 
 import atexit
-import ctypes
 import io
+import itertools
 import logging
 import os
 import pickle
 import queue
-import re
 import select
-import signal
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 
-from relgraph.errors import QueryError
+from relgraph.query_formats import (  # noqa: F401 - re-exported: the web layer imports them from here
+    FORMAT_ALIASES,
+    GRAPH_ACCEPT,
+    GRAPH_MEDIA,
+    RESULT_ACCEPT,
+    RESULT_MEDIA,
+    ExecutionError,
+    media_type,
+    resolve_format,
+)
+from relgraph.query_process import ProcessConfig, store_size_mb  # noqa: F401 - store_size_mb re-exported
 
 log = logging.getLogger(__name__)
 
-# -- formats ---------------------------------------------------------------------------------------
 
-RESULT_MEDIA = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-GRAPH_MEDIA = {
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-    "trig": "application/trig",
-    "nquads": "application/n-quads",
-}
-# Media types clients send for each format, in the server's order of preference.
-RESULT_ACCEPT = {
-    "application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
-}
-GRAPH_ACCEPT = {
-    "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdfxml", "application/trig": "trig", "application/n-quads": "nquads",
-    "application/x-turtle": "turtle", "application/turtle": "turtle", "text/plain": "ntriples",
-    "application/json": "jsonld", "application/xml": "rdfxml", "text/xml": "rdfxml",
-    "text/x-nquads": "nquads",
-}
-# `format=` names (and file extensions) -> (results format, graph format); None: cannot produce.
-FORMAT_ALIASES: dict[str, tuple[str | None, str | None]] = {
-    "json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("csv", None), "tsv": ("tsv", None),
-    "srj": ("json", None), "srx": ("xml", None),
-    "turtle": (None, "turtle"), "ttl": (None, "turtle"), "ntriples": (None, "ntriples"),
-    "nt": (None, "ntriples"), "n-triples": (None, "ntriples"), "jsonld": (None, "jsonld"),
-    "json-ld": (None, "jsonld"), "rdfxml": (None, "rdfxml"), "rdf": (None, "rdfxml"),
-    "rdf/xml": (None, "rdfxml"), "trig": (None, "trig"), "nquads": (None, "nquads"),
-    "nq": (None, "nquads"), "n-quads": (None, "nquads"),
-}
-
-
-def media_type(fmt: str) -> str:
-    """The Content-Type (with charset: every format we write is UTF-8) of a format name."""
-    return f"{RESULT_MEDIA.get(fmt) or GRAPH_MEDIA[fmt]}; charset=utf-8"
-
-
-def resolve_format(name: str) -> tuple[str | None, str | None]:
-    """A `format=` value (alias or media type) -> (results format, graph format)."""
-    key = name.strip().lower()
-    if key in FORMAT_ALIASES:
-        return FORMAT_ALIASES[key]
-    key = key.split(";")[0].strip()
-    pair = (RESULT_ACCEPT.get(key), GRAPH_ACCEPT.get(key))
-    if pair == (None, None):
-        raise ExecutionError(406, f"unknown format {name!r}; use one of {', '.join(sorted(FORMAT_ALIASES))}")
-    return pair
-
-
-# -- errors and results ----------------------------------------------------------------------------
-
-class ExecutionError(QueryError):
-    """A query that could not be answered; `status` is the HTTP status to report it with."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-@dataclass(frozen=True)
 class QueryOutput:
-    """Serialised results. Unpacks as `body, content_type = output`."""
+    """A serialised result, in memory or in an unlinked spool file. Unpacks as
+    `body, content_type = output`."""
 
-    body: bytes
-    content_type: str
-    kind: str  # "solutions", "boolean" or "graph"
-    fmt: str
+    def __init__(self, content_type: str, kind: str, fmt: str, *, body: bytes | None = None,
+                 file=None, size: int = 0, truncated: bool = False):
+        self.content_type = content_type
+        self.kind = kind
+        self.fmt = fmt
+        self.size = size if body is None else len(body)
+        self.truncated = truncated
+        self._body = body
+        self._file = file
+
+    def stream(self):
+        """The result as a binary file object, positioned at its start (read it once)."""
+        return io.BytesIO(self._body) if self._file is None else self._file
+
+    @property
+    def body(self) -> bytes:
+        if self._body is None:
+            with self._file as source:
+                self._body = source.read()
+            self._file = None
+        return self._body
 
     def __iter__(self) -> Iterator:
         return iter((self.body, self.content_type))
-
-
-# Query text after comments/strings/IRIs are blanked: does the query name its own dataset?
-_FROM = re.compile(r"(?<![?$\w:])FROM\b", re.I)
-
-
-def _has_from(query: str) -> bool:
-    from relgraph.sparql import keywords_text
-
-    return bool(_FROM.search(keywords_text(query)))
 
 
 # -- the pool (server side) ------------------------------------------------------------------------
@@ -217,13 +179,49 @@ class _Worker:
                 pass
 
 
+class _Admission:
+    """Counts the queries in the pool, in all and per client, and refuses at once what would only
+    wait (see the module docstring)."""
+
+    def __init__(self, capacity: int, per_client: int):
+        self.capacity = capacity
+        self.per_client = per_client
+        self._lock = threading.Lock()
+        self._in_pool = 0
+        self._by_client: Counter[str] = Counter()
+
+    @contextmanager
+    def admit(self, client: str | None):
+        with self._lock:
+            if self._in_pool >= self.capacity:
+                raise ExecutionError(503, "all query processes are busy and the queue is full; try "
+                                          "again shortly", retry_after=1)
+            if client is not None and self._by_client[client] >= self.per_client:
+                raise ExecutionError(429, f"this client already has {self.per_client} queries running "
+                                          "or waiting; wait for them before sending more", retry_after=2)
+            self._in_pool += 1
+            if client is not None:
+                self._by_client[client] += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_pool -= 1
+                if client is not None:
+                    self._by_client[client] -= 1
+                    if not self._by_client[client]:
+                        del self._by_client[client]
+
+
 class Executor:
     """A pool of `size` query processes over the store at `store_path` (see the module docstring)."""
 
     def __init__(self, store_path: str | Path, *, size: int = 2, timeout_s: float = 10.0,
                  queue_timeout_s: float = 5.0, max_rows: int = 100_000, max_bytes: int = 64 << 20,
-                 memory_mb: int = 0, allow_service: bool = False, prefixes: dict[str, str] | None = None,
-                 in_memory_max_mb: int = 0):
+                 memory_mb: int = 0, allow_service: bool = False, service_allow_list: Sequence[str] = (),
+                 prefixes: dict[str, str] | None = None, in_memory_max_mb: int = 0,
+                 max_waiting: int | None = None, per_client: int | None = None, sandbox: bool = True,
+                 max_chars: int = 100_000, version: str | None = None):
         self.store_path = str(store_path)
         self.size = max(1, size)
         self.timeout_s = timeout_s
@@ -233,23 +231,36 @@ class Executor:
         self.memory_mb = memory_mb
         self.in_memory_max_mb = in_memory_max_mb
         self.allow_service = allow_service
+        self.service_allow_list = tuple(service_allow_list)
+        self.sandbox = sandbox
+        self.max_chars = max_chars
         self.prefixes = dict(prefixes or {})
+        # The store version every process must have opened (None: the first one's, then pinned).
+        self.version = version
+        self.stale = False  # a process opened another version: this pool is being replaced
+        waiting = 3 * self.size if max_waiting is None else max(0, max_waiting)
+        per_client = max(1, self.size - 1) if per_client is None else max(1, per_client)
+        self._admission = _Admission(self.size + waiting, per_client)
         self._lock = threading.Lock()
         self._pid: int | None = None  # the process that started the pool (a fork must not reuse it)
         self._closed = False
+        self._ids = itertools.count()
         self.killed = 0  # queries stopped at the time limit, for tests and logs
         self.modes: dict[int, str] = {}  # pid -> "memory" or "disk": where each process reads from
 
     @classmethod
-    def from_settings(cls, settings) -> Executor:
+    def from_settings(cls, settings, version: str | None = None) -> Executor:
         from relgraph.namespaces import PREFIXES
 
         prefixes = {**PREFIXES, "res": settings.base_iri}
         return cls(settings.store, size=settings.query_workers, timeout_s=settings.query_timeout_s,
                    queue_timeout_s=settings.query_queue_timeout_s, max_rows=settings.query_max_rows,
                    max_bytes=settings.query_max_bytes, memory_mb=settings.query_memory_mb,
-                   allow_service=settings.allow_service, prefixes=prefixes,
-                   in_memory_max_mb=settings.query_in_memory_max_mb)
+                   allow_service=settings.allow_service,
+                   service_allow_list=settings.service_allow_list, prefixes=prefixes,
+                   in_memory_max_mb=settings.query_in_memory_max_mb,
+                   max_waiting=settings.query_queue_max, per_client=settings.query_per_client,
+                   sandbox=settings.query_sandbox, max_chars=settings.query_max_chars, version=version)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def start(self, wait_s: float = 0.0) -> None:
@@ -257,7 +268,7 @@ class Executor:
         seconds until all of them are ready. Safe to call again."""
         self._start()
         deadline = time.monotonic() + wait_s
-        while self._idle.qsize() < self.size and time.monotonic() < deadline:
+        while self._idle.qsize() < self.size and time.monotonic() < deadline and not self.stale:
             time.sleep(0.02)
 
     def _start(self) -> None:
@@ -268,6 +279,7 @@ class Executor:
             self._closed = False
             self._idle: queue.Queue[_Worker] = queue.Queue()
             self._all: set[_Worker] = set()
+            self._spool = tempfile.mkdtemp(prefix="relgraph-results-")
             self._spawn_requests: queue.Queue[int | None] = queue.Queue()
             # One long-lived thread starts every process: the kernel's parent-death signal is tied
             # to the thread that forked, so a short-lived request thread must not be that parent.
@@ -279,7 +291,7 @@ class Executor:
             atexit.register(self.close)
 
     def close(self) -> None:
-        """Stop every query process (idle or busy)."""
+        """Stop every query process (idle or busy) and remove the spool directory."""
         with self._lock:
             if self._pid != os.getpid() or self._closed:
                 return
@@ -289,6 +301,7 @@ class Executor:
         for worker in workers:
             worker.kill()
         self._supervisor.join(timeout=10)
+        shutil.rmtree(self._spool, ignore_errors=True)
 
     def pids(self) -> list[int]:
         """Process ids of the live query processes (for tests and monitoring)."""
@@ -310,6 +323,8 @@ class Executor:
                 self._spawn_requests.put(1)
                 continue
             backoff = 0.5
+            if worker is None:  # it opened another store version: no more processes for this pool
+                continue
             with self._lock:
                 if self._closed:
                     worker.kill()
@@ -317,9 +332,15 @@ class Executor:
                 self._all.add(worker)
             self._idle.put(worker)
 
-    def _spawn(self) -> _Worker:
-        cmd = [sys.executable, "-m", "relgraph.executor", self.store_path, str(self.memory_mb),
-               str(os.getpid()), str(self.in_memory_max_mb)]
+    def _config(self) -> ProcessConfig:
+        return ProcessConfig(
+            store_path=self.store_path, parent_pid=os.getpid(), spool_dir=self._spool,
+            memory_mb=self.memory_mb, in_memory_max_mb=self.in_memory_max_mb, sandbox=self.sandbox,
+            allow_service=self.allow_service, service_allow_list=self.service_allow_list,
+            max_chars=self.max_chars)
+
+    def _spawn(self) -> _Worker | None:
+        cmd = [sys.executable, "-m", "relgraph.query_process", self._config().to_json()]
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
         worker = _Worker(proc)
         try:
@@ -327,10 +348,23 @@ class Executor:
         except (_Timeout, _WorkerLost) as exc:
             worker.kill()
             raise RuntimeError(f"query process did not start ({exc.__class__.__name__})") from exc
-        if not (isinstance(hello, tuple) and len(hello) == 2 and hello[0] == "ready"):
+        if not (isinstance(hello, tuple) and len(hello) == 3 and hello[0] == "ready"):
             worker.kill()
             raise RuntimeError(f"query process failed to start: {hello!r}")
-        self.modes[proc.pid] = hello[1]
+        _, mode, version = hello
+        with self._lock:
+            if self.version is None:
+                self.version = version
+            elif version != self.version:
+                # A build finished since this pool's app opened the store: answering from this
+                # process would mix two graphs. The server replaces the whole pool (web.serve).
+                self.stale = True
+        if self.stale and version != self.version:
+            log.warning("the store at %s changed (version %s, serving %s): not starting more query "
+                        "processes for the old version", self.store_path, version, self.version)
+            worker.kill()
+            return None
+        self.modes[proc.pid] = mode
         return worker
 
     def _discard(self, worker: _Worker) -> None:
@@ -339,77 +373,108 @@ class Executor:
         with self._lock:
             self._all.discard(worker)
             self.modes.pop(worker.proc.pid, None)
-            if not self._closed:
+            if not self._closed and not self.stale:
                 self._spawn_requests.put(1)
 
     # -- queries -----------------------------------------------------------------------------------
     def run(self, query: str, *, accept_format: str | None = None, result_format: str | None = None,
             graph_format: str | None = None, default_graph_uris: Sequence[str] = (),
-            named_graph_uris: Sequence[str] = (), timeout_s: float | None = None) -> QueryOutput:
+            named_graph_uris: Sequence[str] = (), timeout_s: float | None = None,
+            client: str | None = None, row_cap: int | None = None) -> QueryOutput:
         """Run one read-only query and return it serialised (see the module docstring)."""
-        from relgraph.sparql import check_query
-
-        if accept_format is not None:
-            result_format, graph_format = resolve_format(accept_format)
-        elif result_format is None and graph_format is None:
-            result_format, graph_format = "json", "turtle"
-        if result_format is not None and result_format not in RESULT_MEDIA:
-            raise ExecutionError(406, f"unknown results format {result_format!r}")
-        if graph_format is not None and graph_format not in GRAPH_MEDIA:
-            raise ExecutionError(406, f"unknown RDF format {graph_format!r}")
-        try:
-            check_query(query, allow_service=self.allow_service)
-        except ExecutionError:
-            raise
-        except QueryError as exc:
-            raise ExecutionError(400, str(exc)) from exc
+        arrival = time.monotonic()
+        result_format, graph_format = _formats(accept_format, result_format, graph_format)
+        if not query.strip():
+            raise ExecutionError(400, "empty query")
+        if len(query) > self.max_chars:
+            raise ExecutionError(413, f"the query is {len(query)} characters long; this server accepts "
+                                      f"at most {self.max_chars}")
         _check_iris([*default_graph_uris, *named_graph_uris])
         request = {
+            "id": f"{os.getpid()}-{next(self._ids)}",
             "query": query, "result_format": result_format, "graph_format": graph_format,
             "default_graphs": list(default_graph_uris), "named_graphs": list(named_graph_uris),
-            "union": not (default_graph_uris or named_graph_uris or _has_from(query)),
+            "union": not (default_graph_uris or named_graph_uris),
             "max_rows": self.max_rows, "max_bytes": self.max_bytes, "prefixes": self.prefixes,
+            "row_cap": row_cap,
         }
-        reply = self._round_trip(request, self.timeout_s if timeout_s is None else timeout_s)
+        limit = self.timeout_s if timeout_s is None else timeout_s
+        with self._admission.admit(client):
+            reply = self._round_trip(request, arrival, limit)
+        return self._output(reply)
+
+    def _output(self, reply: tuple) -> QueryOutput:
         if reply[0] == "error":
             raise ExecutionError(reply[1], reply[2])
-        _, kind, fmt, body = reply
-        return QueryOutput(body, media_type(fmt), kind, fmt)
+        _, kind, fmt, body, path, size, truncated = reply
+        if path is None:
+            return QueryOutput(media_type(fmt), kind, fmt, body=body, truncated=truncated)
+        source = open(path, "rb")  # noqa: SIM115 - handed to the caller, who streams and closes it
+        os.unlink(path)  # the open file stays readable; nothing is left on disk when it closes
+        return QueryOutput(media_type(fmt), kind, fmt, file=source, size=size, truncated=truncated)
 
-    def _round_trip(self, request: dict, timeout_s: float) -> tuple:
+    def _round_trip(self, request: dict, arrival: float, limit: float) -> tuple:
         self._start()
-        worker = self._acquire(time.monotonic() + self.queue_timeout_s)
+        worker = self._acquire(arrival + min(self.queue_timeout_s, limit))
         try:
             worker.send(request)
-            reply = worker.receive(time.monotonic() + timeout_s)
+            reply = worker.receive(arrival + limit)
         except _Timeout:
             self.killed += 1
             self._discard(worker)
-            raise ExecutionError(504, f"the query ran longer than the {timeout_s:g} s limit and was "
+            self._remove_spooled(request["id"])
+            raise ExecutionError(504, f"the query ran longer than the {limit:g} s limit and was "
                                       "stopped; add LIMIT or make it more selective") from None
         except _WorkerLost:
             self._discard(worker)
+            self._remove_spooled(request["id"])
             raise ExecutionError(503, "the query process died while running the query (memory limit "
-                                      f"of {self.memory_mb} MB?); simplify the query") from None
+                                      f"of {self.memory_mb} MB?); simplify the query",
+                                 retry_after=1) from None
         except BaseException:
             # Anything else (e.g. the request thread being interrupted) leaves the pipe in an
             # unknown state: never hand that worker to another query.
             self._discard(worker)
+            self._remove_spooled(request["id"])
             raise
         self._idle.put(worker)
         return reply
+
+    def _remove_spooled(self, request_id: str) -> None:
+        """Files a killed process was writing for this request."""
+        for path in Path(self._spool).glob(f"{request_id}.*"):
+            path.unlink(missing_ok=True)
 
     def _acquire(self, deadline: float) -> _Worker:
         """An idle live worker; one that died while idle (killed from outside) is replaced and
         the wait goes on, since no query of this client caused it."""
         while True:
+            if self.stale and not self._all:
+                raise ExecutionError(503, "the graph was rebuilt and the server is switching to the new "
+                                          "version; try again in a moment", retry_after=1)
             try:
-                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+                worker = self._idle.get(timeout=max(0.0, min(deadline - time.monotonic(), 0.5)))
             except queue.Empty:
-                raise ExecutionError(503, "all query processes are busy; try again shortly") from None
+                if time.monotonic() < deadline:
+                    continue
+                raise ExecutionError(503, "all query processes are busy; try again shortly",
+                                     retry_after=1) from None
             if worker.is_alive_and_idle():
                 return worker
             self._discard(worker)
+
+
+def _formats(accept_format: str | None, result_format: str | None,
+             graph_format: str | None) -> tuple[str | None, str | None]:
+    if accept_format is not None:
+        result_format, graph_format = resolve_format(accept_format)
+    elif result_format is None and graph_format is None:
+        result_format, graph_format = "json", "turtle"
+    if result_format is not None and result_format not in RESULT_MEDIA:
+        raise ExecutionError(406, f"unknown results format {result_format!r}")
+    if graph_format is not None and graph_format not in GRAPH_MEDIA:
+        raise ExecutionError(406, f"unknown RDF format {graph_format!r}")
+    return result_format, graph_format
 
 
 def _check_iris(iris: Iterable[str]) -> None:
@@ -420,217 +485,3 @@ def _check_iris(iris: Iterable[str]) -> None:
             ox.NamedNode(iri)
         except ValueError as exc:
             raise ExecutionError(400, f"invalid graph IRI {iri!r}: {exc}") from None
-
-
-# -- the query process -----------------------------------------------------------------------------
-
-class _LimitedSink(io.RawIOBase):
-    """Collects serialised output; counts lines (one per row in TSV / N-Triples) and bytes, and
-    stops the serialiser -- and with it the lazy query -- as soon as a limit is passed."""
-
-    def __init__(self, max_lines: int | None, max_bytes: int):
-        super().__init__()
-        self.buffer = io.BytesIO()
-        self.lines = 0
-        self.max_lines = max_lines
-        self.max_bytes = max_bytes
-        self.exceeded: str | None = None
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        data = bytes(data)
-        self.lines += data.count(b"\n")
-        if self.max_lines is not None and self.lines > self.max_lines:
-            self.exceeded = "rows"
-        elif self.buffer.tell() + len(data) > self.max_bytes:
-            self.exceeded = "bytes"
-        if self.exceeded:
-            raise OSError(f"result larger than the {self.exceeded} limit")
-        return self.buffer.write(data)
-
-
-def _too_large(kind: str, request: dict) -> tuple:
-    limit = f"{request['max_rows']} rows" if kind == "rows" else f"{request['max_bytes']} bytes"
-    return ("error", 422, f"the result is larger than the server's limit of {limit}; "
-                          "add LIMIT or make the query more selective")
-
-
-def _serialize_limited(write, max_lines: int | None, max_bytes: int) -> tuple[bytes | None, str | None]:
-    sink = _LimitedSink(max_lines, max_bytes)
-    try:
-        write(sink)
-    except OSError:
-        if sink.exceeded:
-            return None, sink.exceeded
-        raise
-    return sink.buffer.getvalue(), None
-
-
-def execute(store, request: dict) -> tuple:
-    """Run one request against a pyoxigraph Store; return the reply tuple sent to the server."""
-    import pyoxigraph as ox
-
-    kwargs: dict = {}
-    # Without a protocol dataset the default graph is the store's own: the union of the article
-    # graphs, materialised once per triple by the build (relgraph.store).
-    if not request["union"] and (request["default_graphs"] or request["named_graphs"]):
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
-    try:
-        result = store.query(request["query"], **kwargs)
-    except SyntaxError as exc:
-        return ("error", 400, f"SPARQL syntax error: {exc}")
-    max_rows, max_bytes = request["max_rows"], request["max_bytes"]
-    if isinstance(result, ox.QueryTriples):
-        fmt = request["graph_format"]
-        if fmt is None:
-            return ("error", 406, "this query returns a graph; ask for an RDF format such as text/turtle")
-        # N-Triples first: one triple per line, so the row limit can be counted while it streams.
-        body, exceeded = _serialize_limited(lambda out: result.serialize(out, ox.RdfFormat.N_TRIPLES),
-                                            max_rows, max_bytes)
-        if exceeded:
-            return _too_large(exceeded, request)
-        if fmt != "ntriples":
-            target = _RDF_FORMATS()[fmt]
-            body, exceeded = _serialize_limited(
-                lambda out: ox.serialize(ox.parse(body, ox.RdfFormat.N_TRIPLES), out, target,
-                                         prefixes=request["prefixes"]), None, max_bytes)
-            if exceeded:
-                return _too_large(exceeded, request)
-        return ("ok", "graph", fmt, body)
-    fmt = request["result_format"]
-    if fmt is None:
-        return ("error", 406, "this query returns results, not a graph; ask for a SPARQL results "
-                              "format such as application/sparql-results+json")
-    formats = _RESULT_FORMATS()
-    if isinstance(result, ox.QueryBoolean):
-        return ("ok", "boolean", fmt, result.serialize(format=formats[fmt]))
-    # TSV first: one solution per line (newlines inside literals are escaped), header line + rows.
-    body, exceeded = _serialize_limited(lambda out: result.serialize(out, ox.QueryResultsFormat.TSV),
-                                        max_rows + 1, max_bytes)
-    if exceeded:
-        return _too_large(exceeded, request)
-    if fmt != "tsv":
-        parsed = ox.parse_query_results(body, ox.QueryResultsFormat.TSV)
-        body, exceeded = _serialize_limited(lambda out: parsed.serialize(out, formats[fmt]), None, max_bytes)
-        if exceeded:
-            return _too_large(exceeded, request)
-    return ("ok", "solutions", fmt, body)
-
-
-def _RDF_FORMATS() -> dict:
-    import pyoxigraph as ox
-
-    return {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-            "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML,
-            "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-
-
-def _RESULT_FORMATS() -> dict:
-    import pyoxigraph as ox
-
-    return {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Ask Linux to SIGKILL this process when its parent goes, so an abandoned query cannot spin on."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the closed pipe still ends idle workers
-        pass
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-def _limit_memory(memory_mb: int) -> None:
-    if memory_mb <= 0:
-        return
-    try:
-        import resource
-
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-    except (ImportError, ValueError, OSError) as exc:
-        print(f"relgraph query process: cannot limit memory: {exc}", file=sys.stderr)
-
-
-def _read_frame(stream) -> object | None:
-    header = stream.read(4)
-    if len(header) < 4:
-        return None
-    (size,) = struct.unpack(">I", header)
-    return pickle.loads(stream.read(size))
-
-
-def _write_frame(stream, message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(struct.pack(">I", len(data)) + data)
-    stream.flush()
-
-
-def store_size_mb(path: str | Path) -> float:
-    """Bytes of the files of an on-disk store, in MiB (RocksDB's LOG files left out)."""
-    total = 0
-    for child in Path(path).iterdir():
-        if child.is_file() and not child.name.startswith("LOG"):
-            total += child.stat().st_size
-    return total / (1 << 20)
-
-
-def open_for_queries(store_path: str, in_memory_max_mb: int):
-    """The store a query process answers from, and where it lives ("memory" or "disk").
-
-    A store of at most `in_memory_max_mb` MiB on disk is copied into an in-memory store: in
-    pyoxigraph 0.5 reads from memory answer 2-hop joins about 5x and lookups about 3x faster than
-    the on-disk store (bench/README.md), at the cost of each query process holding its own copy
-    and a start-up of about a second per 25 MiB. Larger stores are queried on disk."""
-    import pyoxigraph as ox
-
-    disk = ox.Store.read_only(store_path)
-    if in_memory_max_mb <= 0 or store_size_mb(store_path) > in_memory_max_mb:
-        return disk, "disk"
-    memory = ox.Store()
-    memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
-    return memory, "memory"
-
-
-def worker_main(argv: list[str]) -> int:
-    """Entry point of a query process:
-    `python -m relgraph.executor STORE MEMORY_MB PARENT_PID [IN_MEMORY_MAX_MB]`."""
-    store_path, memory_mb, parent_pid = argv[0], int(argv[1]), int(argv[2])
-    in_memory_max_mb = int(argv[3]) if len(argv) > 3 else 0
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which then closes us
-    _die_with_parent(parent_pid)
-    # Keep the protocol pipe private: anything printed by libraries goes to stderr instead.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    inp = sys.stdin.buffer
-    import pyoxigraph as ox
-
-    try:
-        store, mode = open_for_queries(store_path, in_memory_max_mb)
-    except OSError as exc:
-        _write_frame(out, ("error", f"cannot open the store at {store_path}: {exc}"))
-        return 1
-    _limit_memory(memory_mb)
-    _write_frame(out, ("ready", mode))
-    while True:
-        request = _read_frame(inp)
-        if request is None:  # the server closed the pipe: it is gone or shutting down
-            return 0
-        try:
-            reply = execute(store, request)
-        except OSError as exc:
-            reply = ("error", 500, f"store error while running the query: {exc}")
-        except Exception as exc:  # report, don't die: the next query deserves a warm worker
-            reply = ("error", 500, f"internal error while running the query: {exc.__class__.__name__}")
-            print(f"relgraph query process: {exc!r}", file=sys.stderr)
-        _write_frame(out, reply)
-
-
-if __name__ == "__main__":
-    sys.exit(worker_main(sys.argv[1:]))

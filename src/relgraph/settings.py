@@ -36,10 +36,27 @@ class Settings:
     query_in_memory_max_mb: int = 256            # query processes copy a store this small into memory (0: never)
     max_request_bytes: int = 1024 * 1024         # request bodies above this get 413
     allow_service: bool = False                  # SERVICE sends requests to other servers: opt in
+    # Query admission and sandbox (relgraph.executor, relgraph.query_process, relgraph.sandbox).
+    service_allow_list: tuple[str, ...] = ()     # with allow_service: the only SERVICE IRIs allowed (comma-separated)
+    query_queue_max: int = 6                     # queries that may wait for a process; more get 503 at once
+    query_per_client: int = 1                    # queries one client address may have in the pool; more get 429
+    query_max_chars: int = 100_000               # longer query texts get 413 before anything parses them
+    query_sandbox: bool = True                   # query processes cannot open network sockets (seccomp)
     workers: int = 2                             # WSGI server processes
-    threads: int = 4                             # threads per WSGI server process
-    access_log: bool = False                     # gunicorn's access log on stderr (gunicorn's own default: off)
+    threads: int = 16                            # threads per WSGI server process
+    access_log: bool = False                     # access log on stderr (off by default: it costs lookups/s)
     dump_cache_dir: Path | None = None           # where dumps are written once per store version
+    # Front (relgraph.web.serve): the asynchronous HTTP front and its supervisor. Time-outs in seconds.
+    front_header_timeout_s: float = 10.0         # request line + headers must arrive within this of the first byte (408)
+    front_body_timeout_s: float = 20.0           # the body must arrive within this after the headers (408)
+    front_idle_timeout_s: float = 15.0           # keep-alive connections idle this long are closed
+    front_send_timeout_s: float = 30.0           # a client that takes none of its response for this long is dropped
+    front_connection_limit: int = 1000           # open connections per server process (more wait in the backlog)
+    front_backlog: int = 1024                    # connections the kernel queues for the shared listening socket
+    front_max_request_line_bytes: int = 32 * 1024  # longer request lines (method, URL, version) get 414
+    front_max_header_bytes: int = 64 * 1024      # request line + headers; more gets 431
+    front_drain_timeout_s: float = 30.0          # an old server process gets this long to finish its responses
+    front_reload_poll_s: float = 1.0             # how often the supervisor looks for a finished build (0: never)
 
     @classmethod
     def load(cls, **overrides) -> Settings:
@@ -63,6 +80,9 @@ def _field_type(name: str) -> str:
 def _coerce(type_name, raw):
     """Turn an environment string (or a CLI value) into the field's type."""
     type_name = str(type_name)
+    if type_name.startswith("tuple"):  # a comma-separated list in the environment
+        items = raw.split(",") if isinstance(raw, str) else raw
+        return tuple(str(item).strip() for item in items if str(item).strip())
     if isinstance(raw, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", raw) and "str" in type_name:
         return raw  # a URL-like store spec must not be squashed into a Path
     if not isinstance(raw, str):

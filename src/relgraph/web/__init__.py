@@ -4,12 +4,13 @@ Shared state lives in `app.extensions["relgraph"]` (a `WebState`): `.settings`, 
 read-only RelStore), `.executor` (relgraph.executor.Executor; see its docstring for `run`),
 `.version` / `.last_modified` (identity of the store as opened, for ETags and dump caching).
 
-The store is opened read-only and is a snapshot: after `relgraph build` the server must be
-restarted to serve the new graph (and it then gets a new version, so dumps and ETags change).
+The store is opened read-only and is a snapshot at one version (relgraph.snapshot), the same for
+the app and its query processes, and every response says which (`Relgraph-Store-Version`). After
+`relgraph build` the server (relgraph.web.serve) replaces its processes with apps over the new
+version, so dumps, ETags and VoID change with it.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from werkzeug.exceptions import HTTPException
 
 from relgraph.executor import ExecutionError, Executor
 from relgraph.settings import Settings
+from relgraph.snapshot import open_at_one_version, store_version  # noqa: F401 - store_version re-exported
 from relgraph.store import RelStore, open_store
 
 log = logging.getLogger(__name__)
@@ -42,13 +44,15 @@ class WebState:
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app over the store named by `settings` (default: `Settings.load()`)."""
     settings = settings or Settings.load()
-    store = open_store(settings.store, read_only=True)
-    version, last_modified = store_version(Path(settings.store))
+    store, version = open_at_one_version(settings.store, lambda: open_store(settings.store, read_only=True))
+    last_modified = store_version(Path(settings.store))[1]
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     app.json.sort_keys = False
-    app.extensions["relgraph"] = WebState(settings, store, Executor.from_settings(settings),
+    # The query processes must answer from the store version this process opened (one graph per
+    # answer); a process that opens a newer one makes the pool stale until the server replaces it.
+    app.extensions["relgraph"] = WebState(settings, store, Executor.from_settings(settings, version=version),
                                           version, last_modified)
 
     from relgraph.web.describe import bp as describe_bp
@@ -65,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     app.after_request(add_cors_headers)
     app.after_request(add_security_headers)
+    app.after_request(add_version_header)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(ExecutionError, _execution_error)
     app.register_error_handler(Exception, _unexpected_error)
@@ -86,22 +91,6 @@ def _optional_blueprint(name: str):
 def state() -> WebState:
     """The current app's WebState."""
     return current_app.extensions["relgraph"]
-
-
-def store_version(path: Path) -> tuple[str, float]:
-    """A fingerprint of the on-disk store (its data files' names, sizes and times) and the newest
-    of those times. Every server process computes the same value for the same store, so ETags
-    agree across workers; any build changes it. RocksDB's LOG/LOCK files are left out: opening the
-    store touches them."""
-    digest = hashlib.sha256()
-    newest = 0.0
-    for child in sorted(path.iterdir()) if path.is_dir() else ():
-        if child.name.startswith(("LOG", "LOCK")) or not child.is_file():
-            continue
-        info = child.stat()
-        digest.update(f"{child.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-        newest = max(newest, info.st_mtime)
-    return digest.hexdigest()[:16], newest
 
 
 # -- responses shared by the blueprints -----------------------------------------------------------
@@ -138,6 +127,12 @@ def add_cors_headers(response: Response) -> Response:
     return response
 
 
+def add_version_header(response: Response) -> Response:
+    """Say which store version answered: every response comes from exactly one."""
+    response.headers["Relgraph-Store-Version"] = state().version
+    return response
+
+
 def _wants_html() -> bool:
     return request.blueprint in HTML_BLUEPRINTS
 
@@ -156,7 +151,8 @@ def _http_error(exc: HTTPException):
 
 
 def _execution_error(exc: ExecutionError):
-    headers = {"Retry-After": "2"} if exc.status == 503 else {}
+    retry_after = exc.retry_after or (2 if exc.status == 503 else None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else {}
     return error_response(exc.status, exc.message, headers)
 
 

@@ -7,6 +7,7 @@ WebState; URLs are built from the request so a server behind any host name descr
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -154,7 +155,13 @@ def void_description() -> list[ox.Triple]:
          ox.Triple(ds, N(VOID + "entities"), count(facts["entities"])),
          ox.Triple(ds, N(VOID + "properties"), count(facts["properties"])),
          ox.Triple(ds, N(VOID + "classes"), count(facts["classes"])),
-         ox.Triple(ds, N(VOID + "vocabulary"), N(str(DIP)))]
+         ox.Triple(ds, N(VOID + "vocabulary"), N(str(DIP))),
+         # The store version this answer comes from: the same value as every response's
+         # Relgraph-Store-Version header and the dumps' ETags.
+         ox.Triple(ds, N(OWL + "versionInfo"), lit(web.version))]
+    if web.last_modified:
+        modified = datetime.fromtimestamp(web.last_modified, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        t.append(ox.Triple(ds, N(DCTERMS + "modified"), lit(modified, XSD + "dateTime")))
     t += [ox.Triple(ds, N(VOID + "dataDump"), N(f"{root}dump.{ext}")) for ext in DUMP_EXTENSIONS]
     t += [ox.Triple(ds, N(VOID + "exampleResource"), N(iri)) for iri in facts["examples"]]
     for graph, triples in facts["graphs"].items():
@@ -226,7 +233,8 @@ def rdf_response(triples: Iterable[ox.Triple]) -> Response:
     body = ox.serialize(ordered, None, target, prefixes=DESCRIBE_PREFIXES)
     response = Response(body, content_type=media_type(fmt))
     response.vary.add("Accept")
-    return response
+    response.set_etag(f"{state().version}-{fmt}")
+    return response.make_conditional(request)
 
 
 @bp.route("/.well-known/void", methods=["GET"])

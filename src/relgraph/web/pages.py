@@ -88,6 +88,7 @@ class Outcome:
     rows: list[list[TermView | None]] = field(default_factory=list)
     total: int = 0
     boolean: bool | None = None
+    truncated: bool = False  # the result has more rows than the table shows
     status: int = 200
     error: str = ""
 
@@ -97,7 +98,10 @@ def run_for_page(sparql: str) -> Outcome:
     from relgraph.executor import ExecutionError
 
     try:
-        output = relgraph().executor.run(sparql, result_format="json", graph_format="ntriples")
+        # A preview: the query process stops after the rows the table shows (plus one, to know
+        # there are more), so a page never holds a whole large result.
+        output = relgraph().executor.run(sparql, result_format="json", graph_format="ntriples",
+                                         client=request.remote_addr, row_cap=MAX_TABLE_ROWS + 1)
     except ExecutionError as exc:
         return Outcome("error", status=exc.status, error=exc.message)
     if output.kind == "graph":
@@ -105,7 +109,8 @@ def run_for_page(sparql: str) -> Outcome:
         rows = [[term_view(t.subject, words=False), term_view(t.predicate, words=False),
                  term_view(t.object, words=False)]
                 for t in triples[:MAX_TABLE_ROWS]]
-        return Outcome("graph", ["subject", "predicate", "object"], rows, len(triples))
+        return Outcome("graph", ["subject", "predicate", "object"], rows, len(triples),
+                       truncated=output.truncated)
     parsed = ox.parse_query_results(output.body, ox.QueryResultsFormat.JSON)
     if isinstance(parsed, ox.QueryBoolean):
         return Outcome("boolean", boolean=bool(parsed))
@@ -113,7 +118,7 @@ def run_for_page(sparql: str) -> Outcome:
     solutions = list(parsed)
     rows = [[term_view(s[c], words=False) if s[c] is not None else None for c in columns]
             for s in solutions[:MAX_TABLE_ROWS]]
-    return Outcome("solutions", columns, rows, len(solutions))
+    return Outcome("solutions", columns, rows, len(solutions), truncated=output.truncated)
 
 
 @bp.route("/query")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, redirect, request
+from werkzeug.wsgi import wrap_file
 
 from relgraph.executor import GRAPH_ACCEPT, RESULT_ACCEPT, ExecutionError, resolve_format
 from relgraph.web import state
@@ -44,8 +45,17 @@ def endpoint():
     result_format, graph_format = negotiate()
     output = state().executor.run(
         params.query, result_format=result_format, graph_format=graph_format,
-        default_graph_uris=params.default_graph_uris, named_graph_uris=params.named_graph_uris)
-    response = Response(output.body, content_type=output.content_type)
+        default_graph_uris=params.default_graph_uris, named_graph_uris=params.named_graph_uris,
+        client=request.remote_addr)
+    return result_response(output)
+
+
+def result_response(output) -> Response:
+    """Stream a query's output: a large one comes from its spool file through the server's
+    file wrapper, so neither the result nor a slow client holds memory or a request thread."""
+    body = wrap_file(request.environ, output.stream(), buffer_size=64 * 1024)
+    response = Response(body, content_type=output.content_type, direct_passthrough=True)
+    response.content_length = output.size
     response.vary.add("Accept")
     return response
 
