@@ -4,6 +4,7 @@ Nothing here raises for bad input: every problem is an `ArticleError` naming the
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import unicodedata
@@ -67,7 +68,7 @@ def _link_problem(link: Path, ancestors: set[Path]) -> str | None:
     except RuntimeError:            # Python < 3.13 reports a loop in the link chain this way
         return "symbolic link loop"
     except OSError as exc:
-        return "symbolic link loop" if exc.errno == 40 else "dangling symbolic link"
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "dangling symbolic link"
     if target.is_dir() and target in ancestors:
         return "symbolic link loop"
     return None
