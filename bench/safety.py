@@ -189,7 +189,8 @@ def run_load(port: int, proc: subprocess.Popen, probes: list, listener: Connecti
         time.sleep(REST_S)
         rss_start = tree_rss(proc.pid)
         raw = _load(port, proc, probes, listener, args, limit_s, stop, hard.deadline)
-        stop.wait(max(0.0, min(SETTLE_S, hard.deadline - time.monotonic() - 1)))
+        # `stop` is set by now (it ended the held connections): sleep, do not wait on it.
+        time.sleep(max(0.0, min(SETTLE_S, hard.deadline - time.monotonic() - 1)))
         raw["rss"].update(start=rss_start, end=tree_rss(proc.pid))
         raw["hard_stop"] = hard.fired
         return raw
@@ -216,17 +217,18 @@ def _load(port: int, proc: subprocess.Popen, probes: list, listener: ConnectionC
     with RssSampler(proc.pid, interval_s=1.0) as rss:
         for thread in (idle, slow, *ordinary, attacker):
             thread.start()
+        last_wait = hard_deadline - SETTLE_S - 1  # every wait below ends before the hard stop
         for client in ordinary:
-            client.join(max(0.0, stop_at + args.request_timeout + 2 - time.monotonic()))
+            client.join(max(0.0, min(stop_at + args.request_timeout + 2, last_wait) - time.monotonic()))
         attacker.join(max(0.0, stop_at + 1 - time.monotonic()))
-        unanswered = attacker.join_senders(min(stop_at + limit_s + 6, hard_deadline - SETTLE_S - 1))
+        unanswered = attacker.join_senders(min(stop_at + limit_s + 6, last_wait))
         load_s = time.monotonic() - started
         cpu_s = time.process_time() - cpu0
         stop.set()  # ends the slow and idle kinds, which close their sockets
         still_idle, still_slow = idle.still_open(), slow.still_open()
         for thread in (idle, slow):
             thread.join(5)
-    return {"started": started, "seconds": load_s, "client_cpu_s": cpu_s, "ordinary": [o for c in ordinary for o in c.outcomes],
+    return {"started": started, "seconds": load_s, "client_cpu_s": cpu_s, "ordinary": [o for c in ordinary for o in (*c.outcomes, c.unanswered()) if o],
             "ordinary_seconds": min(load_s, args.duration), "attacks": list(attacker.outcomes),
             "attacks_unanswered": unanswered,
             "slow": {"clients": args.slow, "opened": slow.opened, "closures": slow.closures,

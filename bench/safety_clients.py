@@ -78,6 +78,15 @@ class OrdinaryClient(threading.Thread):
         self.outcomes: list[Outcome] = []
         self._etags: dict[str, str] = {}
         self._conn: http.client.HTTPConnection | None = None
+        self._in_flight: tuple[Probe, float, float] | None = None  # (probe, started, perf_counter)
+
+    def unanswered(self) -> Outcome | None:
+        """The request still waiting for its answer (when the run has to end without it)."""
+        flight = self._in_flight
+        if flight is None or not self.is_alive():
+            return None
+        probe, started, t0 = flight
+        return Outcome(probe.kind, probe.name, "unanswered at the end", time.perf_counter() - t0, started)
 
     def run(self) -> None:
         for n in itertools.count(self.index):
@@ -93,6 +102,7 @@ class OrdinaryClient(threading.Thread):
         if probe.revalidate and probe.path in self._etags:
             headers["If-None-Match"] = self._etags[probe.path]
         started, t0 = time.monotonic(), time.perf_counter()
+        self._in_flight = (probe, started, t0)
         sample = ""
         try:
             conn = self._connection()
@@ -109,6 +119,7 @@ class OrdinaryClient(threading.Thread):
         except (OSError, http.client.HTTPException) as exc:
             status, sample = type(exc).__name__, str(exc)[:200]
             self._close()
+        self._in_flight = None
         return Outcome(probe.kind, probe.name, status, time.perf_counter() - t0, started, sample)
 
     def _connection(self) -> http.client.HTTPConnection:
