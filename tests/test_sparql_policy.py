@@ -266,3 +266,17 @@ def test_keywords_text_blanks_strings_and_comments():
     # trusted texts, see its docstring
     assert "SERVICE" not in keywords_text('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE')
     assert keywords_text("SELECT * WHERE { ?s <http://x/#a> ?o }") == "SELECT * WHERE { ?s <iri> ?o }"
+
+
+def test_default_prefixes_resolve_names_the_query_does_not_declare():
+    query = "SELECT * FROM NAMED dip:g WHERE { SERVICE dip:sparql { ?s ?p ?o } }"
+    with pytest.raises(QueryError, match="not declared"):
+        check_query(query)
+    info = check_query(query, prefixes={"dip": "http://allowed.example/"}, allow_service=True,
+                       service_allow_list=[ALLOWED])
+    assert info.service_targets == (ALLOWED,) and info.from_named_graphs == ("http://allowed.example/g",)
+    # a declaration in the text wins over the default, as in Oxigraph
+    declared = "PREFIX dip: <http://127.0.0.1:8809/> " + query
+    with pytest.raises(QueryError, match="allow-list"):
+        check_query(declared, prefixes={"dip": "http://allowed.example/"}, allow_service=True,
+                    service_allow_list=[ALLOWED])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -85,9 +85,9 @@ def _param(node, key: str):
 class _Prologue:
     """BASE and PREFIX declarations, applied in order (a later BASE resolves later IRIs)."""
 
-    def __init__(self, declarations) -> None:
+    def __init__(self, declarations, defaults: tuple[tuple[str, str], ...] = ()) -> None:
         self.base: str | None = None
-        self.prefixes: dict[str, str] = {}
+        self.prefixes: dict[str, str] = dict(defaults)  # those the executor gives Oxigraph too
         for declaration in declarations:
             if declaration.name == "Base":
                 self.base = self.resolve(str(_param(declaration, "iri")))
@@ -140,7 +140,7 @@ def _parse_error(exc: Exception) -> str:
     return f"{type(exc).__name__}{where}"
 
 
-def _inspect(text: str) -> QueryInfo:
+def _inspect(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryInfo:
     if not text.strip():
         raise QueryError("empty query")
     try:
@@ -158,22 +158,22 @@ def _inspect(text: str) -> QueryInfo:
                 f"({_parse_error(query_exc)}; the checker reads SPARQL 1.1)") from None
         return QueryInfo("UPDATE")
     prologue_part, body = tree[0], tree[1]
-    return _describe(_Prologue(prologue_part), body)
+    return _describe(_Prologue(prologue_part, prefixes), body)
 
 
-@functools.lru_cache(maxsize=_CACHE_ENTRIES)
-def _inspect_cached(text: str) -> QueryInfo:
-    return _inspect(text)
+_inspect_cached = functools.lru_cache(maxsize=_CACHE_ENTRIES)(_inspect)
 
 
-def inspect_query(text: str) -> QueryInfo:
+def inspect_query(text: str, *, prefixes: Mapping[str, str] | None = None) -> QueryInfo:
     """Parse `text` and report its form, SERVICE targets and FROM / FROM NAMED IRIs.
 
+    `prefixes` are the prefixes Oxigraph is given for undeclared names (its `prefixes` argument).
     Raises QueryParseError (a QueryError) when the text parses neither as a query nor as an
     update. An update is reported as form "UPDATE", not refused: that is check_query's job."""
+    defaults = tuple(sorted((prefixes or {}).items()))
     if len(text) <= _CACHED_CHARS:
-        return _inspect_cached(text)
-    return _inspect(text)
+        return _inspect_cached(text, defaults)
+    return _inspect(text, defaults)
 
 
 # -- the policy --------------------------------------------------------------------------------
@@ -192,19 +192,20 @@ def _check_services(info: QueryInfo, allow_service: bool, allow_list: Sequence[s
 
 
 def check_query(text: str, *, allow_service: bool = False, service_allow_list: Sequence[str] = (),
-                max_chars: int = DEFAULT_MAX_CHARS) -> QueryInfo:
+                max_chars: int = DEFAULT_MAX_CHARS, prefixes: Mapping[str, str] | None = None) -> QueryInfo:
     """Accept a read-only query or raise QueryError saying why not.
 
     Refused: empty text; text longer than `max_chars` (before any parsing); any SPARQL Update;
     SERVICE (SILENT or not) unless `allow_service` and its IRI is exactly on
     `service_allow_list`; SERVICE with a variable always. FROM / FROM NAMED only name graphs of
-    the store (Oxigraph never fetches them) and are reported in the returned QueryInfo."""
+    the store (Oxigraph never fetches them) and are reported in the returned QueryInfo.
+    `prefixes`: as for inspect_query."""
     if not text.strip():
         raise QueryError("empty query")
     if len(text) > max_chars:
         raise QueryError(f"the query is {len(text):,} characters long; this endpoint accepts "
                          f"at most {max_chars:,}")
-    info = inspect_query(text)
+    info = inspect_query(text, prefixes=prefixes)
     if info.is_update:
         raise QueryError(READ_ONLY)
     _check_services(info, allow_service, tuple(service_allow_list))
