@@ -1,5 +1,5 @@
 """Shared fixtures: the sample articles built into a store once per session, Flask apps and
-clients over it, and a live server (gunicorn via relgraph.web.serve) on 127.0.0.1."""
+clients over it, and live servers (relgraph.web.serve) on 127.0.0.1."""
 from __future__ import annotations
 
 import os
@@ -86,27 +86,43 @@ def wait_until_serving(url: str, proc: subprocess.Popen, seconds: float = 30.0) 
     raise RuntimeError(f"server at {url} did not answer within {seconds} s")
 
 
+class LiveServer(str):
+    """The base URL of a running server (it is that string), with its process and log file."""
+
+    proc: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
 @pytest.fixture(scope="session")
 def start_server(web_settings, tmp_path_factory):
     """Factory: start a real server in a subprocess on 127.0.0.1:<free port> and return its base
-    URL; `how` is "gunicorn" (run_server) or "waitress" (the portable fallback). Every server is
-    stopped at the end of the session."""
+    URL (a LiveServer). `how` is "serve" (`run_server`: the supervisor and `workers` server
+    processes) or "waitress" (`run_waitress`: the single-process portable path). `store` defaults
+    to the session's store; `env` adds RELGRAPH_* settings. Every server runs in its own session
+    and is stopped, with its whole process group, at the end of the test session (tests may stop
+    one earlier)."""
     procs = []
 
-    def start(how: str = "gunicorn", workers: int = 2) -> str:
+    def start(how: str = "serve", workers: int = 2, store: Path | None = None,
+              env: dict[str, str] | None = None) -> LiveServer:
         port = free_port()
         log = tmp_path_factory.mktemp("server") / f"{how}.log"
-        env = {**os.environ, "RELGRAPH_STORE": str(web_settings.store), "RELGRAPH_QUERY_TIMEOUT_S": "2",
-               "RELGRAPH_DUMP_CACHE_DIR": str(web_settings.dump_cache_dir), "RELGRAPH_THREADS": "4"}
-        call = {"gunicorn": f"run_server(Settings.load(), host='127.0.0.1', port={port}, workers={workers})",
+        full_env = {**os.environ, "RELGRAPH_STORE": str(store or web_settings.store),
+                    "RELGRAPH_QUERY_TIMEOUT_S": "2", "RELGRAPH_DUMP_CACHE_DIR": str(web_settings.dump_cache_dir),
+                    **(env or {})}
+        call = {"serve": f"run_server(Settings.load(), host='127.0.0.1', port={port}, workers={workers})",
                 "waitress": f"run_waitress(Settings.load(), '127.0.0.1', {port}, {workers})"}[how]
         code = f"from relgraph.settings import Settings; from relgraph.web.serve import run_server, run_waitress; {call}"
         with log.open("wb") as out:
             # Own session: on teardown the server and its query processes are stopped as one group.
-            proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=out,
+            proc = subprocess.Popen([sys.executable, "-c", code], env=full_env, stdout=out,
                                     stderr=subprocess.STDOUT, start_new_session=True)
         procs.append(proc)
-        base = f"http://127.0.0.1:{port}"
+        base = LiveServer(f"http://127.0.0.1:{port}")
+        base.proc, base.log = proc, log
         try:
             wait_until_serving(f"{base}/sparql?query=ASK%7B%7D", proc)
         except RuntimeError as exc:
@@ -119,9 +135,14 @@ def start_server(web_settings, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def live_server(start_server) -> str:
-    """`run_server` (gunicorn, 2 workers) on 127.0.0.1; yields the base URL."""
-    return start_server("gunicorn")
+def live_server(start_server) -> LiveServer:
+    """`run_server` (the supervisor with 2 server processes) on 127.0.0.1; yields the base URL."""
+    return start_server("serve")
+
+
+def stop_server(server: LiveServer) -> None:
+    """Stop a server started by `start_server` now (SIGTERM to its group, then SIGKILL)."""
+    _stop(server.proc)
 
 
 def _stop(proc: subprocess.Popen) -> None:

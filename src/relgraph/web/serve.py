@@ -1,89 +1,117 @@
-"""Run the web app under a production WSGI server: gunicorn where available (measured 2x waitress
-on this machine), waitress otherwise (e.g. on Windows). Never Flask's development server.
+"""Serve the web app in production: `relgraph serve` calls `run_server(settings, host, port, workers)`.
 
-`relgraph serve` calls `run_server(settings, host, port, workers)`. Each gunicorn worker process
-builds its own app (the store is opened read-only per process; opening it before forking would
-share one RocksDB handle between processes) and its own pool of query processes.
+The HTTP front is waitress with the guards of relgraph.web.front: requests are read by an
+asynchronous loop and only complete ones reach the app's threads, with header, body, idle and send
+time-outs, so slow or idle clients cost a socket each and never a thread. Where `fork` exists a
+small supervisor (relgraph.web.supervisor) binds the listening socket, runs `workers` server
+processes on it, restarts one that dies and, when a build has changed the store, replaces all of
+them with processes over the new version. Elsewhere (Windows) one waitress process serves with
+`threads * workers` threads and picks up a new build only when restarted. Never Flask's
+development server.
+
+Each server process builds its own app (`relgraph.web.create_app`; the store is opened read-only
+per process: a RocksDB handle must not cross a fork) and starts its query processes before it
+accepts a connection.
 """
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import socket
 import sys
 
 from relgraph.settings import Settings
-from relgraph.store import open_store
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("relgraph.serve")
 
 
 def run_server(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000,
                workers: int | None = None) -> None:
-    """Serve the app until interrupted. Raises StoreError (before listening) if there is no store."""
+    """Serve the app until SIGTERM/SIGINT. Raises StoreError (before serving) if there is no store
+    to serve."""
     settings = settings or Settings.load()
     workers = workers or settings.workers
-    # Fail now, with a clear message, rather than in every worker.
-    open_store(settings.store, read_only=True)
-    try:
-        import gunicorn  # noqa: F401
-    except ImportError:
+    _log_to_stderr()
+    if not hasattr(os, "fork"):
         run_waitress(settings, host, port, workers)
-    else:
-        run_gunicorn(settings, host, port, workers)
+        return
+    from relgraph.web.front import bind_listener
+    from relgraph.web.supervisor import Supervisor
 
-
-def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> dict:
-    """gunicorn settings; threads let one process keep answering while a slow query runs."""
-    return {
-        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-        "workers": workers,
-        "worker_class": "gthread",
-        "threads": settings.threads,
-        # The query limit is enforced by the executor; gunicorn's own timeout is only a backstop
-        # for a worker that stops answering entirely.
-        "timeout": max(30, int(settings.query_timeout_s * 3)),
-        "graceful_timeout": 10,
-        "keepalive": 5,
-        "limit_request_line": 8190,  # long GET queries (the maximum gunicorn accepts)
-        "limit_request_field_size": 8190,
-        "accesslog": "-" if settings.access_log else None,
-        "errorlog": "-",
-        "proc_name": "relgraph",
-        "preload_app": False,
-        # A shared default path (~/.gunicorn/gunicorn.ctl) would let two servers on one machine
-        # fight over it; operators who want gunicornc can set their own path.
-        "control_socket_disable": True,
-    }
-
-
-def run_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
-    from gunicorn.app.base import BaseApplication
-
-    class RelgraphApplication(BaseApplication):
-        """gunicorn configured from code instead of its command line."""
-
-        def load_config(self) -> None:
-            for key, value in gunicorn_options(settings, host, port, workers).items():
-                self.cfg.set(key, value)
-
-        def load(self):
-            from relgraph.web import create_app
-
-            app = create_app(settings)
-            # Start the query processes as the worker boots (it accepts connections only after
-            # this returns), so no early request waits for a process to start.
-            app.extensions["relgraph"].executor.start(wait_s=30)
-            return app
-
-    RelgraphApplication().run()
+    sock = bind_listener(host, port, settings.front_backlog)
+    try:
+        Supervisor(settings, sock, workers, _url(host, port)).run()
+    finally:
+        sock.close()
 
 
 def run_waitress(settings: Settings, host: str, port: int, workers: int) -> None:
-    import waitress
+    """The portable path: one process, `settings.threads * workers` threads, same front."""
+    from relgraph.web.front import bind_listener
 
+    _log_to_stderr()
+    stop = StopFlag()
+    stop.install()
+    sock = bind_listener(host, port, settings.front_backlog)
+    try:
+        app = start_app(settings)
+        log.info("serving on %s (one process, %d threads, store version %s)", _url(host, port),
+                 settings.threads * workers, app.extensions["relgraph"].version)
+        serve_on(app, settings, sock, settings.threads * workers, stop)
+    finally:
+        sock.close()
+
+
+def start_app(settings: Settings):
+    """A new app with its query processes running (so no early request waits for one to start)."""
     from relgraph.web import create_app
 
     app = create_app(settings)
     app.extensions["relgraph"].executor.start(wait_s=30)
-    print(f"relgraph: serving on http://{host}:{port} (waitress)", file=sys.stderr)
-    waitress.serve(app, host=host, port=port, threads=settings.threads * workers,
-                   max_request_body_size=settings.max_request_bytes, ident="relgraph")
+    return app
+
+
+def serve_on(app, settings: Settings, sock: socket.socket, threads: int, stop: StopFlag) -> None:
+    """Serve `app` on the listening socket until `stop` is set, then drain and stop its query
+    processes."""
+    from relgraph.web.front import make_front
+
+    state = app.extensions["relgraph"]
+    front = make_front(app, settings, sock, threads, store_version=state.version)
+    try:
+        front.serve_until_drained(stop.is_set, settings.front_drain_timeout_s)
+    finally:
+        state.executor.close()
+
+
+class StopFlag:
+    """Set by SIGTERM or SIGINT; the serving loop looks at it once a second. (A signal handler
+    must not touch waitress's locks, so it only sets this.)"""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+
+    def install(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._handle)
+
+    def _handle(self, signum, frame) -> None:
+        self.signal = signum
+
+    def is_set(self) -> bool:
+        return self.signal is not None
+
+
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _log_to_stderr() -> None:
+    """The server's own messages go to stderr, one line each, with the process id."""
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s relgraph[%(process)d] %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
