@@ -399,7 +399,7 @@ def test_a_client_with_a_query_running_gets_429_at_once_and_others_are_served(li
         thread.start()
     time.sleep(0.5)
     other = get_from(live_server, "127.0.0.4", "/sparql?" + urllib.parse.urlencode({"query": STATES}), timeout=5)
-    assert other[0] == 200 and other[3] < 1.0
+    assert other[0] == 200 and other[3] < 2.0  # liveness: two heavy queries hold both cores
     for thread in heavy:
         thread.join()
     refused = [r for r in results if r[0] == 429]

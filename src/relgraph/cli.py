@@ -93,7 +93,7 @@ def query(query: str, store: str | None, fmt: str) -> None:
     """
     from relgraph.queries import named_queries
     from relgraph.renderers import render
-    from relgraph.sparql import check_query
+    from relgraph.sparql import QueryParseError, check_query
 
     settings = _settings(store)
     path = Path(query)
@@ -106,9 +106,13 @@ def query(query: str, store: str | None, fmt: str) -> None:
     else:
         text = query
     try:
-        check_query(text)
+        check_query(text, allow_service=settings.allow_service, service_allow_list=settings.service_allow_list,
+                    max_chars=settings.query_max_chars)
         rel = _open(settings)
         data = render(rel.query(text), fmt)
+    except QueryParseError as exc:
+        # Nothing ran: without the server's sandbox, Oxigraph is not asked for its own reading.
+        _fail(QueryParseError(f"SPARQL syntax error (or syntax the safety check cannot read): {exc}"))
     except RelgraphError as exc:
         _fail(exc)
     sys.stdout.buffer.write(data)

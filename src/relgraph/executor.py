@@ -221,7 +221,7 @@ class Executor:
                  memory_mb: int = 0, allow_service: bool = False, service_allow_list: Sequence[str] = (),
                  prefixes: dict[str, str] | None = None, in_memory_max_mb: int = 0,
                  max_waiting: int | None = None, per_client: int | None = None, sandbox: bool = True,
-                 max_chars: int = 100_000, version: str | None = None):
+                 max_chars: int = 10_000, version: str | None = None):
         self.store_path = str(store_path)
         self.size = max(1, size)
         self.timeout_s = timeout_s

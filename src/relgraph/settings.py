@@ -40,7 +40,8 @@ class Settings:
     service_allow_list: tuple[str, ...] = ()     # with allow_service: the only SERVICE IRIs allowed (comma-separated)
     query_queue_max: int = 6                     # queries that may wait for a process; more get 503 at once
     query_per_client: int = 1                    # queries one client address may have in the pool; more get 429
-    query_max_chars: int = 100_000               # longer query texts get 413 before anything parses them
+    query_max_chars: int = 10_000                # longer query texts get 413 before anything parses them (about
+                                                 # 3 s of parsing at worst: bench/parse_cost.py)
     query_sandbox: bool = True                   # query processes cannot open network sockets (seccomp)
     workers: int = 2                             # WSGI server processes
     threads: int = 16                            # threads per WSGI server process
