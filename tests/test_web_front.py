@@ -173,6 +173,27 @@ def test_probes_are_answered_while_slow_and_idle_clients_hold_connections(live_s
         assert len(idle) == 200
 
 
+def test_idle_connections_past_the_connection_limit_do_not_keep_new_clients_out(start_server):
+    # waitress stops accepting at its limit; the front closes the longest idle connection instead.
+    server = start_server("serve", env={"RELGRAPH_FRONT_CONNECTION_LIMIT": "20"})
+    with ExitStack() as stack:
+        idle = [stack.enter_context(closing(connect(server))) for _ in range(100)]  # 2 x 20 allowed
+        time.sleep(2.5)  # idle for longer than the 1 s a connection is spared
+        answer, seconds = timed_get(f"{server}/sparql", params={"query": "ASK {}"})
+        assert answer.status_code == 200 and seconds < PROBE_BOUND_S, seconds
+        closed = wait_for_closed(idle, at_least=100 - 40, seconds=5)
+    assert closed >= 60  # the ones that had to make room (or were never accepted) are closed
+
+
+def wait_for_closed(socks: list[socket.socket], at_least: int, seconds: float) -> int:
+    deadline = time.monotonic() + seconds
+    while True:
+        closed = sum(readable_now(sock) for sock in socks)
+        if closed >= at_least or time.monotonic() > deadline:
+            return closed
+        time.sleep(0.2)
+
+
 def test_a_client_trickling_its_headers_is_cut_off_at_the_header_timeout(short_server):
     with closing(connect(short_server)) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ")

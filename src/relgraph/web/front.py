@@ -11,6 +11,8 @@ small subclasses of its server, channel, parser and tasks:
   second would keep its connection for ever);
 - a send time-out: a client that takes none of its response for `front_send_timeout_s` is dropped
   (otherwise the thread writing a large result waits for it for ever);
+- at the connection limit, the longest idle connection is closed to let a new one in (waitress
+  would stop accepting until the idle time-out);
 - a request-line limit (`414`), and every error waitress answers itself (400, 408, 413, 414, 431,
   500, 501) as the API's JSON error body instead of text;
 - draining: on `begin_drain()` the process stops accepting, closes idle keep-alive connections,
@@ -42,6 +44,8 @@ log = logging.getLogger("relgraph.serve")
 # Idle connections a draining process still gives this long to send the request they were opened
 # for (a connection accepted just before the drain began has not sent its request yet).
 DRAIN_IDLE_GRACE_S = 1.0
+# At the connection limit, a connection idle this long may be closed to let a new client in.
+EVICT_AFTER_IDLE_S = 1.0
 
 
 class RequestUriTooLong(BadRequest):
@@ -240,8 +244,18 @@ class GuardedServer(TcpWSGIServer):
         super().__init__(application, map={}, _sock=sock, adj=adj, bind_socket=False, sockinfo=sockinfo)
 
     def readable(self) -> bool:
+        if self.accepting and not self.draining and len(self._map) >= self.adj.connection_limit:
+            self._evict_idle_channel(time.time())
         accepting = super().readable()  # runs maintenance() once per cleanup_interval
         return accepting and not self.draining
+
+    def _evict_idle_channel(self, now: float) -> None:
+        """At the connection limit waitress stops accepting, so idle connections alone would keep
+        new clients out until the idle time-out: close the longest idle one instead."""
+        idle = [channel for channel in self.active_channels.values()
+                if channel.idle() and not channel.will_close and now - channel.last_activity > EVICT_AFTER_IDLE_S]
+        if idle:
+            min(idle, key=lambda channel: channel.last_activity).will_close = True
 
     def maintenance(self, now: float) -> None:
         super().maintenance(now)  # closes channels idle for channel_timeout

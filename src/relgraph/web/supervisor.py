@@ -264,6 +264,7 @@ class Supervisor:
         kind, _, rest = data.strip().partition(" ")
         if kind == "ready":
             child.ready, child.version = True, rest
+            log.info("server process %d ready (store version %s)", child.pid, rest)
         else:
             child.error = f"{kind} {rest}" if kind == "moved" else rest
 
@@ -316,11 +317,8 @@ class Supervisor:
             if _store_version(self.store_path) != self.current.version:
                 log.info("the store moved on: the next generation replaces server process slot %d", index)
                 continue
-            replacement = self._spawn(self.current.version)
-            replacement.version = self.current.version
-            self.current.children[index] = replacement
-            # It joins the generation once it said ready; until then it simply does not accept.
-            replacement.ready = True
+            # It accepts connections once its app is ready; until then its sibling serves alone.
+            self.current.children[index] = self._spawn(self.current.version)
 
     def _stop_all(self) -> None:
         generations = self._generations()
