@@ -29,7 +29,9 @@ import threading
 import time
 from pathlib import Path
 
-from bench.common import PYTHON, RELGRAPH, REPO, RssSampler, free_port, log, start_server, stop_process, tree_rss
+from bench.common import (
+    PYTHON, RELGRAPH, REPO, RssSampler, free_port, log, start_server, stop_process, tree_rss,
+)
 from bench.safety_clients import (
     Attacker, ConnectionCounter, IdleConnections, OrdinaryClient, SlowClients,
 )
@@ -65,9 +67,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--env", action="append", default=[], metavar="RELGRAPH_X=VALUE",
                         help="another setting for the server (repeatable)")
     parser.add_argument("--json", type=Path, help="write the report as JSON here")
-    parser.add_argument("--server-log", type=Path, help="server output (default: bench/out/safety-server.log)")
+    parser.add_argument("--server-log", type=Path,
+                        help="where the server's output goes (default: bench/out/safety-server.log)")
     parser.add_argument("--calibrate", action="store_true",
-                        help="instead: run the ordinary clients against a trivial local HTTP server, print req/s")
+                        help="instead: the ordinary clients against a trivial local server; print req/s")
     args = parser.parse_args(argv)
     for item in args.env:
         if not item.startswith("RELGRAPH_") or "=" not in item:
@@ -228,7 +231,8 @@ def _load(port: int, proc: subprocess.Popen, probes: list, listener: ConnectionC
         still_idle, still_slow = idle.still_open(), slow.still_open()
         for thread in (idle, slow):
             thread.join(5)
-    return {"started": started, "seconds": load_s, "client_cpu_s": cpu_s, "ordinary": [o for c in ordinary for o in (*c.outcomes, c.unanswered()) if o],
+    outcomes = [o for c in ordinary for o in (*c.outcomes, c.unanswered()) if o]
+    return {"started": started, "seconds": load_s, "client_cpu_s": cpu_s, "ordinary": outcomes,
             "ordinary_seconds": min(load_s, args.duration), "attacks": list(attacker.outcomes),
             "attacks_unanswered": unanswered,
             "slow": {"clients": args.slow, "opened": slow.opened, "closures": slow.closures,

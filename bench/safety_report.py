@@ -81,7 +81,8 @@ def acceptance(report: dict, limit_s: float) -> list[dict]:
     pages = ordinary["kinds"].get("page", {"p99_ms": float("nan"), "requests": 0})
     heavy = [a for a in attacks.values() if a["heavy"]]
     heavy_sent = sum(a["sent"] for a in heavy)
-    heavy_ok = sum(n for a in heavy for s, n in a["by_status"].items() if s.isdigit() and int(s) in HEAVY_ANSWERS)
+    heavy_ok = sum(n for a in heavy for status, n in a["by_status"].items()
+                   if status.isdigit() and int(status) in HEAVY_ANSWERS)
     heavy_late = heavy_sent - min(heavy_ok, sum(a["within_limit"] for a in heavy))
     others = [a for a in attacks.values() if not a["heavy"]]
     other_bad = sum(n for a in others for s, n in a["by_status"].items() if not s.isdigit() or s == "500")
@@ -91,16 +92,20 @@ def acceptance(report: dict, limit_s: float) -> list[dict]:
     rss = report["rss_mib"]
     deadline = f"{limit_s + ANSWER_GRACE_S:g} s"
     return [
-        _point("0 errors for the ordinary clients", f"{ordinary['errors']} errors in {ordinary['requests']:,} requests",
+        _point("0 errors for the ordinary clients",
+               f"{ordinary['errors']} errors in {ordinary['requests']:,} requests",
                ordinary["errors"] == 0 and ordinary["requests"] > 0),
-        _point("p99 of pages under 1 s", f"p99 {fmt_num(pages['p99_ms'], 1)} ms over {pages['requests']:,} pages",
+        _point("p99 of pages under 1 s",
+               f"p99 {fmt_num(pages['p99_ms'], 1)} ms over {pages['requests']:,} pages",
                pages["requests"] > 0 and pages["p99_ms"] < PAGES_P99_S * 1000),
         _point(f"every heavy query answered 503/504 (or 429) within {deadline}",
                f"{heavy_ok} of {heavy_sent} answered so, {heavy_late} not in time or otherwise, "
                f"{report['attacks_unanswered']} unanswered at the end",
                heavy_sent > 0 and heavy_late == 0 and report["attacks_unanswered"] == 0),
-        _point("no outbound connection", f"{report['outbound']['connections']} connections to the listener "
-               f"({answered} of {sent} attacks were answered at all)", report["outbound"]["connections"] == 0),
+        _point("no outbound connection",
+               f"{report['outbound']['connections']} connections to the listener "
+               f"({answered} of {sent} attacks were answered at all)",
+               report["outbound"]["connections"] == 0),
         _point("RSS back within 10 % of where it started",
                f"start {rss['start']:.0f}, peak {rss['peak']:.0f}, end {rss['end']:.0f} MiB "
                f"({100 * (rss['end'] / rss['start'] - 1):+.1f} %)" if rss["start"] else "no RSS",
@@ -122,7 +127,8 @@ def _commit() -> str:
         return subprocess.run(["git", *args], capture_output=True, text=True, cwd=REPO).stdout.strip()
 
     if os.environ.get("PYTHONPATH"):
-        return f"relgraph from PYTHONPATH={os.environ['PYTHONPATH']} (this tree: {git('rev-parse', '--short', 'HEAD')})"
+        here = git("rev-parse", "--short", "HEAD")
+        return f"relgraph from PYTHONPATH={os.environ['PYTHONPATH']} (this tree: {here})"
     dirty = git("status", "--porcelain", "--", "src")
     return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in src/" if dirty else "")
 
@@ -132,7 +138,8 @@ def summarise(raw: dict, *, args: argparse.Namespace, limit_s: float, limit_repo
     rss = raw["rss"]
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M"), "commit": _commit(), "machine": machine(), "store": store,
-        "settings": {"duration_s": args.duration, "clients": args.clients, "slow": args.slow, "idle": args.idle,
+        "settings": {"duration_s": args.duration, "clients": args.clients, "slow": args.slow,
+                     "idle": args.idle,
                      "attack_every_s": args.heavy_every, "time_limit_s": limit_s,
                      "time_limit_reported_by_server": limit_reported, "env": args.env},
         "entities": entities, "mix": [p.name for p in probes], "setup_failures": setup_failures,
@@ -150,15 +157,20 @@ def summarise(raw: dict, *, args: argparse.Namespace, limit_s: float, limit_repo
     return report
 
 
+def _counts(counter: dict) -> str:
+    return ", ".join(f"{key}×{n}" for key, n in sorted(counter.items()))
+
+
 def print_report(report: dict) -> None:
     s = report["settings"]
     print(f"\nbench.safety {report['date']} at {report['commit']}, {report['store']}: {s['duration_s']:g} s, "
-          f"{s['clients']} ordinary / {s['slow']} slow / {s['idle']} idle, an attack every {s['attack_every_s']:g} s, "
-          f"time limit {s['time_limit_s']:g} s ({'reported by the server' if s['time_limit_reported_by_server'] else 'as set'})")
+          f"{s['clients']} ordinary / {s['slow']} slow / {s['idle']} idle, "
+          f"an attack every {s['attack_every_s']:g} s, time limit {s['time_limit_s']:g} s "
+          f"({'reported by the server' if s['time_limit_reported_by_server'] else 'as set'})")
     ordinary = Table("Ordinary clients", ["kind", "requests", "errors", "p50 ms", "p99 ms", "max ms"])
     for kind, f in report["ordinary"]["kinds"].items():
-        ordinary.add(kind, f"{f['requests']:,}", f["errors"], fmt_num(f["p50_ms"], 1), fmt_num(f["p99_ms"], 1),
-                     fmt_num(f["max_ms"], 1))
+        ordinary.add(kind, f"{f['requests']:,}", f["errors"],
+                     *(fmt_num(f[k], 1) for k in ("p50_ms", "p99_ms", "max_ms")))
     o = report["ordinary"]
     ordinary.add("**all**", f"{o['requests']:,}", o["errors"], "", "", "")
     ordinary.notes += [f"{o['requests_per_s']:,} requests/s; load generator CPU "
@@ -167,18 +179,16 @@ def print_report(report: dict) -> None:
     ordinary.notes += [f"setup failure: {e}" for e in report["setup_failures"]]
     attacks = Table("Attacks", ["attack", "sent", "answers by status", "max s", "within limit + 2 s"])
     for name, a in report["attacks"].items():
-        attacks.add(name, a["sent"], ", ".join(f"{k}×{v}" for k, v in sorted(a["by_status"].items())), a["max_s"],
-                    a["within_limit"])
+        attacks.add(name, a["sent"], _counts(a["by_status"]), a["max_s"], a["within_limit"])
     held = Table("Held connections", ["kind", "count", "opened", "closed by server", "how", "median held s",
                                       "open at end"])
     for kind in ("slow", "idle"):
         h = report[kind]
         held.add(kind, h.get("clients", h.get("connections")), h["opened"], h["closures"],
-                 ", ".join(f"{k}×{v}" for k, v in h["closed_by"].items()) or "–", h["median_held_s"] or "–",
-                 h["still_open"])
+                 _counts(h["closed_by"]) or "–", h["median_held_s"] or "–", h["still_open"])
     rss = report["rss_mib"]
-    held.notes.append(f"outbound connections: {report['outbound']['connections']}; RSS of the server tree: start "
-                      f"{rss['start']:.0f}, peak {rss['peak']:.0f}, end {rss['end']:.0f} MiB"
+    held.notes.append(f"outbound connections: {report['outbound']['connections']}; RSS of the server "
+                      f"tree: start {rss['start']:.0f}, peak {rss['peak']:.0f}, end {rss['end']:.0f} MiB"
                       + ("; HARD STOP reached" if report["hard_stop"] else ""))
     for table in (ordinary, attacks, held):
         print("\n" + table.markdown())

@@ -33,11 +33,13 @@ DURATION_S, TIME_LIMIT_S = 8, 2
 def safety_report(store_dir, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("safety")
     cmd = [sys.executable, "-m", "bench.safety", "--store", str(store_dir), "--duration", str(DURATION_S),
-           "--clients", "8", "--slow", "4", "--idle", "50", "--heavy-every", "2", "--timeout", str(TIME_LIMIT_S),
+           "--clients", "8", "--slow", "4", "--idle", "50", "--heavy-every", "2",
+           "--timeout", str(TIME_LIMIT_S),
            "--json", str(out / "report.json"), "--server-log", str(out / "server.log")]
     # Bounded: server start (<= 120 s) + the script's hard stop at duration + 30 s + reporting.
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=DURATION_S + 30 + 150)
-    assert (out / "report.json").exists(), f"exit {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+    assert (out / "report.json").exists(), \
+        f"exit {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     report = json.loads((out / "report.json").read_text())
     report["printed"] = proc.stdout
     return report
