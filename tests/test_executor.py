@@ -451,3 +451,29 @@ def test_a_pool_whose_processes_see_another_version_refuses_to_answer(make_execu
         ex.run("ASK {}")
     assert err.value.status == 503 and err.value.retry_after and "rebuilt" in err.value.message
     assert ex.pids() == []
+
+
+def test_a_query_past_demote_after_runs_at_the_lowest_priority_and_its_process_comes_back(make_executor):
+    # ~1 s of counting: past the 0.3 s mark, well within the limit.
+    two_patterns = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+    ex = make_executor(size=1, timeout_s=20.0, demote_after_s=0.3)
+    ex.start(wait_s=30)
+    (pid,) = ex.pids()
+    seen = {}
+
+    def watch():
+        time.sleep(0.6)
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, pid)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    assert count_of(ex.run(two_patterns)) > 1_000_000
+    watcher.join()
+    assert seen["nice"] == 19
+    # Afterwards the pool holds a process at normal priority: the same one restored, or a new one.
+    assert wait_for(lambda: len(ex.pids()) == 1, 30)
+    assert os.getpriority(os.PRIO_PROCESS, ex.pids()[0]) == os.getpriority(os.PRIO_PROCESS, 0)
+    # Short queries are never demoted.
+    fast_pid = ex.pids()[0]
+    ex.run("ASK {}")
+    assert os.getpriority(os.PRIO_PROCESS, fast_pid) == os.getpriority(os.PRIO_PROCESS, 0)

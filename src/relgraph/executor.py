@@ -30,7 +30,8 @@ Admission. A request never waits for a process when waiting cannot help: with `s
 queries already in the pool it gets 503 at once, and a client that already has `per_client`
 queries in the pool gets 429 at once (both with `retry_after`), so the server's request threads
 are never all parked here and pages keep being served. The time limit counts from arrival: the
-wait for a free process is part of it.
+wait for a free process is part of it. A query still running after `demote_after_s` is moved to
+the lowest CPU priority, so heavy queries cannot take the cores from everything else.
 
 Failures raise `ExecutionError` whose `.status` is the HTTP status to answer with (400 bad or
 refused query, 406 format, 413 query text too long, 422 result over the row/byte limit, 429 too
@@ -72,6 +73,8 @@ from relgraph.query_formats import (  # noqa: F401 - re-exported: the web layer 
 from relgraph.query_process import ProcessConfig, store_size_mb  # noqa: F401 - store_size_mb re-exported
 
 log = logging.getLogger(__name__)
+
+DEMOTED_NICE = 19  # a query past `demote_after_s` runs on the CPU that nothing else wants
 
 
 class QueryOutput:
@@ -165,6 +168,22 @@ class _Worker:
             return True
         return state not in (b"Z", b"X")
 
+    def lower_priority(self) -> bool:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, DEMOTED_NICE)
+        except OSError:  # gone already, or not allowed
+            return False
+        return True
+
+    def restore_priority(self) -> bool:
+        """Back to normal priority; False where the system does not allow it (raising a
+        priority needs CAP_SYS_NICE)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid, os.getpriority(os.PRIO_PROCESS, 0))
+        except OSError:
+            return False
+        return True
+
     def kill(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
@@ -221,7 +240,7 @@ class Executor:
                  memory_mb: int = 0, allow_service: bool = False, service_allow_list: Sequence[str] = (),
                  prefixes: dict[str, str] | None = None, in_memory_max_mb: int = 0,
                  max_waiting: int | None = None, per_client: int | None = None, sandbox: bool = True,
-                 max_chars: int = 10_000, version: str | None = None):
+                 max_chars: int = 10_000, version: str | None = None, demote_after_s: float = 1.0):
         self.store_path = str(store_path)
         self.size = max(1, size)
         self.timeout_s = timeout_s
@@ -234,6 +253,7 @@ class Executor:
         self.service_allow_list = tuple(service_allow_list)
         self.sandbox = sandbox
         self.max_chars = max_chars
+        self.demote_after_s = demote_after_s
         self.prefixes = dict(prefixes or {})
         # The store version every process must have opened (None: the first one's, then pinned).
         self.version = version
@@ -260,7 +280,8 @@ class Executor:
                    service_allow_list=settings.service_allow_list, prefixes=prefixes,
                    in_memory_max_mb=settings.query_in_memory_max_mb,
                    max_waiting=settings.query_queue_max, per_client=settings.query_per_client,
-                   sandbox=settings.query_sandbox, max_chars=settings.query_max_chars, version=version)
+                   sandbox=settings.query_sandbox, max_chars=settings.query_max_chars, version=version,
+                   demote_after_s=settings.query_demote_after_s)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def start(self, wait_s: float = 0.0) -> None:
@@ -416,8 +437,10 @@ class Executor:
     def _round_trip(self, request: dict, arrival: float, limit: float) -> tuple:
         self._start()
         worker = self._acquire(arrival + min(self.queue_timeout_s, limit))
+        demoted = False
         try:
             worker.send(request)
+            demoted = self._demote_if_slow(worker, arrival + limit)
             reply = worker.receive(arrival + limit)
         except _Timeout:
             self.killed += 1
@@ -437,8 +460,22 @@ class Executor:
             self._discard(worker)
             self._remove_spooled(request["id"])
             raise
-        self._idle.put(worker)
+        if demoted and not worker.restore_priority():
+            self._discard(worker)  # it may not run at normal priority again: a fresh one replaces it
+        else:
+            self._idle.put(worker)
         return reply
+
+    def _demote_if_slow(self, worker: _Worker, deadline: float) -> bool:
+        """Lower the CPU priority of a query still running after `demote_after_s`: on a small
+        machine a few heavy queries would otherwise take every core from the short queries, pages
+        and dumps (the heavy one still gets its time limit, on the CPU nobody else needs)."""
+        if self.demote_after_s <= 0:
+            return False
+        wait = min(self.demote_after_s, deadline - time.monotonic())
+        if wait <= 0 or select.select([worker.rfd], [], [], wait)[0]:
+            return False
+        return worker.lower_priority()
 
     def _remove_spooled(self, request_id: str) -> None:
         """Files a killed process was writing for this request."""

@@ -38,13 +38,15 @@ class Settings:
     allow_service: bool = False                  # SERVICE sends requests to other servers: opt in
     # Query admission and sandbox (relgraph.executor, relgraph.query_process, relgraph.sandbox).
     service_allow_list: tuple[str, ...] = ()     # with allow_service: the only SERVICE IRIs allowed (comma-separated)
-    query_queue_max: int = 6                     # queries that may wait for a process; more get 503 at once
+    query_queue_max: int = 20                    # queries that may wait for a process; more get 503 at once
+    query_demote_after_s: float = 1.0            # a query running longer gets the lowest CPU priority (0: never)
     query_per_client: int = 1                    # queries one client address may have in the pool; more get 429
     query_max_chars: int = 10_000                # longer query texts get 413 before anything parses them (about
                                                  # 3 s of parsing at worst: bench/parse_cost.py)
     query_sandbox: bool = True                   # query processes cannot open network sockets (seccomp)
     workers: int = 2                             # WSGI server processes
-    threads: int = 16                            # threads per WSGI server process
+    threads: int = 32                            # threads per server process: query_workers + query_queue_max of
+                                                 # them at most wait for queries, the rest serve pages and dumps
     access_log: bool = False                     # access log on stderr (off by default: it costs lookups/s)
     dump_cache_dir: Path | None = None           # where dumps are written once per store version
     # Front (relgraph.web.serve): the asynchronous HTTP front and its supervisor. Time-outs in seconds.
