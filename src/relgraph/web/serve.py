@@ -33,6 +33,7 @@ def run_server(settings: Settings | None = None, host: str = "127.0.0.1", port: 
     settings = settings or Settings.load()
     workers = workers or settings.workers
     _log_to_stderr()
+    limit_malloc_arenas()
     if not hasattr(os, "fork"):
         run_waitress(settings, host, port, workers)
         return
@@ -105,6 +106,19 @@ class StopFlag:
 
 def _url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def limit_malloc_arenas(arenas: int = 2) -> None:
+    """Cap glibc's malloc arenas before any thread starts (server processes fork from here and
+    inherit it). By default glibc gives each of the 32 request threads its own arena, which keeps
+    the memory of a finished large response: measured 55 -> 86-97 MiB after eight concurrent
+    17 MB results, against 58 -> 65 MiB with two arenas (tests/test_web_results_memory.py)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, arenas)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to tune
+        pass
 
 
 def _log_to_stderr() -> None:
