@@ -16,6 +16,7 @@ command -v rapper >/dev/null 2>&1 || need+=(raptor2-utils)
 command -v roqet >/dev/null 2>&1 || need+=(rasqal-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)  # the HTTP load figures of README (Serving the graph)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "setup: installing Debian packages: ${need[*]}" >&2
