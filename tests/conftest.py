@@ -96,6 +96,14 @@ class LiveServer(str):
         return self.log.read_text(errors="replace")
 
 
+def wait_for_log(log: Path, text: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while text not in log.read_text(errors="replace"):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not log {text!r} within {seconds} s")
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def start_server(web_settings, tmp_path_factory):
     """Factory: start a real server in a subprocess on 127.0.0.1:<free port> and return its base
@@ -125,6 +133,8 @@ def start_server(web_settings, tmp_path_factory):
         base.proc, base.log = proc, log
         try:
             wait_until_serving(f"{base}/sparql?query=ASK%7B%7D", proc)
+            if how == "serve":  # one process answering is not all of them ready
+                wait_for_log(log, "serving on http://", proc)
         except RuntimeError as exc:
             pytest.fail(f"{exc}\n{log.read_text(errors='replace')[-3000:]}")
         return base

@@ -39,6 +39,7 @@ log = logging.getLogger("relgraph.serve")
 READY_TIMEOUT_S = 120.0   # a generation not ready by then has failed
 RESTART_BACKOFF_S = 5.0   # a server process that died this soon after its start waits this long
 STOP_MARGIN_S = 5.0       # beyond the drain time-out, before SIGKILL
+STARTUP_RESTARTS = 3     # processes of a starting generation that may die before it has failed
 FIRST_START_ATTEMPTS = 5  # the first generation is retried while builds keep moving the store
 EXIT_MOVED = 75           # a server process found the store at another version than expected
 
@@ -60,6 +61,7 @@ class Generation:
     children: list[Child] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     stop_deadline: float | None = None
+    restarts: int = 0  # processes that died while the generation was starting
 
     @property
     def version(self) -> str | None:
@@ -255,11 +257,9 @@ class Supervisor:
             data = ""
         if child is None:
             return
-        if not data:  # the child closed its end: it is ready (said so first) or it died
+        if not data:  # the child closed its end: it is ready (said so first) or it died (reaped later)
             os.close(fd)
             child.ready_fd = None
-            if not child.ready and child.error is None:
-                child.error = "a server process exited before it was ready"
             return
         kind, _, rest = data.strip().partition(" ")
         if kind == "ready":
@@ -293,9 +293,19 @@ class Supervisor:
                         log.info("generation %d stopped", generation.number)
                 elif generation is self.current:
                     self._slot_died(index, child, code)
-                elif child.error is None:  # a generation still starting: it has failed
-                    child.error = f"server process {pid} exited with status {code} before serving"
+                elif child.error is None and not self.stopping:
+                    self._starting_child_died(generation, index, child, code)
                 return
+
+    def _starting_child_died(self, generation: Generation, index: int, child: Child, code: int) -> None:
+        """A process of a generation still starting died without saying why (killed, most likely):
+        start another a few times; a process that said why (`error ...`) fails the generation."""
+        generation.restarts += 1
+        if generation.restarts > STARTUP_RESTARTS:
+            child.error = f"server process {child.pid} exited with status {code} before all were ready"
+            return
+        log.warning("server process %d exited with status %d; starting another", child.pid, code)
+        generation.children[index] = self._spawn(generation.expected_version or child.version)
 
     def _slot_died(self, index: int, child: Child, code: int) -> None:
         if self.stopping:
