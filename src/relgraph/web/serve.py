@@ -25,6 +25,8 @@ from relgraph.settings import Settings
 
 log = logging.getLogger("relgraph.serve")
 
+EXIT_MOVED = 75  # a server process found the store at another version than it was started for
+
 
 def run_server(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000,
                workers: int | None = None) -> None:
@@ -84,6 +86,55 @@ def serve_on(app, settings: Settings, sock: socket.socket, threads: int, stop: S
         front.serve_until_drained(stop.is_set, settings.front_drain_timeout_s)
     finally:
         state.executor.close()
+
+
+def run_server_process(settings: Settings, sock: socket.socket, ready_fd: int, expected_version: str | None,
+                       inherited: list[int]) -> int:
+    """The body of a server process forked by relgraph.web.supervisor: build the app, say
+    `ready <version>` (or `error <why>`, `moved <version>`) on `ready_fd`, serve on `sock` until
+    SIGTERM. Returns the exit status."""
+    from relgraph.errors import RelgraphError
+
+    _die_with_parent()
+    signal.set_wakeup_fd(-1)
+    for fd in inherited:
+        try:
+            os.close(fd)  # the supervisor's pipes
+        except OSError:
+            pass
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    stop = StopFlag()
+    stop.install()
+    try:
+        app = start_app(settings)
+    except RelgraphError as exc:
+        _say(ready_fd, f"error {exc}")
+        return 3
+    state = app.extensions["relgraph"]
+    if (expected_version and state.version != expected_version) or getattr(state.executor, "stale", False):
+        _say(ready_fd, f"moved {state.version}")
+        state.executor.close()
+        return EXIT_MOVED
+    _say(ready_fd, f"ready {state.version}")
+    os.close(ready_fd)
+    serve_on(app, settings, sock, settings.threads, stop)
+    return 0
+
+
+def _say(fd: int, message: str) -> None:
+    os.write(fd, (message.replace("\n", " ") + "\n").encode())
+
+
+def _die_with_parent() -> None:
+    """SIGTERM this process when the supervisor dies, however it dies (Linux)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 class StopFlag:

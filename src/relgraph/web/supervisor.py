@@ -41,7 +41,6 @@ RESTART_BACKOFF_S = 5.0   # a server process that died this soon after its start
 STOP_MARGIN_S = 5.0       # beyond the drain time-out, before SIGKILL
 STARTUP_RESTARTS = 3     # processes of a starting generation that may die before it has failed
 FIRST_START_ATTEMPTS = 5  # the first generation is retried while builds keep moving the store
-EXIT_MOVED = 75           # a server process found the store at another version than expected
 
 
 @dataclass
@@ -240,8 +239,9 @@ class Supervisor:
         if pid == 0:  # the server process; it never returns into the supervisor's code
             code = 70
             try:
-                code = _child_main(self.settings, self.sock, self.settings.threads, write_fd,
-                                   expected_version, inherited)
+                from relgraph.web.serve import run_server_process
+
+                code = run_server_process(self.settings, self.sock, write_fd, expected_version, inherited)
             except BaseException:
                 traceback.print_exc()
             finally:
@@ -359,53 +359,6 @@ class Supervisor:
         return [c for g in self._generations() for c in g.children]
 
 
-# -- inside a server process ------------------------------------------------------------------
-
-def _child_main(settings: Settings, sock: socket.socket, threads: int, ready_fd: int,
-                expected_version: str | None, inherited: list[int]) -> int:
-    """Build the app, say `ready <version>` (or why not) on `ready_fd`, serve until SIGTERM."""
-    from relgraph.errors import RelgraphError
-    from relgraph.web.serve import StopFlag, serve_on, start_app
-
-    _die_with_parent()
-    signal.set_wakeup_fd(-1)
-    for fd in inherited:
-        _close_quietly(fd)
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    stop = StopFlag()
-    stop.install()
-    try:
-        app = start_app(settings)
-    except RelgraphError as exc:
-        _say(ready_fd, f"error {exc}")
-        return 3
-    state = app.extensions["relgraph"]
-    if (expected_version and state.version != expected_version) or getattr(state.executor, "stale", False):
-        _say(ready_fd, f"moved {state.version}")
-        state.executor.close()
-        return EXIT_MOVED
-    _say(ready_fd, f"ready {state.version}")
-    os.close(ready_fd)
-    serve_on(app, settings, sock, threads, stop)
-    return 0
-
-
-def _say(fd: int, message: str) -> None:
-    os.write(fd, (message.replace("\n", " ") + "\n").encode())
-
-
-def _die_with_parent() -> None:
-    """SIGTERM this process when the supervisor dies, however it dies (Linux)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _store_version(path: Path) -> str:
     from relgraph.web import store_version
 
@@ -447,11 +400,4 @@ def _drain_pipe(fd: int) -> None:
         while os.read(fd, 4096):
             pass
     except (BlockingIOError, OSError):
-        pass
-
-
-def _close_quietly(fd: int) -> None:
-    try:
-        os.close(fd)
-    except OSError:
         pass
