@@ -120,9 +120,9 @@ class ResultSink(io.RawIOBase):
         if self.path:
             Path(self.path).unlink(missing_ok=True)
 
-    def source(self):
-        """What a parser can read the collected output from: bytes, or the spooled file's path."""
-        return self.memory.getvalue() if self.path is None else self.path
+    def reader(self) -> dict:
+        """Keyword arguments for a pyoxigraph parser to read the collected output."""
+        return {"input": self.memory.getvalue()} if self.path is None else {"path": self.path}
 
 
 def _serialize(write, sink: ResultSink) -> str | None:
@@ -233,22 +233,11 @@ def _graph_reply(result, request: dict, spool: str | None, name: str) -> tuple:
     lines, truncate = _limits(request)
     # N-Triples first: one triple per line, so the row limit can be counted while it streams.
     first = ResultSink(lines, request["max_bytes"], spool, f"{name}.nt", truncate=truncate)
-    exceeded = _serialize(lambda out: result.serialize(out, ox.RdfFormat.N_TRIPLES), first)
-    if exceeded:
-        return _too_large(exceeded, request)
-    if fmt == "ntriples":
-        return _reply("graph", fmt, first, first.truncated)
-    final = ResultSink(None, request["max_bytes"], spool, f"{name}.{fmt}")
-    try:
-        triples = (ox.parse(first.source(), ox.RdfFormat.N_TRIPLES) if first.path is None
-                   else ox.parse(path=first.path, format=ox.RdfFormat.N_TRIPLES))
-        exceeded = _serialize(lambda out: ox.serialize(triples, out, rdf_formats()[fmt],
-                                                       prefixes=request["prefixes"]), final)
-    finally:
-        first.discard()
-    if exceeded:
-        return _too_large(exceeded, request)
-    return _reply("graph", fmt, final, first.truncated)
+    return _two_passes(
+        "graph", fmt, "ntriples", request, spool, name, first,
+        lambda out: result.serialize(out, ox.RdfFormat.N_TRIPLES),
+        lambda sink, out: ox.serialize(ox.parse(**sink.reader(), format=ox.RdfFormat.N_TRIPLES), out,
+                                       rdf_formats()[fmt], prefixes=request["prefixes"]))
 
 
 def _solutions_reply(result, request: dict, spool: str | None, name: str) -> tuple:
@@ -258,22 +247,31 @@ def _solutions_reply(result, request: dict, spool: str | None, name: str) -> tup
     lines, truncate = _limits(request)
     # TSV first: one solution per line (newlines inside literals are escaped), header line + rows.
     first = ResultSink(lines + 1, request["max_bytes"], spool, f"{name}.tsv", truncate=truncate)
-    exceeded = _serialize(lambda out: result.serialize(out, ox.QueryResultsFormat.TSV), first)
+    return _two_passes(
+        "solutions", fmt, "tsv", request, spool, name, first,
+        lambda out: result.serialize(out, ox.QueryResultsFormat.TSV),
+        lambda sink, out: ox.parse_query_results(**sink.reader(), format=ox.QueryResultsFormat.TSV)
+        .serialize(out, result_formats()[fmt]))
+
+
+def _two_passes(kind: str, fmt: str, line_format: str, request: dict, spool: str | None, name: str,
+                first: ResultSink, write_lines, convert) -> tuple:
+    """Serialise in a one-item-per-line format into `first` (where the row limit is counted),
+    then, unless that is the format asked for, convert it into the asked format, streamed from
+    memory or from the spooled file."""
+    exceeded = _serialize(write_lines, first)
     if exceeded:
         return _too_large(exceeded, request)
-    if fmt == "tsv":
-        return _reply("solutions", fmt, first, first.truncated)
+    if fmt == line_format:
+        return _reply(kind, fmt, first, first.truncated)
     final = ResultSink(None, request["max_bytes"], spool, f"{name}.{fmt}")
     try:
-        source = first.source()
-        parsed = (ox.parse_query_results(source, ox.QueryResultsFormat.TSV) if first.path is None
-                  else ox.parse_query_results(path=source, format=ox.QueryResultsFormat.TSV))
-        exceeded = _serialize(lambda out: parsed.serialize(out, result_formats()[fmt]), final)
+        exceeded = _serialize(lambda out: convert(first, out), final)
     finally:
         first.discard()
     if exceeded:
         return _too_large(exceeded, request)
-    return _reply("solutions", fmt, final, first.truncated)
+    return _reply(kind, fmt, final, first.truncated)
 
 
 # -- the process -----------------------------------------------------------------------------------

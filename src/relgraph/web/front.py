@@ -41,8 +41,8 @@ from relgraph.settings import Settings
 
 log = logging.getLogger("relgraph.serve")
 
-# Idle connections a draining process still gives this long to send the request they were opened
-# for (a connection accepted just before the drain began has not sent its request yet).
+# Idle connections a draining process still gives this long to send their next request (a
+# connection accepted just before the drain began, or a keep-alive client between two requests).
 DRAIN_IDLE_GRACE_S = 1.0
 # At the connection limit, a connection idle this long may be closed to let a new client in.
 EVICT_AFTER_IDLE_S = 1.0
@@ -167,7 +167,6 @@ class GuardedChannel(HTTPChannel):
         super().__init__(server, sock, addr, adj, map=map)
         self.pending_since: float | None = None  # first byte of the request being read (monotonic)
         self.body_since: float | None = None     # its headers were complete at
-        self.served = 0
 
     def parser_class(self, adj) -> LimitedRequestParser:  # waitress calls self.parser_class(adj)
         parser = LimitedRequestParser(adj)
@@ -192,7 +191,6 @@ class GuardedChannel(HTTPChannel):
 
     def service(self) -> None:
         super().service()
-        self.served += 1
         if self.request is not None:
             # The channel did not read while the previous request ran: restart the clock.
             now = time.monotonic()
@@ -239,6 +237,7 @@ class GuardedServer(TcpWSGIServer):
         self.limits = limits
         self.store_version = store_version
         self.draining = False
+        self.drain_started = 0.0
         self.drain_deadline = 0.0
         sockinfo = (sock.family, sock.type, sock.proto, sock.getsockname())
         super().__init__(application, map={}, _sock=sock, adj=adj, bind_socket=False, sockinfo=sockinfo)
@@ -266,13 +265,17 @@ class GuardedServer(TcpWSGIServer):
             elif channel.send_stalled(now):
                 channel.will_close = True
             elif self.draining and channel.idle() and (
-                    channel.served or now - channel.last_activity > DRAIN_IDLE_GRACE_S):
+                    now - max(channel.last_activity, self.drain_started) > DRAIN_IDLE_GRACE_S):
+                # Not at once: a keep-alive client may have its next request on the way, and
+                # closing under it resets the connection. Within the grace that request is
+                # answered, with `Connection: close`, and the client reconnects to the new process.
                 channel.will_close = True
 
     def begin_drain(self, timeout_s: float) -> None:
         """Stop accepting; the loop ends once every connection is answered and closed."""
         if not self.draining:
             self.draining = True
+            self.drain_started = time.time()  # the clock of waitress's maintenance(now)
             self.drain_deadline = time.monotonic() + timeout_s
             self.next_channel_cleanup = 0  # run the drain checks on the next turn of the loop
 
