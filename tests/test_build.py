@@ -242,7 +242,7 @@ def test_adding_articles_reads_only_what_they_need_not_the_store(tmp_path):
 
 # ---------------------------------------------------------------- long articles, caps, the build lock
 
-DEVSET = ROOT.parent / "shared" / "devset" / "articles"
+DEVSET = ROOT / "tests" / "fixtures" / "devset"  # copied from ../shared/devset/articles
 DIP_NS = "https://w3id.org/relgraph/ontology#"
 LATE_NEWS = ("Russian Foreign Minister Sergei Lavrov met his Pakistani counterpart Shah Mehmood Qureshi "
              "in Moscow on Tuesday to discuss energy cooperation.")
@@ -256,7 +256,7 @@ def long_article(chars: int) -> str:
     when `chars` does."""
     from relgraph.articles import iter_articles
 
-    folder = DEVSET if DEVSET.is_dir() else ARTICLES
+    folder = DEVSET
     text = "\n\n".join(a.text for a in iter_articles([folder]) if hasattr(a, "text"))
     filler = "\n\n".join(f"{FILLER} ({i})" for i in range((chars - len(text)) // (len(FILLER) + 8) + 1))
     return f"{text}\n\n{filler}\n\n{LATE_NEWS}\n"

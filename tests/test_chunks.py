@@ -8,12 +8,11 @@ import pytest
 
 from relgraph.nlp.chunks import parse, parse_many, split_text
 
-DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset" / "articles"
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+DEVSET = Path(__file__).resolve().parent / "fixtures" / "devset"  # copied from ../shared/devset/articles
 
 
 def _news() -> str:
-    folder = DEVSET if DEVSET.is_dir() else SAMPLES
+    folder = DEVSET
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
 
 

@@ -26,7 +26,7 @@ from conftest import ARTICLES, stop_server
 
 from relgraph.settings import REPO_ROOT, Settings
 
-DEVSET = REPO_ROOT.parent / "shared" / "devset" / "articles"
+DEVSET = REPO_ROOT / "tests" / "fixtures" / "devset"  # copied from ../shared/devset/articles
 COUNT_ARTICLES = ("PREFIX dip: <https://w3id.org/relgraph/ontology#> "
                   "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a dip:Article }")
 HOME_COUNT = re.compile(r"extracted from (\d+) news article")
@@ -179,7 +179,6 @@ class Sampler:
             thread.join(timeout=60)
 
 
-@pytest.mark.skipif(not DEVSET.is_dir(), reason="../shared/devset/articles is not here")
 def test_a_finished_build_is_picked_up_by_every_process_with_one_version_per_answer(start_server, own_store, tmp_path):
     articles = tmp_path / "devset"
     shutil.copytree(DEVSET, articles)
