@@ -345,6 +345,15 @@ def test_valid_slugs_of_every_kind_still_resolve(client, store):
     assert graph.status_code == 200
 
 
+def _store_of(path, quads: list, graph: ox.NamedNode):
+    """An on-disk store in relgraph's layout: the quads in one article graph and in the union."""
+    store = ox.Store(str(path))
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, g) for q in quads for g in (graph, ox.DefaultGraph())])
+    store.flush()
+    del store
+    return path
+
+
 # -- bounded pages ---------------------------------------------------------------------------------
 POPULAR_FACTS = 3000
 
@@ -352,8 +361,6 @@ POPULAR_FACTS = 3000
 @pytest.fixture(scope="module")
 def popular_app(make_app, tmp_path_factory):
     """A store where one person holds 3,000 posts and is the participant of 3,000 events."""
-    path = tmp_path_factory.mktemp("popular") / "store"
-    store = ox.Store(str(path))
     person = ox.NamedNode(f"{BASE}person/popular")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     graph = ox.NamedNode(f"{BASE}graph/popular")
@@ -364,11 +371,7 @@ def popular_app(make_app, tmp_path_factory):
                   ox.Quad(post, label, ox.Literal(f"Post {i}")),
                   ox.Quad(event, ox.NamedNode(f"{DIP}participant"), person),
                   ox.Quad(event, label, ox.Literal(f"Event {i}"))]
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, g)
-                  for q in quads for g in (graph, ox.DefaultGraph())])
-    store.flush()
-    del store
-    return make_app(store=path)
+    return make_app(store=_store_of(tmp_path_factory.mktemp("store") / "store", quads, graph))
 
 
 def test_a_popular_entity_gives_a_bounded_page(popular_app):
@@ -394,8 +397,6 @@ UNSAFE_IRIS = ["javascript:alert(1)", "JavaScript:alert(2)", "JAVASCRIPT:alert(3
 @pytest.fixture(scope="module")
 def unsafe_app(make_app, tmp_path_factory):
     """A store with IRIs of unsafe schemes in sameAs links, facts, and the neighbourhood."""
-    path = tmp_path_factory.mktemp("unsafe") / "store"
-    store = ox.Store(str(path))
     person = ox.NamedNode(f"{BASE}person/mallory")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     same_as = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
@@ -406,11 +407,7 @@ def unsafe_app(make_app, tmp_path_factory):
         quads += [ox.Quad(person, same_as, ox.NamedNode(iri)),
                   ox.Quad(person, ox.NamedNode(f"{DIP}holdsPost"), ox.NamedNode(iri)),
                   ox.Quad(ox.NamedNode(iri), label, ox.Literal(f"unsafe {i}"))]
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, g)
-                  for q in quads for g in (graph, ox.DefaultGraph())])
-    store.flush()
-    del store
-    return make_app(store=path)
+    return make_app(store=_store_of(tmp_path_factory.mktemp("store") / "store", quads, graph))
 
 
 def _is_iri(text: str) -> bool:

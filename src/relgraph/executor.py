@@ -70,7 +70,7 @@ from relgraph.query_formats import (  # noqa: F401 - re-exported: the web layer 
     media_type,
     resolve_format,
 )
-from relgraph.query_process import ProcessConfig, store_size_mb  # noqa: F401 - store_size_mb re-exported
+from relgraph.query_process import ProcessConfig, store_size_mb, write_frame  # noqa: F401 - store_size_mb re-exported
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +125,8 @@ class _Worker:
         self.rfd = proc.stdout.fileno()
 
     def send(self, message: object) -> None:
-        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self.proc.stdin.write(struct.pack(">I", len(data)) + data)
-            self.proc.stdin.flush()
+            write_frame(self.proc.stdin, message)
         except (BrokenPipeError, OSError) as exc:
             raise _WorkerLost(str(exc)) from exc
 

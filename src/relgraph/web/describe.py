@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from relgraph.executor import GRAPH_ACCEPT, GRAPH_MEDIA, ExecutionError, media_type, resolve_format
+from relgraph.query_formats import rdf_formats
 from relgraph.namespaces import DIP, PREFIXES
 from relgraph.web import state
 
@@ -225,9 +226,7 @@ def rdf_format() -> str:
 def rdf_response(triples: Iterable[ox.Triple]) -> Response:
     """Serialise description triples in the negotiated RDF format."""
     fmt = rdf_format()
-    target = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-              "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML,
-              "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    target = rdf_formats()[fmt]
     # Grouped by subject so Turtle writes each resource once (the sort is stable).
     ordered = sorted(triples, key=lambda triple: str(triple.subject))
     body = ox.serialize(ordered, None, target, prefixes=DESCRIBE_PREFIXES)

@@ -13,11 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from flask import has_app_context
 
 from relgraph.settings import REPO_ROOT
 from relgraph.web.links import relgraph
 
-PAGE_QUERIES_DIR = REPO_ROOT / "queries" / "pages"
+PAGE_QUERIES_DIR = REPO_ROOT / "queries" / "pages"  # where they are with the default settings
 THIS = ox.Variable("this")
 _FINAL_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\s*$", re.IGNORECASE)
 _ASK_FORM = re.compile(r"^\s*ASK\b", re.IGNORECASE | re.MULTILINE)  # one answer: needs no LIMIT
@@ -49,10 +50,16 @@ def load_page_query(path: Path) -> PageQuery:
     return PageQuery(path.stem, text, int(limit.group(1)) if limit else 1)
 
 
-@lru_cache(maxsize=64)
 def page_query(name: str) -> PageQuery:
-    """The page query `queries/pages/<name>.rq`, read once."""
-    return load_page_query(PAGE_QUERIES_DIR / f"{name}.rq")
+    """The page query `<queries_dir>/pages/<name>.rq`, read once: the app's queries_dir setting,
+    or the project's own folder outside an app."""
+    directory = Path(relgraph().settings.queries_dir) / "pages" if has_app_context() else PAGE_QUERIES_DIR
+    return _cached_page_query(directory, name)
+
+
+@lru_cache(maxsize=64)
+def _cached_page_query(directory: Path, name: str) -> PageQuery:
+    return load_page_query(directory / f"{name}.rq")
 
 
 def run_page_query(name: str, this: ox.NamedNode | None = None):
