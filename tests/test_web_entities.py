@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -14,6 +13,7 @@ from html import unescape
 import pyoxigraph as ox
 import pytest
 
+from bench.safety_clients import ConnectionCounter
 from relgraph.namespaces import DATA_KINDS
 
 BASE = "https://w3id.org/relgraph/id/"
@@ -198,37 +198,6 @@ def test_inline_svg_in_every_kind_of_page_is_well_formed(client, store):
 
 
 # -- attacks: request data never becomes query text ------------------------------------------------
-class ConnectionCounter:
-    """A TCP listener on 127.0.0.1 that accepts and counts connections (and closes them): a
-    query the server was tricked into sending anywhere here shows up as a count."""
-
-    def __init__(self, port: int = 0):
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", port))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.accepted = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.accepted += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.sock.close()
-
-
 @pytest.fixture()
 def listener():
     """The audit's port 8809 when it is free, any free port otherwise."""
@@ -239,10 +208,10 @@ def listener():
     # The listener itself works: a connection we make is counted.
     socket.create_connection(("127.0.0.1", counter.port), timeout=2).close()
     deadline = time.monotonic() + 5
-    while counter.accepted < 1 and time.monotonic() < deadline:
+    while not counter.accepted and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert counter.accepted == 1
-    counter.accepted = 0
+    assert len(counter.accepted) == 1
+    counter.accepted.clear()
     yield counter
     counter.close()
 
@@ -299,7 +268,7 @@ def test_attack_urls_are_404_through_the_test_client(app, listener):
         # The test client percent-decodes the path into PATH_INFO, as a WSGI server does.
         response = client.get(path, headers={"Accept": accept or BROWSER_ACCEPT})
         assert response.status_code in (400, 404), (path, accept, response.status_code)
-    assert listener.accepted == 0
+    assert len(listener.accepted) == 0
 
 
 def test_attack_urls_are_404_on_a_live_server(live_server, listener):
@@ -320,7 +289,7 @@ def test_attack_urls_are_404_on_a_live_server(live_server, listener):
         raise AssertionError("the audit URL was answered 2xx")
     except urllib.error.HTTPError as exc:
         assert exc.code == 404
-    assert listener.accepted == 0
+    assert len(listener.accepted) == 0
     # The server still answers real pages after all that.
     with urllib.request.urlopen(f"{live_server}/id/person/sergei-lavrov", timeout=10) as response:
         assert response.status == 200
