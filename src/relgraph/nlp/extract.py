@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from relgraph import dates
 from relgraph.nlp.chunks import parse, parse_many
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.deals import extract_agreements, extract_projects
+from relgraph.nlp.agreements import extract_agreements
+from relgraph.nlp.projects import extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
 from relgraph.nlp.events import extract_events
 from relgraph.nlp.people import assign_roles, extract_people
