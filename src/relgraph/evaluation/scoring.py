@@ -145,8 +145,12 @@ def _describe_fact(fact: GoldFact) -> str:
 
 
 def _fact_clues(fact: GoldFact) -> tuple[str, ...]:
-    words = [w for alternative in fact.keywords for w in alternative]
-    return (*words, *sorted(fact.actors | fact.locations), *([fact.place] if fact.place else []))
+    """Phrases that find a fact's sentence: its keywords, the longer words of its label (the
+    annotator's description: "joint press conference"), its actors and places."""
+    keywords = [w for alternative in fact.keywords for w in alternative]
+    label_words = [w for w in fold(fact.label).split() if len(w) > 3 and w not in fold(" ".join(fact.actors))]
+    places = sorted(fact.locations | ({fact.place} if fact.place else set()))
+    return tuple(dict.fromkeys([*keywords, *label_words, *sorted(fact.actors), *places]))
 
 
 def _match_facts(nodes: list[Node], facts: list[GoldFact], fits: Callable[[Node, GoldFact], bool]
