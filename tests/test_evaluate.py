@@ -645,3 +645,35 @@ def test_read_support_gives_each_subjects_assertions() -> None:
     supports = read_support(store)
     assert supports == {ID + "lavrov": [Support("servesState", ID + "ru", 0.72, "post-title", "a-1",
                                                 "Russian Foreign Minister Sergei Lavrov said.", "Russia")]}
+
+
+# ------------------------------------------------------------------------------------ the command
+
+def test_evaluate_command_reports_calibration_and_a_sourced_diff(tmp_path: Path) -> None:
+    """Built from all five sample articles but scored against one article's gold: what the other
+    four yield is false positives, each shown with its own article and sentence."""
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    one = sorted(GOLD_DIR.glob("*.json"))[0]
+    (gold_dir / one.name).write_text(one.read_text(encoding="utf-8"), encoding="utf-8")
+    articles = str(ROOT / "data" / "articles")
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(gold_dir), articles, "--store",
+                                      str(tmp_path / "store"), "--json", "--diff"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    report = json.loads(text[: text.index("\n}\n") + 2])
+    cal = report["calibration"]
+    assert [(b["lo"], b["hi"]) for b in cal["bins"]] == [(i / 10, (i + 1) / 10) for i in range(10)]
+    assert cal["n"] == sum(b["n"] for b in cal["bins"]) > 0 and 0.0 <= cal["ece"] <= 1.0
+    counted = sum(report[c]["tp"] + report[c]["fp"] for c in CATEGORIES)
+    assert cal["n"] + cal["unrated"] == counted            # every counted item is rated or said not to be
+    lines = text[text.index("\n}\n") + 3:].splitlines()
+    positives = [i for i, line in enumerate(lines) if ": + " in line]
+    assert positives
+    sourced = [lines[i + 1] for i in positives if i + 1 < len(lines) and lines[i + 1].startswith("    from ")]
+    assert len(sourced) == len(positives)
+    assert any(line.startswith("    from 00") and "): " in line for line in sourced)
