@@ -180,12 +180,12 @@ def _posts(rows: list[dict[str, str]], person_keys: dict[str, str], gold: Gold) 
         if row.get("role"):
             sys_roles.add((who, post_title(row["role"], state_words)))
 
-    gold_states: dict[tuple[str, str], GoldEntity] = {}
+    gold_states: set[tuple[str, str]] = set()
     gold_roles: list[tuple[str, frozenset[str], str]] = []       # (person, accepted titles, shown title)
     for key, person in gold.persons.items():
         for post in person.posts:
             if post.state:
-                gold_states.setdefault((key, names.canon(post.state)), person)
+                gold_states.add((key, names.canon(post.state)))
             titles = frozenset(post_title(t, state_words) for t in [post.role, *post.role_aliases])
             if not any(k == key and t == titles for k, t, _ in gold_roles):
                 gold_roles.append((key, titles, post.role))
