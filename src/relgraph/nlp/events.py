@@ -4,17 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.util import filter_spans
 
-from relgraph.nlp.actors import (
-    actors_in,
-    governing_noun,
-    pair_refs,
-    place_in,
-    subject_actors,
-    subtree_span,
-    where_place,
-    with_states,
-)
+from relgraph.nlp.actors import governing_noun, place_in, subject_actors, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
+from relgraph.nlp.event_actors import meeting_participants, reception_meeting, speaker, visit_participants
 from relgraph.nlp.entities import ctx_matches
 from relgraph.records import FactRecord, Ref
 
@@ -52,13 +44,45 @@ def _triggers(ctx: ArticleContext):
         if etype:
             yield root, etype, FAMILY.get(root.lower_, root.lemma_)
     for token in doc:
-        etype = ctx.lex.event_verbs.get(token.lemma_.lower())
-        if etype and token.pos_ == "VERB" and not ctx.is_excluded(doc[token.i: token.i + 1]):
-            yield token, etype, FAMILY.get(token.lemma_, token.lemma_)
+        if token.pos_ != "VERB" or ctx.is_excluded(doc[token.i: token.i + 1]):
+            continue
+        lemma = token.lemma_.lower()
+        etype = ctx.lex.event_verbs.get(lemma)
+        if etype:
+            yield token, etype, FAMILY.get(lemma, lemma)
+        if lemma in ctx.lex.words("host_verbs"):
+            yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
+        if _statement_verb(ctx, token):
+            yield token, "Statement", "statement"
 
 
-# A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') has
-# not happened; news reports it as the itinerary, not as a visit.
+RECEPTION = "reception"
+
+
+def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """A public statement told by its verb: 'told reporters', 'told the APA news agency', 'wrote on
+    X', 'addressed the closing session'."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "tell":
+        return any(_last_word(ctx, o) in ctx.lex.words("statement_audiences") for o in objects)
+    if lemma == "address":
+        return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        p.dep_ == "pobj" and p.lower_ in ctx.lex.words("social_platforms") for p in c.children)
+        for c in verb.children)
+
+
+def _last_word(ctx: ArticleContext, token: Token) -> str:
+    """The head word of an audience, or the last word of the name it is part of ('the APA news agency')."""
+    mention = ctx.mention_at(token)
+    if mention is not None:
+        return ctx.doc[mention.end - 1].lower_
+    return token.lemma_.lower()
+
+
+# A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') is a
+# visit still to come: it is reported, but its date is only what the text says, never assumed.
 PLANNED = {"schedule", "scheduled", "expect", "expected", "due", "plan", "planned", "invitation", "invite",
            "intend", "set"}
 
@@ -73,19 +97,20 @@ def _planned_trip(trigger: Token) -> bool:
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger):
         return None  # wished-for talks are not events
-    if etype == "Visit" and _planned_trip(trigger):
-        return None
+    planned = etype == "Visit" and _planned_trip(trigger)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
-    tense = tense_of(trigger)
+    tense = "future" if planned else tense_of(trigger)
     if etype == "Visit":
-        participants, place = _visit(ctx, trigger)
+        participants, place = visit_participants(ctx, trigger)
+    elif etype == "Meeting" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
+        participants, place = reception_meeting(ctx, trigger)
     elif etype == "Statement":
-        participants, place = _speaker(ctx, trigger), place_in(ctx, trigger)
+        participants, place = speaker(ctx, trigger), place_in(ctx, trigger)
     elif etype == "Meeting" and trigger.pos_ == "VERB" and trigger.lemma_ in ("discuss", "negotiate"):
         participants, place = subject_actors(ctx, trigger), place_in(ctx, trigger)
     else:
-        participants = _meeting_participants(ctx, trigger, etype)
+        participants = meeting_participants(ctx, trigger, etype)
         place = place_in(ctx, trigger) or (place_in(ctx, original) if original.i != trigger.i else None)
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
@@ -117,92 +142,6 @@ def _wished(trigger: Token) -> bool:
     return False
 
 
-def _hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
-    """'Ruto hosted Abiy Ahmed at State House, Nairobi': the object visits the subject; the place is
-    where it happened, else the host's state."""
-    guests = [r for c in verb.children if c.dep_ == "dobj"
-              for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
-    hosts = [r for r in subject_actors(ctx, verb) if r.kind in ("person", "state")]
-    if not guests or not hosts:
-        return [], None
-    place = place_in(ctx, verb) or where_place(ctx, verb)
-    if place is None:
-        for c in verb.children:
-            span = subtree_span(c) if c.dep_ == "dobj" else None
-            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))] if span is not None else []
-            place = found[0] if found else place
-    if place is None:
-        host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
-        place = Ref("state", host_state) if host_state else None
-    return guests[:2] + hosts[:2], place
-
-
-def _visit(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], Ref | None]:
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
-        return _hosted_visit(ctx, trigger)
-    visitors: list[Ref] = []
-    for child in trigger.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            visitors += actors_in(ctx, subtree_span(child))
-    if not visitors:
-        visitors = [r for r in subject_actors(ctx, trigger) if r.kind == "person"]
-    if not visitors:
-        head = trigger.head if trigger.dep_ in ("acl", "relcl", "xcomp") else None
-        while head is not None and head.dep_ in ("compound", "amod", "appos") and head.head is not head:
-            head = head.head
-        if head is not None:
-            visitors = [r for r in actors_in(ctx, [head]) if r.kind == "person"] or [
-                r for r in actors_in(ctx, [head.head]) if r.kind == "person"]
-    visitors = [r for r in visitors if r.kind in ("person", "state")][:2]
-    if not any(r.kind == "person" for r in visitors):
-        return [], None
-    place = None
-    for child in trigger.children:
-        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in")):
-            span = subtree_span(child)
-            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city", "state"))]
-            if found:
-                cities = [f for f in found if f.kind == "city"]
-                place = (cities or found)[0]
-                break
-    place = place or where_place(ctx, trigger)
-    if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
-        return visitors, None
-    host = ctx.state_of(place)
-    return visitors + ([Ref("state", host)] if host else []), place
-
-
-def _speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
-    """'Lavrov issued a statement', "a Foreign Office statement", 'X said in a statement'."""
-    own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod")]
-    refs: list[Ref] = []
-    for child in own:
-        refs += actors_in(ctx, subtree_span(child))
-    if not refs:
-        refs = subject_actors(ctx, trigger)
-    return [r for r in refs if r.kind in ("person", "organization", "state")][:3]
-
-
-def _meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> list[Ref]:
-    span = subtree_span(trigger)
-    between = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
-    if between:  # 'talks between the Afghan government and the Taliban': exactly these
-        refs = actors_in(ctx, subtree_span(between[0])) or pair_refs(ctx, subtree_span(between[0]))
-        if refs:
-            return [r for r in refs if r.kind in ("person", "state", "organization")]
-    refs = [r for r in actors_in(ctx, span)]
-    refs += [r for r in pair_refs(ctx, span) if r not in refs]
-    if trigger.dep_ in ("dobj", "nsubjpass"):  # 'Russia organized a conference ... in the presence of X'
-        verb = trigger.head
-        refs += [r for r in subject_actors(ctx, verb) if r not in refs]
-        for child in verb.children:
-            if child.dep_ == "prep" and child.i > trigger.i:
-                refs += [r for r in actors_in(ctx, subtree_span(child)) if r not in refs and r.kind != "city"]
-    if etype == "PressConference":  # everyone named in the sentence takes part
-        refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
-    return [r for r in refs if r.kind in ("person", "state", "organization")]
-
-
 def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactRecord]:
     """Several sentences often report one event: merge same-type, same-family, compatible reports."""
     merged: list[FactRecord] = []
@@ -221,7 +160,7 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
 def _same_event(a: FactRecord, b: FactRecord) -> bool:
     if a.type == b.type and a.evidence[0].start == b.evidence[0].start:
         return True  # 'X met Y in Abuja to discuss the crisis': one sentence, one meeting
-    if a.type != b.type or a.key != b.key and a.type == "Meeting":
+    if a.type != b.type or a.key != b.key and a.type == "Meeting" and not _same_people(a, b):
         return False
     if a.type == "Statement":  # one speaker's statement is not another's
         speakers_a = {r for r in a.participants if r.kind != "state"}
@@ -237,6 +176,12 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
     states_a = {r for r in a.participants if r.kind == "state"}
     states_b = {r for r in b.participants if r.kind == "state"}
     return len(states_a & states_b) >= min(2, len(states_a), len(states_b))
+
+
+def _same_people(a: FactRecord, b: FactRecord) -> bool:
+    """'X received Y' and 'talks between X and Y' in one article: one meeting of the same two people."""
+    people_a = {r for r in a.participants if r.kind == "person"}
+    return len(people_a) >= 2 and people_a == {r for r in b.participants if r.kind == "person"}
 
 
 def _places_agree(ctx: ArticleContext, a: FactRecord, b: FactRecord) -> bool:
