@@ -1,6 +1,8 @@
 """Who takes part in an event, and where: visitors and hosts, speakers, the sides of a meeting."""
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import (
@@ -12,7 +14,7 @@ from relgraph.nlp.actors import (
     subtree_span,
     where_place,
 )
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.records import Ref
 
 POSSESSIVE_PRONOUNS = {"his", "her", "their"}
@@ -158,3 +160,31 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
     if etype == "PressConference":  # everyone named in the sentence takes part
         refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
     return [r for r in refs if r.kind in PARTY_KINDS]
+
+
+def link_bare_surnames(ctx: ArticleContext) -> None:
+    """'"...," Ruto told a joint press conference': the tagger often gives a bare surname no entity
+    label after a quote, so it was never linked. A proper noun that is the surname of exactly one
+    person named in full in the article is that person (accents aside: 'Vucic' is 'Vučić'); failing
+    that, a given name that starts exactly one full name ('Abiy' for 'Abiy Ahmed')."""
+    surnames: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
+    for ref in ctx.records.entities:
+        words = [_folded(w) for w in ref.key.split()]
+        if ref.kind == "person" and len(words) >= 2:
+            for word in words[1:]:
+                surnames.setdefault(word, set()).add(ref.key)
+            given.setdefault(words[0], set()).add(ref.key)
+    for token in ctx.doc:
+        if token.pos_ != "PROPN" or ctx.mention_at(token) is not None:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" and ctx.mention_at(token.head) is None:
+            continue  # part of another name: 'Ruto Avenue'
+        word = _folded(token.text)
+        people = surnames.get(word) or given.get(word, set())
+        if len(people) == 1:
+            ctx.add_mention(Mention(Ref("person", next(iter(people))), token.i, token.i + 1, "surname", 0.6))
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()

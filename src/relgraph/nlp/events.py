@@ -6,7 +6,13 @@ from spacy.util import filter_spans
 
 from relgraph.nlp.actors import governing_noun, place_in, subject_actors, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
-from relgraph.nlp.event_actors import meeting_participants, reception_meeting, speaker, visit_participants
+from relgraph.nlp.event_actors import (
+    link_bare_surnames,
+    meeting_participants,
+    reception_meeting,
+    speaker,
+    visit_participants,
+)
 from relgraph.nlp.entities import ctx_matches
 from relgraph.records import FactRecord, Ref
 
@@ -20,6 +26,7 @@ DEFAULT_DATE_PRECISION = 7
 
 
 def extract_events(ctx: ArticleContext) -> list[FactRecord]:
+    link_bare_surnames(ctx)
     events: list[FactRecord] = []
     for trigger, etype, family in _triggers(ctx):
         event = _event_at(ctx, trigger, etype)
@@ -65,7 +72,7 @@ def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if lemma == "tell":
-        return any(_last_word(ctx, o) in ctx.lex.words("statement_audiences") for o in objects)
+        return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
     if lemma == "address":
         return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
     return any(c.dep_ == "prep" and c.lower_ == "on" and any(
@@ -73,12 +80,12 @@ def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
         for c in verb.children)
 
 
-def _last_word(ctx: ArticleContext, token: Token) -> str:
-    """The head word of an audience, or the last word of the name it is part of ('the APA news agency')."""
+def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
+    """The head word of an audience (as written and as lemma), or the last word of the name it is
+    part of ('the APA news agency')."""
     mention = ctx.mention_at(token)
-    if mention is not None:
-        return ctx.doc[mention.end - 1].lower_
-    return token.lemma_.lower()
+    word = ctx.doc[mention.end - 1] if mention is not None else token
+    return {word.lower_, word.lemma_.lower()}
 
 
 # A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') is a
@@ -115,8 +122,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
         return None
-    if etype in ("Meeting", "Consultation", "PressConference") and len(participants) < 2:
-        return None  # it takes two to meet
+    if etype in ("Meeting", "Consultation") and len(participants) < 2:
+        return None  # it takes two to meet; a press conference may have one speaker
     date = ctx.date_near(trigger, tense=tense)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
