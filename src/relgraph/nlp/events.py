@@ -104,6 +104,8 @@ def _planned_trip(trigger: Token) -> bool:
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger):
         return None  # wished-for talks are not events
+    if _refers_back(ctx, trigger) or etype == "Statement" and not _framed_statement(ctx, trigger):
+        return None
     planned = etype == "Visit" and _planned_trip(trigger)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
@@ -133,6 +135,35 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         places=[place] if place else [], date=date, date_assumed=assumed,
         evidence=[ctx.evidence(trigger.doc[trigger.i: trigger.i + 1], f"event-{etype.lower()}", 0.7)],
     )
+
+
+SIDELINES = {"sidelines", "margins", "sideline", "margin", "end", "eve", "course"}
+
+
+def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
+    """'after the meeting', 'on the sidelines of the visit': a definite event noun that names no one
+    and frames the clause points back at an event already told, it reports no new one."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    if any(c.dep_ in ("poss", "prep", "compound", "amod", "acl", "relcl") for c in noun.children):
+        return False  # 'the Kars meeting', 'the visit to Rome', 'the visit, which began Tuesday'
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    framing = prep.lower_ in ctx.lex.words("circumstance_preps")
+    beside = prep.lower_ == "of" and prep.head.lower_ in SIDELINES
+    return framing or beside
+
+
+def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
+    """'a message' is a statement only when someone's ('the president's message') or the frame of a
+    saying ('said in a message'); a plain 'received a written message' is a letter."""
+    if noun.pos_ == "VERB" or noun.lower_ not in ctx.lex.words("framed_statement_nouns") \
+            and noun.lemma_.lower() not in ctx.lex.words("framed_statement_nouns"):
+        return True
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with", "through", "via")
 
 
 def _wished(trigger: Token) -> bool:
