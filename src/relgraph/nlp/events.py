@@ -59,7 +59,7 @@ def _triggers(ctx: ArticleContext):
             yield token, etype, FAMILY.get(lemma, lemma)
         if lemma in ctx.lex.words("host_verbs"):
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
-        if _statement_verb(ctx, token):
+        if _statement_verb(ctx, token) or _posting_verb(ctx, token):
             yield token, "Statement", "statement"
 
 
@@ -75,9 +75,21 @@ def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
         return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
     if lemma == "address":
         return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
-    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
-        p.dep_ == "pobj" and p.lower_ in ctx.lex.words("social_platforms") for p in c.children)
-        for c in verb.children)
+    return False
+
+
+def _posting_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """'wrote on X', 'welcomed the signing in a post on X.': a platform named after 'on' in the
+    verb's own phrase (the tokenizer may glue the full stop to 'X')."""
+    platforms = ctx.lex.words("social_platforms")
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ == "on" and token.lower_.rstrip(".") in platforms:
+            node = token.head
+            while node.pos_ != "VERB" and node.head.i != node.i:
+                node = node.head
+            if node.i == verb.i:
+                return True
+    return False
 
 
 def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
@@ -110,8 +122,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = "future" if planned else tense_of(trigger)
-    if etype == "Visit":
-        participants, place = visit_participants(ctx, trigger)
+    if etype == "Visit":  # the visit's own phrase names the visitor: 'the second day of a visit that Ruto began'
+        participants, place = visit_participants(ctx, original)
     elif etype == "Meeting" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
         participants, place = reception_meeting(ctx, trigger)
     elif etype == "Statement":
@@ -163,7 +175,10 @@ def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
         return True
     if any(c.dep_ == "poss" for c in noun.children):
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with", "through", "via")
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
 
 
 def _wished(trigger: Token) -> bool:
