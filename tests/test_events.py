@@ -140,3 +140,54 @@ def test_a_reception_and_talks_of_the_same_two_people_are_one_meeting(tmp_path):
             "in Santiago on Tuesday. Talks between Boric and Boluarte covered migration.")
     meetings = events(tmp_path, text, "Meeting")
     assert len(meetings) == 1 and people(meetings[0]) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_a_keynote_address_framing_a_call_is_a_statement(tmp_path):
+    text = ("Climate summit\n\nIn a keynote address that drew applause, Fijian Prime Minister Sitiveni Rabuka "
+            "called for a regional climate fund.")
+    [statement] = events(tmp_path, text, "Statement")
+    assert people(statement) == {"Sitiveni Rabuka"}
+
+
+def test_the_speaker_of_a_message_is_the_sayer_not_the_broadcaster(tmp_path):
+    text = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast by state "
+            "television ENTV that supplies would continue.")
+    [statement] = events(tmp_path, text, "Statement")
+    assert people(statement) == {"Mohamed Arkab"}
+
+
+def test_people_expected_to_meet_are_the_meetings_participants(tmp_path):
+    text = ("Caucasus talks\n\nGeorgian Foreign Minister Ilia Darchiashvili and Armenian Foreign Minister "
+            "Ararat Mirzoyan are expected to meet in Tbilisi next month, officials said.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Ilia Darchiashvili", "Ararat Mirzoyan"}
+    assert meeting.date == "2024-04" and [p.key for p in meeting.places] == ["Tbilisi"]
+
+
+def test_whoever_represents_a_state_at_a_summit_attends_it(tmp_path):
+    text = ("Summit attendance\n\nJapanese Prime Minister Fumio Kishida will represent Japan at the summit "
+            "in Lima in November.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert "Fumio Kishida" in people(meeting) and meeting.date == "2024-11"
+
+
+def test_a_host_alone_tells_a_meeting_it_will_host(tmp_path):
+    text = "Reparations\n\nKenyan President William Ruto said Nairobi would host a follow-up conference next year."
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert Ref("state", "Kenya") in meeting.participants and meeting.date == "2025"
+
+
+def test_a_group_agreed_to_be_convened_meets_in_the_future(tmp_path):
+    # published in July: 'in August' agreed on is the coming August, not the last one
+    text = ("Energy ties\n\nBrazil and Argentina agreed to convene a bilateral energy working group in "
+            "Brasília in August.")
+    [meeting] = events(tmp_path, text, "Meeting", published="2025-07-03")
+    assert {r.key for r in meeting.participants} >= {"Brazil", "Argentina"} and meeting.date == "2025-08"
+
+
+def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
+    text = ("Tariff talks\n\nCanadian Finance Minister François-Philippe Champagne is due in Washington "
+            "next Tuesday for talks.")
+    visits = events(tmp_path, text, "Visit", published="2024-03-14")
+    [visit] = [v for v in visits if v.places and v.places[0].key == "Washington"]
+    assert "François-Philippe Champagne" in people(visit) and visit.date == "2024-03-19"

@@ -17,6 +17,8 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos
                   "von", "der", "den", "la", "le", "ul", "ud"}
 FUTURE_AUX = {"will", "shall", "'ll", "going"}
 MODAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
+# 'agreed to convene the group in August': what one plans or commits to do lies ahead.
+COMMITMENT_VERBS = {"plan", "expect", "schedule", "set", "due", "agree", "decide", "pledge", "promise", "undertake", "vow"}
 
 
 @dataclass
@@ -209,7 +211,7 @@ def tense_of(token: Token) -> str:
         for child in head.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | MODAL_AUX:
                 return "future"
-        if head.dep_ in ("xcomp",) and head.head.lemma_ in ("plan", "expect", "schedule", "set", "due"):
+        if head.dep_ in ("xcomp",) and head.head.lemma_ in COMMITMENT_VERBS:
             return "future"
         if head.head.i == head.i:
             break

@@ -137,8 +137,17 @@ def speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
     for child in own:
         refs += possessor_actors(ctx, trigger) if child.dep_ == "poss" else actors_in(ctx, subtree_span(child))
     if not refs:
-        refs = subject_actors(ctx, trigger)
+        refs = subject_actors(ctx, _saying_verb(trigger))
     return [r for r in refs if r.kind in PARTY_KINDS][:3]
+
+
+def _saying_verb(noun: Token) -> Token:
+    """'X said in a message broadcast by TV': the statement's phrase hangs from the verb whose subject
+    speaks, not from the participle inside the phrase ('broadcast by TV')."""
+    node = noun
+    while node.dep_ in ("compound", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> list[Ref]:
@@ -151,8 +160,13 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
     refs = [r for r in possessor_actors(ctx, trigger)]
     refs += [r for r in actors_in(ctx, span) if r not in refs]
     refs += [r for r in pair_refs(ctx, span) if r not in refs]
-    if trigger.dep_ in ("dobj", "nsubjpass"):  # 'Russia organized a conference ... in the presence of X'
-        verb = trigger.head
+    if trigger.pos_ == "VERB":  # 'X and Y are expected to meet': the subject sits on the governing verb
+        refs += [r for r in subject_actors(ctx, trigger) if r not in refs]
+    attended = trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.pos_ == "VERB"
+    if trigger.dep_ in ("dobj", "nsubjpass") or attended:
+        # 'Russia organized a conference ... in the presence of X'; 'Li would represent China at the summit'
+        verb = trigger.head.head if attended else trigger.head
+        refs += [r for c in verb.children if c.dep_ == "dobj" for r in actors_in(ctx, subtree_span(c)) if r not in refs]
         refs += [r for r in subject_actors(ctx, verb) if r not in refs]
         for child in verb.children:
             if child.dep_ == "prep" and child.i > trigger.i:

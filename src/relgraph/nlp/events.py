@@ -61,6 +61,15 @@ def _triggers(ctx: ArticleContext):
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
         if _statement_verb(ctx, token) or _posting_verb(ctx, token):
             yield token, "Statement", "statement"
+    for token in doc:
+        if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
+            yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
+
+
+def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(
+        (m := ctx.mention_at(p)) is not None and m.ref.kind in ("city", "state")
+        for p in c.children if p.dep_ == "pobj") for c in token.children)
 
 
 RECEPTION = "reception"
@@ -118,7 +127,7 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None  # wished-for talks are not events
     if _refers_back(ctx, trigger) or etype == "Statement" and not _framed_statement(ctx, trigger):
         return None
-    planned = etype == "Visit" and _planned_trip(trigger)
+    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = "future" if planned else tense_of(trigger)
@@ -136,7 +145,7 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
         return None
-    if etype in ("Meeting", "Consultation") and len(participants) < 2:
+    if etype in ("Meeting", "Consultation") and len(participants) < 2 and not _hosted(ctx, trigger):
         return None  # it takes two to meet; a press conference may have one speaker
     date = ctx.date_near(trigger, tense=tense)
     assumed = date is None and tense == "past" and bool(ctx.published)
@@ -164,7 +173,7 @@ def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
     prep = noun.head
     framing = prep.lower_ in ctx.lex.words("circumstance_preps")
     beside = prep.lower_ == "of" and prep.head.lower_ in SIDELINES
-    return framing or beside
+    return framing or beside or prep.lower_ == "about"  # 'asked about the visit'
 
 
 def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
@@ -181,9 +190,14 @@ def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
 
 
+def _hosted(ctx: ArticleContext, noun: Token) -> bool:
+    """'Accra will host a follow-up conference': the host is enough to tell the meeting."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lex.words("host_verbs")
+
+
 def _wished(trigger: Token) -> bool:
     """'wanted Israel and Palestine to continue talks': the talks are hoped for, not reported."""
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "before", "amid", "at", "on"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "before", "amid", "at", "on", "in"):
         return False  # a circumstance of the clause, reported as fact
     verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None:
