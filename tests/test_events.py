@@ -191,3 +191,11 @@ def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
     visits = events(tmp_path, text, "Visit", published="2024-03-14")
     [visit] = [v for v in visits if v.places and v.places[0].key == "Washington"]
     assert "François-Philippe Champagne" in people(visit) and visit.date == "2024-03-19"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brazilian President Lula da Silva and Argentine President Javier Milei did not hold a bilateral meeting.",
+    "No talks took place between Brazilian President Lula da Silva and Argentine President Javier Milei.",
+])
+def test_a_denied_meeting_is_no_event(tmp_path, sentence):
+    assert events(tmp_path, "Summit chill\n\n" + sentence, "Meeting") == []

@@ -123,8 +123,8 @@ def _planned_trip(trigger: Token) -> bool:
 
 
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
-    if _wished(trigger):
-        return None  # wished-for talks are not events
+    if _wished(trigger) or _negated(trigger):
+        return None  # wished-for or denied talks are not events
     if _refers_back(ctx, trigger) or etype == "Statement" and not _framed_statement(ctx, trigger):
         return None
     planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
@@ -188,6 +188,15 @@ def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
+
+
+def _negated(trigger: Token) -> bool:
+    """'did not hold a bilateral meeting', 'no talks took place': the text denies the event."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _hosted(ctx: ArticleContext, noun: Token) -> bool:
