@@ -199,3 +199,15 @@ def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
 ])
 def test_a_denied_meeting_is_no_event(tmp_path, sentence):
     assert events(tmp_path, "Summit chill\n\n" + sentence, "Meeting") == []
+
+
+def test_a_gathering_named_by_its_kind_is_a_meeting(tmp_path):
+    text = ("Benelux ties\n\nThe plan was launched at the Belgium-Netherlands Summit in Antwerp in January, "
+            "when Belgian Prime Minister Alexander De Croo and Dutch Prime Minister Mark Rutte met.")
+    meetings = events(tmp_path, text, "Meeting", published="2024-03-14")
+    assert any(m.places and m.places[0].key == "Antwerp" and m.date == "2024-01" for m in meetings)
+
+
+def test_a_hotel_named_summit_is_no_meeting(tmp_path):
+    text = "Hotel news\n\nThe Summit Hotel in Antwerp reopened on Monday after repairs."
+    assert events(tmp_path, text, "Meeting") == []

@@ -45,7 +45,8 @@ def _triggers(ctx: ArticleContext):
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN") or (root.lower_ == "address" and root.tag_ != "NN"):
             continue
-        if ctx.mention_at(root) is not None or root.text[:1].isupper() and root.i != root.sent.start:
+        if ctx.mention_at(root) is not None or root.text[:1].isupper() and root.i != root.sent.start \
+                and not _named_event(ctx, root):
             continue  # 'Intergovernmental Commission', 'Summit Hotel': part of a name, not an event
         etype = ctx.lex.event_nouns[span.text.lower()] if span.text.lower() in ctx.lex.event_nouns else None
         if etype:
@@ -73,6 +74,12 @@ def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
 
 
 RECEPTION = "reception"
+
+
+def _named_event(ctx: ArticleContext, root: Token) -> bool:
+    """'the UK-Ireland Summit in Liverpool', 'the Annual Foreign Ministers' Meeting': a gathering's
+    name ends in its kind; a body ('Joint Commission') or a place ('Summit Hotel') does not."""
+    return root.lower_ in ctx.lex.words("named_event_heads") and root.dep_ != "compound"
 
 
 def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
