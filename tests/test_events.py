@@ -211,3 +211,10 @@ def test_a_gathering_named_by_its_kind_is_a_meeting(tmp_path):
 def test_a_hotel_named_summit_is_no_meeting(tmp_path):
     text = "Hotel news\n\nThe Summit Hotel in Antwerp reopened on Monday after repairs."
     assert events(tmp_path, text, "Meeting") == []
+
+
+def test_what_happened_at_a_summit_dates_it(tmp_path):
+    text = ("Benelux ties\n\nMinisters reviewed the programme launched at the summit of Belgian Prime Minister "
+            "Alexander De Croo and Dutch Prime Minister Mark Rutte in Antwerp in January.")
+    meetings = events(tmp_path, text, "Meeting", published="2024-03-14")
+    assert [m.date for m in meetings] == ["2024-01"]
