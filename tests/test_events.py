@@ -218,3 +218,11 @@ def test_what_happened_at_a_summit_dates_it(tmp_path):
             "Alexander De Croo and Dutch Prime Minister Mark Rutte in Antwerp in January.")
     meetings = events(tmp_path, text, "Meeting", published="2024-03-14")
     assert [m.date for m in meetings] == ["2024-01"]
+
+
+def test_an_invitation_accepted_to_visit_is_planned_and_undated(tmp_path):
+    text = ("Gulf ties\n\nUkrainian Foreign Minister Andrii Sybiha accepted an invitation from the Qatari "
+            "prime minister to visit Doha, the ministry said, without giving a date.")
+    visits = events(tmp_path, text, "Visit")
+    [visit] = [v for v in visits if v.places and v.places[0].key == "Doha"]
+    assert visit.date is None and not visit.date_assumed

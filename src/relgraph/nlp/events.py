@@ -126,7 +126,12 @@ def _planned_trip(trigger: Token) -> bool:
     if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     head = trigger.head
-    return head is not trigger and (head.lemma_.lower() in PLANNED or head.lower_ in PLANNED)
+    if head is trigger:
+        return False
+    # 'accepted an invitation from the prime minister to visit Doha': the parser often hangs the
+    # infinitive on the verb rather than on 'invitation'
+    invited = any(c.dep_ == "dobj" and c.lemma_.lower() in PLANNED for c in head.children)
+    return head.lemma_.lower() in PLANNED or head.lower_ in PLANNED or invited
 
 
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
