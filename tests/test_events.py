@@ -221,8 +221,9 @@ def test_what_happened_at_a_summit_dates_it(tmp_path):
 
 
 def test_an_invitation_accepted_to_visit_is_planned_and_undated(tmp_path):
-    text = ("Gulf ties\n\nUkrainian Foreign Minister Andrii Sybiha accepted an invitation from the Qatari "
-            "prime minister to visit Doha, the ministry said, without giving a date.")
+    text = ("Gulf ties\n\nNorwegian Foreign Minister Espen Barth Eide met Qatari officials in Oslo on Monday. "
+            "Eide accepted an invitation from the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, to visit Doha, "
+            "the Norwegian side said.")
     visits = events(tmp_path, text, "Visit")
     [visit] = [v for v in visits if v.places and v.places[0].key == "Doha"]
     assert visit.date is None and not visit.date_assumed
