@@ -227,3 +227,11 @@ def test_an_invitation_accepted_to_visit_is_planned_and_undated(tmp_path):
     visits = events(tmp_path, text, "Visit")
     [visit] = [v for v in visits if v.places and v.places[0].key == "Doha"]
     assert visit.date is None and not visit.date_assumed
+
+
+def test_people_named_with_the_summit_join_the_one_summit(tmp_path):
+    text = ("Andean summit\n\nPeruvian President Dina Boluarte used the summit to call for lower tariffs. "
+            "Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa also attended the summit.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert len(meetings) == 1
+    assert people(meetings[0]) == {"Dina Boluarte", "Gustavo Petro", "Daniel Noboa"}

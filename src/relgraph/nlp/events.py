@@ -31,9 +31,19 @@ def extract_events(ctx: ArticleContext) -> list[FactRecord]:
     for trigger, etype, family in _triggers(ctx):
         event = _event_at(ctx, trigger, etype)
         if event is not None:
-            event.key = family  # temporary: the trigger family, used by the in-article merge
+            # temporary: the trigger family for the in-article merge, marked when it is 'the summit'
+            event.key = family + (BACK_REFERENCE if _bare_definite(trigger) else "")
             events.append(event)
     return merge_events(ctx, events)
+
+
+BACK_REFERENCE = "|the"
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the summit' with nothing of its own: the gathering the story is about."""
+    return noun.pos_ in ("NOUN", "PROPN") and all(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(True for _ in noun.children)
 
 
 def _triggers(ctx: ArticleContext):
@@ -233,9 +243,11 @@ def _wished(trigger: Token) -> bool:
 def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactRecord]:
     """Several sentences often report one event: merge same-type, same-family, compatible reports."""
     merged: list[FactRecord] = []
+    gatherings = ctx.lex.words("gathering_nouns")
     for event in events:
         for other in merged:
-            if _same_event(other, event) and _places_agree(ctx, other, event):
+            if (_same_event(other, event) or _same_gathering(other, event, gatherings)) \
+                    and _places_agree(ctx, other, event):
                 _absorb(other, event)
                 break
         else:
@@ -248,7 +260,7 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
 def _same_event(a: FactRecord, b: FactRecord) -> bool:
     if a.type == b.type and a.evidence[0].start == b.evidence[0].start:
         return True  # 'X met Y in Abuja to discuss the crisis': one sentence, one meeting
-    if a.type != b.type or a.key != b.key and a.type == "Meeting" and not _same_people(a, b):
+    if a.type != b.type or _family(a) != _family(b) and a.type == "Meeting" and not _same_people(a, b):
         return False
     if a.type == "Statement":  # one speaker's statement is not another's
         speakers_a = {r for r in a.participants if r.kind != "state"}
@@ -264,6 +276,20 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
     states_a = {r for r in a.participants if r.kind == "state"}
     states_b = {r for r in b.participants if r.kind == "state"}
     return len(states_a & states_b) >= min(2, len(states_a), len(states_b))
+
+
+def _family(event: FactRecord) -> str:
+    return (event.key or "").removesuffix(BACK_REFERENCE)
+
+
+def _same_gathering(a: FactRecord, b: FactRecord, gatherings: frozenset[str]) -> bool:
+    """'X attended the summit', 'Y used the summit to ...': a bare 'the summit' is the article's
+    summit, whoever is named with it."""
+    if a.type != "Meeting" or b.type != "Meeting" or _family(a) != _family(b) or _family(a) not in gatherings:
+        return False
+    if not ((a.key or "").endswith(BACK_REFERENCE) or (b.key or "").endswith(BACK_REFERENCE)):
+        return False
+    return not (a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
 
 
 def _same_people(a: FactRecord, b: FactRecord) -> bool:
