@@ -42,8 +42,9 @@ BACK_REFERENCE = "|the"
 
 def _bare_definite(noun: Token) -> bool:
     """'the summit' with nothing of its own: the gathering the story is about."""
-    return noun.pos_ in ("NOUN", "PROPN") and all(
-        c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(True for _ in noun.children)
+    children = list(noun.children)
+    return noun.pos_ in ("NOUN", "PROPN") and bool(children) and all(
+        c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def _triggers(ctx: ArticleContext):
@@ -61,6 +62,7 @@ def _triggers(ctx: ArticleContext):
         etype = ctx.lex.event_nouns[span.text.lower()] if span.text.lower() in ctx.lex.event_nouns else None
         if etype:
             yield root, etype, FAMILY.get(root.lower_, root.lemma_)
+    host_verbs = ctx.lex.words("host_verbs")
     for token in doc:
         if token.pos_ != "VERB" or ctx.is_excluded(doc[token.i: token.i + 1]):
             continue
@@ -68,7 +70,7 @@ def _triggers(ctx: ArticleContext):
         etype = ctx.lex.event_verbs.get(lemma)
         if etype:
             yield token, etype, FAMILY.get(lemma, lemma)
-        if lemma in ctx.lex.words("host_verbs"):
+        if lemma in host_verbs:
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
         if _statement_verb(ctx, token) or _posting_verb(ctx, token):
             yield token, "Statement", "statement"
@@ -180,9 +182,6 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     )
 
 
-SIDELINES = {"sidelines", "margins", "sideline", "margin", "end", "eve", "course"}
-
-
 def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
     """'after the meeting', 'on the sidelines of the visit': a definite event noun that names no one
     and frames the clause points back at an event already told, it reports no new one."""
@@ -194,7 +193,7 @@ def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
         return False
     prep = noun.head
     framing = prep.lower_ in ctx.lex.words("circumstance_preps")
-    beside = prep.lower_ == "of" and prep.head.lower_ in SIDELINES
+    beside = prep.lower_ == "of" and prep.head.lower_ in ctx.lex.words("sideline_nouns")
     return framing or beside or prep.lower_ == "about"  # 'asked about the visit'
 
 
