@@ -72,8 +72,8 @@ def test_telling_a_colleague_is_no_statement(tmp_path):
 
 
 def test_a_message_is_a_statement_when_said_in_it_not_when_delivered(tmp_path):
-    said = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast by state "
-            "television that supplies would continue.")
+    said = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast by public "
+            "radio that supplies would continue.")
     [statement] = events(tmp_path, said, "Statement")
     assert people(statement) == {"Mohamed Arkab"}
     delivered = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab delivered a written message from "
@@ -100,8 +100,8 @@ def test_planned_visits_are_visits_dated_only_by_the_text(tmp_path, sentence, pl
 
 
 def test_a_visit_without_a_place_keeps_its_named_visitor(tmp_path):
-    text = ("Trade mission\n\nThe deals were signed on the second day of a state visit that Ghanaian "
-            "President John Mahama began on Wednesday.")
+    text = ("Trade mission\n\nCocoa prices dominated the agenda of a state visit that Ghanaian President "
+            "John Mahama began on Wednesday.")
     [visit] = events(tmp_path, text, "Visit")
     assert people(visit) == {"John Mahama"} and visit.places == []
 
@@ -115,7 +115,7 @@ def test_the_visit_that_frames_a_clause_is_no_new_visit(tmp_path):
 
 def test_after_the_meeting_adds_no_meeting(tmp_path):
     text = ("Gas talks\n\nPolish Foreign Minister Radosław Sikorski met Norwegian Foreign Minister Espen Barth "
-            "Eide in Oslo on Monday. Sikorski said in a statement after the meeting that the pipeline was safe.")
+            "Eide in Oslo on Monday. After the meeting, Sikorski called the pipeline safe.")
     meetings = events(tmp_path, text, "Meeting")
     assert len(meetings) == 1 and people(meetings[0]) == {"Radosław Sikorski", "Espen Barth Eide"}
 
@@ -129,10 +129,11 @@ def test_his_talks_with_someone_are_the_subjects_talks(tmp_path):
 
 
 def test_a_bare_surname_after_a_quote_is_the_person_named_before(tmp_path):
-    text = ("Alpine neighbours\n\nAustrian Foreign Minister Alexander Schallenberg arrived in Bern on Monday. "
-            "\"We are neighbours and friends,\" Schallenberg told a joint press conference.")
+    text = ("Lake Victoria talks\n\nKenyan President William Ruto arrived in Kampala on Monday. \"The railway "
+            "will carry our coffee to the sea within three years,\" Ruto told a joint press conference with "
+            "Museveni after the ceremony.")
     [conference] = events(tmp_path, text, "PressConference")
-    assert people(conference) == {"Alexander Schallenberg"}
+    assert "William Ruto" in people(conference)
 
 
 def test_a_reception_and_talks_of_the_same_two_people_are_one_meeting(tmp_path):
@@ -143,15 +144,15 @@ def test_a_reception_and_talks_of_the_same_two_people_are_one_meeting(tmp_path):
 
 
 def test_a_keynote_address_framing_a_call_is_a_statement(tmp_path):
-    text = ("Climate summit\n\nIn a keynote address that drew applause, Fijian Prime Minister Sitiveni Rabuka "
-            "called for a regional climate fund.")
+    text = ("Climate summit\n\nIn a keynote address on Monday, Fijian Prime Minister Sitiveni Rabuka urged "
+            "richer nations to pay for sea walls.")
     [statement] = events(tmp_path, text, "Statement")
     assert people(statement) == {"Sitiveni Rabuka"}
 
 
 def test_the_speaker_of_a_message_is_the_sayer_not_the_broadcaster(tmp_path):
-    text = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast by state "
-            "television ENTV that supplies would continue.")
+    text = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast on national "
+            "television that gas supplies would not stop.")
     [statement] = events(tmp_path, text, "Statement")
     assert people(statement) == {"Mohamed Arkab"}
 
@@ -179,10 +180,9 @@ def test_a_host_alone_tells_a_meeting_it_will_host(tmp_path):
 
 def test_a_group_agreed_to_be_convened_meets_in_the_future(tmp_path):
     # published in July: 'in August' agreed on is the coming August, not the last one
-    text = ("Energy ties\n\nBrazil and Argentina agreed to convene a bilateral energy working group in "
-            "Brasília in August.")
+    text = ("Mining ties\n\nChile and Peru agreed to convene a joint mining working group in Lima in August.")
     [meeting] = events(tmp_path, text, "Meeting", published="2025-07-03")
-    assert {r.key for r in meeting.participants} >= {"Brazil", "Argentina"} and meeting.date == "2025-08"
+    assert {r.key for r in meeting.participants} >= {"Chile", "Peru"} and meeting.date == "2025-08"
 
 
 def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
@@ -194,8 +194,8 @@ def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Brazilian President Lula da Silva and Argentine President Javier Milei did not hold a bilateral meeting.",
-    "No talks took place between Brazilian President Lula da Silva and Argentine President Javier Milei.",
+    "Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa did not hold a bilateral meeting.",
+    "No talks took place between Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa.",
 ])
 def test_a_denied_meeting_is_no_event(tmp_path, sentence):
     assert events(tmp_path, "Summit chill\n\n" + sentence, "Meeting") == []
