@@ -131,8 +131,9 @@ def label_fact(fact: FactRecord) -> FactRecord:
 
 
 def _merged_visit_ok(fact: FactRecord) -> bool:
-    """A visit whose place never became known is too vague to keep."""
-    return False
+    """A visit whose place never became known still tells who travelled ('Ruto's state visit'):
+    kept when its visitor is a named person."""
+    return any(r.kind == "person" for r in fact.participants)
 
 
 def _drop_unmentioned(ctx: ArticleContext) -> None:
