@@ -1,40 +1,142 @@
-"""Projects: infrastructure, plants, corridors, programmes and supplies the text names or delimits."""
+"""Projects: infrastructure, plants, corridors, programmes and supplies the text names or delimits.
+
+A noun of a project kind (data: project_heads) is a project when something delimits it: a proper
+name ('the Baynes plant'), a route ('a rail link between A and B', 'the A-B railway'), its
+construction or funding ('construction of a border post at A', 'the port a consortium is due to
+build'), a purpose ('a programme to train nurses'), or a head that is a project by itself
+('pipeline', 'programme') with words saying what it is. Sizes and praise ('a 600-megawatt plant',
+'a strategic project') delimit nothing."""
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import actors_in, as_actor, pair_refs, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_names import (
+    ProjectMention, clean_label, dedupe, has_place_pair, is_measure, merge_mentions, route_ends,
+    route_label, trimmed,
+)
 from relgraph.records import FactRecord, Ref
 
+PLACE_KINDS = ("city", "state")
+
+
 def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
-    heads = ctx.lex.words("project_heads")
-    named_heads = ctx.lex.words("project_named_heads")
-    construction = ctx.lex.words("construction_nouns")
-    projects = []
+    mentions: list[ProjectMention] = []
+    pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
+    built_heads: set[str] = set()
+    for token in ctx.doc:  # names first, so no project name is taken for a participant
+        if _head_candidate(ctx, token):
+            _free_of_other_entities(ctx, token)
     for token in ctx.doc:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        if not _head_candidate(ctx, token):
             continue
-        if lemma in heads or token.lower_ in named_heads:
-            core = _core_phrase(token) or _apposed_name(ctx, token)
-            if core is None or _is_org(ctx, token):
-                continue
-            _release_name_parts(ctx, core)
-            named = any(t.pos_ == "PROPN" for t in core) and token.lower_ in named_heads
-            built = token.head.lemma_.lower() in construction and token.dep_ == "pobj" or \
-                token.dep_ == "pobj" and token.head.head.lemma_.lower() in construction
-            if lemma in ("project", "programme", "program", "initiative", "pipeline", "corridor") or named or built:
-                projects.append(_project(ctx, token, core))
-    projects += _supplies(ctx)
-    return [p for p in projects if p is not None]
+        found = _mentions_at(ctx, token)
+        if found is None:
+            core = _core_phrase(ctx, token)
+            if core is None and _developed(ctx, token):
+                built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
+            elif core is not None and _distinctive(ctx, core, token):
+                pending.append((token, core))
+            continue
+        mentions += found
+    for token, core in pending:
+        if token.lemma_.lower() in built_heads:
+            mentions += _mention(ctx, token, core, clean_label(trimmed(ctx, core).text))
+    return merge_mentions(mentions) + _supplies(ctx)
 
 
-def _core_phrase(head: Token):
+def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return False
+    if ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        return False
+    return token.lemma_.lower() in ctx.lex.words("project_heads") or \
+        token.lower_ in ctx.lex.words("project_named_heads")
+
+
+def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
+    """The projects a head noun names, [] when it is no project, None when only a later mention
+    saying it is built would make it one."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    if not _free_of_other_entities(ctx, head):
+        return []
+    core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
+    if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
+        return []  # weapons programmes are not undertakings between partners
+    if core is not None:
+        _release_name_parts(ctx, core)
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
+        return []  # 'the Red Sea port of Aqaba' names a place
+    if _alias_of(head) is not None:
+        return []  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
+    if head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head)):
+        return []  # 'which would be the first air link': said of a project named before
+    branches = _route_branches(ctx, head)
+    if branches:
+        what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
+        return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head),
+                                                           route_label(ends, what), ends)]
+    purpose = _purpose_label(ctx, head)
+    if core is None:
+        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+    label_span = trimmed(ctx, core)
+    named = _proper_words(ctx, core, head) and head.lower_ in lex.words("project_named_heads")
+    distinctive = _distinctive(ctx, core, head)
+    if named or has_place_pair(core):
+        return _mention(ctx, head, core, clean_label(label_span.text))
+    if purpose:
+        return _mention(ctx, head, core, purpose)
+    extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
+    if not distinctive:
+        return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
+    if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
+        return []  # 'clean energy projects': a kind of projects, not one that can be told apart
+    if lemma in lex.words("project_strong_heads") or _built(ctx, head) or _developed(ctx, head):
+        return _mention(ctx, head, core, clean_label(label_span.text))
+    return None
+
+
+def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
+    """A head inside a place or a known organisation is not a project; an unknown 'organisation'
+    NER found ending in a project noun ('the Indian Housing Project') is the project's name,
+    unless it reads like a company ('Georgian Railway': a state word and the noun)."""
+    m = ctx.mention_at(head)
+    if m is None:
+        return True
+    if m.ref.kind != "organization" or m.end <= head.i or \
+            any(not t.is_punct and t.dep_ != "appos" for t in ctx.doc[head.i + 1:m.end]):
+        return False  # the name may end in its acronym: 'the Grand Renaissance Dam (GERD)'
+
+    span = ctx.doc[m.start:m.end]
+    if ctx.gaz.organization(span.text) is not None or _company_like(ctx, span, head):
+        return False
+    if head.lower_ not in ctx.lex.words("project_named_heads") and \
+            head.lemma_.lower() not in ctx.lex.words("project_strong_heads"):
+        return False
+    ctx.remove_mention(m)
+    return True
+
+
+def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
+    words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
+    return bool(words) and head.text[:1].isupper() and all(_state_word(ctx, t) for t in words)
+
+
+def _state_word(ctx: ArticleContext, token: Token) -> bool:
+    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
+
+
+def _head_span(head: Token) -> Span:
+    return head.doc[head.i: head.i + 1]
+
+
+def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
-    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
             and c.tag_ not in ("JJS", "JJR") and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if not mods:
         return None
@@ -42,10 +144,10 @@ def _core_phrase(head: Token):
     return head.doc[start: head.i + 1]
 
 
-def _apposed_name(ctx: ArticleContext, head: Token):
+def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
     """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
     project noun stands in apposition to."""
-    if head.dep_ != "appos" or head.lemma_.lower() not in ("project", "programme", "program", "initiative"):
+    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
     name = head.head
     named = ctx.mention_at(name)
@@ -58,7 +160,7 @@ def _apposed_name(ctx: ArticleContext, head: Token):
     return name.doc[start: name.i + 1]
 
 
-def _release_name_parts(ctx: ArticleContext, name) -> None:
+def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
     """Organisation names NER found inside a project's name ('Scarborough' in 'the Scarborough gas
     project') are part of the name, unless the gazetteer knows them ('the Gazprom pipeline')."""
     lo = name.start
@@ -70,44 +172,230 @@ def _release_name_parts(ctx: ArticleContext, name) -> None:
             ctx.remove_mention(m)
 
 
-def _is_org(ctx: ArticleContext, token: Token) -> bool:
+def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
+    generic = ctx.lex.words("project_generic_modifiers")
+    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+                     and not _is_place(ctx, t) and t.lower_ not in generic)
+
+
+def _is_place(ctx: ArticleContext, token: Token) -> bool:
     m = ctx.mention_at(token)
-    return m is not None and m.ref.kind in ("organization", "city", "state")
+    return m is not None and m.ref.kind in PLACE_KINDS
 
 
-def _project(ctx: ArticleContext, head: Token, core) -> FactRecord | None:
-    label = _clean_label(core.text)
+def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """The words of a phrase that say what the project is: not sizes, praise, status, or who pays."""
+    lex = ctx.lex
+    skip = lex.words("project_generic_modifiers") | lex.words("project_actor_participles")
+    units = lex.words("project_measure_units")
+    return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
+                     and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
+                     and t.lemma_.lower() not in skip and not _state_word(ctx, t))
+
+
+def _proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
+    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
+    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    for prep in [*head.children, *([after] if after is not None else [])]:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
+            if span is not None and any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
+                return span
+    return None
+
+
+def _city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
-    participants = [r for r in actors_in(ctx, scope) if r.kind in ("state", "organization")]
+    return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
+
+
+def _built(ctx: ArticleContext, head: Token) -> bool:
+    """'construction of a border post', 'work on the industrial city'."""
+    construction = ctx.lex.words("construction_nouns")
+    return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
+                                    or head.head.head.lemma_.lower() in construction)
+
+
+def _developed(ctx: ArticleContext, head: Token) -> bool:
+    """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
+    a consortium is due to build', 'to build a port'."""
+    lex = ctx.lex
+    verbs = lex.words("project_development_verbs")
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
+        return True
+    for child in head.children:
+        if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
+                                     or child.lemma_.lower() in verbs and child.i < head.i):
+            return True
+        if child.dep_ in ("acl", "relcl") and any(t.lemma_.lower() in verbs and t.pos_ == "VERB"
+                                                  for t in child.subtree if t.head.i == child.i or t is child):
+            return True
+    return False
+
+
+def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
+    """Routes that name projects: one, or 'two lines, one linking A with B and the other C with D'."""
+    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return []
+    branches = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NUM", "PRON", "ADJ")]
+    branches += [t for b in branches for t in b.subtree if t.lower_ in ("other", "another", "second")
+                 and any(c.dep_ in ("acl", "relcl") for c in t.children)]  # 'one linking A with B and the other ...'
+    branches += [conj for b in branches for conj in b.conjuncts if conj not in branches]
+    if branches:
+        return [ends for b in branches if len(ends := route_ends(ctx, b)) >= 2]
+    core = _core_phrase(ctx, head)
+    if core is not None and (has_place_pair(core) or _proper_words(ctx, core, head)):
+        return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
+    ends = route_ends(ctx, head)
+    return [ends] if len(ends) >= 2 else []
+
+
+def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
+    """'Eskom's programme to build 14,000 km of transmission lines' -> a label from its purpose."""
+    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
+        return None
+    verb = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                 and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
+                 and any(a.lower_ == "to" for a in c.children)), None)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i
+    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > end), key=lambda c: c.i):
+        if prep.i != end + 1 or prep.lower_ not in ("in", "of", "for", "from", "to"):
+            break
+        end = prep.right_edge.i  # 'to export gas from the Vaca Muerta formation to Brazil'
+
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, ctx.doc[verb.i + 1: end + 1].text]
+    return clean_label(" ".join(words))
+
+
+def _alias_of(head: Token) -> Token | None:
+    """The noun an 'X, known as / called Y' alias belongs to, when `head` is Y."""
+    prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+    verb = prep.head if prep is not None else None
+    if verb is not None and verb.lemma_.lower() in ("know", "call", "dub", "name", "nickname") and verb.dep_ == "acl":
+        return verb.head
+    return None
+
+
+def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
+    """Proper words of the alias a project name is given ('better known as the Middle Corridor')."""
+    for verb in head.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("know", "call", "dub", "name", "nickname"):
+            continue
+        for prep in verb.children:
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and prep.lower_ == "as"):
+                core = _core_phrase(ctx, obj)
+                if core is not None:
+                    return _proper_words(ctx, core, obj)
+    return frozenset()
+
+
+def _name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
+    """'the Grand Ethiopian Renaissance Dam', 'the Bolivia-Brazil pipeline': states in the name take part."""
+    out = []
+    for tok in core:
+        entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
+        if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
+            out.append(Ref("state", entry.name))
+    return out
+
+
+def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
+             ends: list[Token] | None = None) -> list[ProjectMention]:
+    record = _project(ctx, head, core, label, ends or [])
+    if record is None:
+        return []
+    lex = ctx.lex
+    names = (_proper_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
+                           modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
+                           generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
+                           sentence=head.sent.start, anaphoric=_opens_sentence_definite(core, head))]
+
+
+def _opens_sentence_definite(core: Span, head: Token) -> bool:
+    """'The 4km line, connecting ...' opening a sentence, without a name of its own: it takes up the
+    project the sentence before told of."""
+    first = head.left_edge
+    return first.i == head.sent.start and first.lower_ in ("the", "this") and \
+        not any(t.pos_ == "PROPN" for t in core) and not any(t.pos_ == "PROPN" for t in head.doc[first.i:head.i])
+
+
+def _project(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token]) -> FactRecord | None:
+    scope = subtree_span(head)
+    locations = _end_places(ctx, ends)
+    participants = _name_states(ctx, core)
+    participants += [r for r in actors_in(ctx, scope) if r.kind in ("state", "organization")]
     participants += pair_refs(ctx, scope)
     governor = head.head if head.dep_ == "pobj" else head
     for anc in [governor, governor.head, governor.head.head]:
         if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
             participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
+    owner = _owner_of_governor(ctx, head)
+    if not participants or owner:
+        participants += owner
     if not participants:
         participants = [r for r in subject_actors(ctx, head) if r.kind in ("state", "organization")]
     if not participants:
-        participants = [r for r in actors_in(ctx, head.sent) if r.kind in ("state", "organization")]
-        participants += pair_refs(ctx, head.sent)
+        participants = _sentence_actors(ctx, head)
     if not participants:
-        participants = _neighbour_states(ctx, head)
-    locations = [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
+        participants = _neighbour_states(ctx, head) or [Ref("state", s) for s in ctx.main_pair()]
+    locations += [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
     if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
         for prep in head.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
                 span = subtree_span(prep)
                 locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
-    participants = _dedupe(with_states(ctx, participants))
+    participants = dedupe(with_states(ctx, participants))
     if not participants and not locations:
         return None
-    return FactRecord(
-        kind="project", label=label, participants=participants, places=_dedupe(locations),
-        evidence=[ctx.evidence(core, "project-phrase", 0.65)],
-    )
+    return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
+                      evidence=[ctx.evidence(core, "project-phrase", 0.65)])
+
+
+def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Ethiopia's operation of the dam', 'Eskom's construction of the line': who runs or builds it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN":
+        return []
+    owners = [c for c in head.head.head.children if c.dep_ == "poss"]
+    return [r for o in owners for r in actors_in(ctx, subtree_span(o)) if r.kind in ("state", "organization")]
+
+
+def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """Actors of the sentence, but not a state a route avoids or passes ('routes through Russia')."""
+    sent = head.sent
+    passed = {t.i for p in sent if p.lower_ in ("through", "via", "bypassing", "around", "avoiding")
+              for t in p.subtree}
+    refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed
+            for r in actors_in(ctx, ctx.doc[m.start:m.end])]
+    return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _end_places(ctx: ArticleContext, ends: list[Token]) -> list[Ref]:
+    """The ends of a route are places: a city mention there is a location; a person or organisation
+    NER saw in a place name ('Lubango', 'Wadi Halfa') is a misreading and goes."""
+    out = []
+    for token in ends:
+        m = ctx.mention_at(token)
+        if m is None:
+            continue
+        if m.ref.kind == "city":
+            out.append(m.ref)
+        elif m.ref.kind in ("person", "organization") and ctx.gaz.organization(ctx.doc[m.start:m.end].text) is None:
+            ctx.remove_mention(m)
+    return out
 
 
 def _supplies(ctx: ArticleContext) -> list[FactRecord]:
-    """'Moscow will supply Islamabad 150,000 doses of its Sputnik V vaccine': a delivery programme."""
+    """'Moscow will supply Islamabad 150,000 doses of its Sputnik V vaccine': a delivery programme.
+    A sum of money ('provide A$400 million') is funding, not a supply."""
     verbs = ctx.lex.words("supply_verbs")
     units = ctx.lex.words("supply_units")
     out = []
@@ -115,8 +403,7 @@ def _supplies(ctx: ArticleContext) -> list[FactRecord]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        obj = next((o for o in objects if any(t.like_num for t in subtree_span(o))
-                    and any(t.lower_ in units for t in subtree_span(o))), None)
+        obj = next((o for o in objects if _counted_goods(subtree_span(o), units)), None)
         if obj is None:
             continue
         span = subtree_span(obj)
@@ -126,14 +413,20 @@ def _supplies(ctx: ArticleContext) -> list[FactRecord]:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "to":
                 receiver += [as_actor(ctx, m) for m in ctx.mentions_in(c.left_edge.i, c.right_edge.i + 1)]
-        participants = _dedupe(with_states(ctx, [r for r in supplier + receiver if r]))
+        participants = dedupe(with_states(ctx, [r for r in supplier + receiver if r]))
         participants = [r for r in participants if r.kind in ("state", "organization")]
         if not participants:
             continue
-        label = "Supply of " + _clean_label(re.sub(r"\b(its|their|his|her)\s+", "", span.text))
+        label = "Supply of " + clean_label(re.sub(r"\b(its|their|his|her)\s+", "", span.text))
         out.append(FactRecord(kind="project", label=label, participants=participants,
                               evidence=[ctx.evidence(span, "project-supply", 0.6)]))
     return out
+
+
+def _counted_goods(span: Span, units: frozenset[str]) -> bool:
+    if any(t.ent_type_ == "MONEY" or t.tag_ == "$" or t.is_currency for t in span):
+        return False
+    return any(t.pos_ == "NUM" and t.ent_type_ != "ORDINAL" for t in span) and any(t.lower_ in units for t in span)
 
 
 def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
@@ -145,16 +438,3 @@ def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
     if "\n" in ctx.doc.text[prev.end_char: sent.start_char]:
         return []
     return [r for r in actors_in(ctx, prev) if r.kind == "state"]
-
-
-def _clean_label(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-
-
-def _dedupe(refs: list[Ref]) -> list[Ref]:
-    out = []
-    for r in refs:
-        if r not in out:
-            out.append(r)
-    return out
