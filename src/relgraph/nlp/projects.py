@@ -180,8 +180,9 @@ def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str
 
 
 def _is_place(ctx: ArticleContext, token: Token) -> bool:
+    """A place word: 'Karachi Port' is named after its city, and names no undertaking by that."""
     m = ctx.mention_at(token)
-    return m is not None and m.ref.kind in PLACE_KINDS
+    return m is not None and m.ref.kind in PLACE_KINDS or ctx.gaz.city(token.text) is not None
 
 
 def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
