@@ -24,6 +24,7 @@ class ProjectMention:
     plural: bool = False
     generic_head: bool = False                    # 'project', 'programme': says nothing of what it is
     sentence: int = 0                             # first token of its sentence
+    previous: int = -1                            # first token of the sentence before
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
     merged: list[FactRecord] = field(default_factory=list)
 
@@ -150,7 +151,8 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
     last: ProjectMention | None = None
     for mention in mentions:
         target = next((k for k in kept if _same_project(k, mention)), None)
-        if target is None and mention.anaphoric and last is not None and last.sentence < mention.sentence:
+        if target is None and mention.anaphoric and last is not None and last.sentence in (mention.sentence, mention.previous) \
+                and last.sentence < mention.sentence:
             target = last
         last = target or mention
         if target is None:

@@ -54,7 +54,8 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     if ctx.is_excluded(token.doc[token.i:token.i + 1]):
         return False
     return token.lemma_.lower() in ctx.lex.words("project_heads") or \
-        token.lower_ in ctx.lex.words("project_named_heads")
+        token.lower_ in ctx.lex.words("project_named_heads") or \
+        token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
 
 
 def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
@@ -64,6 +65,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     lemma = head.lemma_.lower()
     if not _free_of_other_entities(ctx, head):
         return []
+    if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
+        purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
+        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
     if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
         return []  # weapons programmes are not undertakings between partners
@@ -84,7 +88,10 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     if core is None:
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     label_span = trimmed(ctx, core)
-    named = _proper_words(ctx, core, head) and head.lower_ in lex.words("project_named_heads")
+    named = _proper_words(ctx, core, head) and head.lower_ in lex.words("project_named_heads") and (
+        head.lower_ not in lex.words("project_facility_heads") or _developed(ctx, head) or _built(ctx, head)
+        or _described_as_developed(ctx, head))  # not 'arrived at Hamad International Airport'
+
     distinctive = _distinctive(ctx, core, head)
     if named or has_place_pair(core):
         return _mention(ctx, head, core, clean_label(label_span.text))
@@ -226,7 +233,8 @@ def _developed(ctx: ArticleContext, head: Token) -> bool:
     verbs = lex.words("project_development_verbs")
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
         return True
-    for child in head.children:
+    described = [head] + [c for c in head.children if c.dep_ == "appos"]  # 'the X Bridge, the crossing which is funded by'
+    for child in (c for d in described for c in d.children):
         if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
                                      or child.lemma_.lower() in verbs and child.i < head.i):
             return True
@@ -234,6 +242,14 @@ def _developed(ctx: ArticleContext, head: Token) -> bool:
                                                   for t in child.subtree if t.head.i == child.i or t is child):
             return True
     return False
+
+
+def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
+    """'the X Bridge, the crossing over the river between A and B, which is being funded by ...': a
+    relative clause later in the sentence says it is built, wherever the parser hung it."""
+    verbs = ctx.lex.words("project_development_verbs")
+    return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
+               for t in head.sent)
 
 
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
@@ -272,7 +288,10 @@ def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
         end = prep.right_edge.i  # 'to export gas from the Vaca Muerta formation to Brazil'
 
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, ctx.doc[verb.i + 1: end + 1].text]
+    purpose = ctx.doc[verb.i + 1: end + 1]
+    if any(t.lower_ in ctx.lex.words("project_excluded_modifiers") for t in purpose):
+        return None
+    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, purpose.text]
     return clean_label(" ".join(words))
 
 
@@ -318,7 +337,12 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
-                           sentence=head.sent.start, anaphoric=_opens_sentence_definite(core, head))]
+                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head))]
+
+
+def _previous_sentence(head: Token) -> int:
+    start = head.sent.start
+    return head.doc[start - 1].sent.start if start > 0 else -1
 
 
 def _opens_sentence_definite(core: Span, head: Token) -> bool:
