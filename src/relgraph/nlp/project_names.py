@@ -39,7 +39,7 @@ def trimmed(ctx: ArticleContext, core: Span) -> Span:
     while start < core.end - 1:
         tok = ctx.doc[start]
         if tok.pos_ in ("DET", "PUNCT", "PRON") or tok.dep_ == "poss" or tok.dep_ == "case" \
-                or is_measure(tok, units) or tok.lower_ in generic or tok.is_currency:
+                or is_measure(tok, units) or tok.lower_ in generic and tok.pos_ != "PROPN" or tok.is_currency:
             start += 1
         else:
             break
@@ -88,6 +88,27 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
                         found += _after_and(found[0])
                     ends += found
     return [t for i, t in enumerate(ends) if t not in ends[:i]]
+
+
+def enumerated_routes(head: Token) -> list[list[Token]]:
+    """'two lines, one linking A with B and the other connecting C with D': the routes of each member,
+    read from the words, since the parser hangs 'one' and 'the other' anywhere."""
+    sent_end = head.sent.end
+    i = head.i + 1
+    while i < sent_end and head.doc[i].is_punct:
+        i += 1
+    if i >= sent_end or head.doc[i].lower_ != "one":
+        return []
+    routes: list[list[Token]] = [[]]
+    for tok in head.doc[i + 1: sent_end]:
+        if tok.lower_ in ("other", "another", "second") and tok.i > 0 and head.doc[tok.i - 1].lower_ in ("the", "and"):
+            routes.append([])
+        elif tok.text in (",", ";", ".") and len(routes[-1]) >= 2:
+            if len(routes) > 1:
+                break
+        elif tok.pos_ == "PROPN" and (tok.i + 1 >= sent_end or head.doc[tok.i + 1].pos_ != "PROPN"):
+            routes[-1].append(tok)
+    return [r for r in routes if len(r) >= 2] if len(routes) > 1 else []
 
 
 def _place_names(token: Token) -> list[Token]:

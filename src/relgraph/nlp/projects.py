@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 from relgraph.nlp.actors import actors_in, as_actor, pair_refs, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, dedupe, has_place_pair, is_measure, merge_mentions, route_ends,
-    route_label, trimmed,
+    ProjectMention, clean_label, dedupe, enumerated_routes, has_place_pair, is_measure, merge_mentions,
+    route_ends, route_label, trimmed,
 )
 from relgraph.records import FactRecord, Ref
 
@@ -110,9 +110,13 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
     """A head inside a place or a known organisation is not a project; an unknown 'organisation'
     NER found ending in a project noun ('the Indian Housing Project') is the project's name,
-    unless it reads like a company ('Georgian Railway': a state word and the noun)."""
+    unless it reads like a company ('Georgian Railway': a state word and the noun); so is a
+    'person' ending in one."""
     m = ctx.mention_at(head)
     if m is None:
+        return True
+    if m.ref.kind == "person" and m.end - 1 == head.i and head.lower_ in ctx.lex.words("project_named_heads"):
+        ctx.remove_mention(m)  # 'Corridor Highway' is no person's name
         return True
     if m.ref.kind != "organization" or m.end <= head.i or \
             any(not t.is_punct and t.dep_ != "appos" for t in ctx.doc[head.i + 1:m.end]):
@@ -256,12 +260,9 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     """Routes that name projects: one, or 'two lines, one linking A with B and the other C with D'."""
     if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
         return []
-    branches = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NUM", "PRON", "ADJ")]
-    branches += [t for b in branches for t in b.subtree if t.lower_ in ("other", "another", "second")
-                 and any(c.dep_ in ("acl", "relcl") for c in t.children)]  # 'one linking A with B and the other ...'
-    branches += [conj for b in branches for conj in b.conjuncts if conj not in branches]
+    branches = enumerated_routes(head)
     if branches:
-        return [ends for b in branches if len(ends := route_ends(ctx, b)) >= 2]
+        return branches
     core = _core_phrase(ctx, head)
     if core is not None and (has_place_pair(core) or _proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
@@ -273,8 +274,11 @@ def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
     """'Eskom's programme to build 14,000 km of transmission lines' -> a label from its purpose."""
     if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
-    verb = next((c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
-                 and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
+    after = [t for t in head.doc[head.right_edge.i + 1: head.right_edge.i + 3] if not t.is_punct][:1]
+    later = [t.head for t in after if t.lower_ == "to" and t.head.dep_ in ("advcl", "xcomp")
+             and t.head.head == head.head]  # 'endorsed a programme, led by X, to train ...'
+    verb = next((c for c in [*head.children, *later] if c.dep_ in ("acl", "relcl", "advcl", "xcomp")
+                 and c.pos_ == "VERB" and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
                  and any(a.lower_ == "to" for a in c.children)), None)
     if verb is None:
         return None
@@ -295,25 +299,26 @@ def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
     return clean_label(" ".join(words))
 
 
+ALIAS_VERBS = ("know", "call", "dub", "name", "nickname")
+
+
 def _alias_of(head: Token) -> Token | None:
-    """The noun an 'X, known as / called Y' alias belongs to, when `head` is Y."""
+    """The verb of 'X, better known as Y' when `head` is Y (the parser hangs the verb anywhere)."""
     prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
     verb = prep.head if prep is not None else None
-    if verb is not None and verb.lemma_.lower() in ("know", "call", "dub", "name", "nickname") and verb.dep_ == "acl":
-        return verb.head
+    if verb is not None and verb.lemma_.lower() in ALIAS_VERBS and verb.tag_ == "VBN":
+        return verb
     return None
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
-    """Proper words of the alias a project name is given ('better known as the Middle Corridor')."""
-    for verb in head.children:
-        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("know", "call", "dub", "name", "nickname"):
-            continue
-        for prep in verb.children:
-            for obj in (c for c in prep.children if c.dep_ == "pobj" and prep.lower_ == "as"):
-                core = _core_phrase(ctx, obj)
-                if core is not None:
-                    return _proper_words(ctx, core, obj)
+    """Proper words of the alias a project name is given ('..., better known as the Arctic Corridor')."""
+    for tok in head.doc[head.i + 1: min(head.i + 5, head.sent.end)]:
+        if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
+            as_ = next((c for c in tok.children if c.lower_ == "as"), None)
+            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            core = _core_phrase(ctx, obj) if obj is not None else None
+            return _proper_words(ctx, core, obj) if core is not None else frozenset()
     return frozenset()
 
 
