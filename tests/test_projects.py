@@ -195,3 +195,20 @@ def test_a_state_a_route_passes_through_is_no_participant(tmp_path):
         "The Caspian Middle Corridor has grown as shippers avoid routes through Iran."))
     assert "Iran" not in keys(corridor.participants)
     assert "Kazakhstan" in keys(corridor.participants)
+
+
+def test_a_service_is_a_project_only_on_a_route(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Nepal and India discussed a proposed bus service between Pokhara and Gorakhpur. "
+        "Both praised the customs service."))
+    assert [p.label for p in projects] == ["Pokhara–Gorakhpur bus service"]
+
+
+def test_a_project_name_ending_in_its_place_is_the_project(tmp_path):
+    records, projects = projects_of(tmp_path, (
+        "Indian Prime Minister Narendra Modi and his Bangladeshi counterpart Sheikh Hasina on Tuesday "
+        "jointly inaugurated the Akhaura-Agartala cross-border rail link and the Maitree Super Thermal "
+        "Power Project at Rampal, Bangladesh."))
+    assert sorted(p.label for p in projects) == ["Akhaura-Agartala cross-border rail link",
+                                                 "Maitree Super Thermal Power Project"]
+    assert not [r for r in records.entities if r.kind == "organization" and "Maitree" in r.key]

@@ -54,6 +54,7 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     if ctx.is_excluded(token.doc[token.i:token.i + 1]):
         return False
     return token.lemma_.lower() in ctx.lex.words("project_heads") or \
+        token.lemma_.lower() in ctx.lex.words("project_route_heads") or \
         token.lower_ in ctx.lex.words("project_named_heads") or \
         token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
 
@@ -65,7 +66,8 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     lemma = head.lemma_.lower()
     if not _free_of_other_entities(ctx, head):
         return []
-    if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
+    if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
+            head.lower_ not in lex.words("project_named_heads"):
         purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
@@ -84,6 +86,8 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
         return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head),
                                                            route_label(ends, what), ends)]
+    if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
+        return []  # 'a bus service' is a project only on a route
     purpose = _purpose_label(ctx, head)
     if core is None:
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
@@ -119,8 +123,8 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
         ctx.remove_mention(m)  # 'Corridor Highway' is no person's name
         return True
     if m.ref.kind != "organization" or m.end <= head.i or \
-            any(not t.is_punct and t.dep_ != "appos" for t in ctx.doc[head.i + 1:m.end]):
-        return False  # the name may end in its acronym: 'the Grand Renaissance Dam (GERD)'
+            any(not t.is_punct and head not in t.ancestors for t in ctx.doc[head.i + 1:m.end]):
+        return False  # the name may end in its acronym or place: 'the Grand Renaissance Dam (GERD)'
 
     span = ctx.doc[m.start:m.end]
     if ctx.gaz.organization(span.text) is not None or _company_like(ctx, span, head):
