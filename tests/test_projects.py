@@ -212,3 +212,18 @@ def test_a_project_name_ending_in_its_place_is_the_project(tmp_path):
     assert sorted(p.label for p in projects) == ["Akhaura-Agartala cross-border rail link",
                                                  "Maitree Super Thermal Power Project"]
     assert not [r for r in records.entities if r.kind == "organization" and "Maitree" in r.key]
+
+
+def test_two_named_pipelines_of_one_sentence_stay_two(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Georgia and Armenia discussed the expansion of the South Caucasus Gas Pipeline and the planned "
+        "Gyumri-Vanadzor natural gas pipeline, which is expected to be completed next year."))
+    assert sorted(p.label for p in projects) == ["Gyumri-Vanadzor natural gas pipeline", "South Caucasus Gas Pipeline"]
+
+
+def test_an_apposed_description_is_the_named_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Uzbekistan and Afghanistan agreed to speed up work on the Termez Corridor, a proposed transport "
+        "route linking Termez with Mazar-i-Sharif."))
+    assert [p.label for p in projects] == ["Termez Corridor"]
+    assert {r.kind for r in projects[0].participants} <= {"state", "organization"}

@@ -35,7 +35,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
                 span = subtree_span(prep)
                 locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
-    participants = dedupe(with_states(ctx, participants))
+    participants = [r for r in dedupe(with_states(ctx, participants)) if r.kind in ("state", "organization")]
     if not participants and not locations:
         return None
     return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),

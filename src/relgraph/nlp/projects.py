@@ -77,6 +77,8 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         _release_name_parts(ctx, core)
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return []  # 'the Red Sea port of Aqaba' names a place
+    if head.dep_ == "appos" and _head_candidate(ctx, head.head) and head.lemma_.lower() not in lex.words("project_purpose_heads"):
+        return []  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if _alias_of(head) is not None:
         return []  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
     if head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head)):
@@ -192,6 +194,13 @@ def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str
     generic = ctx.lex.words("project_generic_modifiers")
     return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
+
+
+def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
+    generic = ctx.lex.words("project_generic_modifiers")
+    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+                     and t.lower_ not in generic)
 
 
 def _is_place(ctx: ArticleContext, token: Token) -> bool:
@@ -332,7 +341,7 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
     if record is None:
         return []
     lex = ctx.lex
-    names = (_proper_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
