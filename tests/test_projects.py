@@ -227,3 +227,23 @@ def test_an_apposed_description_is_the_named_project(tmp_path):
         "route linking Termez with Mazar-i-Sharif."))
     assert [p.label for p in projects] == ["Termez Corridor"]
     assert {r.kind for r in projects[0].participants} <= {"state", "organization"}
+
+
+def test_a_description_by_the_head_of_a_named_project_is_that_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Korea is financing the Greater Jakarta Subway for Indonesia.\n\n"
+        "\"The subway project is a symbol of our friendship,\" the Indonesian minister said."))
+    assert [p.label for p in projects] == ["Greater Jakarta Subway"]
+
+
+def test_a_city_names_a_railway_but_not_a_port(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda discussed the Nairobi Subway on Monday. A Ugandan ship waited at Mombasa Port."))
+    assert [p.label for p in projects] == ["Nairobi Subway"]
+
+
+def test_a_facility_being_built_at_a_named_site_is_a_project(tmp_path):
+    _, [terminal] = projects_of(tmp_path, (
+        "The Korean government has pledged to help build a new terminal at Mactan Cebu International Airport "
+        "in the Philippines."))
+    assert terminal.label == "terminal at Mactan Cebu International Airport"

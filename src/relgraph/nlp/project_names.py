@@ -192,6 +192,8 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         return True
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
         return a.names <= b.names or b.names <= a.names
+    if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
+        return True  # 'the subway project' is the 'Metro Manila Subway
     if a.plural or b.plural or a.head != b.head:
         return False
     if not a.generic_head:

@@ -91,12 +91,16 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
         return []  # 'a bus service' is a project only on a route
     purpose = _purpose_label(ctx, head)
-    if core is None:
+    if core is None and not purpose and _developed(ctx, head) and (extension := _proper_extension(ctx, head)):
+        return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
+    if core is None:  # 'help build a new terminal at Clark International Airport' above
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     label_span = trimmed(ctx, core)
-    named = _proper_words(ctx, core, head) and head.lower_ in lex.words("project_named_heads") and (
-        head.lower_ not in lex.words("project_facility_heads") or _developed(ctx, head) or _built(ctx, head)
-        or _described_as_developed(ctx, head))  # not 'arrived at Hamad International Airport'
+    facility = head.lower_ in lex.words("project_facility_heads")  # named after its city: 'Karachi Port'
+    named = (_proper_words if facility else _name_words)(ctx, core, head) and \
+        head.lower_ in lex.words("project_named_heads") and (
+            not facility or _developed(ctx, head) or _built(ctx, head)
+            or _described_as_developed(ctx, head))  # not 'arrived at Hamad International Airport'
 
     distinctive = _distinctive(ctx, core, head)
     if named or has_place_pair(core):
