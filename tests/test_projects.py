@@ -247,3 +247,15 @@ def test_a_facility_being_built_at_a_named_site_is_a_project(tmp_path):
         "The Korean government has pledged to help build a new terminal at Mactan Cebu International Airport "
         "in the Philippines."))
     assert terminal.label == "terminal at Mactan Cebu International Airport"
+
+
+def test_money_named_in_words_is_no_supply(tmp_path):
+    _, projects = projects_of(tmp_path, "France has provided 80 million euros in development aid to Senegal this year.")
+    assert not [p for p in projects if p.label.startswith("Supply")]
+
+
+def test_investing_in_a_plant_delimits_it(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "Norwegian firms are ready to invest in a green ammonia plant in Namibia, the minister said."))
+    assert plant.label == "green ammonia plant"
+    assert "Namibia" in keys(plant.participants)

@@ -254,6 +254,10 @@ def _developed(ctx: ArticleContext, head: Token) -> bool:
     verbs = lex.words("project_development_verbs")
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
         return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
+            and head.head.head.lemma_.lower() in verbs:
+        return True  # 'invest in a hydrogen plant'
+
     described = [head] + [c for c in head.children if c.dep_ == "appos"]  # 'the X Bridge, the crossing which is funded by'
     for child in (c for d in described for c in d.children):
         if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")

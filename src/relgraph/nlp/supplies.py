@@ -16,12 +16,13 @@ def extract_supplies(ctx: ArticleContext) -> list[FactRecord]:
     A sum of money ('provide A$400 million') is funding, not a supply."""
     verbs = ctx.lex.words("supply_verbs")
     units = ctx.lex.words("supply_units")
+    money = ctx.lex.words("supply_money_words")
     out = []
     for verb in ctx.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        obj = next((o for o in objects if _counted_goods(subtree_span(o), units)), None)
+        obj = next((o for o in objects if _counted_goods(subtree_span(o), units, money)), None)
         if obj is None:
             continue
         span = subtree_span(obj)
@@ -41,7 +42,7 @@ def extract_supplies(ctx: ArticleContext) -> list[FactRecord]:
     return out
 
 
-def _counted_goods(span: Span, units: frozenset[str]) -> bool:
-    if any(t.ent_type_ == "MONEY" or t.tag_ == "$" or t.is_currency for t in span):
+def _counted_goods(span: Span, units: frozenset[str], money: frozenset[str]) -> bool:
+    if any(t.ent_type_ == "MONEY" or t.tag_ == "$" or t.is_currency or t.lower_ in money for t in span):
         return False
     return any(t.pos_ == "NUM" and t.ent_type_ != "ORDINAL" for t in span) and any(t.lower_ in units for t in span)
