@@ -259,3 +259,10 @@ def test_investing_in_a_plant_delimits_it(tmp_path):
         "Norwegian firms are ready to invest in a green ammonia plant in Namibia, the minister said."))
     assert plant.label == "green ammonia plant"
     assert "Namibia" in keys(plant.participants)
+
+
+def test_a_bridge_over_a_river_between_two_towns_is_named_by_them(tmp_path):
+    _, [bridge] = projects_of(tmp_path, (
+        "Colombia and Brazil also agreed to build a new bridge over the Putumayo River between Leticia and "
+        "Tabatinga, and to study a waterway."))
+    assert bridge.label == "Leticia–Tabatinga bridge"

@@ -75,11 +75,13 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
     holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs]
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
         holders.append(head.head)  # 'the pipeline will run from A to B'
+    holders += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("over", "across")
+                for o in p.children if o.dep_ == "pobj"]  # 'a bridge over the river between A and B'
 
     ends: list[Token] = []
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "dobj" and holder is not head:
+            if child.dep_ == "dobj" and holder is not head and holder.pos_ == "VERB":
                 ends += _place_names(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 for obj in (c for c in child.children if c.dep_ == "pobj"):
