@@ -266,3 +266,10 @@ def test_a_bridge_over_a_river_between_two_towns_is_named_by_them(tmp_path):
         "Colombia and Brazil also agreed to build a new bridge over the Putumayo River between Leticia and "
         "Tabatinga, and to study a waterway."))
     assert bridge.label == "Leticia–Tabatinga bridge"
+
+
+def test_a_named_mine_and_an_expressway_on_a_route_are_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Chinese firms have invested in Zambia, including the Lumwana copper mine. Zambia and Malawi "
+        "will also build an expressway from Chipata to Lilongwe."))
+    assert sorted(p.label for p in projects) == ["Chipata–Lilongwe expressway", "Lumwana copper mine"]

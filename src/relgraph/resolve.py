@@ -451,7 +451,14 @@ def project_core(label: str) -> str:
     and 'North-South gas pipeline' share the core 'north south gas pipeline'."""
     words = re.sub(r"[^a-z0-9]+", " ", label.lower()).split()
     words = [w for w in words if w not in STOP_CORE]
-    return " ".join(words[:6])
+    return " ".join(sorted(set(words[:6])))  # 'Budapest–Belgrade' and 'Belgrade-Budapest' railway
+
+
+def _project_cores_agree(a: str, b: str) -> bool:
+    """The same core, or one that holds all of a shorter one of two words or more ('belgrade
+    budapest railway' in 'belgrade budapest high speed railway')."""
+    small, large = sorted((set(a.split()), set(b.split())), key=len)
+    return a == b or len(small) >= 2 and small <= large
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -474,7 +481,8 @@ def same_fact(known: KnownFact, new: KnownFact) -> bool:
     if not _dates_agree(known.date, new.date):
         return False
     if new.kind == "project":
-        return known.core == new.core and bool(known.participants & new.participants or known.places & new.places)
+        return _project_cores_agree(known.core, new.core) and \
+            bool(known.participants & new.participants or known.places & new.places)
     if new.kind == "agreement" or new.type == "Signing":
         return known.core == new.core and _overlap(known.participants, new.participants)
     if known.places and new.places and not known.places & new.places:

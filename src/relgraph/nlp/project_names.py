@@ -84,12 +84,23 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
             if child.dep_ == "dobj" and holder is not head and holder.pos_ == "VERB":
                 ends += _place_names(child)
             elif child.dep_ == "prep" and child.lower_ in preps:
-                for obj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = _place_names(obj)
-                    if child.lower_ == "between" and len(found) == 1:
-                        found += _after_and(found[0])
-                    ends += found
+                ends += _prep_ends(child, preps)
     return [t for i, t in enumerate(ends) if t not in ends[:i]]
+
+
+def _prep_ends(prep: Token, preps: frozenset[str]) -> list[Token]:
+    """'from A to B' where the parser hangs 'to B' under 'from' or under 'A'."""
+    ends: list[Token] = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        found = _place_names(obj)
+        if prep.lower_ == "between" and len(found) == 1:
+            found += _after_and(found[0])
+        ends += found
+        ends += [e for inner in obj.children if inner.dep_ == "prep" and inner.lower_ in preps
+                 for e in _prep_ends(inner, preps)]
+    ends += [e for inner in prep.children if inner.dep_ == "prep" and inner.lower_ in preps
+             for e in _prep_ends(inner, preps)]
+    return ends
 
 
 def enumerated_routes(head: Token) -> list[list[Token]]:
