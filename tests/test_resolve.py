@@ -62,6 +62,14 @@ def test_same_fact(a, b, same):
     assert same_fact(a, b) is same
 
 
+def test_projects_whose_proper_names_agree_are_one():
+    def project(label):
+        return KnownFact("", "project", None, label, project_core(label), {BASE + "state/x"})
+    assert same_fact(project("Mambilla hydropower project"), project("Mambilla plant"))
+    assert not same_fact(project("Kano-Kaduna railway"), project("Kaduna-Abuja railway"))
+    assert not same_fact(project("Supply of 10 units"), project("Supply of Sputnik V vaccine"))
+
+
 def _records(article_id, participants, date):
     rec = ArticleRecords(article_id)
     for ref in participants:

@@ -461,6 +461,17 @@ def _project_cores_agree(a: str, b: str) -> bool:
     return a == b or len(small) >= 2 and small <= large
 
 
+def _project_names_agree(a: str, b: str) -> bool:
+    """'Mambilla hydropower project' and 'Mambilla plant': the proper words of one name are all in the other."""
+    small, large = sorted((_name_words(a), _name_words(b)), key=len)
+    return bool(small) and small <= large
+
+
+def _name_words(label: str) -> set[str]:
+    words = re.findall(r"[^\W\d_][\w'’]*", label)
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in STOP_CORE}
+
+
 def _dates_agree(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
@@ -481,7 +492,7 @@ def same_fact(known: KnownFact, new: KnownFact) -> bool:
     if not _dates_agree(known.date, new.date):
         return False
     if new.kind == "project":
-        return _project_cores_agree(known.core, new.core) and \
+        return (_project_cores_agree(known.core, new.core) or _project_names_agree(known.label, new.label)) and \
             bool(known.participants & new.participants or known.places & new.places)
     if new.kind == "agreement" or new.type == "Signing":
         return known.core == new.core and _overlap(known.participants, new.participants)
