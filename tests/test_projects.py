@@ -273,3 +273,17 @@ def test_a_named_mine_and_an_expressway_on_a_route_are_projects(tmp_path):
         "Chinese firms have invested in Zambia, including the Lumwana copper mine. Zambia and Malawi "
         "will also build an expressway from Chipata to Lilongwe."))
     assert sorted(p.label for p in projects) == ["Chipata–Lilongwe expressway", "Lumwana copper mine"]
+
+
+def test_flights_that_already_run_are_no_project_but_new_ones_are(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Lao minister told a news conference that flights between Hanoi and Vientiane were fully booked "
+        "for the summer. Vietnam Airlines plans to launch direct "
+        "flights between Hanoi and Nairobi next year."))
+    assert [p.label for p in projects] == ["Hanoi–Nairobi direct flights"]
+
+
+def test_a_humanitarian_corridor_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The ministers discussed the humanitarian corridor from Aleppo to the Turkish border."))
+    assert projects == []

@@ -84,6 +84,8 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     if head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head)):
         return []  # 'which would be the first air link': said of a project named before
     branches = _route_branches(ctx, head)
+    if branches and lemma not in lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
+        return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     if branches:
         what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
         return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head),
