@@ -71,52 +71,80 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
-    if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
-        return []  # weapons programmes are not undertakings between partners
+    if _no_project_here(ctx, head, core):
+        return []
     if core is not None:
         _release_name_parts(ctx, core)
-    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
-        return []  # 'the Red Sea port of Aqaba' names a place
-    if head.dep_ == "appos" and _head_candidate(ctx, head.head) and head.lemma_.lower() not in lex.words("project_purpose_heads"):
-        return []  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if _alias_of(head) is not None:
-        return []  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
-    if head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head)):
-        return []  # 'which would be the first air link': said of a project named before
-    branches = _route_branches(ctx, head)
-    if branches and lemma not in lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
-        return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
-    if branches:
-        what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
-        return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head),
-                                                           route_label(ends, what), ends)]
+    routes = _route_mentions(ctx, head, core)
+    if routes is not None:
+        return routes
     if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
         return []  # 'a bus service' is a project only on a route
-    purpose = _purpose_label(ctx, head)
-    if core is None and not purpose and _developed(ctx, head) and (extension := _proper_extension(ctx, head)):
-        return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
-    if core is None:  # 'help build a new terminal at Clark International Airport' above
-        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
-    label_span = trimmed(ctx, core)
-    facility = head.lower_ in lex.words("project_facility_heads")  # named after its city: 'Karachi Port'
-    named = (_proper_words if facility else _name_words)(ctx, core, head) and \
-        head.lower_ in lex.words("project_named_heads") and (
-            not facility or _developed(ctx, head) or _built(ctx, head)
-            or _described_as_developed(ctx, head))  # not 'arrived at Hamad International Airport'
+    return _phrase_mentions(ctx, head, core)
 
-    distinctive = _distinctive(ctx, core, head)
-    if named or has_place_pair(core):
-        return _mention(ctx, head, core, clean_label(label_span.text))
+
+def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> bool:
+    """Weapons programmes, places, and nouns said of a project named elsewhere in the sentence."""
+    lex = ctx.lex
+    if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
+        return True  # weapons programmes are not undertakings between partners
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
+        return True  # 'the Red Sea port of Aqaba' names a place
+    if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
+            head.lemma_.lower() not in lex.words("project_purpose_heads"):
+        return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if _alias_of(head) is not None:
+        return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
+    # 'which would be the first air link': said of a project named before
+    return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
+
+
+def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
+    """Projects named by their routes ('the Kayes–Tambacounda rail link'); None when there is no route."""
+    branches = _route_branches(ctx, head)
+    if not branches:
+        return None
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
+        return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
+    what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
+    return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head), route_label(ends, what), ends)]
+
+
+def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
+    """A project named or delimited by its own phrase: a name, a purpose, a site, a construction."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    purpose = _purpose_label(ctx, head)
+    if core is None:
+        extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
+        if extension is not None:  # 'help build a new terminal at Clark International Airport'
+            return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
+        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+    label = clean_label(trimmed(ctx, core).text)
+    if _named(ctx, head, core) or has_place_pair(core):
+        return _mention(ctx, head, core, label)
     if purpose:
         return _mention(ctx, head, core, purpose)
     extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
-    if not distinctive:
+    if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
     if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or _built(ctx, head) or _developed(ctx, head):
-        return _mention(ctx, head, core, clean_label(label_span.text))
+        return _mention(ctx, head, core, label)
     return None
+
+
+def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
+    """'the Baynes plant'; a facility named after its city ('Karachi Port', 'Hamad International
+    Airport') only when the text says it is being built."""
+    lex = ctx.lex
+    if head.lower_ not in lex.words("project_named_heads"):
+        return False
+    if head.lower_ not in lex.words("project_facility_heads"):
+        return bool(_name_words(ctx, core, head))
+    return bool(_proper_words(ctx, core, head)) and (
+        _developed(ctx, head) or _built(ctx, head) or _described_as_developed(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
