@@ -24,6 +24,10 @@ def test_project_core_ignores_articles_and_generic_words():
     assert project_core("The North-South gas pipeline project") == project_core("North-South gas pipeline")
 
 
+def test_project_core_ignores_the_order_of_a_route():
+    assert project_core("Tirana–Skopje railway") == project_core("Skopje-Tirana railway")
+
+
 @pytest.mark.parametrize("a,b,same", [
     (known("event", "Visit", ["person/a", "state/x"], ["city/c"], "2021-04"),
      known("event", "Visit", ["person/a"], ["city/c"], "2021-04-06"), True),
@@ -43,6 +47,11 @@ def test_project_core_ignores_articles_and_generic_words():
                                                                      core="pilot"), True),
     (known("project", participants=["state/x"], core="pilot"), known("project", participants=["state/z"],
                                                                      core="pilot"), False),
+    # A shorter name of two words or more inside a longer one is the same project; one word is not.
+    (known("project", participants=["state/x"], core="railway skopje tirana"),
+     known("project", participants=["state/x"], core="high railway skopje speed tirana"), True),
+    (known("project", participants=["state/x"], core="pipeline"),
+     known("project", participants=["state/x"], core="gas pipeline"), False),
     # One shared person is not enough when each meeting has a counterpart the other lacks.
     (known("event", "Meeting", ["person/h", "person/w"], [], "2022-09"),
      known("event", "Meeting", ["person/h", "person/p"], [], None), False),
@@ -51,6 +60,14 @@ def test_project_core_ignores_articles_and_generic_words():
 ])
 def test_same_fact(a, b, same):
     assert same_fact(a, b) is same
+
+
+def test_projects_whose_proper_names_agree_are_one():
+    def project(label):
+        return KnownFact("", "project", None, label, project_core(label), {BASE + "state/x"})
+    assert same_fact(project("Mambilla hydropower project"), project("Mambilla plant"))
+    assert not same_fact(project("Kano-Kaduna railway"), project("Kaduna-Abuja railway"))
+    assert not same_fact(project("Supply of 10 units"), project("Supply of Sputnik V vaccine"))
 
 
 def _records(article_id, participants, date):

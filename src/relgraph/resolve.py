@@ -451,7 +451,25 @@ def project_core(label: str) -> str:
     and 'North-South gas pipeline' share the core 'north south gas pipeline'."""
     words = re.sub(r"[^a-z0-9]+", " ", label.lower()).split()
     words = [w for w in words if w not in STOP_CORE]
-    return " ".join(words[:6])
+    return " ".join(sorted(set(words[:6])))  # 'Budapest–Belgrade' and 'Belgrade-Budapest' railway
+
+
+def _project_cores_agree(a: str, b: str) -> bool:
+    """The same core, or one that holds all of a shorter one of two words or more ('belgrade
+    budapest railway' in 'belgrade budapest high speed railway')."""
+    small, large = sorted((set(a.split()), set(b.split())), key=len)
+    return a == b or len(small) >= 2 and small <= large
+
+
+def _project_names_agree(a: str, b: str) -> bool:
+    """'Mambilla hydropower project' and 'Mambilla plant': the proper words of one name are all in the other."""
+    small, large = sorted((_name_words(a), _name_words(b)), key=len)
+    return bool(small) and small <= large
+
+
+def _name_words(label: str) -> set[str]:
+    words = re.findall(r"[^\W\d_][\w'’]*", label)
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in STOP_CORE}
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -474,7 +492,8 @@ def same_fact(known: KnownFact, new: KnownFact) -> bool:
     if not _dates_agree(known.date, new.date):
         return False
     if new.kind == "project":
-        return known.core == new.core and bool(known.participants & new.participants or known.places & new.places)
+        return (_project_cores_agree(known.core, new.core) or _project_names_agree(known.label, new.label)) and \
+            bool(known.participants & new.participants or known.places & new.places)
     if new.kind == "agreement" or new.type == "Signing":
         return known.core == new.core and _overlap(known.participants, new.participants)
     if known.places and new.places and not known.places & new.places:
