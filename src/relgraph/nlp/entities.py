@@ -6,6 +6,8 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
+from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_shapes import not_org_reason, split_acronym
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -14,15 +16,35 @@ MAX_ORG_TOKENS = 8
 
 def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
+    acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent):
             continue
-        kind, key, via = _classify(ctx, ent)
-        if kind is None or kind == "organization" and _is_product_name(ent):
+        if clean_name(ent.text) in acronyms:
+            _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
             continue
-        if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
+        ent, acronym, end = split_acronym(ent)
+        ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
+        kind, key, via = _classify(ctx, ent)
+        if kind == "organization" and _is_product_name(ent):
+            kind = None
+        if acronym and kind in (None, "organization"):
+            acronyms[acronym] = Ref(kind, key) if kind else None  # 'GERD' after a dam is no organisation
+        if kind is None:
+            continue
+        end = end if acronym and kind == "organization" else ent.end
+        if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
             _record(ctx, kind, key, ent, via)
+            if acronym and kind == "organization":
+                ctx.records.entity(kind, key).names.add(acronym)
+
+
+def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:
+    """A later 'IGAD' is the organisation its definition named, whatever the gazetteer says ('AFP'
+    after 'Australian Federal Police (AFP)' is not the news agency)."""
+    if ref is not None and ctx.add_mention(Mention(ref, ent.start, ent.end, "alias")):
+        ctx.records.entity(ref.kind, ref.key).evidence.append(ctx.evidence(ent, "acronym-in-article", 0.8))
 
 
 def _before_post(ctx: ArticleContext, ent: Span) -> Span | None:
@@ -109,7 +131,7 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False
     if ctx.gaz.person(text) is not None:
         return False
-    return True
+    return not_org_reason(ctx, ent, text) is None
 
 
 def _record(ctx: ArticleContext, kind: str, key: str, span: Span, via: str) -> None:

@@ -1,0 +1,195 @@
+"""What makes a span an organisation's name: acronyms in apposition, head nouns, and the
+contexts (places, people, titles, page furniture) in which NER's ORG spans are something else."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext
+from relgraph.resources import DATA_DIR
+
+QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
+DASHES = {"-", "\u2013", "\u2014"}
+
+
+@dataclass(frozen=True)
+class OrgShapes:
+    heads: frozenset[str]
+    not_org_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
+    function_words: frozenset[str]
+    dangling_words: frozenset[str]
+    seat_heads: frozenset[str]
+    furniture_line_starts: tuple[str, ...]
+    extension_joiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def org_shapes() -> OrgShapes:
+    raw = json.loads((DATA_DIR / "patterns" / "org_shapes.json").read_text(encoding="utf-8"))
+    raw.pop("_comment", None)
+    starts = tuple(raw.pop("furniture_line_starts"))
+    return OrgShapes(furniture_line_starts=starts, **{k: frozenset(v) for k, v in raw.items()})
+
+
+# -- acronyms in apposition --------------------------------------------------------------
+
+def looks_like_acronym(word: str, name: str) -> bool:
+    """'IGAD', 'BoG', 'Afreximbank' after 'African Export-Import Bank': one capitalised word whose
+    first letter starts a word of the name and that is not an ordinary capitalised word."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&\-\.]{1,14}", word):
+        return False
+    initials = {w[0].lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", name)}
+    if word[0].lower() not in initials:
+        return False
+    return sum(c.isupper() for c in word) >= 2 or len(word) >= 6 and word.lower() not in name.lower()
+
+
+def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
+    """'Intergovernmental Authority on Development (IGAD' (NER keeps the bracket) or a name followed
+    by '(IGAD)': the name, its acronym and the end of the whole apposition (after ')')."""
+    doc = ent.doc
+    opens = [t.i for t in ent if t.text == "("]
+    if opens and opens[0] > ent.start and opens[0] + 1 < len(doc):
+        k = opens[0]
+        name = Span(doc, ent.start, k, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+        if k + 1 < ent.end + 1 and looks_like_acronym(doc[k + 1].text, name.text):
+            end = k + 3 if k + 2 < len(doc) and doc[k + 2].text == ")" else k + 2
+            return name, doc[k + 1].text, max(end, ent.end)
+        return name, None, ent.end
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" \
+            and looks_like_acronym(doc[ent.end + 1].text, ent.text):
+        return ent, doc[ent.end + 1].text, ent.end + 3
+    return ent, None, ent.end
+
+
+# -- shape of the name itself --------------------------------------------------------------
+
+def content_words(text: str) -> list[str]:
+    shapes = org_shapes()
+    return [w for w in re.split(r"[\s\-\u2013]+", text) if w and w.lower().strip("'’s") not in shapes.function_words]
+
+
+def has_org_head(text: str) -> bool:
+    heads = org_shapes().heads
+    return any(w.lower().strip(".,()") in heads for w in re.split(r"[\s\-]+", text))
+
+
+def name_head(text: str) -> str:
+    """The noun a name is built on: the word before its first 'of/on/for', else its last word
+    ('Declaration of Principles' -> declaration, 'Good Friday Agreement' -> agreement)."""
+    words = text.split()
+    for i, w in enumerate(words):
+        if i and w.lower() in ("of", "on", "for"):
+            return words[i - 1].lower()
+    return words[-1].lower().strip(".,()") if words else ""
+
+
+def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
+    """Why a span NER typed as an organisation (and no gazetteer knows) is not one, or None."""
+    shapes = org_shapes()
+    words = text.split()
+    head_word = has_org_head(text)
+    if _on_furniture_line(ctx, span) or "/" in text:
+        return "furniture"
+    if words[-1].lower() in shapes.dangling_words:
+        return "fragment"
+    if any(w[0].islower() for w in content_words(text)):
+        return "not a proper name"      # 'Tajik state news'
+    if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads:
+        return "bare head noun"         # 'the Conference', 'the Cabinet'
+    if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
+        return "government, document, event or undertaking"
+    if ctx.gaz.state_by_demonym(text) is not None:
+        return "demonym"
+    if text.lower() in ctx.lex.posts:
+        return "title"
+    if head_word:
+        return None
+    if _is_placed(ctx, span):
+        return "place"
+    if re.search(r"\sand\s|,", text):
+        return "list of names"          # 'Lula and Milei', 'Susa and Turin'
+    if _names_a_person(ctx, span, text):
+        return "person"
+    if _inside_quotes(span):
+        return "quoted title"
+    if _ordinary_words(ctx, text):
+        return "ordinary words"         # 'Maritime Cooperation' in a headline
+    return None
+
+
+def _on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
+    """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
+    '- headline' links of related stories: a name there is not in the news text."""
+    text = ctx.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    low = line.lower()
+    if " | " in line or line.startswith("|") or line.endswith("|"):
+        return True
+    if any(low.startswith(s) for s in org_shapes().furniture_line_starts) and len(line) < 120:
+        return True
+    if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
+        return True
+    return line == span.text.strip()   # a name alone on a line: a button or a credit
+
+
+def _is_placed(ctx: ArticleContext, span: Span) -> bool:
+    """'at Villa Madama', 'near Huangyan Dao', 'Colombia's La Guajira peninsula',
+    'Baku-Tbilisi-Kars': a place, unless the name has an organisation's head noun."""
+    shapes = org_shapes()
+    doc = span.doc
+    before = _word_before(span)
+    if before is not None and before.lower_ in shapes.locative_prepositions:
+        return True
+    if span.end < len(doc):
+        after = doc[span.end]
+        if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
+            return True
+    if span.start >= 2 and doc[span.start - 1].text in DASHES:
+        prev = ctx.by_token.get(span.start - 2)
+        if prev is not None and prev.ref.kind in ("city", "state"):
+            return True
+    return False
+
+
+def _word_before(span: Span) -> Token | None:
+    """The word before a name, over an article ('in the Western Balkans')."""
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
+    """'Guterres' after 'Antonio Guterres' was read as a person, 'Rt Hon Hilary Benn MP'."""
+    words = set(text.split())
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and (words <= set(ent.text.split()) or ent.text in text and len(ent) > 1):
+            return True
+    for ref, entity in ctx.records.entities.items():
+        if ref.kind == "person" and any(words <= set(n.split()) or n in text for n in entity.names | {ref.key}):
+            return True
+    return False
+
+
+def _inside_quotes(span: Span) -> bool:
+    """A theme or slogan ('the "Ocean of Peace" concept') is quoted; names of bodies are not."""
+    sent = span.sent
+    before = [t.text for t in span.doc[sent.start:span.start] if t.text in QUOTES]
+    return len(before) % 2 == 1
+
+
+def _ordinary_words(ctx: ArticleContext, text: str) -> bool:
+    """Every word of the span also appears in lower case in the article: a capitalised common noun
+    phrase (a headline's 'Maritime Cooperation', 'Trade' from a title), not a name."""
+    words = content_words(text)
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", ctx.text) for w in words)
