@@ -6,8 +6,10 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
+from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
+                                         state_bound_names, state_named_before, whole_title)
 from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.org_shapes import not_org_reason, split_acronym
+from relgraph.nlp.org_shapes import not_org_reason, on_furniture_line, split_acronym
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -27,8 +29,10 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         ent, acronym, end = split_acronym(ent)
         ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
         kind, key, via = _classify(ctx, ent)
-        if kind == "organization" and _is_product_name(ent):
+        if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
             kind = None
+        if acronym and kind == "organization" and not (ctx.gaz.organization(key) or ctx.gaz.organization(acronym)):
+            key = acronym  # the article's own short name, as later mentions and reports use it
         if acronym and kind in (None, "organization"):
             acronyms[acronym] = Ref(kind, key) if kind else None  # 'GERD' after a dam is no organisation
         if kind is None:
@@ -37,7 +41,7 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
             _record(ctx, kind, key, ent, via)
             if acronym and kind == "organization":
-                ctx.records.entity(kind, key).names.add(acronym)
+                ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
 
 
 def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:
@@ -129,8 +133,8 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
     if any(t.pos_ == "VERB" for t in ent):
         return False
-    if ctx.gaz.person(text) is not None:
-        return False
+    if ctx.gaz.person(text) is not None or is_generic_ministry(text):
+        return False  # a ministry named without its state is read by extract_ministries
     return not_org_reason(ctx, ent, text) is None
 
 
@@ -167,26 +171,57 @@ def _state_in_name(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def extract_ministries(ctx: ArticleContext) -> None:
-    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>."""
+    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>;
+    NER's 'Ministry of Culture' -> Ministry of Culture of <state>."""
     doc = ctx.doc
     for match_id, start, end in sorted(ctx_matches(ctx, "ministries"), key=lambda m: (m[1], -m[2])):
         span = doc[start:end]
-        if ctx.is_excluded(span) or not any(t.text[:1].isupper() for t in span):
-            continue  # lower-case "foreign ministry" in running text is usually generic
-        ministry = doc.vocab.strings[match_id]
-        state = _ministry_state(ctx, span)
-        if state is None:
+        if ctx.is_excluded(span) or _held_by_named_org(ctx, span):
             continue
-        key = f"{ministry} of {state}"
-        for i in range(start, end):  # a ministry outranks whatever NER made of the words
-            old = ctx.by_token.pop(i, None)
-            if old in ctx.mentions:
-                ctx.mentions.remove(old)
-        ctx.add_mention(Mention(Ref("organization", key), start, end, "name"))
-        entity = ctx.records.entity("organization", key)
-        entity.names.update({key, clean_name(span.text)})
-        entity.state = state
-        entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
+        named = state_named_before(ctx, span)
+        if named is None and not any(t.text[:1].isupper() for t in span):
+            continue  # lower-case "foreign ministry" without a state before it is usually generic
+        state = named or _ministry_state(ctx, span)
+        if state is not None:
+            _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
+    for ent in doc.ents:
+        title = bare_title(ctx, ent)
+        if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
+                or any(i in ctx.by_token for i in range(ent.start, ent.end)):
+            continue
+        state = state_named_before(ctx, ent) or _state_after(ctx, ent)
+        if state is not None:
+            _add_ministry(ctx, ent, ctx.lex.ministries.get(title.lower(), canonical_title(title)), state)
+        else:  # no state beside it: keep the name as written rather than guess one
+            kind, key, via = "organization", clean_name(ent.text), "name"
+            if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
+                _record(ctx, kind, key, ent, via)
+
+
+def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
+    """'State Department' read as the gazetteer's US State Department is not a ministry pattern."""
+    for i in range(span.start, span.end):
+        m = ctx.by_token.get(i)
+        if m is not None and m.ref.kind == "organization" and ctx.gaz.organization(m.ref.key) is not None:
+            return True
+    return False
+
+
+def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
+    key = f"{ministry} of {state}"
+    for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
+        old = ctx.by_token.pop(i, None)
+        if old in ctx.mentions:
+            ctx.mentions.remove(old)
+    ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name"))
+    entity = ctx.records.entity("organization", key)
+    title = title_case(bare_title(ctx, span))
+    # Only state-bound names: a bare 'Foreign Ministry' or 'Department of Foreign Affairs' names
+    # every state's ministry and would merge them.
+    entity.names.add(key)
+    entity.names |= state_bound_names(ctx.gaz, title, state) | state_bound_names(ctx.gaz, ministry, state)
+    entity.state = state
+    entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
 
 
 def ctx_matches(ctx: ArticleContext, name: str):
@@ -202,13 +237,24 @@ def _ministry_state(ctx: ArticleContext, span: Span) -> str | None:
             return m.ref.key
         if doc[i].pos_ not in ("DET", "PART", "PUNCT", "ADJ", "PROPN"):
             break
-    # "... of Pakistan" right after.
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        m = ctx.by_token.get(span.end + 1)
-        if m and m.ref.kind == "state":
-            return m.ref.key
+    after = _state_after(ctx, span)
+    if after:
+        return after
     # Otherwise the state closest in the sentence's tree, or the story's main state.
     return nearest_state(ctx, span.root, exclude=set()) or ctx.primary_state()
+
+
+def _state_after(ctx: ArticleContext, span: Span) -> str | None:
+    """'... of Pakistan', '... of the Philippines' right after."""
+    doc = ctx.doc
+    i = span.end + 1
+    if i < len(doc) and doc[span.end].lower_ == "of" and doc[i].lower_ == "the":
+        i += 1
+    if span.end < len(doc) and doc[span.end].lower_ == "of" and i < len(doc):
+        m = ctx.by_token.get(i)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+    return None
 
 
 def nearest_state(ctx: ArticleContext, token, exclude: set[str]) -> str | None:

@@ -31,9 +31,9 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         if wider is not None and not has_org_head(doc[ent.end + 1:wider.end].text):
             return wider            # 'Commission on Border Delimitation and Border Security'
     if nxt.lower_ == "in" and name_head(ent.text) in shapes.seat_heads:
-        seat = ctx.by_token.get(ent.end + 1)
-        if seat is not None and seat.ref.kind == "city":
-            return Span(doc, ent.start, seat.end, label=ent.label_)
+        seat = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+        if seat is not None and ctx.gaz.city(seat.text) is not None:
+            return Span(doc, ent.start, seat.i + 1, label=ent.label_)
     return ent
 
 

@@ -27,6 +27,8 @@ class OrgShapes:
     seat_heads: frozenset[str]
     furniture_line_starts: tuple[str, ...]
     extension_joiners: frozenset[str]
+    title_heads: frozenset[str]
+    portfolio_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def looks_like_acronym(word: str, name: str) -> bool:
         return False
     initials = {w[0].lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", name)}
     if word[0].lower() not in initials:
-        return False
+        return has_org_head(name) and word.isalpha() and word not in name.split()  # 'Jordan News Agency (Petra)'
     return sum(c.isupper() for c in word) >= 2 or len(word) >= 6 and word.lower() not in name.lower()
 
 
@@ -62,10 +64,22 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
             end = k + 3 if k + 2 < len(doc) and doc[k + 2].text == ")" else k + 2
             return name, doc[k + 1].text, max(end, ent.end)
         return name, None, ent.end
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" \
-            and looks_like_acronym(doc[ent.end + 1].text, ent.text):
-        return ent, doc[ent.end + 1].text, ent.end + 3
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        word = doc[ent.end + 1].text
+        if looks_like_acronym(word, ent.text):
+            return ent, word, ent.end + 3
+        owner = _with_owner(ent)   # "the President's Media Division (PMD)"
+        if owner is not None and looks_like_acronym(word, owner.text) and word[0] == owner.text[0]:
+            return owner, word, ent.end + 3
     return ent, None, ent.end
+
+
+def _with_owner(ent: Span) -> Span | None:
+    """The name with the capitalised possessor NER left out before it ('President's')."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "\u2019s") and doc[ent.start - 2].text[:1].isupper():
+        return Span(doc, ent.start - 2, ent.end, label=ent.label_)
+    return None
 
 
 # -- shape of the name itself --------------------------------------------------------------
@@ -95,8 +109,10 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     shapes = org_shapes()
     words = text.split()
     head_word = has_org_head(text)
-    if _on_furniture_line(ctx, span) or "/" in text:
-        return "furniture"
+    if on_furniture_line(ctx, span) or "/" in text or re.search(r"\s[\-\u2013\u2014]\s", text):
+        return "furniture"              # 'VNA/VNS Photo', a dateline 'LA PAZ - Chile'
+    if _short_name_of_non_org(span):
+        return "short name of a document or undertaking"
     if words[-1].lower() in shapes.dangling_words:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
@@ -113,6 +129,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return None
     if _is_placed(ctx, span):
         return "place"
+    if _portfolio_of_title(ctx, span, text):
+        return "portfolio of a title"
     if re.search(r"\sand\s|,", text):
         return "list of names"          # 'Lula and Milei', 'Susa and Turin'
     if _names_a_person(ctx, span, text):
@@ -124,7 +142,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     return None
 
 
-def _on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
+def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
     '- headline' links of related stories: a name there is not in the news text."""
     text = ctx.text
@@ -154,9 +172,38 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
         if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
             return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
-        prev = ctx.by_token.get(span.start - 2)
-        if prev is not None and prev.ref.kind in ("city", "state"):
+        return _is_place_word(ctx, doc[span.start - 2])   # 'Baku-Tbilisi-Kars'
+    return False
+
+
+def _is_place_word(ctx: ArticleContext, token: Token) -> bool:
+    mention = ctx.by_token.get(token.i)
+    if mention is not None:
+        return mention.ref.kind in ("city", "state")
+    return bool(ctx.gaz.city(token.text) or ctx.gaz.state(token.text))
+
+
+def _short_name_of_non_org(span: Span) -> bool:
+    """'Canada-United States-Mexico Agreement (CUSMA)': a bracketed short name of a document."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].text == "("
+            and doc[span.start - 2].lower_ in org_shapes().not_org_heads)
+
+
+def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
+    """'Minister of State', 'Special Envoy for Pacific Island Countries Affairs', '... Affairs and
+    Trade': portfolio words right after an office title end the title."""
+    shapes = org_shapes()
+    portfolios = ctx.lex.post_shapes.get("portfolios", frozenset()) | shapes.portfolio_words
+    if not all(w.lower() in portfolios for w in content_words(text)):
+        return False
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
+        tok = doc[i]
+        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads:
             return True
+        if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
+            return False
     return False
 
 
