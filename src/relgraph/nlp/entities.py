@@ -133,7 +133,7 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
     if any(t.pos_ == "VERB" for t in ent):
         return False
-    if ctx.gaz.person(text) is not None or is_generic_ministry(text):
+    if ctx.gaz.person(text) is not None or is_generic_ministry(bare_title(ctx, ent)):
         return False  # a ministry named without its state is read by extract_ministries
     return not_org_reason(ctx, ent, text) is None
 

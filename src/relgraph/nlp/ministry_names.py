@@ -49,7 +49,8 @@ def state_named_before(ctx: ArticleContext, span: Span) -> str | None:
     i = span.start - 1
     if i >= 1 and doc[i].text in POSSESSIVE:
         return _state_word(ctx, doc[i - 1])
-    for j in (span.start - 1, span.start):
+    first = span.start + 1 if doc[span.start].lower_ == "the" else span.start
+    for j in (span.start - 1, first):
         if 0 <= j < span.end - 1:
             hit = _state_word(ctx, doc[j])
             if hit:

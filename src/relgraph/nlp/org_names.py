@@ -28,7 +28,9 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         return _continue(ctx, ent, ent.end + 1) or ent
     if nxt.lower_ == "and" and any(w in ent.text.split() for w in ("of", "on", "for")):
         wider = _continue(ctx, ent, ent.end + 1)
-        if wider is not None and not has_org_head(doc[ent.end + 1:wider.end].text):
+        rest = doc[ent.end + 1:wider.end] if wider is not None else None
+        if rest is not None and not has_org_head(rest.text) and not any(
+                t.ent_type_ in ("GPE", "LOC", "NORP") or ctx.gaz.state(t.text) or ctx.gaz.city(t.text) for t in rest):
             return wider            # 'Commission on Border Delimitation and Border Security'
     if nxt.lower_ == "in" and name_head(ent.text) in shapes.seat_heads:
         seat = doc[ent.end + 1] if ent.end + 1 < len(doc) else None

@@ -41,14 +41,16 @@ def org_shapes() -> OrgShapes:
 
 # -- acronyms in apposition --------------------------------------------------------------
 
-def looks_like_acronym(word: str, name: str) -> bool:
+def looks_like_acronym(word: str, name: str, short_name_ok: bool = False) -> bool:
     """'IGAD', 'BoG', 'Afreximbank' after 'African Export-Import Bank': one capitalised word whose
-    first letter starts a word of the name and that is not an ordinary capitalised word."""
+    first letter starts a word of the name and that is not an ordinary capitalised word. With
+    `short_name_ok` (the word is no date or place) any single word in brackets after a name with
+    an organisation's head is its short name ('Jordan News Agency (Petra)')."""
     if not re.fullmatch(r"[A-Z][A-Za-z&\-\.]{1,14}", word):
         return False
     initials = {w[0].lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", name)}
     if word[0].lower() not in initials:
-        return has_org_head(name) and word.isalpha() and word not in name.split()  # 'Jordan News Agency (Petra)'
+        return short_name_ok and has_org_head(name) and word.isalpha() and word not in name.split()
     return sum(c.isupper() for c in word) >= 2 or len(word) >= 6 and word.lower() not in name.lower()
 
 
@@ -60,18 +62,23 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
     if opens and opens[0] > ent.start and opens[0] + 1 < len(doc):
         k = opens[0]
         name = Span(doc, ent.start, k, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
-        if k + 1 < ent.end + 1 and looks_like_acronym(doc[k + 1].text, name.text):
+        if k + 1 < ent.end + 1 and looks_like_acronym(doc[k + 1].text, name.text, _plain(doc[k + 1])):
             end = k + 3 if k + 2 < len(doc) and doc[k + 2].text == ")" else k + 2
             return name, doc[k + 1].text, max(end, ent.end)
         return name, None, ent.end
     if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
         word = doc[ent.end + 1].text
-        if looks_like_acronym(word, ent.text):
+        if looks_like_acronym(word, ent.text, _plain(doc[ent.end + 1])):
             return ent, word, ent.end + 3
         owner = _with_owner(ent)   # "the President's Media Division (PMD)"
         if owner is not None and looks_like_acronym(word, owner.text) and word[0] == owner.text[0]:
             return owner, word, ent.end + 3
     return ent, None, ent.end
+
+
+def _plain(token: Token) -> bool:
+    """Not read as a date, number or place by NER."""
+    return token.ent_type_ in ("", "ORG", "PERSON", "PRODUCT")
 
 
 def _with_owner(ent: Span) -> Span | None:

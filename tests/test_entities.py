@@ -1,0 +1,208 @@
+"""Organisation and ministry rules (relgraph.nlp.entities, org_shapes, org_names, ministry_names)
+on sentences written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Span
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.extract import extract_article
+from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names
+from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_shapes import looks_like_acronym, not_org_reason, split_acronym
+from relgraph.nlp.pipeline import load_nlp
+from relgraph.records import ArticleRecords
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str = "2024-05-02") -> Article:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    items = list(iter_articles([path]))
+    assert isinstance(items[0], Article), items
+    return items[0]
+
+
+def orgs(records) -> dict[str, set[str]]:
+    return {ref.key: e.names for ref, e in records.entities.items() if ref.kind == "organization"}
+
+
+class _Meta:
+    published = None
+
+
+def context(text: str) -> ArticleContext:
+    nlp, matchers, gaz, lex = load_nlp()
+    return ArticleContext(doc=nlp(text), article=_Meta(), gaz=gaz, lex=lex,
+                          records=ArticleRecords("t"), matchers=matchers)
+
+
+def span_of(ctx: ArticleContext, words: str) -> Span:
+    """The ORG span over the first occurrence of `words` in the context's doc."""
+    start = ctx.text.index(words)
+    span = ctx.doc.char_span(start, start + len(words), label="ORG")
+    assert span is not None, words
+    return span
+
+
+# -- acronyms in apposition ---------------------------------------------------------------
+
+def test_acronym_in_brackets_is_an_alias_and_later_uses_are_the_same_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officers of the Westland Federal Police (WFPS) met their Chilean counterparts in Santiago on "
+        "Monday. WFPS commissioner Dana Roe said training would begin next year.")))
+    found = orgs(rec)
+    assert "WFPS" in found and "Westland Federal Police" in found["WFPS"]
+    assert not any("(" in key for key in found)
+    assert [k for k in found if "WFPS" in k or "Westland" in k] == ["WFPS"]
+
+
+def test_an_acronym_defined_in_the_article_wins_over_the_gazetteer(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officers of the Westland Federal Police (AFP) met their Chilean counterparts in Santiago on Monday. "
+        "AFP commissioner Dana Roe said training would begin next year.")))
+    assert "Agence France-Presse" not in orgs(rec)
+
+
+def test_acronym_shapes():
+    assert looks_like_acronym("LWA", "Lakeland Water Authority")
+    assert looks_like_acronym("Afrobank", "African Rural Bank")
+    assert not looks_like_acronym("Monday", "Lakeland Water Authority")
+    assert looks_like_acronym("Zenit", "Lakeland Press Agency", short_name_ok=True)
+    assert not looks_like_acronym("Zenit", "Lakeland Hills", short_name_ok=True)
+    assert not looks_like_acronym("2023", "Lakeland Water Authority")
+
+
+def test_a_bracket_kept_by_ner_is_split_off():
+    ctx = context("Both are members of the Coastal States Forum (CSF), a bloc.")
+    name, acronym, end = split_acronym(span_of(ctx, "Coastal States Forum (CSF"))
+    assert name.text == "Coastal States Forum" and acronym == "CSF" and ctx.doc[end - 1].text == ")"
+
+
+def test_a_bracketed_short_name_of_a_treaty_is_no_organisation():
+    ctx = context("Both signed the Coastal Fisheries Agreement (CFAG) last year.")
+    assert not_org_reason(ctx, span_of(ctx, "CFAG"), "CFAG") is not None
+
+
+# -- spans that are something else --------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The document was signed at Villa Serena on Monday.", "Villa Serena"),
+    ("Fighting continued near Rocky Shoal, officials said.", "Rocky Shoal"),
+    ("Troops left the Marenga district of the capital.", "Marenga"),
+])
+def test_places_after_a_locative_preposition_or_before_a_place_noun(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Ruritanian Government said it would reply.", "Ruritanian Government"),
+    ("Both sides recalled the Treaty on Good Neighbourliness of 1990.", "Treaty on Good Neighbourliness"),
+    ("Leaders met at the Pacific Rim Summit on Friday.", "Pacific Rim Summit"),
+    ("Work on the Northern Housing Project began in May.", "Northern Housing Project"),
+])
+def test_governments_documents_events_and_undertakings_are_not_organisations(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "government, document, event or undertaking"
+
+
+def test_page_furniture_lines_are_not_news_text():
+    ctx = context("Share this story\nWhatsApp | Print | Email\nThe ministers met in Lima.")
+    assert not_org_reason(ctx, span_of(ctx, "WhatsApp"), "WhatsApp") == "furniture"
+    ctx = context("Harbours to reopen\n- Omnibank posts record profit\nThe ministers met in Lima.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnibank"), "Omnibank") == "furniture"
+
+
+def test_portfolio_words_after_a_title_end_the_title():
+    ctx = context("She met the Minister for Foreign Affairs and Trade on Monday, and the Minister of State.")
+    assert not_org_reason(ctx, span_of(ctx, "Trade"), "Trade") == "portfolio of a title"
+    state = ctx.doc.char_span(ctx.text.rindex("State"), ctx.text.rindex("State") + 5, label="ORG")
+    assert not_org_reason(ctx, state, "State") == "portfolio of a title"
+
+
+def test_a_capitalised_common_phrase_is_not_a_name():
+    ctx = context("Ministers Deepen Coastal Cooperation\n\nThe talks covered coastal cooperation and fishing.")
+    assert not_org_reason(ctx, span_of(ctx, "Coastal Cooperation"), "Coastal Cooperation") == "ordinary words"
+
+
+def test_a_person_already_read_is_not_an_organisation():
+    ctx = context("Later, Kowalczyk told reporters the talks had gone well.")
+    ctx.records.entity("person", "Anna Kowalczyk")
+    assert not_org_reason(ctx, span_of(ctx, "Kowalczyk"), "Kowalczyk") == "person"
+
+
+def test_real_names_pass():
+    ctx = context("The Ceylon Harbour Board and Omnibank signed a loan on Monday.")
+    assert not_org_reason(ctx, span_of(ctx, "Ceylon Harbour Board"), "Ceylon Harbour Board") is None
+    assert not_org_reason(ctx, span_of(ctx, "Omnibank"), "Omnibank") is None
+
+
+# -- names NER cut short ------------------------------------------------------------------
+
+def test_a_name_cut_at_of_runs_on_over_the_place():
+    ctx = context("Officers of the Police Service of Westland Province attended.")
+    assert widen_org(ctx, span_of(ctx, "Police Service of")).text == "Police Service of Westland Province"
+
+
+def test_a_court_is_named_with_its_seat():
+    ctx = context("The District Court in Lyon granted an injunction on Tuesday.")
+    assert widen_org(ctx, span_of(ctx, "District Court")).text == "District Court in Lyon"
+
+
+def test_the_gazetteer_completes_a_known_name():
+    ctx = context("The Organization for Security and Co-operation in Europe met in Vienna.")
+    wide = widen_org(ctx, span_of(ctx, "Organization for Security and Co-operation"))
+    assert wide.text == "Organization for Security and Co-operation in Europe"
+
+
+def test_a_body_cut_at_and_is_joined_when_the_rest_has_no_head():
+    ctx = context("He heads the Commission on River Demarcation and River Safety, officials said.")
+    wide = widen_org(ctx, span_of(ctx, "Commission on River Demarcation"))
+    assert wide.text == "Commission on River Demarcation and River Safety"
+
+
+# -- ministries ---------------------------------------------------------------------------
+
+def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Peru and Chile held talks in Lima on Thursday. A spokesperson for the Peruvian Foreign "
+        "Ministry said in a statement that the talks with Chile were useful.")))
+    found = orgs(rec)
+    assert "Ministry of Foreign Affairs of Peru" in found
+    assert "Peruvian Foreign Ministry" in found["Ministry of Foreign Affairs of Peru"]
+    assert "Foreign Ministry" not in found["Ministry of Foreign Affairs of Peru"]
+    assert "Ministry of Foreign Affairs of Chile" not in found
+
+
+def test_lower_case_ministry_after_a_possessive_state_is_that_state_s(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ecuador's foreign ministry said on Thursday that talks with Colombia would resume.")))
+    assert "Ministry of Foreign Affairs of Ecuador" in orgs(rec)
+
+
+def test_the_whole_portfolio_title_is_a_name(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Norwegian Ministry of Foreign Affairs and Trade said on Thursday that "
+        "the agreement with Iceland would be signed in June.")))
+    names = orgs(rec).get("Ministry of Foreign Affairs of Norway", set())
+    assert "Norwegian Ministry of Foreign Affairs and Trade" in names
+
+
+def test_a_ministry_outside_the_pattern_list_gets_its_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officials of the Italian Ministry of Tourism and Greece's tourism board "
+        "signed a memorandum in Athens on Thursday.")))
+    assert "Ministry of Tourism of Italy" in orgs(rec)
+
+
+def test_ministry_name_helpers():
+    assert is_generic_ministry("Ministry of Culture") and is_generic_ministry("Culture Ministry")
+    assert not is_generic_ministry("Ministry")
+    assert canonical_title("Culture Ministry") == "Ministry of Culture"
+    names = state_bound_names(load_nlp()[2], "Ministry of Culture", "Spain")
+    assert {"Ministry of Culture of Spain", "Spain's Ministry of Culture", "Spanish Ministry of Culture"} <= names
