@@ -206,3 +206,38 @@ def test_ministry_name_helpers():
     assert canonical_title("Culture Ministry") == "Ministry of Culture"
     names = state_bound_names(load_nlp()[2], "Ministry of Culture", "Spain")
     assert {"Ministry of Culture of Spain", "Spain's Ministry of Culture", "Spanish Ministry of Culture"} <= names
+
+
+# -- names described in apposition --------------------------------------------------------
+
+def persons(records) -> set[str]:
+    return {ref.key for ref in records.entities if ref.kind == "person"}
+
+
+def test_a_descriptor_before_or_after_makes_a_name_an_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "According to the ZPA news agency, the pipeline will be built by the state oil company PNK "
+        "and Estonia in 2027.")))
+    assert {"ZPA", "PNK"} <= set(orgs(rec))
+
+
+def test_an_apposition_names_what_the_name_is(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Danvara, the country's new sovereign wealth fund, also signed a memorandum with Canada on "
+        "Tuesday. Kalvor Group, the Estonian shipping company running the ferry, said it was ready.")))
+    found = orgs(rec)
+    assert "Danvara" in found and "Kalvor Group" in found
+    assert "Danvara" not in persons(rec)
+
+
+def test_a_person_before_a_possessive_descriptor_stays_a_person(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Jane Roe, the bank's governor, said on Monday that rates would stay unchanged in Latvia.")))
+    assert "Jane Roe" not in orgs(rec)
+
+
+def test_a_span_with_an_organisation_head_read_as_a_person_is_an_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The deal was signed by Lakeland Railway officials in Tallinn on Monday.")))
+    assert "Lakeland Railway" in orgs(rec)
+    assert "Lakeland Railway" not in persons(rec)

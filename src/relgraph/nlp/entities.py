@@ -9,7 +9,8 @@ from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_dista
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, whole_title)
 from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.org_shapes import not_org_reason, on_furniture_line, split_acronym
+from relgraph.nlp.org_descriptors import extract_described_orgs
+from relgraph.nlp.org_shapes import not_org_reason, on_furniture_line, org_shapes, split_acronym
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -23,6 +24,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent):
             continue
+        if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
+            ent = _as_org(ctx, ent)   # 'Georgian Railway' read as a person, a commission as a place
         if clean_name(ent.text) in acronyms:
             _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
             continue
@@ -42,6 +45,21 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
             _record(ctx, kind, key, ent, via)
             if acronym and kind == "organization":
                 ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
+    extract_described_orgs(ctx, _record)
+
+
+def _has_strong_head(ent: Span) -> bool:
+    return any(t.lower_ in org_shapes().strong_heads for t in ent)
+
+
+def _as_org(ctx: ArticleContext, ent: Span) -> Span:
+    """The span as an ORG, taking it back from a person reading of exactly these words."""
+    held = {id(m): m for i in range(ent.start, ent.end) if (m := ctx.by_token.get(i)) is not None}
+    if any(m.ref.kind != "person" or m.start < ent.start or m.end > ent.end for m in held.values()):
+        return ent
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    return Span(ctx.doc, ent.start, ent.end, label="ORG")
 
 
 def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:

@@ -29,6 +29,8 @@ class OrgShapes:
     extension_joiners: frozenset[str]
     title_heads: frozenset[str]
     portfolio_words: frozenset[str]
+    descriptor_nouns: frozenset[str]
+    strong_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
