@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from relgraph.articles import Article, iter_articles
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.extract import extract_article
-from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names
+from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names, whole_title
 from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.org_shapes import looks_like_acronym, not_org_reason, split_acronym
 from relgraph.nlp.pipeline import load_nlp
@@ -241,3 +241,23 @@ def test_a_span_with_an_organisation_head_read_as_a_person_is_an_organisation(tm
         "The deal was signed by Lakeland Railway officials in Tallinn on Monday.")))
     assert "Lakeland Railway" in orgs(rec)
     assert "Lakeland Railway" not in persons(rec)
+
+
+def test_from_names_a_place_only_on_a_route():
+    ctx = context("The line runs from Wolvin to Tarsk.")
+    assert not_org_reason(ctx, span_of(ctx, "Wolvin"), "Wolvin") == "place"
+    ctx = context("The plant is financed by a loan from Eximcorp, officials said.")
+    assert not_org_reason(ctx, span_of(ctx, "Eximcorp"), "Eximcorp") is None
+
+
+def test_a_ministry_title_does_not_run_over_a_list_of_states():
+    ctx = context("The Foreign Ministry, Russia and China said on Monday that talks would resume.")
+    assert whole_title(ctx, span_of(ctx, "Foreign Ministry")).text == "Foreign Ministry"
+    ctx = context("The Ministry of Foreign Affairs and Tourism said on Monday that visas would be eased.")
+    assert whole_title(ctx, span_of(ctx, "Ministry of Foreign Affairs")).text == "Ministry of Foreign Affairs and Tourism"
+
+
+def test_a_title_after_a_descriptor_is_no_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Latvia's central bank Governor Ann Lee said on Monday that rates would stay unchanged.")))
+    assert not any("Governor" in key or "Ann Lee" in key for key in orgs(rec))

@@ -38,8 +38,12 @@ def whole_title(ctx: ArticleContext, span: Span) -> Span:
 
 
 def _portfolio_word(ctx: ArticleContext, token: Token) -> bool:
-    return (token.text[:1].isupper() and token.is_alpha and token.i not in ctx.post_tokens
-            and token.ent_type_ not in ("DATE", "PERSON", "TIME"))
+    """A capitalised word of a portfolio: no name of a state, person or body ('..., Russia and China')."""
+    if not (token.text[:1].isupper() and token.is_alpha) or token.i in ctx.post_tokens:
+        return False
+    if token.ent_type_ == "ORG" and token.ent_iob_ == "I":
+        return True   # NER's own span runs on over the portfolios
+    return token.ent_type_ == "" or token.lower_ in ctx.lex.post_shapes.get("portfolios", frozenset())
 
 
 def state_named_before(ctx: ArticleContext, span: Span) -> str | None:

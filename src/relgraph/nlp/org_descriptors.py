@@ -92,6 +92,10 @@ def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder,
     """Record the described name; only an apposition ('X, the ... fund') outranks a person reading."""
     text = clean_name(span.text)
     gaz = ctx.gaz
+    first = span[0].lower_
+    if first in ctx.lex.posts or first in org_shapes().title_heads \
+            or first in ctx.lex.post_shapes.get("heads", frozenset()):
+        return   # 'the central bank Governor ...': a title follows the descriptor
     if not text or text.lower() in ctx.lex.not_entities or gaz.state(text) or gaz.city(text) \
             or gaz.state_by_demonym(text) or text.lower() in ctx.lex.posts or ctx.is_excluded(span):
         return

@@ -175,7 +175,8 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
     doc = span.doc
     before = _word_before(span)
     if before is not None and before.lower_ in shapes.locative_prepositions:
-        return True
+        # 'from' also gives sources ('a loan from Eximbank'); a place when a route or a location follows
+        return before.lower_ != "from" or span.end < len(doc) and doc[span.end].lower_ in ("to", "in")
     if span.end < len(doc):
         after = doc[span.end]
         if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
