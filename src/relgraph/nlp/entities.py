@@ -10,7 +10,8 @@ from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic
                                          state_bound_names, state_named_before, whole_title)
 from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_shapes import not_org_reason, on_furniture_line, org_shapes, split_acronym
+from relgraph.nlp.org_shapes import (name_before_bracket, not_org_reason, on_furniture_line, org_shapes,
+                                      split_acronym)
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -29,6 +30,7 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         if clean_name(ent.text) in acronyms:
             _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
             continue
+        ent = name_before_bracket(ent, ctx.by_token) or ent if ent.label_ == "ORG" else ent
         ent, acronym, end = split_acronym(ent)
         ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
         kind, key, via = _classify(ctx, ent)
@@ -45,7 +47,23 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
             _record(ctx, kind, key, ent, via)
             if acronym and kind == "organization":
                 ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
+            if kind == "organization" and ctx.gaz.organization(key) is None:
+                _add_parent(ctx, ent)
     extract_described_orgs(ctx, _record)
+
+
+def _add_parent(ctx: ArticleContext, ent: Span) -> None:
+    """'the OAS General Assembly', 'the Communist Party of China Central Committee': an organ's name
+    starts with its parent's, and the text names the parent too."""
+    organ_words = org_shapes().organ_words
+    for end in range(ent.end - 1, ent.start, -1):
+        parent = ctx.gaz.organization(clean_name(ctx.doc[ent.start:end].text))
+        if parent is not None and all(t.lower_ in organ_words for t in ctx.doc[end:ent.end]):
+            piece = Span(ctx.doc, ent.start, end, label="ORG")
+            # The organ holds the tokens; the parent's mention shares them.
+            ctx.mentions.append(Mention(Ref("organization", parent.name), ent.start, end, "name"))
+            _record(ctx, "organization", parent.name, piece, "name")
+            return
 
 
 def _has_strong_head(ent: Span) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from relgraph.resources import DATA_DIR
 
 QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
 DASHES = {"-", "\u2013", "\u2014"}
+HONORIFIC_STARTS = {"rt", "hon", "mr", "mrs", "ms", "dr", "sir", "dame", "h.e", "he"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class OrgShapes:
     portfolio_words: frozenset[str]
     descriptor_nouns: frozenset[str]
     strong_heads: frozenset[str]
+    organ_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,27 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
     return ent, None, ent.end
 
 
+def name_before_bracket(ent: Span, taken: dict) -> Span | None:
+    """'the Conseil du Café-Cacao (CCC)' where NER found only 'CCC': the capitalised words before
+    the bracket, when the acronym's letters fit them, as one span 'Conseil du Café-Cacao (CCC'."""
+    doc = ent.doc
+    word = ent.text
+    if len(ent) != 1 or ent.start < 2 or doc[ent.start - 1].text != "(" or not word.isupper():
+        return None
+    function_words = org_shapes().function_words
+    i = ent.start - 1
+    while i > 0 and ent.start - i <= 8 and i - 1 not in taken and (
+            doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in function_words | {"-", "d'"}):
+        i -= 1
+    while i < ent.start - 1 and (doc[i].text[:1] != word[0] or doc[i].lower_ in function_words):
+        i += 1   # the name starts with the acronym's letter ('Director General of the Conseil ...')
+    name = doc[i:ent.start - 1]
+    if len(content_words(name.text)) < 2 or word[0].lower() != name.text[0].lower() \
+            or not looks_like_acronym(word, name.text):
+        return None
+    return Span(doc, i, ent.end, label="ORG")
+
+
 def _plain(token: Token) -> bool:
     """Not read as a date, number or place by NER."""
     return token.ent_type_ in ("", "ORG", "PERSON", "PRODUCT")
@@ -94,8 +118,10 @@ def _with_owner(ent: Span) -> Span | None:
 # -- shape of the name itself --------------------------------------------------------------
 
 def content_words(text: str) -> list[str]:
+    """The words of a name but its function words; an elided article goes ("d'Ivoire" -> Ivoire)."""
     shapes = org_shapes()
-    return [w for w in re.split(r"[\s\-\u2013]+", text) if w and w.lower().strip("'’s") not in shapes.function_words]
+    words = [re.sub(r"^[dl]['\u2019]", "", w) for w in re.split(r"[\s\-\u2013]+", text)]
+    return [w for w in words if w and w.lower().strip("'\u2019s") not in shapes.function_words]
 
 
 def has_org_head(text: str) -> bool:
@@ -126,8 +152,12 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Tajik state news'
-    if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads:
-        return "bare head noun"         # 'the Conference', 'the Cabinet'
+    if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
+        return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
+    if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
+        return "place"                  # 'Parliament Hill', not 'Commission on ... the State Border'
+    if _names_a_document_after(span):
+        return "government, document, event or undertaking"
     if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
         return "government, document, event or undertaking"
     if ctx.gaz.state_by_demonym(text) is not None:
@@ -144,6 +174,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "list of names"          # 'Lula and Milei', 'Susa and Turin'
     if _names_a_person(ctx, span, text):
         return "person"
+    if _title_of_a_person(ctx, span):
+        return "title"
     if _inside_quotes(span):
         return "quoted title"
     if _ordinary_words(ctx, text):
@@ -183,7 +215,24 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
             return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
         return _is_place_word(ctx, doc[span.start - 2])   # 'Baku-Tbilisi-Kars'
-    return False
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in shapes.place_nouns:
+        return True                                       # 'the Turkish city of Kars'
+    return _coordinated_with_a_place(ctx, span)
+
+
+def _coordinated_with_a_place(ctx: ArticleContext, span: Span) -> bool:
+    """'at Elubo and Noé': the second of two coordinated names is a place when the first is."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return False
+    end = i
+    while i > 0 and doc[i - 1].text[:1].isupper() and end - i < 4:
+        i -= 1
+    if i == end:
+        return False
+    first = Span(doc, i, end, label="ORG")
+    return _is_place_word(ctx, doc[end - 1]) or not has_org_head(first.text) and _is_placed(ctx, first)
 
 
 def _is_place_word(ctx: ArticleContext, token: Token) -> bool:
@@ -217,6 +266,33 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
     return False
 
 
+def _names_a_document_after(span: Span) -> bool:
+    """'the Northern Ireland Troubles (Legacy and Reconciliation) Act': the start of a law's title."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - span.end < 8:
+            i += 1
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in org_shapes().not_org_heads
+
+
+def _title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
+    """'the Taoiseach, Micheál Martin', 'Tánaiste and Secretary of State': a title beside a name or
+    coordinated with another title."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1]
+        mention = ctx.by_token.get(nxt.i)
+        if nxt.ent_type_ == "PERSON" or mention is not None and mention.ref.kind == "person":
+            return True
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "and":
+        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" else span.end + 1
+        if nxt in ctx.post_tokens:
+            return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "and" and span.start - 2 in ctx.post_tokens
+
+
 def _word_before(span: Span) -> Token | None:
     """The word before a name, over an article ('in the Western Balkans')."""
     i = span.start - 1
@@ -227,15 +303,25 @@ def _word_before(span: Span) -> Token | None:
 
 
 def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
-    """'Guterres' after 'Antonio Guterres' was read as a person, 'Rt Hon Hilary Benn MP'."""
-    words = set(text.split())
-    for ent in span.doc.ents:
-        if ent.label_ == "PERSON" and (words <= set(ent.text.split()) or ent.text in text and len(ent) > 1):
-            return True
-    for ref, entity in ctx.records.entities.items():
-        if ref.kind == "person" and any(words <= set(n.split()) or n in text for n in entity.names | {ref.key}):
+    """'Guterres' after 'Antonio Guterres' was read as a person ('Pena' after 'Peña' too), and
+    'Rt Hon Hilary Benn MP' starts with an honorific."""
+    if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
+        return True
+    folded = _fold(text)
+    words = set(folded.split())
+    names = [ent.text for ent in span.doc.ents if ent.label_ == "PERSON"]
+    names += [n for ref, entity in ctx.records.entities.items() if ref.kind == "person"
+              for n in entity.names | {ref.key}]
+    for name in map(_fold, names):
+        if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
             return True
     return False
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Peña' and 'Pena', 'Popșoi' and 'Popsoi' are one spelling."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _inside_quotes(span: Span) -> bool:
