@@ -314,3 +314,29 @@ def test_an_organ_names_its_parent_too(tmp_path):
     rec = extract_article(article(tmp_path, (
         "Bolivia and Chile will meet on the sidelines of the OAS General Assembly in Lima next month.")))
     assert "Organization of American States" in orgs(rec)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Both welcomed the entry into force of the Seabird Union, a treaty signed with Fiji last year.", "Seabird Union"),
+    ("He updated the Conference on the Long Bridge, the new crossing over the river.", "Conference on the Long Bridge"),
+])
+def test_an_apposition_that_types_the_name_as_something_else(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "described as a document, event, undertaking or place"
+
+
+def test_a_clause_after_a_comma_is_no_apposition():
+    ctx = context("According to Ruripress, the next meeting will take place in Riga.")
+    assert not_org_reason(ctx, span_of(ctx, "Ruripress"), "Ruripress") is None
+
+
+def test_a_part_of_a_document_is_no_organisation():
+    ctx = context("The body was set up under Strand Four of the Harbour Agreement in 1999.")
+    assert not_org_reason(ctx, span_of(ctx, "Strand Four"), "Strand Four") == \
+        "government, document, event or undertaking"
+
+
+def test_demonyms_formed_from_a_state_name():
+    ctx = context("Nepali and Omani officials said the framework was ready.")
+    assert not_org_reason(ctx, span_of(ctx, "Nepali"), "Nepali") == "demonym"
+    assert not_org_reason(ctx, span_of(ctx, "Omani"), "Omani") == "demonym"

@@ -34,6 +34,7 @@ class OrgShapes:
     descriptor_nouns: frozenset[str]
     strong_heads: frozenset[str]
     organ_words: frozenset[str]
+    demonym_endings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Tajik state news'
+    if _described_as_non_org(span):
+        return "described as a document, event, undertaking or place"
     if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
@@ -160,7 +163,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "government, document, event or undertaking"
     if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
         return "government, document, event or undertaking"
-    if ctx.gaz.state_by_demonym(text) is not None:
+    if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
         return "demonym"
     if text.lower() in ctx.lex.posts:
         return "title"
@@ -267,14 +270,55 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
 
 
 def _names_a_document_after(span: Span) -> bool:
-    """'the Northern Ireland Troubles (Legacy and Reconciliation) Act': the start of a law's title."""
+    """'the Northern Ireland Troubles (Legacy and Reconciliation) Act': the start of a law's title;
+    'Strand Three of the Good Friday Agreement': a part of a document."""
     doc = span.doc
+    heads = org_shapes().not_org_heads
     i = span.end
     if i < len(doc) and doc[i].text == "(":
         while i < len(doc) and doc[i].text != ")" and i - span.end < 8:
             i += 1
         i += 1
-    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in org_shapes().not_org_heads
+    if i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in heads:
+        return True
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and not has_org_head(span.text):
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        while j < len(doc) and j - i <= 6 and doc[j].text[:1].isupper():
+            j += 1
+        return j > i + 1 and doc[j - 1].lower_ in heads
+    return False
+
+
+def _described_as_non_org(span: Span) -> bool:
+    """'the Falepili Union, a treaty signed with ...', 'the Conference on the X Bridge, the
+    cable-stayed crossing over ...': an apposition says what the name is."""
+    doc = span.doc
+    shapes = org_shapes()
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    head = None
+    for tok in doc[i + 2:i + 8]:
+        if tok.pos_ == "NOUN":
+            head = tok
+        elif tok.pos_ not in ("ADJ", "PUNCT", "PROPN", "VERB") or tok.text == ",":
+            break
+        elif tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            break   # 'a treaty signed ...' ends at 'signed'; 'cable-stayed' is a modifier
+    if head is None or head.dep_ in ("nsubj", "nsubjpass"):
+        return False   # 'According to X, the next meeting will ...': the comma starts the clause
+    return head.lower_ in shapes.not_org_heads | shapes.place_nouns
+
+
+def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
+    """'Nepali', 'Sudanese': a state's name with a demonym ending."""
+    if " " in text or not text[:1].isupper():
+        return False
+    for ending in org_shapes().demonym_endings:
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 3 and (ctx.gaz.state(stem) or ctx.gaz.state(stem + "a")):
+            return True
+    return False
 
 
 def _title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
