@@ -12,7 +12,8 @@ from relgraph.nlp.extract import extract_article
 from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names, whole_title
 from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.context import Mention
-from relgraph.nlp.org_shapes import content_words, looks_like_acronym, name_before_bracket, not_org_reason, split_acronym
+from relgraph.nlp.org_shapes import (content_words, looks_like_acronym, name_before_bracket, not_org_reason,
+                                      split_acronym, title_of_a_person)
 from relgraph.records import Ref
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import ArticleRecords
@@ -340,3 +341,15 @@ def test_demonyms_formed_from_a_state_name():
     ctx = context("Nepali and Omani officials said the framework was ready.")
     assert not_org_reason(ctx, span_of(ctx, "Nepali"), "Nepali") == "demonym"
     assert not_org_reason(ctx, span_of(ctx, "Omani"), "Omani") == "demonym"
+
+
+def test_a_word_used_as_a_title_once_is_a_title_everywhere(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Ceann Comhairle, Se\u00e1n \u00d3 Briain, opened the session in Dublin on Monday. "
+        "Later the Ceann Comhairle welcomed the delegation from Norway.")))
+    assert "Ceann Comhairle" not in orgs(rec)
+
+
+def test_a_body_before_its_chairman_s_name_is_no_title():
+    ctx = context("He met the chairman of the Harbour Council, Ann Roe, in Riga.")
+    assert not title_of_a_person(ctx, span_of(ctx, "Harbour Council"))

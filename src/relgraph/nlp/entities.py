@@ -11,7 +11,7 @@ from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic
 from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.org_descriptors import extract_described_orgs
 from relgraph.nlp.org_shapes import (name_before_bracket, not_org_reason, on_furniture_line, org_shapes,
-                                      split_acronym)
+                                      split_acronym, title_of_a_person)
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -21,9 +21,11 @@ MAX_ORG_TOKENS = 8
 def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
+    # A word used as a title once ('the Taoiseach, Micheal Martin') is a title in every sentence.
+    titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
-        if ent is None or ctx.is_excluded(ent):
+        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
             ent = _as_org(ctx, ent)   # 'Georgian Railway' read as a person, a commission as a place
@@ -78,6 +80,17 @@ def _as_org(ctx: ArticleContext, ent: Span) -> Span:
     for mention in held.values():
         ctx.remove_mention(mention)
     return Span(ctx.doc, ent.start, ent.end, label="ORG")
+
+
+def _used_as_title(ctx: ArticleContext, name: str) -> bool:
+    """Whether some occurrence of `name`, tagged or not, is a title beside a person's name."""
+    start = ctx.text.find(name)
+    while start >= 0 and name:
+        span = ctx.doc.char_span(start, start + len(name))
+        if span is not None and title_of_a_person(ctx, span):
+            return True
+        start = ctx.text.find(name, start + 1)
+    return False
 
 
 def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:

@@ -177,7 +177,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "list of names"          # 'Lula and Milei', 'Susa and Turin'
     if _names_a_person(ctx, span, text):
         return "person"
-    if _title_of_a_person(ctx, span):
+    if title_of_a_person(ctx, span):
         return "title"
     if _inside_quotes(span):
         return "quoted title"
@@ -321,10 +321,14 @@ def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
     return False
 
 
-def _title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
+def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
     """'the Taoiseach, Micheál Martin', 'Tánaiste and Secretary of State': a title beside a name or
-    coordinated with another title."""
+    coordinated with another title. Not 'the chairman of the X Council, Ann Roe': a body's name."""
     doc = span.doc
+    if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in ("of", "for", "at"):
+        return False
+    if span.start >= 2 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in ("of", "for", "at"):
+        return False
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = doc[span.end + 1]
         mention = ctx.by_token.get(nxt.i)
