@@ -1,5 +1,5 @@
-"""Organisation and ministry rules (relgraph.nlp.entities, org_shapes, org_names, ministry_names)
-on sentences written for these tests."""
+"""Organisation and ministry rules (relgraph.nlp.entities and its helpers org_shapes, org_acronyms,
+not_orgs, org_names, org_descriptors, ministry_names) on sentences written for these tests."""
 import json
 from pathlib import Path
 
@@ -7,16 +7,15 @@ import pytest
 from spacy.tokens import Span
 
 from relgraph.articles import Article, iter_articles
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.extract import extract_article
 from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names, whole_title
+from relgraph.nlp.not_orgs import not_org_reason, title_of_a_person
+from relgraph.nlp.org_acronyms import looks_like_acronym, name_before_bracket, split_acronym
 from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.context import Mention
-from relgraph.nlp.org_shapes import (content_words, looks_like_acronym, name_before_bracket, not_org_reason,
-                                      split_acronym, title_of_a_person)
-from relgraph.records import Ref
+from relgraph.nlp.org_shapes import content_words
 from relgraph.nlp.pipeline import load_nlp
-from relgraph.records import ArticleRecords
+from relgraph.records import ArticleRecords, Ref
 
 pytestmark = pytest.mark.slow
 

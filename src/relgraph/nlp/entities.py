@@ -10,8 +10,9 @@ from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic
                                          state_bound_names, state_named_before, whole_title)
 from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_shapes import (name_before_bracket, not_org_reason, on_furniture_line, org_shapes,
-                                      split_acronym, title_of_a_person)
+from relgraph.nlp.not_orgs import not_org_reason, on_furniture_line, title_of_a_person
+from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
+from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
