@@ -352,3 +352,21 @@ def test_a_word_used_as_a_title_once_is_a_title_everywhere(tmp_path):
 def test_a_body_before_its_chairman_s_name_is_no_title():
     ctx = context("He met the chairman of the Harbour Council, Ann Roe, in Riga.")
     assert not title_of_a_person(ctx, span_of(ctx, "Harbour Council"))
+
+
+def test_a_known_company_read_as_a_nationality_is_the_company(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Saudi Aramco and Pakistan's refiners are in talks on a new plant in Karachi, officials said.")))
+    assert "Saudi Aramco" in orgs(rec)
+
+
+def test_a_state_word_inside_a_name_before_an_acronym_belongs_to_the_name():
+    ctx = context("He met officials of Ruritania Tehreek-e-Adl (RTA) in Lahore.")
+    ctx.add_mention(Mention(Ref("state", "Ruritania"), 3, 4, "name"))
+    found = name_before_bracket(span_of(ctx, "RTA"), ctx.by_token)
+    assert found is not None and found.text == "Ruritania Tehreek-e-Adl (RTA"
+
+
+def test_the_wire_credit_in_a_dateline_is_furniture():
+    ctx = context("PRAGUE, June 4 (Omnipress) -- The two sides signed a contract on Wednesday.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnipress"), "Omnipress") == "furniture"

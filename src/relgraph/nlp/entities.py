@@ -33,8 +33,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         if clean_name(ent.text) in acronyms:
             _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
             continue
-        ent = name_before_bracket(ent, ctx.by_token) or ent if ent.label_ == "ORG" else ent
-        ent, acronym, end = split_acronym(ent)
+        bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
+        ent, acronym, end = split_acronym(bracketed or ent)
         ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
         kind, key, via = _classify(ctx, ent)
         if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
@@ -46,6 +46,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         if kind is None:
             continue
         end = end if acronym and kind == "organization" else ent.end
+        if bracketed is not None and kind == "organization":
+            _release_places(ctx, ent.start, end)
         if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
             _record(ctx, kind, key, ent, via)
             if acronym and kind == "organization":
@@ -81,6 +83,13 @@ def _as_org(ctx: ArticleContext, ent: Span) -> Span:
     for mention in held.values():
         ctx.remove_mention(mention)
     return Span(ctx.doc, ent.start, ent.end, label="ORG")
+
+
+def _release_places(ctx: ArticleContext, start: int, end: int) -> None:
+    """State and city words inside an organisation's name are part of the name."""
+    for mention in {id(m): m for i in range(start, end) if (m := ctx.by_token.get(i))}.values():
+        if mention.ref.kind in ("state", "city"):
+            ctx.remove_mention(mention)
 
 
 def _used_as_title(ctx: ArticleContext, name: str) -> bool:
@@ -132,6 +141,8 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
     label = ent.label_
     if label == "NORP":
         hit = gaz.state_by_demonym(text)
+        if hit is None and gaz.organization(text):   # NER reads 'Saudi Aramco' as a nationality
+            return "organization", gaz.organization(text).name, "name"
         return ("state", hit.name, "demonym") if hit else (None, None, "")
     if label in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"}:
         hit = gaz.state(text)

@@ -64,6 +64,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
 def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
     '- headline' links of related stories: a name there is not in the news text."""
+    if span.start > 0 and span.doc[span.start - 1].text == "(" and _early_in_text(span):
+        return True   # 'PRAGUE, June 4 (Yonhap) --': the wire's credit in the dateline
     text = ctx.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
@@ -75,7 +77,13 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
         return True
     if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
         return True
-    return line == span.text.strip()   # a name alone on a line: a button or a credit
+    return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Yonhap)'
+
+
+def _early_in_text(span: Span) -> bool:
+    """Within the first sentence of its paragraph and before any verb: where datelines stand."""
+    before = span.doc[span.sent.start:span.start]
+    return not any(t.pos_ in ("VERB", "AUX") for t in before) and len(before) <= 8
 
 
 def _is_placed(ctx: ArticleContext, span: Span) -> bool:

@@ -53,7 +53,7 @@ def name_before_bracket(ent: Span, taken: dict) -> Span | None:
         return None
     function_words = org_shapes().function_words
     i = ent.start - 1
-    while i > 0 and ent.start - i <= 8 and i - 1 not in taken and (
+    while i > 0 and ent.start - i <= 8 and _free_or_place(taken.get(i - 1)) and (
             doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in function_words | {"-", "d'"}):
         i -= 1
     while i < ent.start - 1 and (doc[i].text[:1] != word[0] or doc[i].lower_ in function_words):
@@ -63,6 +63,11 @@ def name_before_bracket(ent: Span, taken: dict) -> Span | None:
             or not looks_like_acronym(word, name.text):
         return None
     return Span(doc, i, ent.end, label="ORG")
+
+
+def _free_or_place(mention) -> bool:
+    """A token no mention holds, or a state or city word inside a name ('Pakistan Tehreek-e-Insaf')."""
+    return mention is None or mention.ref.kind in ("state", "city")
 
 
 def _plain(token: Token) -> bool:
