@@ -8,10 +8,10 @@ from spacy.tokens import Span
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, whole_title)
-from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.org_descriptors import extract_described_orgs
 from relgraph.nlp.not_orgs import not_org_reason, on_furniture_line, title_of_a_person
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
+from relgraph.nlp.org_descriptors import extract_described_orgs
+from relgraph.nlp.org_names import widen_org
 from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
@@ -32,29 +32,34 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
             ent = _as_org(ctx, ent)   # 'Georgian Railway' read as a person, a commission as a place
         if clean_name(ent.text) in acronyms:
             _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
-            continue
-        bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
-        ent, acronym, end = split_acronym(bracketed or ent)
-        ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
-        kind, key, via = _classify(ctx, ent)
-        if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
-            kind = None
-        if acronym and kind == "organization" and not (ctx.gaz.organization(key) or ctx.gaz.organization(acronym)):
-            key = acronym  # the article's own short name, as later mentions and reports use it
-        if acronym and kind in (None, "organization"):
-            acronyms[acronym] = Ref(kind, key) if kind else None  # 'GERD' after a dam is no organisation
-        if kind is None:
-            continue
-        end = end if acronym and kind == "organization" else ent.end
-        if bracketed is not None and kind == "organization":
-            _release_places(ctx, ent.start, end)
-        if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
-            _record(ctx, kind, key, ent, via)
-            if acronym and kind == "organization":
-                ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
-            if kind == "organization" and ctx.gaz.organization(key) is None:
-                _add_parent(ctx, ent)
+        else:
+            _read_entity(ctx, ent, acronyms)
     extract_described_orgs(ctx, _record)
+
+
+def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]) -> None:
+    """One NER or gazetteer span: its whole name and acronym, its kind, its mention and record."""
+    bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
+    ent, acronym, end = split_acronym(bracketed or ent)
+    ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
+    kind, key, via = _classify(ctx, ent)
+    if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
+        kind = None
+    if acronym and kind == "organization" and not (ctx.gaz.organization(key) or ctx.gaz.organization(acronym)):
+        key = acronym  # the article's own short name, as later mentions and reports use it
+    if acronym and kind in (None, "organization"):
+        acronyms[acronym] = Ref(kind, key) if kind else None  # 'GERD' after a dam is no organisation
+    if kind is None:
+        return
+    end = end if acronym and kind == "organization" else ent.end
+    if bracketed is not None and kind == "organization":
+        _release_places(ctx, ent.start, end)
+    if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
+        _record(ctx, kind, key, ent, via)
+        if acronym and kind == "organization":
+            ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
+        if kind == "organization" and ctx.gaz.organization(key) is None:
+            _add_parent(ctx, ent)
 
 
 def _add_parent(ctx: ArticleContext, ent: Span) -> None:
