@@ -22,14 +22,14 @@ MAX_ORG_TOKENS = 8
 def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
-    # A word used as a title once ('the Taoiseach, Micheal Martin') is a title in every sentence.
+    # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
     titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
-            ent = _as_org(ctx, ent)   # 'Georgian Railway' read as a person, a commission as a place
+            ent = _as_org(ctx, ent)   # '<Name> Railway' read as a person, a commission as a place
         if clean_name(ent.text) in acronyms:
             _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
         else:
@@ -48,7 +48,7 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     if acronym and kind == "organization" and not (ctx.gaz.organization(key) or ctx.gaz.organization(acronym)):
         key = acronym  # the article's own short name, as later mentions and reports use it
     if acronym and kind in (None, "organization"):
-        acronyms[acronym] = Ref(kind, key) if kind else None  # 'GERD' after a dam is no organisation
+        acronyms[acronym] = Ref(kind, key) if kind else None  # the acronym of a dam is no organisation
     if kind is None:
         return
     end = end if acronym and kind == "organization" else ent.end
@@ -110,7 +110,7 @@ def _used_as_title(ctx: ArticleContext, name: str) -> bool:
 
 def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:
     """A later 'IGAD' is the organisation its definition named, whatever the gazetteer says ('AFP'
-    after 'Australian Federal Police (AFP)' is not the news agency)."""
+    after 'the Westland Federal Police (AFP)' is not the news agency)."""
     if ref is not None and ctx.add_mention(Mention(ref, ent.start, ent.end, "alias")):
         ctx.records.entity(ref.kind, ref.key).evidence.append(ctx.evidence(ent, "acronym-in-article", 0.8))
 

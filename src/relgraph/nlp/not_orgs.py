@@ -27,13 +27,13 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if words[-1].lower() in shapes.dangling_words:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
-        return "not a proper name"      # 'Tajik state news'
+        return "not a proper name"      # 'Ruritanian state news'
     if _described_as_non_org(span):
         return "described as a document, event, undertaking or place"
     if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
-        return "place"                  # 'Parliament Hill', not 'Commission on ... the State Border'
+        return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
     if _names_a_document_after(span):
         return "government, document, event or undertaking"
     if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
@@ -49,7 +49,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _portfolio_of_title(ctx, span, text):
         return "portfolio of a title"
     if re.search(r"\sand\s|,", text):
-        return "list of names"          # 'Lula and Milei', 'Susa and Turin'
+        return "list of names"          # two people or two towns read as one name
     if _names_a_person(ctx, span, text):
         return "person"
     if title_of_a_person(ctx, span):
@@ -57,7 +57,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _inside_quotes(span):
         return "quoted title"
     if _ordinary_words(ctx, text):
-        return "ordinary words"         # 'Maritime Cooperation' in a headline
+        return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
 
 
@@ -65,7 +65,7 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
     '- headline' links of related stories: a name there is not in the news text."""
     if span.start > 0 and span.doc[span.start - 1].text == "(" and _early_in_text(span):
-        return True   # 'PRAGUE, June 4 (Yonhap) --': the wire's credit in the dateline
+        return True   # 'PRAGUE, June 4 (Omnipress) --': the wire's credit in the dateline
     text = ctx.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
@@ -77,7 +77,7 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
         return True
     if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
         return True
-    return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Yonhap)'
+    return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Omnipress)'
 
 
 def _early_in_text(span: Span) -> bool:
@@ -87,8 +87,8 @@ def _early_in_text(span: Span) -> bool:
 
 
 def _is_placed(ctx: ArticleContext, span: Span) -> bool:
-    """'at Villa Madama', 'near Huangyan Dao', 'Colombia's La Guajira peninsula',
-    'Baku-Tbilisi-Kars': a place, unless the name has an organisation's head noun."""
+    """'at Villa Serena', 'near Rocky Shoal', "Ruritania's Marenga peninsula", 'Lyon-Turin-Milan':
+    a place, unless the name has an organisation's head noun."""
     shapes = org_shapes()
     doc = span.doc
     before = _word_before(span)
@@ -100,14 +100,14 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
         if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
             return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
-        return _is_place_word(ctx, doc[span.start - 2])   # 'Baku-Tbilisi-Kars'
+        return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in shapes.place_nouns:
-        return True                                       # 'the Turkish city of Kars'
+        return True                                       # 'the border city of Tarsk'
     return _coordinated_with_a_place(ctx, span)
 
 
 def _coordinated_with_a_place(ctx: ArticleContext, span: Span) -> bool:
-    """'at Elubo and Noé': the second of two coordinated names is a place when the first is."""
+    """'at Wolvin and Tarsk': the second of two coordinated names is a place when the first is."""
     doc = span.doc
     i = span.start - 1
     if i < 1 or doc[i].lower_ not in ("and", "or"):
@@ -129,7 +129,7 @@ def _is_place_word(ctx: ArticleContext, token: Token) -> bool:
 
 
 def _short_name_of_non_org(span: Span) -> bool:
-    """'Canada-United States-Mexico Agreement (CUSMA)': a bracketed short name of a document."""
+    """'the Coastal Fisheries Agreement (CFAG)': a bracketed short name of a document."""
     doc = span.doc
     return (span.start >= 2 and doc[span.start - 1].text == "("
             and doc[span.start - 2].lower_ in org_shapes().not_org_heads)
@@ -153,8 +153,8 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
 
 
 def _names_a_document_after(span: Span) -> bool:
-    """'the Northern Ireland Troubles (Legacy and Reconciliation) Act': the start of a law's title;
-    'Strand Three of the Good Friday Agreement': a part of a document."""
+    """'the Coastal Waters (Protection) Act': the start of a law's title;
+    'Strand Four of the Harbour Agreement': a part of a document."""
     doc = span.doc
     heads = org_shapes().not_org_heads
     i = span.end
@@ -173,8 +173,8 @@ def _names_a_document_after(span: Span) -> bool:
 
 
 def _described_as_non_org(span: Span) -> bool:
-    """'the Falepili Union, a treaty signed with ...', 'the Conference on the X Bridge, the
-    cable-stayed crossing over ...': an apposition says what the name is."""
+    """'the Seabird Union, a treaty signed with ...', 'the Conference on the Long Bridge, the
+    new crossing over ...': an apposition says what the name is."""
     doc = span.doc
     shapes = org_shapes()
     i = span.end
@@ -205,7 +205,7 @@ def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
 
 
 def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
-    """'the Taoiseach, Micheál Martin', 'Tánaiste and Secretary of State': a title beside a name or
+    """'the Vizier, Ann Roe', 'Vizier and Secretary of State': a title beside a name or
     coordinated with another title. Not 'the chairman of the X Council, Ann Roe': a body's name."""
     doc = span.doc
     if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in ("of", "for", "at"):
@@ -225,7 +225,7 @@ def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _word_before(span: Span) -> Token | None:
-    """The word before a name, over an article ('in the Western Balkans')."""
+    """The word before a name, over an article ('in the Northern Marches')."""
     i = span.start - 1
     doc = span.doc
     if i >= 0 and doc[i].lower_ == "the":
@@ -234,8 +234,8 @@ def _word_before(span: Span) -> Token | None:
 
 
 def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
-    """'Guterres' after 'Antonio Guterres' was read as a person ('Pena' after 'Peña' too), and
-    'Rt Hon Hilary Benn MP' starts with an honorific."""
+    """'Roe' after 'Ann Roe' was read as a person ('Pena' after 'Peña' too), and
+    'Rt Hon Jane Roe MP' starts with an honorific."""
     if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
         return True
     folded = _fold(text)
@@ -250,13 +250,13 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents: 'Peña' and 'Pena', 'Popșoi' and 'Popsoi' are one spelling."""
+    """Lower case without accents: 'Peña' and 'Pena', 'Ioniță' and 'Ionita' are one spelling."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _inside_quotes(span: Span) -> bool:
-    """A theme or slogan ('the "Ocean of Peace" concept') is quoted; names of bodies are not."""
+    """A theme or slogan ('the "Sea of Calm" concept') is quoted; names of bodies are not."""
     sent = span.sent
     before = [t.text for t in span.doc[sent.start:span.start] if t.text in QUOTES]
     return len(before) % 2 == 1
@@ -264,6 +264,6 @@ def _inside_quotes(span: Span) -> bool:
 
 def _ordinary_words(ctx: ArticleContext, text: str) -> bool:
     """Every word of the span also appears in lower case in the article: a capitalised common noun
-    phrase (a headline's 'Maritime Cooperation', 'Trade' from a title), not a name."""
+    phrase (a headline's 'Coastal Cooperation', 'Trade' from a title), not a name."""
     words = content_words(text)
     return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", ctx.text) for w in words)

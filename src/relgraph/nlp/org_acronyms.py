@@ -10,10 +10,10 @@ from relgraph.nlp.org_shapes import content_words, has_org_head, org_shapes
 
 
 def looks_like_acronym(word: str, name: str, short_name_ok: bool = False) -> bool:
-    """'IGAD', 'BoG', 'Afreximbank' after 'African Export-Import Bank': one capitalised word whose
+    """'LWA', 'BoG', 'Afrobank' after 'African Rural Bank': one capitalised word whose
     first letter starts a word of the name and that is not an ordinary capitalised word. With
     `short_name_ok` (the word is no date or place) any single word in brackets after a name with
-    an organisation's head is its short name ('Jordan News Agency (Petra)')."""
+    an organisation's head is its short name ('Lakeland Press Agency (Zenit)')."""
     if not re.fullmatch(r"[A-Z][A-Za-z&\-\.]{1,14}", word):
         return False
     initials = {w[0].lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", name)}
@@ -38,15 +38,15 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
         word = doc[ent.end + 1].text
         if looks_like_acronym(word, ent.text, _plain(doc[ent.end + 1])):
             return ent, word, ent.end + 3
-        owner = _with_owner(ent)   # "the President's Media Division (PMD)"
+        owner = _with_owner(ent)   # "the President's Press Unit (PPU)"
         if owner is not None and looks_like_acronym(word, owner.text) and word[0] == owner.text[0]:
             return owner, word, ent.end + 3
     return ent, None, ent.end
 
 
 def name_before_bracket(ent: Span, taken: dict) -> Span | None:
-    """'the Conseil du Café-Cacao (CCC)' where NER found only 'CCC': the capitalised words before
-    the bracket, when the acronym's letters fit them, as one span 'Conseil du Café-Cacao (CCC'."""
+    """'the Conseil du Thé-Menthe (CTM)' where NER found only 'CTM': the capitalised words before
+    the bracket, when the acronym's letters fit them, as one span 'Conseil du Thé-Menthe (CTM'."""
     doc = ent.doc
     word = ent.text
     if len(ent) != 1 or ent.start < 2 or doc[ent.start - 1].text != "(" or not word.isupper():
@@ -66,7 +66,7 @@ def name_before_bracket(ent: Span, taken: dict) -> Span | None:
 
 
 def _free_or_place(mention) -> bool:
-    """A token no mention holds, or a state or city word inside a name ('Pakistan Tehreek-e-Insaf')."""
+    """A token no mention holds, or a state or city word inside a name ('Ruritania Tehreek-e-Adl')."""
     return mention is None or mention.ref.kind in ("state", "city")
 
 

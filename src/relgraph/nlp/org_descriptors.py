@@ -1,6 +1,6 @@
-"""Organisations the text describes: a name in apposition with what it is ('oil company Ecopetrol',
-'the ANSA news agency', 'TELT, the Franco-Italian company building the tunnel'). The description
-is evidence enough for names NER missed or gave another type, bare acronyms included."""
+"""Organisations the text describes: a name in apposition with what it is ('the state oil company
+PNK', 'the ZPA news agency', 'Kalvor Group, the Estonian shipping company running ...'). The
+description is evidence enough for names NER missed or gave another type, bare acronyms included."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,7 +33,7 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
 
 
 def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
-    """'oil company Ecopetrol', 'the state news agency ANGOP'."""
+    """'the state oil company PNK', 'the state news agency ZPA'."""
     doc = ctx.doc
     end = tok.i + 1
     while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
@@ -42,7 +42,7 @@ def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | No
 
 
 def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
-    """'the ANSA news agency': a proper name, then lower-case modifiers, then the descriptor."""
+    """'the ZPA news agency': a proper name, then lower-case modifiers, then the descriptor."""
     doc = ctx.doc
     i = tok.i - 1
     while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ"):
@@ -56,7 +56,7 @@ def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | N
 
 
 def _name_in_apposition(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
-    """'TELT, the Franco-Italian company building ...', "NIS (NIS), Serbia's main oil company"."""
+    """'Kalvor Group, the Estonian shipping company running ...', "Norvik (NRV), Latvia's main refiner"."""
     doc = ctx.doc
     if tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ in ("NOUN", "PROPN") or doc[tok.i + 1].text in POSSESSIVE):
         return None   # 'the company's director', 'the bank governor': the descriptor is no head

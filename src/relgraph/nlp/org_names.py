@@ -1,5 +1,5 @@
 """Whole organisation names from NER's cut ones: a longer gazetteer name, a name cut at 'of' or
-'and' ('Police Service of' | 'Northern Ireland'), a body named by its seat ('Regional Court in Brno')."""
+'and' ('Police Service of' | 'Westland Province'), a body named by its seat ('District Court in Lyon')."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -31,7 +31,7 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         rest = doc[ent.end + 1:wider.end] if wider is not None else None
         if rest is not None and not has_org_head(rest.text) and not any(
                 t.ent_type_ in ("GPE", "LOC", "NORP") or ctx.gaz.state(t.text) or ctx.gaz.city(t.text) for t in rest):
-            return wider            # 'Commission on Border Delimitation and Border Security'
+            return wider            # 'Commission on River Demarcation and River Safety'
     if nxt.lower_ == "in" and name_head(ent.text) in shapes.seat_heads:
         seat = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
         if seat is not None and ctx.gaz.city(seat.text) is not None:
