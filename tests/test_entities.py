@@ -131,7 +131,8 @@ def test_portfolio_words_after_a_title_end_the_title():
 
 
 def test_a_capitalised_common_phrase_is_not_a_name():
-    ctx = context("Ministers Deepen Coastal Cooperation\n\nThe talks covered coastal cooperation and fishing.")
+    ctx = context("Ministers Deepen Coastal Cooperation\n\n"
+                  "The talks covered coastal cooperation and fishing.")
     assert not_org_reason(ctx, span_of(ctx, "Coastal Cooperation"), "Coastal Cooperation") == "ordinary words"
 
 
@@ -210,7 +211,8 @@ def test_ministry_name_helpers():
     assert not is_generic_ministry("Ministry")
     assert canonical_title("Culture Ministry") == "Ministry of Culture"
     names = state_bound_names(load_nlp()[2], "Ministry of Culture", "Spain")
-    assert {"Ministry of Culture of Spain", "Spain's Ministry of Culture", "Spanish Ministry of Culture"} <= names
+    assert {"Ministry of Culture of Spain", "Spain's Ministry of Culture",
+            "Spanish Ministry of Culture"} <= names
 
 
 # -- names described in apposition --------------------------------------------------------
@@ -259,7 +261,8 @@ def test_a_ministry_title_does_not_run_over_a_list_of_states():
     ctx = context("The Foreign Ministry, Russia and China said on Monday that talks would resume.")
     assert whole_title(ctx, span_of(ctx, "Foreign Ministry")).text == "Foreign Ministry"
     ctx = context("The Ministry of Foreign Affairs and Tourism said on Monday that visas would be eased.")
-    assert whole_title(ctx, span_of(ctx, "Ministry of Foreign Affairs")).text == "Ministry of Foreign Affairs and Tourism"
+    wide = whole_title(ctx, span_of(ctx, "Ministry of Foreign Affairs"))
+    assert wide.text == "Ministry of Foreign Affairs and Tourism"
 
 
 def test_a_title_after_a_descriptor_is_no_organisation(tmp_path):
@@ -269,7 +272,8 @@ def test_a_title_after_a_descriptor_is_no_organisation(tmp_path):
 
 
 def test_an_elided_article_is_no_lower_case_word_of_a_name():
-    assert content_words("Ghana-C\u00f4te d'Ivoire Joint Commission") == ["Ghana", "C\u00f4te", "Ivoire", "Joint", "Commission"]
+    assert content_words("Ghana-C\u00f4te d'Ivoire Joint Commission") == \
+        ["Ghana", "C\u00f4te", "Ivoire", "Joint", "Commission"]
 
 
 @pytest.mark.parametrize("text, words", [
@@ -317,12 +321,15 @@ def test_an_organ_names_its_parent_too(tmp_path):
 
 
 @pytest.mark.parametrize("text, words", [
-    ("Both welcomed the entry into force of the Seabird Union, a treaty signed with Fiji last year.", "Seabird Union"),
-    ("He updated the Conference on the Long Bridge, the new crossing over the river.", "Conference on the Long Bridge"),
+    ("Both welcomed the entry into force of the Seabird Union, a treaty signed with Fiji last year.",
+     "Seabird Union"),
+    ("He updated the Conference on the Long Bridge, the new crossing over the river.",
+     "Conference on the Long Bridge"),
 ])
 def test_an_apposition_that_types_the_name_as_something_else(text, words):
     ctx = context(text)
-    assert not_org_reason(ctx, span_of(ctx, words), words) == "described as a document, event, undertaking or place"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == \
+        "described as a document, event, undertaking or place"
 
 
 def test_a_clause_after_a_comma_is_no_apposition():

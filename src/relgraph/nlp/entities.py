@@ -23,7 +23,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
     # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
-    titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
+    titles = {name for e in ctx.doc.ents
+              if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles:
@@ -45,7 +46,8 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     kind, key, via = _classify(ctx, ent)
     if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
         kind = None
-    if acronym and kind == "organization" and not (ctx.gaz.organization(key) or ctx.gaz.organization(acronym)):
+    known = ctx.gaz.organization(key) or acronym and ctx.gaz.organization(acronym)
+    if acronym and kind == "organization" and not known:
         key = acronym  # the article's own short name, as later mentions and reports use it
     if acronym and kind in (None, "organization"):
         acronyms[acronym] = Ref(kind, key) if kind else None  # the acronym of a dam is no organisation

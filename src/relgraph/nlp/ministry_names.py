@@ -94,7 +94,8 @@ def canonical_title(title: str) -> str:
 
 def title_case(title: str) -> str:
     """'foreign ministry' -> 'Foreign Ministry'; 'of', 'and', 'the' stay lower-case."""
-    return " ".join(w if w.isupper() or w in LOWER_IN_TITLES else w[:1].upper() + w[1:] for w in title.split())
+    return " ".join(w if w.isupper() or w in LOWER_IN_TITLES else w[:1].upper() + w[1:]
+                    for w in title.split())
 
 
 def state_bound_names(gaz: Gazetteer, title: str, state: str) -> set[str]:

@@ -101,7 +101,8 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
             return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
         return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in shapes.place_nouns:
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in shapes.place_nouns:
         return True                                       # 'the border city of Tarsk'
     return _coordinated_with_a_place(ctx, span)
 
@@ -210,7 +211,8 @@ def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
     doc = span.doc
     if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in ("of", "for", "at"):
         return False
-    if span.start >= 2 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in ("of", "for", "at"):
+    if span.start >= 2 and doc[span.start - 1].lower_ == "the" \
+            and doc[span.start - 2].lower_ in ("of", "for", "at"):
         return False
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = doc[span.end + 1]
@@ -266,4 +268,5 @@ def _ordinary_words(ctx: ArticleContext, text: str) -> bool:
     """Every word of the span also appears in lower case in the article: a capitalised common noun
     phrase (a headline's 'Coastal Cooperation', 'Trade' from a title), not a name."""
     words = content_words(text)
-    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", ctx.text) for w in words)
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", ctx.text)
+                               for w in words)

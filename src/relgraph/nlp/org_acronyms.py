@@ -78,6 +78,7 @@ def _plain(token: Token) -> bool:
 def _with_owner(ent: Span) -> Span | None:
     """The name with the capitalised possessor NER left out before it ('President's')."""
     doc = ent.doc
-    if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "\u2019s") and doc[ent.start - 2].text[:1].isupper():
+    if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "\u2019s") \
+            and doc[ent.start - 2].text[:1].isupper():
         return Span(doc, ent.start - 2, ent.end, label=ent.label_)
     return None

@@ -58,7 +58,8 @@ def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | N
 def _name_in_apposition(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
     """'Kalvor Group, the Estonian shipping company running ...', "Norvik (NRV), Latvia's main refiner"."""
     doc = ctx.doc
-    if tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ in ("NOUN", "PROPN") or doc[tok.i + 1].text in POSSESSIVE):
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.text in POSSESSIVE):
         return None   # 'the company's director', 'the bank governor': the descriptor is no head
     i = tok.i - 1
     while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].lower_ not in DETERMINERS and doc[i].text != ",":

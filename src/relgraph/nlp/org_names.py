@@ -30,7 +30,8 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         wider = _continue(ctx, ent, ent.end + 1)
         rest = doc[ent.end + 1:wider.end] if wider is not None else None
         if rest is not None and not has_org_head(rest.text) and not any(
-                t.ent_type_ in ("GPE", "LOC", "NORP") or ctx.gaz.state(t.text) or ctx.gaz.city(t.text) for t in rest):
+                t.ent_type_ in ("GPE", "LOC", "NORP") or ctx.gaz.state(t.text) or ctx.gaz.city(t.text)
+                for t in rest):
             return wider            # 'Commission on River Demarcation and River Safety'
     if nxt.lower_ == "in" and name_head(ent.text) in shapes.seat_heads:
         seat = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
@@ -44,7 +45,8 @@ def _gazetteer_name(ctx: ArticleContext, ent: Span) -> Span | None:
     doc = ent.doc
     for end in range(min(len(doc), ent.end + MAX_EXTRA_TOKENS), ent.end, -1):
         piece = doc[ent.start:end]
-        if piece[-1].is_alpha and "\n" not in piece.text and ctx.gaz.organization(clean_name(piece.text)) is not None:
+        if piece[-1].is_alpha and "\n" not in piece.text \
+                and ctx.gaz.organization(clean_name(piece.text)) is not None:
             return Span(doc, ent.start, end, label=ent.label_)
     return None
 
