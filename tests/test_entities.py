@@ -377,3 +377,8 @@ def test_a_state_word_inside_a_name_before_an_acronym_belongs_to_the_name():
 def test_the_wire_credit_in_a_dateline_is_furniture():
     ctx = context("PRAGUE, June 4 (Omnipress) -- The two sides signed a contract on Wednesday.")
     assert not_org_reason(ctx, span_of(ctx, "Omnipress"), "Omnipress") == "furniture"
+
+
+def test_a_so_called_name_is_a_nickname():
+    ctx = context("The deal covers the so-called Copper Belt along the border.")
+    assert not_org_reason(ctx, span_of(ctx, "Copper Belt"), "Copper Belt") == "quoted title"

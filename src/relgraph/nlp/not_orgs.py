@@ -54,8 +54,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "person"
     if title_of_a_person(ctx, span):
         return "title"
-    if _inside_quotes(span):
-        return "quoted title"
+    if _inside_quotes(span) or _word_before(span) is not None and _word_before(span).lower_ == "called":
+        return "quoted title"           # a theme, or 'the so-called Lithium Belt': a nickname
     if _ordinary_words(ctx, text):
         return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
