@@ -382,3 +382,10 @@ def test_the_wire_credit_in_a_dateline_is_furniture():
 def test_a_so_called_name_is_a_nickname():
     ctx = context("The deal covers the so-called Copper Belt along the border.")
     assert not_org_reason(ctx, span_of(ctx, "Copper Belt"), "Copper Belt") == "quoted title"
+
+
+def test_a_government_named_with_its_state_is_that_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Afrobank signed a framework agreement with the Government of Barbados on Sunday in Accra.")))
+    assert "Government of Barbados" not in orgs(rec)
+    assert Ref("state", "Barbados") in rec.entities

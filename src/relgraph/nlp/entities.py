@@ -12,7 +12,7 @@ from relgraph.nlp.not_orgs import not_org_reason, on_furniture_line, title_of_a_
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
 from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.org_shapes import org_shapes
+from relgraph.nlp.org_shapes import name_head, org_shapes
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -174,6 +174,8 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
             return "organization", org.name, "name"
         if gaz.city(text) and len(ent) <= 3:  # NER reads 'Abu Dhabi Crown Prince' as an organisation
             return "city", gaz.city(text).name, "name"
+        if name_head(text) in org_shapes().government_heads and _state_in_name(ctx, ent):
+            return "state", _state_in_name(ctx, ent), "alias"   # 'the Government of X' is X
         if _plausible_org(ctx, ent, text):
             return "organization", text, "name"
     return None, None, ""

@@ -27,6 +27,7 @@ class OrgShapes:
     strong_heads: frozenset[str]
     organ_words: frozenset[str]
     demonym_endings: frozenset[str]
+    government_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
