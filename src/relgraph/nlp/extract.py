@@ -31,7 +31,7 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     extract_ministries(ctx)
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
-    signings = [signing_of(a) for a in agreements if a.evidence[0].rule != "agreement-agreed-to"]
+    signings = [signing_of(a) for a in agreements if reports_signing(a, article)]
     events = _join_signings(signings, extract_events(ctx))
     facts = agreements + signings + extract_projects(ctx) + events
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
@@ -59,8 +59,23 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
             yield article, exc
 
 
+SIGNING_HISTORY_YEARS = 2  # a signing this much older than the article is history, not news
+
+
+def reports_signing(agreement: FactRecord, article) -> bool:
+    """A Signing event goes with an agreement whose signing the text reports: not a deal 'reached' or
+    'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021')."""
+    if not any(e.rule == "agreement-signed" for e in agreement.evidence):
+        return False
+    published = getattr(article, "published", None) or ""
+    if agreement.date and published[:4].isdigit() and agreement.date[:4].isdigit():
+        return int(published[:4]) - int(agreement.date[:4]) < SIGNING_HISTORY_YEARS
+    return True
+
+
 def signing_of(agreement: FactRecord) -> FactRecord:
     return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "", name=agreement.name,
+                      description=agreement.description,
                       participants=list(agreement.participants), date=agreement.date,
                       places=list(agreement.places),
                       evidence=list(agreement.evidence))
@@ -96,10 +111,14 @@ def _names(refs: list[Ref], kinds=("person", "state", "organization")) -> list[s
 
 
 def agreement_label(fact: FactRecord) -> str:
+    """Its proper name, else its parties and the words of its own phrase ('Egypt–Sudan memorandum
+    of understanding on the return of ...'), so the label carries what the deal is about."""
     if fact.name:
         return fact.name
     names = _names(fact.participants, ("state", "organization")) or _names(fact.participants)
     parties = "–".join(sorted(names)[:4])
+    if fact.description:
+        return f"{parties} {fact.description}".strip()
     return " ".join(x for x in (parties, fact.topic, "agreement") if x)
 
 

@@ -1,0 +1,231 @@
+"""What an agreement is called: its proper name, the words that describe it, the fields a plural
+report lists, and whether a mention only points back at a deal already reported."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from relgraph import dates
+from relgraph.nlp.context import ArticleContext
+
+MAX_DESCRIPTION_TOKENS = 18  # enough for 'MoU on the voluntary return of Sudanese nationals', short enough to read
+DEFINITE = ("the", "this", "that", "these", "those")
+
+
+def agreement_name(noun: Token) -> str | None:
+    """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
+    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
+    nouns ('a trade deal')."""
+    doc = noun.doc
+    if not noun.text[:1].isupper() or noun.i == noun.sent.start:
+        return None
+    start = noun.i
+    while start > noun.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "nummod") \
+            and doc[start - 1].head.i >= start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"
+                                                    or _is_year(doc[start - 1])):
+        start -= 1
+    end = noun.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
+        end += 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")) \
+                and doc[end].ent_type_ not in ("DATE", "GPE") or end < len(doc) and doc[end].text == "-":
+            end += 1
+        while doc[end - 1].lower_ in ("and", "of", "-"):
+            end -= 1
+    if start == noun.i and end == noun.i + 1:
+        return None
+    while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
+        start += 1
+    return doc[start:end].text + _acronym_after(noun, end)
+
+
+def _acronym_after(noun: Token, end: int) -> str:
+    """'... Agreement (IA-CEPA)': the bracketed short name belongs to the name."""
+    doc = noun.doc
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((i for i in range(end + 1, min(end + 6, len(doc))) if doc[i].text == ")"), None)
+        inner = doc[end + 1:close] if close else None
+        if inner is not None and inner.text.replace("-", "").isupper():
+            return f" ({inner.text})"
+    return ""
+
+
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+
+
+def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> str:
+    """The words of the agreement's own phrase: modifiers, what it is 'on', what it is 'to' do
+    ('a memorandum of understanding to facilitate the voluntary return of ...'). Dates, the
+    determiner, punctuation and clauses about other things are left out; a purpose clause of the
+    signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...')."""
+    keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        keep += _verb_complements(ctx, noun, verb, keep)
+    head = noun.head
+    if noun.dep_ == "appos" and head.pos_ == "PROPN":  # 'the Falepili Union, a treaty signed with ...'
+        keep = [t for t in head.subtree if t.i < noun.i and t.dep_ not in ("det", "punct") and t.i <= head.i] + keep
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)[:MAX_DESCRIPTION_TOKENS]
+    return _text(keep)
+
+
+def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:
+    """What the signing verb adds about the deal: 'signed X for a credit line', 'signed X on Thursday
+    to carry out an inspection', 'signed a protocol setting out how ...' (a purpose or participle
+    clause counts when the noun has no clause of its own)."""
+    out: list[Token] = []
+    has_clause = any(t.dep_ in ("acl", "relcl") and t.head.i == noun.i for t in keep)
+    for child in verb.children:
+        if child.i < noun.i or _is_date_part(child):
+            continue
+        if child.dep_ == "prep" and child.lower_ in ctx.lex.words("agreement_field_preps"):
+            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+        elif child.dep_ in ("advcl", "xcomp") and not has_clause and (
+                any(a.lower_ == "to" for a in child.children) or child.tag_ == "VBG"):
+            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+            has_clause = True
+    return out
+
+
+def _text(tokens: list[Token]) -> str:
+    """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'."""
+    words = [t for t in tokens if t.text not in ",;:()\"'"]
+    out = ""
+    for n, t in enumerate(words):
+        follows = n + 1 < len(words) and words[n + 1].i == t.i + 1
+        out += t.text + (t.whitespace_ if follows else " ")
+    return " ".join(out.split()).replace(" - ", "-")
+
+
+def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
+    """The noun's subtree without its determiner, dates, other agreements it is coordinated with
+    ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
+    others = {c.i for c in noun.children if c.dep_ in ("conj", "appos") and _agreement_word(ctx, c)}
+    out = []
+    for t in noun.subtree:
+        if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
+            continue
+        if t.dep_ == "cc" and t.head.i == noun.i and others:
+            continue
+        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun):
+            continue
+        out.append(t)
+    return out
+
+
+def _agreement_word(ctx: ArticleContext, token: Token) -> bool:
+    words = ctx.lex.words("agreement_nouns") | ctx.lex.words("named_agreement_heads")
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _in_side_clause(token: Token, top: Token) -> bool:
+    """Inside a relative clause of a word below the top noun ('militants who have staged raids')."""
+    for anc in [token, *token.ancestors]:
+        if anc.i == top.i:
+            return False
+        if anc.dep_ == "relcl" and anc.head.i != top.i:
+            return True
+    return False
+
+
+def _is_date_part(token: Token) -> bool:
+    """'on Thursday', 'in May 2023': when, not what."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def field_phrases(ctx: ArticleContext, noun: Token) -> list[tuple[str, set[str]]]:
+    """'MoUs on tourism, wildlife and culture' -> ['tourism', 'wildlife', 'culture'];
+    'agreements on vehicles and on the financing of lines' -> two fields; 'power, port and
+    security deals' -> three, each with its content words. [] when the report does not list its fields.
+    Only a plural lists fields: 'an agreement on the construction and management of a post' is one."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps"):
+            preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+            objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+            fields = [f for o in objects for f in [o] + _conjuncts(o)]
+            if len(fields) > 1:
+                return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    for mod in modifiers:
+        conjuncts = _conjuncts(mod)
+        if conjuncts:
+            return [(t.text, _stems(ctx, [t])) for t in [mod] + conjuncts]
+    return []
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            out += [child] + _conjuncts(child)
+    return out
+
+
+def _field_tokens(token: Token) -> list[Token]:
+    return [t for t in token.subtree
+            if not (t.dep_ in ("conj", "cc") and t.head.i == token.i) and not _inside_conj(t, token)]
+
+
+def _field_text(token: Token) -> str:
+    return " ".join(t.text for t in _field_tokens(token) if t.dep_ not in ("det", "punct"))
+
+
+def content_words(ctx: ArticleContext, noun: Token) -> set[str]:
+    """Stems of what the deal is about, to tell whether a headline or a count retells it."""
+    return _stems(ctx, _phrase_tokens(ctx, noun))
+
+
+def _stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
+    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | ctx.lex.words(
+        "generic_agreement_words")
+    return {t.lemma_.lower()[:5] for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+            and t.lemma_.lower() not in generic and t.lower_ not in generic and not t.is_stop
+            and t.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL", "MONEY")}
+
+
+def _inside_conj(token: Token, top: Token) -> bool:
+    for anc in token.ancestors:
+        if anc.i == top.i:
+            return False
+        if anc.dep_ == "conj" and anc.head.i == top.i:
+            return True
+    return False
+
+
+def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
+    """'The agreement was signed by ...', 'the MoU', 'the first memorandum': a definite mention that
+    adds nothing of its own points back at a deal already reported."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    tails = ctx.lex.words("memorandum_complements")
+    ordinals = ctx.lex.words("ordinal_words")
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i and child.lower_ not in ordinals:
+            return False
+        if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") and not _is_date_part(child) \
+                and not (child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)):
+            return False
+    return True
+
+
+def ordinal_of(ctx: ArticleContext, noun: Token) -> int | None:
+    """'the second memorandum' -> 2."""
+    ordinals = ctx.lex.facts["ordinal_words"]
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in ordinals:
+            return ordinals.index(child.lower_) + 1
+    return None
+
+
+def year_in_phrase(ctx: ArticleContext, noun: Token) -> str | None:
+    """'the 1965 treaty', 'the Jeddah Declaration of May 2023', 'a pact dating back to 1964'."""
+    tokens = list(noun.subtree)
+    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text
+    for _, _, phrase in dates.find_temporal_expressions(text):
+        value = dates.resolve_relative(phrase, ctx.published, tense="past")
+        if value and value[:4].isdigit() and any(_is_year(t) and t.text in phrase for t in tokens):
+            return value
+    return None
