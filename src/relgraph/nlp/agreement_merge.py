@@ -30,7 +30,9 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
     singles = list(kept)
     body = [r for r in reports if r.summary and not r.in_title]
     for report in body + [r for r in reports if r.summary and r.in_title]:
-        target = _retold(report, singles) or _retold(report, [k for k in kept if k.listed])
+        # a headline may name the countries where the body names their companies
+        target = (_retold(report, singles, need_party=not report.in_title)
+                  or _retold(report, [k for k in kept if k.listed], need_party=not report.in_title))
         _lend_circumstances(report, kept)
         if target is not None:
             _absorb(target, report)
@@ -53,11 +55,12 @@ def _lend_circumstances(summary: Report, kept: list[Report]) -> None:
             other.fact.places = other.fact.places or summary.fact.places
 
 
-def _retold(summary: Report, candidates: list[Report]) -> Report | None:
+def _retold(summary: Report, candidates: list[Report], need_party: bool = True) -> Report | None:
     """The report the summary retells: a shared party and the most shared content words."""
     best, best_overlap = None, 0
     for other in candidates:
-        if other is summary or not _shares_party(other.fact, summary.fact) or not _dates_ok(other.fact, summary.fact):
+        if other is summary or need_party and not _shares_party(other.fact, summary.fact) \
+                or not _dates_ok(other.fact, summary.fact):
             continue
         overlap = len(other.words & summary.words)
         if overlap > best_overlap:
@@ -68,11 +71,11 @@ def _retold(summary: Report, candidates: list[Report]) -> Report | None:
 def _same_named(a: FactRecord, b: FactRecord) -> bool:
     """'the 1904 Treaty of Peace and Friendship' and 'the 1904 treaty'; 'the Helsinki Final Act' and
     'the Final Act': one name holds the other, or the same year among the same parties."""
+    if a.name and b.name:  # one article's 'Final Act' is its 'Helsinki Final Act', whoever it names as parties
+        x, y = set(a.name.lower().split()), set(b.name.lower().split())
+        return (x <= y or y <= x) and _dates_ok(a, b)
     if not _shares_party(a, b) or not _dates_ok(a, b):
         return False
-    if a.name and b.name:
-        x, y = set(a.name.lower().split()), set(b.name.lower().split())
-        return x <= y or y <= x
     named = a.evidence[0].rule == "agreement-named" or b.evidence[0].rule == "agreement-named"
     return named and bool(a.date and b.date) and a.date[:4] == b.date[:4] and (a.name is None or b.name is None)
 

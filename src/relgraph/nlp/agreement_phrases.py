@@ -53,11 +53,12 @@ def _is_year(token: Token) -> bool:
     return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
 
 
-def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> str:
+def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tuple[str, set[str]]:
     """The words of the agreement's own phrase: modifiers, what it is 'on', what it is 'to' do
     ('a memorandum of understanding to facilitate the voluntary return of ...'). Dates, the
     determiner, punctuation and clauses about other things are left out; a purpose clause of the
-    signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...')."""
+    signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
+    Returns the text and the stems of its content words."""
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         keep += _verb_complements(ctx, noun, verb, keep)
@@ -65,7 +66,7 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> str
     if noun.dep_ == "appos" and head.pos_ == "PROPN":  # 'the Falepili Union, a treaty signed with ...'
         keep = [t for t in head.subtree if t.i < noun.i and t.dep_ not in ("det", "punct") and t.i <= head.i] + keep
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)[:MAX_DESCRIPTION_TOKENS]
-    return _text(keep)
+    return _text(keep), _stems(ctx, keep)
 
 
 def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:
@@ -106,7 +107,7 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
             continue
         if t.dep_ == "cc" and t.head.i == noun.i and others:
             continue
-        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun):
+        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, _core(ctx, noun)):
             continue
         out.append(t)
     return out
@@ -117,12 +118,24 @@ def _agreement_word(ctx: ArticleContext, token: Token) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _in_side_clause(token: Token, top: Token) -> bool:
-    """Inside a relative clause of a word below the top noun ('militants who have staged raids')."""
+def _core(ctx: ArticleContext, noun: Token) -> set[int]:
+    """The noun and the complement of its name: 'memorandum of understanding'."""
+    tails = ctx.lex.words("memorandum_complements")
+    core = {noun.i}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            core |= {c.i for c in prep.children if c.lemma_.lower() in tails}
+    return core
+
+
+def _in_side_clause(token: Token, top: Token, core: set[int] | None = None) -> bool:
+    """Inside a relative clause of a word below the top noun ('militants who have staged raids');
+    one on the noun's own name ('a memorandum of understanding under which ...') is the noun's."""
+    core = core or {top.i}
     for anc in [token, *token.ancestors]:
         if anc.i == top.i:
             return False
-        if anc.dep_ == "relcl" and anc.head.i != top.i:
+        if anc.dep_ == "relcl" and anc.head.i not in core:
             return True
     return False
 
@@ -173,12 +186,8 @@ def _field_text(token: Token) -> str:
     return " ".join(t.text for t in _field_tokens(token) if t.dep_ not in ("det", "punct"))
 
 
-def content_words(ctx: ArticleContext, noun: Token) -> set[str]:
-    """Stems of what the deal is about, to tell whether a headline or a count retells it."""
-    return _stems(ctx, _phrase_tokens(ctx, noun))
-
-
 def _stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
+    """Stems of what the deal is about, to tell whether a headline or a count retells it."""
     generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | ctx.lex.words(
         "generic_agreement_words")
     return {t.lemma_.lower()[:5] for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")

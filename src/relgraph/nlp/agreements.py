@@ -7,8 +7,8 @@ from spacy.tokens import Token
 from relgraph.nlp.actors import (actors_in, pair_refs, place_in, states_in_compound, subject_actors,
                                  subtree_span, with_states)
 from relgraph.nlp.agreement_merge import Report, merge_reports
-from relgraph.nlp.agreement_phrases import (agreement_name, content_words, describe, field_phrases, is_anaphoric,
-                                            ordinal_of, year_in_phrase)
+from relgraph.nlp.agreement_phrases import (agreement_name, describe, field_phrases, is_anaphoric, ordinal_of,
+                                            year_in_phrase)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
@@ -80,7 +80,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
     fields = [] if name else field_phrases(ctx, noun)
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
-    for description, words in fields or [(describe(ctx, noun, verb), content_words(ctx, noun))]:
+    for description, words in fields or [describe(ctx, noun, verb)]:
         deal = _record(ctx, noun, rule, parties, date, name, description if not fields else f"{noun.text} on {description}", 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun)))
@@ -117,13 +117,14 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     if name is None and year is None:
         return []
     parties = _parties_from_name(ctx, name) if name else []
-    parties += [p for p in _prep_parties(ctx, noun) if p not in parties]
+    parties += [p for p in _prep_parties(ctx, noun) + _committed(ctx, noun) if p not in parties]
     if not parties:
         parties = _sentence_parties(ctx, noun)
     if not parties:
         return []
-    deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else describe(ctx, noun), 0.6)
-    return [Report(deal, content_words(ctx, noun), summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun))]
+    description, words = describe(ctx, noun)
+    deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
+    return [Report(deal, words, summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun))]
 
 
 def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
@@ -150,9 +151,23 @@ def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], dat
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
 
 
+TITLE_MAX_CHARS = 200  # a longer first line is the lede, not a headline
+
+
 def _in_title(ctx: ArticleContext, token: Token) -> bool:
-    first_line_end = ctx.doc.text.find("\n")
-    return 0 <= first_line_end and token.idx < first_line_end
+    """In the headline block: a short line with no full stop, before the first line of sentences
+    (menus and headlines come first, the body's lines end in a full stop)."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
+        return False
+    return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _agreed_to(ctx: ArticleContext) -> list[Report]:
@@ -170,10 +185,11 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
         parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
         if len({r.key for r in parties if r.kind == "state"}) < 2:
             continue
+        description, words = describe(ctx, action)
         deal = FactRecord(kind="agreement", label="", topic=_topic(ctx, action), participants=parties,
-                          date=ctx.date_near(verb, tense="past"), description=describe(ctx, action),
+                          date=ctx.date_near(verb, tense="past"), description=description,
                           evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)])
-        out.append(Report(deal, content_words(ctx, action), summary=True))
+        out.append(Report(deal, words, summary=True))
     return out
 
 
@@ -184,17 +200,28 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     verbs = ctx.lex.words("conclusion_verbs")
     signing = ctx.lex.words("signing_verbs")
     top = noun
-    while top.dep_ == "conj" and _is_agreement_noun(ctx, top.head):
-        top = top.head
+    while top.dep_ in ("conj", "appos") and _is_agreement_noun(ctx, top.head):
+        top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
+
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
         return top.head, top.head.lemma_.lower() in signing
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
+    for child in _clauses_of(noun):
+        if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
     return None, False
+
+
+def _clauses_of(noun: Token) -> list[Token]:
+    """The noun's participle and relative clauses; a relative clause the parser hung on the party
+    ('the agreement with the EU, which negotiators concluded in December') is the agreement's."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+            clauses += [c for pobj in prep.children for c in pobj.children if c.dep_ == "relcl"]
+    return clauses
 
 
 def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
@@ -249,6 +276,23 @@ def _prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
     return _only_parties(ctx, refs)
 
 
+def _committed(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """Who a document binds: 'the Declaration, in which the army and the RSF committed to ...',
+    'adopted the Declaration, committing the AU and CARICOM to ...'."""
+    verbs = ctx.lex.words("commitment_verbs")
+    refs: list[Ref] = []
+    clauses = list(_clauses_of(noun))
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
+    for clause in clauses:
+        if clause.lemma_.lower() not in verbs:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "dobj"):
+                refs += actors_in(ctx, subtree_span(child))
+    return _only_parties(ctx, refs)
+
+
 def _parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
     """'Canada-United States-Mexico Agreement' -> its three states."""
     return [Ref("state", s) for s in states_in_compound(ctx, name)]
@@ -269,10 +313,14 @@ def _only_parties(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
-    """The topic word of a deal's own phrase ('oil', 'trade'): what reports in other articles share."""
-    tokens = [t for t in subtree_span(noun) if t.i not in ctx.post_tokens]
-    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    for topic in ctx.lex.facts["topics"]:
-        if all(w in words for w in topic.split()):
-            return topic
+    """The topic word of a deal ('oil', 'trade'), from its own phrase, else from its sentence ('the
+    ship carrying crude oil was part of the deal struck in April'): what reports in other articles
+    share."""
+    topics = ctx.lex.facts["topics"]
+    for scope in (subtree_span(noun), noun.sent):
+        tokens = [t for t in scope if t.i not in ctx.post_tokens]
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        for topic in topics:
+            if all(w in words for w in topic.split()):
+                return topic
     return None
