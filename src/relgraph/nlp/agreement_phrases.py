@@ -26,8 +26,10 @@ def agreement_name(noun: Token) -> str | None:
     end = noun.i + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
         end += 1
+        first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
         while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")) \
-                and doc[end].ent_type_ not in ("DATE", "GPE") or end < len(doc) and doc[end].text == "-":
+                and (doc[end].ent_type_ not in ("DATE", "GPE") or end == first and doc[end].ent_type_ == "GPE") \
+                or end < len(doc) and doc[end].text == "-":
             end += 1
         while doc[end - 1].lower_ in ("and", "of", "-"):
             end -= 1
@@ -147,15 +149,18 @@ def _is_date_part(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
-def field_phrases(ctx: ArticleContext, noun: Token) -> list[tuple[str, set[str]]]:
+def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> list[tuple[str, set[str]]]:
     """'MoUs on tourism, wildlife and culture' -> ['tourism', 'wildlife', 'culture'];
     'agreements on vehicles and on the financing of lines' -> two fields; 'power, port and
     security deals' -> three, each with its content words. [] when the report does not list its fields.
     Only a plural lists fields: 'an agreement on the construction and management of a post' is one."""
     if noun.tag_ not in ("NNS", "NNPS"):
         return []
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps"):
+    # the fields hang on the noun, on its 'of understanding', or on the verb ('signed MoUs on A and B')
+    holders = [noun.doc[i] for i in sorted(_core(ctx, noun))]
+    after_verb = [c for c in verb.children if c.i > noun.i] if verb is not None and verb.pos_ in ("VERB", "AUX") else []
+    for prep in [c for h in holders for c in h.children] + after_verb:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") and not _is_date_part(prep):
             preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
             fields = [f for o in objects for f in [o] + _conjuncts(o)]

@@ -77,7 +77,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
         return []
-    fields = [] if name else field_phrases(ctx, noun)
+    fields = [] if name else field_phrases(ctx, noun, verb)
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:

@@ -1,0 +1,178 @@
+"""Agreement rules (relgraph.nlp.agreements and its phrase and merge helpers) on invented sentences."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str = "2024-03-14") -> Article:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    [item] = list(iter_articles([path]))
+    assert isinstance(item, Article), item
+    return item
+
+
+def deals(tmp_path: Path, text: str, published: str = "2024-03-14"):
+    rec = extract_article(article(tmp_path, text, published))
+    agreements = [f for f in rec.facts if f.kind == "agreement"]
+    signings = [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+    return agreements, signings
+
+
+def parties(deal) -> set[str]:
+    return {r.key for r in deal.participants}
+
+
+def test_the_label_carries_the_words_of_the_deals_own_phrase(tmp_path):
+    [deal], _ = deals(tmp_path, "Fisheries\n\nPeru and Chile signed a memorandum of understanding on the joint "
+                                "inspection of anchovy fleets in Lima on Monday.")
+    assert "anchovy" in deal.label and "inspection" in deal.label
+    assert "Monday" not in deal.label  # when, not what
+    assert parties(deal) == {"Peru", "Chile"}
+
+
+def test_a_purpose_clause_of_the_signing_verb_describes_the_deal(tmp_path):
+    [deal], _ = deals(tmp_path, "Water\n\nJordan and Egypt signed an agreement on Tuesday to build a "
+                                "desalination plant on the Red Sea coast.")
+    assert "desalination" in deal.label
+
+
+def test_a_plural_that_lists_its_fields_is_one_agreement_per_field(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nNorway and Kenya on Monday signed memorandums of understanding on "
+                               "tourism, wildlife and culture.")
+    assert len(found) == 3
+    assert sorted(w for d in found for w in ("tourism", "wildlife", "culture") if w in d.label) == [
+        "culture", "tourism", "wildlife"]
+    assert all(d.date == "2024-03-11" for d in found)
+
+
+def test_a_bare_count_is_one_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nNorway and Kenya signed 14 documents during the visit.")
+    assert len(found) == 1 and parties(found[0]) == {"Norway", "Kenya"}
+
+
+def test_a_count_told_again_one_by_one_is_not_an_extra_agreement_and_dates_them(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Bolivia on Monday signed two agreements. The foreign ministers of Peru and Bolivia "
+        "signed a memorandum of understanding on water management in the highlands. "
+        "Peru and Bolivia also signed an agreement on customs checks at the border."))
+    assert len(found) == 2
+    assert any("water" in d.label for d in found) and any("customs" in d.label for d in found)
+    assert all(d.date == "2024-03-11" for d in found)
+
+
+def test_a_headline_retelling_the_body_adds_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Peru, Bolivia sign lake water pact\n\n"
+        "Peru and Bolivia signed a memorandum of understanding on Monday on the shared management of "
+        "Lake Titicaca water."))
+    [deal] = found
+    assert "Titicaca" in deal.label
+
+
+def test_a_named_past_treaty_is_an_agreement_with_its_year_and_no_signing(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Trade\n\nPeru and Bolivia said trade had grown under the 1962 Treaty of Commerce and "
+        "Navigation, which both countries still apply."))
+    [deal] = found
+    assert deal.label.startswith("1962 Treaty of Commerce") and deal.date == "1962"
+    assert parties(deal) == {"Peru", "Bolivia"}
+    assert signings == []
+
+
+def test_a_common_noun_treaty_with_a_year_is_an_agreement(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Troops\n\nDanish troops stayed in Estonia under a 2004 defence treaty between Denmark and Estonia."))
+    assert deal.date == "2004" and "defence" in deal.label
+    assert parties(deal) == {"Denmark", "Estonia"} and signings == []
+
+
+def test_an_old_signing_in_a_relative_clause_is_history(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Ties\n\nOfficials praised the Treaty of Lima, which Peru and Ecuador signed in 1998, "
+        "at the meeting."), published="2024-05-02")
+    assert deal.name == "Treaty of Lima" and deal.date == "1998"
+    assert signings == []
+
+
+def test_the_definite_mention_that_follows_is_the_same_deal(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Rail\n\nPeru and Chile signed a protocol on rail freight tariffs on Monday. The protocol was "
+        "signed in Lima by the two transport ministers."))
+    assert "freight" in deal.label
+    assert [p.key for p in signing.places] == ["Lima"]
+
+
+def test_an_ordinal_mention_is_the_listed_field_it_counts(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Energy\n\nJordan and Iraq on Monday signed three memorandums on electricity, oil and transport. "
+        "The second memorandum was signed in Amman by the two oil ministers."))
+    assert len(found) == 3
+    [oil] = [d for d in found if "oil" in d.label]
+    assert [p.key for p in oil.places] == ["Amman"]
+
+
+def test_an_apposition_names_the_document_signed(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ports\n\nThe ministers of Ghana and Togo signed a second document, a protocol on the repair of the "
+        "harbour wall at Lome."))
+    assert "harbour" in deal.label and parties(deal) >= {"Ghana", "Togo"}
+
+
+def test_a_witnessed_signing_of_a_document_concludes_it(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Rice\n\nThe two presidents witnessed the signing of a memorandum of understanding on rice exports "
+        "between Vietnam and the Philippines."))
+    assert "rice" in deal.label and parties(deal) == {"Vietnam", "Philippines"}
+
+
+def test_a_deal_struck_is_an_agreement_without_a_signing(tmp_path):
+    [deal], signings = deals(tmp_path, "Grain\n\nUkraine and Poland struck a deal on grain transit in March.")
+    assert "grain" in deal.label and signings == []
+
+
+def test_a_settlement_reached_is_an_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Dispute\n\nSiemens reached a settlement with Alstom over a long-running patent dispute in May."))
+    assert "settlement" in deal.label and deal.evidence[0].rule == "agreement-concluded"
+
+
+def test_a_relative_clause_hung_on_the_party_concludes_the_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Trade\n\nThe ministers urged the bloc to move on the agreement with Japan, which negotiators "
+        "concluded in Tokyo in December."))
+    assert "Japan" in parties(deal) and deal.date == "2023-12"
+
+
+def test_the_parties_a_declaration_commits_are_its_parties(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Peace\n\nThe ministers recalled the Quito Declaration, in which Peru and Ecuador committed to "
+        "demining their border."))
+    assert deal.name == "Quito Declaration" and parties(deal) >= {"Peru", "Ecuador"}
+
+
+def test_a_shorter_name_in_the_same_article_is_the_same_treaty(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Europe\n\nThe minister defended the Vienna Final Act, signed in 1980 by Austria and Hungary. "
+        "Hungary will mark the anniversary of the Final Act next year."))
+    assert len(found) == 1 and found[0].name == "Vienna Final Act"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Chile agreed a deal, which still has to be signed, on fishing quotas.",
+    "Without a border deal, the signing of a peace agreement between Peru and Chile is not possible.",
+    "Peru and Chile continued talks on a new Partnership Framework.",
+    "Peru and Chile hoped to sign a supply contract within months.",
+    "Peru and Chile are expected to sign a border treaty next year.",
+    "No agreement was reached between Peru and Chile on the dam.",
+])
+def test_pending_hedged_and_failed_deals_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Talks\n\n" + sentence)
+    assert found == []
