@@ -176,3 +176,29 @@ def test_a_shorter_name_in_the_same_article_is_the_same_treaty(tmp_path):
 def test_pending_hedged_and_failed_deals_are_not_agreements(tmp_path, sentence):
     found, _ = deals(tmp_path, "Talks\n\n" + sentence)
     assert found == []
+
+
+def test_a_participle_after_a_comma_comments_on_the_event_and_one_without_describes_the_deal(tmp_path):
+    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a trade agreement on Monday, handing farmers "
+                                "easier access to new markets.")
+    assert "trade" in deal.label and "farmers" not in deal.label
+    [deal], _ = deals(tmp_path, "Rail\n\nPeru and Chile signed a protocol on Monday setting out freight tariffs "
+                                "for the border railway.")
+    assert "freight" in deal.label
+
+
+def test_a_headline_ending_in_an_abbreviation_is_still_a_headline(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Chile signs trade pact with Peru as Boric looks beyond U.S.\n\n"
+        "Chile and Peru signed a comprehensive economic partnership agreement on Wednesday."))
+    [deal] = found
+    assert "comprehensive" in deal.label
+
+
+def test_a_listed_field_is_matched_on_words_past_the_end_of_the_label(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Bolivia on Monday signed agreements on port fees and on the financing of power lines. "
+        "Peru and Bolivia signed an agreement on port fees. The development banks of Peru and Bolivia signed "
+        "a loan agreement to help fund the national programme of the Bolivian state utility to build about "
+        "2,000 km of new high-voltage power lines."))
+    assert len(found) == 2

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from relgraph import dates
 from relgraph.nlp.context import ArticleContext
 
-MAX_DESCRIPTION_TOKENS = 18  # enough for 'MoU on the voluntary return of Sudanese nationals', short enough to read
+MAX_DESCRIPTION_TOKENS = 24  # enough for 'MoU on the voluntary return of Sudanese nationals', short enough to read
 DEFINITE = ("the", "this", "that", "these", "those")
 
 
@@ -67,8 +67,8 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     head = noun.head
     if noun.dep_ == "appos" and head.pos_ == "PROPN":  # 'the Falepili Union, a treaty signed with ...'
         keep = [t for t in head.subtree if t.i < noun.i and t.dep_ not in ("det", "punct") and t.i <= head.i] + keep
-    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)[:MAX_DESCRIPTION_TOKENS]
-    return _text(keep), _stems(ctx, keep)
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    return _text(keep[:MAX_DESCRIPTION_TOKENS]), _stems(ctx, keep)
 
 
 def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:
@@ -83,10 +83,16 @@ def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[
         if child.dep_ == "prep" and child.lower_ in ctx.lex.words("agreement_field_preps"):
             out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
         elif child.dep_ in ("advcl", "xcomp") and not has_clause and (
-                any(a.lower_ == "to" for a in child.children) or child.tag_ == "VBG"):
+                any(a.lower_ == "to" for a in child.children) or child.tag_ == "VBG" and not _after_comma(child)):
             out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
             has_clause = True
     return out
+
+
+def _after_comma(clause: Token) -> bool:
+    """'signed the pact, handing farmers access': a participle after a comma comments on the event."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text == ","
 
 
 def _text(tokens: list[Token]) -> str:

@@ -167,7 +167,11 @@ def _in_title(ctx: ArticleContext, token: Token) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip("\"'”’)").endswith((".", "!", "?"))
+    """'... sign pact as Carney looks beyond U.S.' ends in an abbreviation, not a full stop."""
+    words = line.rstrip("\"'”’)").split()
+    if not words or words[-1].count(".") > 1:
+        return False
+    return words[-1].endswith((".", "!", "?"))
 
 
 def _agreed_to(ctx: ArticleContext) -> list[Report]:
