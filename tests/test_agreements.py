@@ -202,3 +202,35 @@ def test_a_listed_field_is_matched_on_words_past_the_end_of_the_label(tmp_path):
         "a loan agreement to help fund the national programme of the Bolivian state utility to build about "
         "2,000 km of new high-voltage power lines."))
     assert len(found) == 2
+
+
+def test_where_and_on_what_occasion_it_was_signed_is_not_in_the_label(tmp_path):
+    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a memorandum of understanding on copper exports "
+                                "on the margins of the summit in the presence of the two presidents.")
+    assert "copper" in deal.label
+    assert "margins" not in deal.label and "presence" not in deal.label
+
+
+def test_a_later_mention_takes_its_date_and_head_noun_into_account(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a protocol on rail freight on Monday. The ministers praised the Treaty "
+        "of Arica. The treaty, signed in Lima in November 2019 by the two presidents, set the border."),
+        published="2024-03-14")
+    [treaty] = [d for d in found if d.name]
+    [protocol] = [d for d in found if not d.name]
+    assert treaty.date == "2019-11" and protocol.date == "2024-03-11"
+
+
+def test_a_deal_signed_today_is_not_the_old_treaty_named_just_before(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Police\n\nPeru and Chile signed a memorandum of understanding on police cooperation on Monday. "
+        "The ministers recalled the Treaty of Arica, which Peru and Chile signed in 1929. "
+        "\"The agreement signed today will help our police,\" the minister said."), published="2024-03-12")
+    [treaty] = [d for d in found if d.name]
+    assert treaty.date == "1929"
+    assert len(found) == 2 and len(signings) == 1
+
+
+def test_agreeing_to_open_negotiations_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nPeru and Chile agreed on Monday to open negotiations on a trade deal.")
+    assert found == []

@@ -17,6 +17,7 @@ class Report:
     summary: bool = False    # a headline, a plural or a count: may retell deals reported one by one
     listed: bool = False     # one of the fields a plural report names ('MoUs on A, B and C')
     in_title: bool = False
+    head: str = ""           # lemma of the agreement noun ('treaty'), to resolve 'the treaty'
 
 
 def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord]:

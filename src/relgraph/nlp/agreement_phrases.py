@@ -113,12 +113,38 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     for t in noun.subtree:
         if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
             continue
+        if any(_is_circumstance(ctx, a, a.head.i == noun.i) for a in _up_to(t, noun)):
+            continue
         if t.dep_ == "cc" and t.head.i == noun.i and others:
             continue
         if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, _core(ctx, noun)):
             continue
         out.append(t)
     return out
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The token and its ancestors below `top`."""
+    out = []
+    for t in [token, *token.ancestors]:
+        if t.i == top.i:
+            break
+        out.append(t)
+    return out
+
+
+def _is_circumstance(ctx: ArticleContext, prep: Token, on_noun: bool) -> bool:
+    """'at a summit', 'on the margins of ...', 'in the presence of ...' (wherever the parser hangs
+    them) and, right on the noun, 'in Montevideo': where and how it was signed, not what it is.
+    A place deeper in the phrase is the deal's ('a logistics hub at Lamu')."""
+    if prep.dep_ != "prep":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if on_noun and prep.lower_ in ctx.lex.words("circumstance_preps") and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        return True
+    return prep.lower_ in ctx.lex.words("occasion_preps") and any(
+        o.lemma_.lower() in ctx.lex.words("circumstance_nouns") for o in objects)
 
 
 def _agreement_word(ctx: ArticleContext, token: Token) -> bool:

@@ -17,6 +17,7 @@ __all__ = ["extract_agreements", "agreement_name", "proper_name"]
 SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signing event goes with it
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
+HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
 
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
@@ -83,7 +84,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
     for description, words in fields or [describe(ctx, noun, verb)]:
         deal = _record(ctx, noun, rule, parties, date, name, description if not fields else f"{noun.text} on {description}", 0.75)
         deal.places = [place] if place else []
-        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun)))
+        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
+                          head=noun.lemma_.lower()))
     return out
 
 
@@ -91,8 +93,7 @@ def _refer_back(ctx: ArticleContext, noun: Token, found: list[Report], parties: 
                 date: str | None, place: Ref | None, rule: str) -> None:
     """'The agreement was signed by X in Y': the deal just reported gains its signers, place and date;
     'the second memorandum' is the second of the fields listed last; 'the deals' are all of them."""
-    # a deal signed now is not the treaty just named as history
-    targets = [next((r for r in reversed(found) if r.fact.evidence[0].rule != NAMED_RULE), found[-1])]
+    targets = [_antecedent(ctx, noun, found, date)]
     n = ordinal_of(ctx, noun)
     listed = [r for r in found if r.listed]
     if n is not None and 0 < n <= len(listed):
@@ -105,6 +106,23 @@ def _refer_back(ctx: ArticleContext, noun: Token, found: list[Report], parties: 
         deal.date = deal.date or date
         if rule == SIGNED_RULE and deal.evidence[0].rule != SIGNED_RULE:
             deal.evidence.insert(0, ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, 0.75))
+
+
+def _antecedent(ctx: ArticleContext, noun: Token, found: list[Report], date: str | None) -> Report:
+    """The latest deal the mention can be: one whose date agrees (a deal signed 'this afternoon' is
+    not the 1998 treaty just named, nor a treaty named as history), preferably with the same head
+    noun ('the treaty')."""
+    compatible = [r for r in found if not date or not r.fact.date
+                  or date.startswith(r.fact.date) or r.fact.date.startswith(date)]
+    if date and _recent(ctx, date):
+        compatible = [r for r in compatible if r.fact.evidence[0].rule != NAMED_RULE] or compatible
+    same_head = [r for r in compatible if r.head == noun.lemma_.lower()]
+    return (same_head or compatible or found)[-1]
+
+
+def _recent(ctx: ArticleContext, date: str) -> bool:
+    published = ctx.published or ""
+    return published[:4].isdigit() and date[:4].isdigit() and int(published[:4]) - int(date[:4]) < HISTORY_YEARS
 
 
 def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
@@ -124,7 +142,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
         return []
     description, words = describe(ctx, noun)
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
-    return [Report(deal, words, summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun))]
+    return [Report(deal, words, summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun), head=noun.lemma_.lower())]
 
 
 def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
@@ -184,8 +202,9 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
         actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         # 're-establish' comes out as three tokens: take the one that names the action
         action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
-        if action is None or _hedged(ctx, verb, verb):
-            continue
+        if action is None or _hedged(ctx, verb, verb) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns") for c in action.children):
+            continue  # 'agreed to open negotiations' concludes nothing
         parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
         if len({r.key for r in parties if r.kind == "state"}) < 2:
             continue
