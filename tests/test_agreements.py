@@ -234,3 +234,46 @@ def test_a_deal_signed_today_is_not_the_old_treaty_named_just_before(tmp_path):
 def test_agreeing_to_open_negotiations_concludes_nothing(tmp_path):
     found, _ = deals(tmp_path, "Trade\n\nPeru and Chile agreed on Monday to open negotiations on a trade deal.")
     assert found == []
+
+
+def test_a_document_named_among_those_signed_is_its_own_agreement_beside_the_count(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed 14 documents, including a memorandum of understanding on "
+        "fisheries research."))
+    assert len(found) == 2
+    assert any("fisheries" in d.label for d in found) and any("14" in d.label for d in found)
+
+
+def test_a_count_fully_told_one_by_one_is_not_kept(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed two agreements. Norway and Kenya signed an agreement on "
+        "fisheries research. Norway and Kenya also signed a memorandum on port fees."))
+    assert len(found) == 2
+
+
+def test_documents_included_in_what_was_signed_are_concluded(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nThe agreements signed by Norway and Kenya on Monday included a protocol on cargo inspections."))
+    assert any("cargo" in d.label for d in found)
+
+
+def test_a_number_of_agreements_is_a_count(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nNorway and Kenya signed a number of agreements during the visit.")
+    assert {r.key for r in deal.participants} == {"Norway", "Kenya"}
+
+
+def test_fields_listed_as_areas_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed agreements in the fields of health, education and culture."))
+    assert len(found) == 3 and any("education" in d.label for d in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Parliament rejected the 2019 fisheries deal between Peru and Chile.",
+    "The 2019 Peru-Chile fisheries pact collapsed last year.",
+    "Peru and Chile hope to reach a 2030 climate pact.",
+    "Ministers of Peru and Chile discussed a fisheries deal expected in 2026.",
+])
+def test_rejected_collapsed_and_future_deals_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Talks\n\n" + sentence, published="2025-03-01")
+    assert found == []

@@ -18,6 +18,7 @@ class Report:
     listed: bool = False     # one of the fields a plural report names ('MoUs on A, B and C')
     in_title: bool = False
     head: str = ""           # lemma of the agreement noun ('treaty'), to resolve 'the treaty'
+    count: int | None = None  # 'signed 14 documents': how many deals the report counts
 
 
 def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord]:
@@ -35,7 +36,9 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
         target = (_retold(report, singles, need_party=not report.in_title)
                   or _retold(report, [k for k in kept if k.listed], need_party=not report.in_title))
         _lend_circumstances(report, kept)
-        if target is not None:
+        if _counts_more(report, singles):
+            kept.append(report)  # 'signed 14 documents, including an MoU on health': the rest are one more
+        elif target is not None:
             _absorb(target, report)
         elif report.listed:
             kept.append(report)
@@ -46,6 +49,11 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
             if count is not None:
                 _absorb(count, report)
     return [r.fact for r in kept]
+
+
+def _counts_more(summary: Report, singles: list[Report]) -> bool:
+    told = [s for s in singles if _shares_party(s.fact, summary.fact) and s.fact.evidence[0].rule != "agreement-named"]
+    return summary.count is not None and summary.count > len(told) and bool(told)
 
 
 def _lend_circumstances(summary: Report, kept: list[Report]) -> None:

@@ -195,6 +195,7 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
         if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") and not _is_date_part(prep):
             preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+            objects = [_field_of_area(ctx, o) for o in objects]
             fields = [f for o in objects for f in [o] + _conjuncts(o)]
             if len(fields) > 1:
                 return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
@@ -204,6 +205,27 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
         if conjuncts:
             return [(t.text, _stems(ctx, [t])) for t in [mod] + conjuncts]
     return []
+
+
+def _field_of_area(ctx: ArticleContext, obj: Token) -> Token:
+    """'in the fields of health, education and culture': the fields are what 'of' lists."""
+    if obj.lemma_.lower() in ctx.lex.words("area_nouns"):
+        inner = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if inner:
+            return inner[0]
+    return obj
+
+
+def count_of(ctx: ArticleContext, noun: Token) -> int | None:
+    """'signed 14 documents', 'three agreements' -> the number of deals counted."""
+    cardinals = ctx.lex.facts["cardinal_words"]
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            if child.text.isdigit():
+                return int(child.text)
+            if child.lower_ in cardinals:
+                return cardinals.index(child.lower_) + 1
+    return None
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -7,8 +7,8 @@ from spacy.tokens import Token
 from relgraph.nlp.actors import (actors_in, pair_refs, place_in, states_in_compound, subject_actors,
                                  subtree_span, with_states)
 from relgraph.nlp.agreement_merge import Report, merge_reports
-from relgraph.nlp.agreement_phrases import (agreement_name, describe, field_phrases, is_anaphoric, ordinal_of,
-                                            year_in_phrase)
+from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
+                                            ordinal_of, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
@@ -28,7 +28,7 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token):
             continue  # 'a second document, a protocol on ...': the apposition is the report
         verb, signed = _concluding_verb(ctx, token)
-        if verb is not None and not _hedged(ctx, token, verb):
+        if verb is not None and not _hedged(ctx, token, verb) and not _undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
         elif verb is None:
             found += _named(ctx, token)
@@ -85,7 +85,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
         deal = _record(ctx, noun, rule, parties, date, name, description if not fields else f"{noun.text} on {description}", 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
-                          head=noun.lemma_.lower()))
+                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
     return out
 
 
@@ -120,6 +120,20 @@ def _antecedent(ctx: ArticleContext, noun: Token, found: list[Report], date: str
     return (same_head or compatible or found)[-1]
 
 
+def _in_future(ctx: ArticleContext, date: str) -> bool:
+    """'a 2030 climate pact' in a 2025 story is a plan."""
+    published = ctx.published or ""
+    return published[:4].isdigit() and date[:4] > published[:4]
+
+
+def _undone(ctx: ArticleContext, noun: Token) -> bool:
+    """'parliament rejected the deal', 'the pact collapsed', 'the scrapped treaty': not concluded."""
+    undo = ctx.lex.words("undoing_verbs")
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in undo:
+        return True
+    return any(c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in undo for c in noun.children)
+
+
 def _recent(ctx: ArticleContext, date: str) -> bool:
     published = ctx.published or ""
     return published[:4].isdigit() and date[:4].isdigit() and int(published[:4]) - int(date[:4]) < HISTORY_YEARS
@@ -132,7 +146,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
         return []
     name = proper_name(ctx, noun)
     year = year_in_phrase(ctx, noun)
-    if name is None and year is None:
+    if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
         return []
     parties = _parties_from_name(ctx, name) if name else []
     parties += [p for p in _prep_parties(ctx, noun) + _committed(ctx, noun) if p not in parties]
@@ -151,9 +165,9 @@ def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
     named is in force.)"""
     pending = ctx.lex.words("pending_nouns") | ctx.lex.words("hedge_words")
     negations = ctx.lex.words("negation_words")
-    if any(c.dep_ in ("amod", "det", "neg") and (c.lemma_.lower() in pending or c.lower_ in negations)
+    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl") and (c.lemma_.lower() in pending or c.lower_ in negations)
            for c in noun.children):
-        return True
+        return True  # 'the proposed treaty', 'no agreement', 'a deal expected in 2026'
     for anc in noun.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
             return False
@@ -225,7 +239,12 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     top = noun
     while top.dep_ in ("conj", "appos") and _is_agreement_noun(ctx, top.head):
         top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
-
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
+            "quantity_nouns"):
+        top = top.head.head  # 'signed a number of agreements'
+    container = _container(ctx, top)
+    if container is not None:  # 'signed seven agreements, including an MoU on health'
+        return container
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
         return top.head, top.head.lemma_.lower() in signing
     for child in _clauses_of(noun):
@@ -235,6 +254,26 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
     return None, False
+
+
+def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
+    """A document named among those concluded: 'signed seven agreements, including an MoU on health'
+    (on the verb or on the plural), 'the agreements signed included a protocol on ports'."""
+    verbs = ctx.lex.words("conclusion_verbs")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ctx.lex.words("inclusion_words"):
+        holder = head.head
+        if holder.lemma_.lower() in verbs and holder.pos_ in ("VERB", "AUX"):
+            return holder, holder.lemma_.lower() in ctx.lex.words("signing_verbs")
+        if _is_agreement_noun(ctx, holder) and holder.i != noun.i:
+            verb, signed = _concluding_verb(ctx, holder)
+            return (verb, signed) if verb is not None else None
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lex.words("inclusion_words"):
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and _is_agreement_noun(ctx, c)), None)
+        if subject is not None:
+            verb, signed = _concluding_verb(ctx, subject)
+            return (verb, signed) if verb is not None else None
+    return None
 
 
 def _clauses_of(noun: Token) -> list[Token]:
