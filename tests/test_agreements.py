@@ -277,3 +277,29 @@ def test_fields_listed_as_areas_are_each_an_agreement(tmp_path):
 def test_rejected_collapsed_and_future_deals_are_not_agreements(tmp_path, sentence):
     found, _ = deals(tmp_path, "Talks\n\n" + sentence, published="2025-03-01")
     assert found == []
+
+
+def test_documents_signed_the_same_day_by_the_same_states_are_one_signing_ceremony(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed an agreement on fisheries research on Monday. "
+        "Norway and Kenya also signed a memorandum on port fees on Monday."))
+    assert len(found) == 2
+    [signing] = signings
+    assert "fisheries" in signing.label and "port" in signing.label
+
+
+def test_signings_on_different_days_are_different_ceremonies(tmp_path):
+    _, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed an agreement on fisheries research on Monday. "
+        "Norway and Kenya had signed a memorandum on port fees on 2 February."))
+    assert len(signings) == 2
+
+
+def test_without_a_publication_date_an_old_signing_is_history_beside_the_newest_deal(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("Ties\n\nNorway and Kenya signed an agreement on fisheries research on 3 May 2024. "
+                    "Norway and Kenya signed the Treaty of Mombasa in March 2015.", encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    rec = extract_article(item)
+    signings = [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+    assert [s.date for s in signings] == ["2024-05-03"]

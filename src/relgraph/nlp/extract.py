@@ -31,7 +31,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     extract_ministries(ctx)
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
-    signings = [signing_of(a) for a in agreements if reports_signing(a, article)]
+    now = getattr(article, "published", None) or max((a.date for a in agreements if a.date), default=None)
+    signings = one_ceremony([signing_of(a) for a in agreements if reports_signing(a, now)])
     events = _join_signings(signings, extract_events(ctx))
     facts = agreements + signings + extract_projects(ctx) + events
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
@@ -62,15 +63,35 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
 SIGNING_HISTORY_YEARS = 2  # a signing this much older than the article is history, not news
 
 
-def reports_signing(agreement: FactRecord, article) -> bool:
+def reports_signing(agreement: FactRecord, now: str | None) -> bool:
     """A Signing event goes with an agreement whose signing the text reports: not a deal 'reached' or
-    'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021')."""
+    'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021'). `now` is
+    the publication date, else the newest date of the article's deals."""
     if not any(e.rule == "agreement-signed" for e in agreement.evidence):
         return False
-    published = getattr(article, "published", None) or ""
-    if agreement.date and published[:4].isdigit() and agreement.date[:4].isdigit():
-        return int(published[:4]) - int(agreement.date[:4]) < SIGNING_HISTORY_YEARS
+    now = now or ""
+    if agreement.date and now[:4].isdigit() and agreement.date[:4].isdigit():
+        return int(now[:4]) - int(agreement.date[:4]) < SIGNING_HISTORY_YEARS
     return True
+
+
+def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:
+    """Documents signed on the same day by the same states were signed at one ceremony: one Signing
+    event ('Signing of the MoU on X and the agreement on Y')."""
+    kept: list[FactRecord] = []
+    for signing in signings:
+        states = {r for r in signing.participants if r.kind == "state"}
+        same = next((k for k in kept if k.date == signing.date
+                     and states & {r for r in k.participants if r.kind == "state"}), None)
+        if same is None:
+            kept.append(signing)
+            continue
+        same.participants += [r for r in signing.participants if r not in same.participants]
+        same.places = same.places or signing.places
+        first = same.name or same.description or ""
+        same.name, same.description = None, f"{first} and {signing.name or signing.description or ''}".strip()
+        same.evidence += signing.evidence
+    return kept
 
 
 def signing_of(agreement: FactRecord) -> FactRecord:
