@@ -303,3 +303,11 @@ def test_without_a_publication_date_an_old_signing_is_history_beside_the_newest_
     rec = extract_article(item)
     signings = [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
     assert [s.date for s in signings] == ["2024-05-03"]
+
+
+def test_an_adopted_declaration_binds_the_parties_it_commits(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Summit\n\nLeaders from Asia and Europe on Sunday adopted the Manila Declaration, committing the "
+        "European Union and the Association of Southeast Asian Nations to closer trade links."))
+    assert deal.name == "Manila Declaration"
+    assert {"European Union", "Association of Southeast Asian Nations"} & {r.key for r in deal.participants}

@@ -323,7 +323,7 @@ def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
     for child in verb.children:
         if child.dep_ == "agent":  # 'the agreement was signed by X and Y'
             refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
-    refs += _prep_parties(ctx, noun) + (_prep_parties(ctx, verb) if verb.i != noun.i else [])
+    refs += _prep_parties(ctx, noun) + (_prep_parties(ctx, verb) if verb.i != noun.i else []) + _committed(ctx, noun)
     if verb.head.i != noun.i or verb.dep_ == "relcl":
         refs = subject_actors(ctx, verb) + refs
     return _only_parties(ctx, refs)
