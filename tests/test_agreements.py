@@ -311,3 +311,20 @@ def test_an_adopted_declaration_binds_the_parties_it_commits(tmp_path):
         "European Union and the Association of Southeast Asian Nations to closer trade links."))
     assert deal.name == "Manila Declaration"
     assert {"European Union", "Association of Southeast Asian Nations"} & {r.key for r in deal.participants}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Chile discussed the North Pacific Treaty Organization and its members.",
+    "Peru criticised the Inflation Reduction Act passed by the United States.",
+    "Chile praised the Marshall Plan for Europe.",
+])
+def test_organisations_laws_and_programmes_named_like_documents_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Ties\n\n" + sentence)
+    assert found == []
+
+
+def test_a_plan_of_action_adopted_is_an_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ties\n\nThe ministers of Peru and Chile adopted the 2024-2028 Plan of Action of the Peru-Chile "
+        "Strategic Partnership on Monday."))
+    assert "Plan of Action" in deal.label

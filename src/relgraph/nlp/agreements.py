@@ -37,12 +37,14 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
 
 
 def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
-    """'a deal', 'the MoUs'; 'the Final Act', 'the Plan of Action' only as part of a proper name."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
+    document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return False
     if _in_lexicon(ctx, token, "agreement_nouns"):
         return True
-    return _in_lexicon(ctx, token, "named_agreement_heads") and proper_name(ctx, token) is not None
+    name = proper_name(ctx, token)
+    return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
 
 
 def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
@@ -142,9 +144,10 @@ def _recent(ctx: ArticleContext, date: str) -> bool:
 def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     """'under the 1965 Treaty on Basic Relations', 'the 1959 Nile Waters Agreement', 'a 2012 defence
     treaty between the two countries': a past agreement the text names, with its year."""
-    if not _in_lexicon(ctx, noun, "named_agreement_heads") or _named_in_passing_plan(ctx, noun):
-        return []
     name = proper_name(ctx, noun)
+    document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
+    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or _named_in_passing_plan(ctx, noun):
+        return []
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
         return []
