@@ -328,3 +328,39 @@ def test_a_plan_of_action_adopted_is_an_agreement(tmp_path):
         "Ties\n\nThe ministers of Peru and Chile adopted the 2024-2028 Plan of Action of the Peru-Chile "
         "Strategic Partnership on Monday."))
     assert "Plan of Action" in deal.label
+
+
+def test_an_apposition_retelling_a_deal_adds_no_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Pacific\n\nCanberra worries after Fiji struck a trade pact with China in 2022, a deal that "
+        "alarmed Australia."), published="2024-06-01")
+    assert "trade" in deal.label and deal.date == "2022"
+
+
+def test_a_signing_inside_a_subordinate_clause_is_not_hedged_by_the_main_clause(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Pacific\n\nThe plan is part of an effort to stay close after Fiji signed a policing agreement "
+        "with Japan in 2023."), published="2024-06-01")
+    assert {"Fiji", "Japan"} <= parties(deal)
+
+
+def test_a_second_document_hung_inside_the_first_ones_phrase_is_its_own_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a memorandum of understanding establishing an annual strategic "
+        "dialogue, as well as an agreement on cooperation in scientific research."))
+    assert len(found) == 2
+    assert any("dialogue" in d.label and "research" not in d.label for d in found)
+    assert any("research" in d.label for d in found)
+
+
+def test_fields_given_as_coordinated_modifiers_of_the_object(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nMinisters from both countries signed three memorandums of understanding on electricity, "
+        "oil and land transport with Jordan and Iraq."))
+    assert len(found) == 3
+
+
+def test_a_year_gives_a_past_memorandum_its_label(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Roads\n\nNepal joined the programme of China under a memorandum of understanding in May 2017."))
+    assert deal.date == "2017-05" and deal.label.split("–")[-1].split()[1] == "2017"

@@ -64,8 +64,8 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         keep += _verb_complements(ctx, noun, verb, keep)
-    head = noun.head
-    if noun.dep_ == "appos" and head.pos_ == "PROPN":  # 'the Falepili Union, a treaty signed with ...'
+    head = _appositive_head(noun)
+    if head is not None:  # 'the Falepili Union, a treaty signed with ...'
         keep = [t for t in head.subtree if t.i < noun.i and t.dep_ not in ("det", "punct") and t.i <= head.i] + keep
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     return _text(keep[:MAX_DESCRIPTION_TOKENS]), _stems(ctx, keep)
@@ -89,6 +89,18 @@ def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[
     return out
 
 
+def _appositive_head(noun: Token) -> Token | None:
+    """The proper name a document noun stands in apposition to, even when the parser did not link
+    them: 'the Falepili Union, a treaty signed ...'."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    doc = noun.doc
+    first = min(t.i for t in noun.subtree)
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ == "PROPN" and doc[first].lower_ in ("a", "an"):
+        return doc[first - 2]
+    return None
+
+
 def _after_comma(clause: Token) -> bool:
     """'signed the pact, handing farmers access': a participle after a comma comments on the event."""
     first = min(t.i for t in clause.subtree)
@@ -96,8 +108,11 @@ def _after_comma(clause: Token) -> bool:
 
 
 def _text(tokens: list[Token]) -> str:
-    """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'."""
+    """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'; no
+    dangling 'as well as' or 'the' at the end."""
     words = [t for t in tokens if t.text not in ",;:()\"'"]
+    while words and (words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART") or words[-1].lower_ in ("as", "well")):
+        words.pop()
     out = ""
     for n, t in enumerate(words):
         follows = n + 1 < len(words) and words[n + 1].i == t.i + 1
@@ -108,7 +123,7 @@ def _text(tokens: list[Token]) -> str:
 def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     """The noun's subtree without its determiner, dates, other agreements it is coordinated with
     ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
-    others = {c.i for c in noun.children if c.dep_ in ("conj", "appos") and _agreement_word(ctx, c)}
+    others = {t.i for t in noun.subtree if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
     out = []
     for t in noun.subtree:
         if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
@@ -199,8 +214,14 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
             fields = [f for o in objects for f in [o] + _conjuncts(o)]
             if len(fields) > 1:
                 return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-    for mod in modifiers:
+            if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
+                return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
+    return _modifier_fields(ctx, noun)
+
+
+def _modifier_fields(ctx: ArticleContext, head: Token) -> list[tuple[str, set[str]]]:
+    """'power, port and security deals': coordinated modifiers are the fields."""
+    for mod in (c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i):
         conjuncts = _conjuncts(mod)
         if conjuncts:
             return [(t.text, _stems(ctx, [t])) for t in [mod] + conjuncts]

@@ -25,8 +25,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     for token in ctx.doc:
         if not _is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
-        if _restates_head(ctx, token):
-            continue  # 'a second document, a protocol on ...': the apposition is the report
+        if _restates_head(ctx, token) or _restatement(ctx, token):
+            continue  # one report of a deal named twice in apposition
         verb, signed = _concluding_verb(ctx, token)
         if verb is not None and not _hedged(ctx, token, verb) and not _undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
@@ -62,7 +62,15 @@ def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
 
 
 def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
-    return any(c.dep_ == "appos" and _is_agreement_noun(ctx, c) for c in noun.children)
+    """'a second document, a protocol on ...': a generic word defers to the apposition that names it."""
+    return _in_lexicon(ctx, noun, "generic_document_nouns") and any(
+        c.dep_ == "appos" and _is_agreement_noun(ctx, c) for c in noun.children)
+
+
+def _restatement(ctx: ArticleContext, noun: Token) -> bool:
+    """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
+    return noun.dep_ == "appos" and _is_agreement_noun(ctx, noun.head) and not _in_lexicon(
+        ctx, noun.head, "generic_document_nouns")
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, found: list[Report]) -> list[Report]:
@@ -158,6 +166,8 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     if not parties:
         return []
     description, words = describe(ctx, noun)
+    if year and year[:4] not in description:
+        description = f"{year[:4]} {description}"  # 'Nepal joined under an MoU in May 2017': the 2017 MoU
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
     return [Report(deal, words, summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun), head=noun.lemma_.lower())]
 
@@ -245,7 +255,7 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
             "quantity_nouns"):
         top = top.head.head  # 'signed a number of agreements'
-    container = _container(ctx, top)
+    container = _container(ctx, top) or _coordinated_deeper(ctx, top)
     if container is not None:  # 'signed seven agreements, including an MoU on health'
         return container
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
@@ -279,6 +289,20 @@ def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
     return None
 
 
+def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
+    """'signed an MoU establishing a dialogue, as well as an agreement on research': the parser
+    hangs the second document on a word inside the first one's phrase."""
+    if noun.dep_ != "conj":
+        return None
+    for anc in noun.ancestors:
+        if _is_agreement_noun(ctx, anc):
+            verb, signed = _concluding_verb(ctx, anc)
+            return (verb, signed) if verb is not None else None
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "relcl"):
+            return None
+    return None
+
+
 def _clauses_of(noun: Token) -> list[Token]:
     """The noun's participle and relative clauses; a relative clause the parser hung on the party
     ('the agreement with the EU, which negotiators concluded in December') is the agreement's."""
@@ -296,8 +320,15 @@ def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
         return None
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
         prep = prep.head
+    nouns = ctx.lex.words("conclusion_nouns")
+    if prep.dep_ == "conj" and prep.head.lemma_.lower() not in nouns:
+        # 'witnessed the signing of a protocol ..., and of an agreement': the parser may hang the
+        # second 'of' on the verb; it continues the nearest 'signing of' before it
+        earlier = [t for t in prep.sent if t.i < prep.i and t.lemma_.lower() in nouns
+                   and any(c.lower_ == "of" for c in t.children)]
+        return earlier[-1] if earlier else None
     head = prep.head
-    return head if head.lemma_.lower() in ctx.lex.words("conclusion_nouns") else None
+    return head if head.lemma_.lower() in nouns else None
 
 
 def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
@@ -318,7 +349,21 @@ def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         return True  # "to sign", "plans to sign", "before signing"
     if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return True  # 'which still has to be signed'
-    return any(a.lemma_.lower() in hedges | pending for a in verb.ancestors)
+    return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
+
+
+def _governors(verb: Token) -> list[Token]:
+    """The words that govern the signing up to the first finite clause above it: 'plans to sign'
+    and 'expected to sign' are hedged; 'after Solomon Islands struck a pact' inside a sentence
+    about an effort is not."""
+    out = []
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp") and token.tag_ in ("VBD", "VBZ", "VBP"):
+            break
+        token = token.head
+        out.append(token)
+    return out
 
 
 def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
