@@ -364,3 +364,12 @@ def test_a_year_gives_a_past_memorandum_its_label(tmp_path):
     [deal], _ = deals(tmp_path, (
         "Roads\n\nNepal joined the programme of China under a memorandum of understanding in May 2017."))
     assert deal.date == "2017-05" and deal.label.split("–")[-1].split()[1] == "2017"
+
+
+def test_an_undated_signing_after_a_dated_one_takes_the_occasions_date(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed an agreement on fisheries research. "
+        "The two ministers of Norway and Kenya also signed a protocol on port fees."))
+    assert {d.date for d in found} == {"2024-03-11"}
+    [protocol] = [d for d in found if "port" in d.label]
+    assert protocol.date_assumed  # lent by the occasion, not read in its own sentence

@@ -48,7 +48,22 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
             count = next((k for k in kept if k.summary and not k.listed and _shares_party(k.fact, report.fact)), None)
             if count is not None:
                 _absorb(count, report)
+    _date_from_occasion(kept)
     return [r.fact for r in kept]
+
+
+def _date_from_occasion(kept: list[Report]) -> None:
+    """'Namibia and Angola on Tuesday signed an agreement ... Two ministers signed a second document':
+    an undated signing told after a dated one between the same parties was signed on that occasion."""
+    dated: Report | None = None
+    for report in sorted(kept, key=lambda r: r.fact.evidence[0].start):
+        deal = report.fact
+        if deal.evidence[0].rule == "agreement-named":
+            continue
+        if deal.date:
+            dated = report
+        elif dated is not None and _shares_party(dated.fact, deal):
+            deal.date, deal.date_assumed = dated.fact.date, True
 
 
 def _counts_more(summary: Report, singles: list[Report]) -> bool:

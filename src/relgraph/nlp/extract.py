@@ -97,7 +97,9 @@ def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:
 def signing_of(agreement: FactRecord) -> FactRecord:
     return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "", name=agreement.name,
                       description=agreement.description,
-                      participants=list(agreement.participants), date=agreement.date,
+                      # a date the agreement only took from the occasion is left to the event reports
+                      participants=list(agreement.participants),
+                      date=None if agreement.date_assumed else agreement.date,
                       places=list(agreement.places),
                       evidence=list(agreement.evidence))
 
@@ -115,8 +117,8 @@ def _join_signings(signings: list[FactRecord], events: list[FactRecord]) -> list
             continue
         same.participants += [r for r in event.participants if r not in same.participants]
         same.places = same.places or event.places
-        if not same.date and not event.date_assumed:
-            same.date = event.date
+        if (not same.date or same.date_assumed) and event.date and not event.date_assumed:
+            same.date, same.date_assumed = event.date, False  # the text's date beats a lent one
         same.evidence += event.evidence
     return kept
 
