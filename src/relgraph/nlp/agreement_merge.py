@@ -45,7 +45,8 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
         elif not any(_shares_party(k.fact, report.fact) for k in kept):
             kept.append(report)
         else:
-            count = next((k for k in kept if k.summary and not k.listed and _shares_party(k.fact, report.fact)), None)
+            count = next((k for k in kept if k.summary and not k.listed
+                          and _shares_party(k.fact, report.fact)), None)
             if count is not None:
                 _absorb(count, report)
     _date_from_occasion(kept)
@@ -67,7 +68,8 @@ def _date_from_occasion(kept: list[Report]) -> None:
 
 
 def _counts_more(summary: Report, singles: list[Report]) -> bool:
-    told = [s for s in singles if _shares_party(s.fact, summary.fact) and s.fact.evidence[0].rule != "agreement-named"]
+    told = [s for s in singles
+            if _shares_party(s.fact, summary.fact) and s.fact.evidence[0].rule != "agreement-named"]
     return summary.count is not None and summary.count > len(told) and bool(told)
 
 
@@ -95,13 +97,14 @@ def _retold(summary: Report, candidates: list[Report], need_party: bool = True) 
 def _same_named(a: FactRecord, b: FactRecord) -> bool:
     """'the 1904 Treaty of Peace and Friendship' and 'the 1904 treaty'; 'the Helsinki Final Act' and
     'the Final Act': one name holds the other, or the same year among the same parties."""
-    if a.name and b.name:  # one article's 'Final Act' is its 'Helsinki Final Act', whoever it names as parties
+    if a.name and b.name:  # one article's 'Final Act' is its 'Helsinki Final Act', whatever the parties
         x, y = set(a.name.lower().split()), set(b.name.lower().split())
         return (x <= y or y <= x) and _dates_ok(a, b)
     if not _shares_party(a, b) or not _dates_ok(a, b):
         return False
     named = a.evidence[0].rule == "agreement-named" or b.evidence[0].rule == "agreement-named"
-    return named and bool(a.date and b.date) and a.date[:4] == b.date[:4] and (a.name is None or b.name is None)
+    same_year = bool(a.date and b.date) and a.date[:4] == b.date[:4]
+    return named and same_year and (a.name is None or b.name is None)
 
 
 def _absorb(target: Report, other: Report) -> None:
@@ -122,4 +125,6 @@ def _shares_party(a: FactRecord, b: FactRecord) -> bool:
 
 
 def _dates_ok(a: FactRecord, b: FactRecord) -> bool:
-    return not a.date or not b.date or a.date[:7] == b.date[:7] or a.date.startswith(b.date) or b.date.startswith(a.date)
+    if not a.date or not b.date:
+        return True
+    return a.date[:7] == b.date[:7] or a.date.startswith(b.date) or b.date.startswith(a.date)

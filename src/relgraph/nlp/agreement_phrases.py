@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from relgraph import dates
 from relgraph.nlp.context import ArticleContext
 
-MAX_DESCRIPTION_TOKENS = 24  # enough for 'MoU on the voluntary return of Sudanese nationals', short enough to read
+MAX_DESCRIPTION_TOKENS = 24  # room for 'MoU on the voluntary return of Sudanese nationals', short to read
 DEFINITE = ("the", "this", "that", "these", "those")
 
 
@@ -19,17 +19,13 @@ def agreement_name(noun: Token) -> str | None:
     if not noun.text[:1].isupper() or noun.i == noun.sent.start:
         return None
     start = noun.i
-    while start > noun.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "nummod") \
-            and doc[start - 1].head.i >= start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"
-                                                    or _is_year(doc[start - 1])):
+    while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
         end += 1
         first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")) \
-                and (doc[end].ent_type_ not in ("DATE", "GPE") or end == first and doc[end].ent_type_ == "GPE") \
-                or end < len(doc) and doc[end].text == "-":
+        while end < len(doc) and _name_word(doc[end], end == first) or end < len(doc) and doc[end].text == "-":
             end += 1
         while doc[end - 1].lower_ in ("and", "of", "-"):
             end -= 1
@@ -38,6 +34,19 @@ def agreement_name(noun: Token) -> str | None:
     while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
         start += 1
     return doc[start:end].text + _acronym_after(noun, end)
+
+
+def _name_modifier(token: Token, start: int) -> bool:
+    """A word of the name before its head: 'the 1959 Nile Waters Agreement'."""
+    return token.dep_ in ("compound", "amod", "nmod", "punct", "nummod") and token.head.i >= start \
+        and (token.text[:1].isupper() or token.text == "-" or _is_year(token))
+
+
+def _name_word(token: Token, first: bool) -> bool:
+    """A word of the name after 'of'/'on': capitalised, no date, a place only right after 'of'."""
+    if not (token.text[:1].isupper() or token.lower_ in ("and", "of")):
+        return False
+    return token.ent_type_ not in ("DATE", "GPE") or first and token.ent_type_ == "GPE"
 
 
 def _acronym_after(noun: Token, end: int) -> str:
@@ -52,7 +61,7 @@ def _acronym_after(noun: Token, end: int) -> str:
 
 
 def _is_year(token: Token) -> bool:
-    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+    return len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
 
 
 def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tuple[str, set[str]]:
@@ -66,7 +75,7 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
         keep += _verb_complements(ctx, noun, verb, keep)
     head = _appositive_head(noun)
     if head is not None:  # 'the Falepili Union, a treaty signed with ...'
-        keep = [t for t in head.subtree if t.i < noun.i and t.dep_ not in ("det", "punct") and t.i <= head.i] + keep
+        keep = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")] + keep
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     return _text(keep[:MAX_DESCRIPTION_TOKENS]), _stems(ctx, keep)
 
@@ -83,7 +92,8 @@ def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[
         if child.dep_ == "prep" and child.lower_ in ctx.lex.words("agreement_field_preps"):
             out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
         elif child.dep_ in ("advcl", "xcomp") and not has_clause and (
-                any(a.lower_ == "to" for a in child.children) or child.tag_ == "VBG" and not _after_comma(child)):
+                any(a.lower_ == "to" for a in child.children)
+                or child.tag_ == "VBG" and not _after_comma(child)):
             out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
             has_clause = True
     return out
@@ -96,7 +106,8 @@ def _appositive_head(noun: Token) -> Token | None:
         return noun.head
     doc = noun.doc
     first = min(t.i for t in noun.subtree)
-    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ == "PROPN" and doc[first].lower_ in ("a", "an"):
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ == "PROPN" \
+            and doc[first].lower_ in ("a", "an"):
         return doc[first - 2]
     return None
 
@@ -111,7 +122,8 @@ def _text(tokens: list[Token]) -> str:
     """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'; no
     dangling 'as well as' or 'the' at the end."""
     words = [t for t in tokens if t.text not in ",;:()\"'"]
-    while words and (words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART") or words[-1].lower_ in ("as", "well")):
+    while words and (words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")
+                     or words[-1].lower_ in ("as", "well")):
         words.pop()
     out = ""
     for n, t in enumerate(words):
@@ -123,7 +135,8 @@ def _text(tokens: list[Token]) -> str:
 def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     """The noun's subtree without its determiner, dates, other agreements it is coordinated with
     ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
-    others = {t.i for t in noun.subtree if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
+    others = {t.i for t in noun.subtree
+              if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
     out = []
     for t in noun.subtree:
         if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
@@ -193,7 +206,8 @@ def _is_date_part(token: Token) -> bool:
     """'on Thursday', 'in May 2023': when, not what."""
     if token.ent_type_ in ("DATE", "TIME"):
         return True
-    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> list[tuple[str, set[str]]]:
@@ -205,9 +219,11 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
         return []
     # the fields hang on the noun, on its 'of understanding', or on the verb ('signed MoUs on A and B')
     holders = [noun.doc[i] for i in sorted(_core(ctx, noun))]
-    after_verb = [c for c in verb.children if c.i > noun.i] if verb is not None and verb.pos_ in ("VERB", "AUX") else []
+    verbal = verb is not None and verb.pos_ in ("VERB", "AUX")
+    after_verb = [c for c in verb.children if c.i > noun.i] if verbal else []
     for prep in [c for h in holders for c in h.children] + after_verb:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") and not _is_date_part(prep):
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") \
+                and not _is_date_part(prep):
             preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
             objects = [_field_of_area(ctx, o) for o in objects]
@@ -231,7 +247,8 @@ def _modifier_fields(ctx: ArticleContext, head: Token) -> list[tuple[str, set[st
 def _field_of_area(ctx: ArticleContext, obj: Token) -> Token:
     """'in the fields of health, education and culture': the fields are what 'of' lists."""
     if obj.lemma_.lower() in ctx.lex.words("area_nouns"):
-        inner = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        inner = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"]
         if inner:
             return inner[0]
     return obj
@@ -292,10 +309,12 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
     tails = ctx.lex.words("memorandum_complements")
     ordinals = ctx.lex.words("ordinal_words")
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i and child.lower_ not in ordinals:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
+                and child.lower_ not in ordinals:
             return False
-        if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") and not _is_date_part(child) \
-                and not (child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)):
+        naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
+        if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \
+                and not _is_date_part(child) and not naming:
             return False
     return True
 

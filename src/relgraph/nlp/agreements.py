@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import (actors_in, pair_refs, place_in, states_in_compound, subject_actors,
-                                 subtree_span, with_states)
+from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.agreement_merge import Report, merge_reports
+from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
+                                            prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
                                             ordinal_of, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
@@ -39,7 +40,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
 def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    if token.pos_ not in ("NOUN", "PROPN") or modifier:
         return False
     if _in_lexicon(ctx, token, "agreement_nouns"):
         return True
@@ -53,7 +55,7 @@ def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
 
 
 def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
-    """The agreement's proper name, unless it only repeats generic words ('the Memorandum of Understanding')."""
+    """The agreement's proper name, unless it is only generic words ('the Memorandum of Understanding')."""
     name = agreement_name(noun)
     generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on"}
     if name is None or all(w.lower().strip("()") in generic for w in name.split()):
@@ -73,8 +75,9 @@ def _restatement(ctx: ArticleContext, noun: Token) -> bool:
         ctx, noun.head, "generic_document_nouns")
 
 
-def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, found: list[Report]) -> list[Report]:
-    parties = _parties(ctx, noun, verb)
+def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
+               found: list[Report]) -> list[Report]:
+    parties = parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
     rule = SIGNED_RULE if signed else CONCLUDED_RULE
@@ -83,7 +86,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
         return []
     name = proper_name(ctx, noun)
     if not parties:
-        parties = _parties_from_name(ctx, name) if name else []
+        parties = parties_from_name(ctx, name) if name else []
     if not parties:  # 'the two officials signed ...': between the story's two main states
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
@@ -92,7 +95,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool, foun
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
-        deal = _record(ctx, noun, rule, parties, date, name, description if not fields else f"{noun.text} on {description}", 0.75)
+        text = f"{noun.text} on {description}" if fields else description
+        deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
@@ -146,7 +150,9 @@ def _undone(ctx: ArticleContext, noun: Token) -> bool:
 
 def _recent(ctx: ArticleContext, date: str) -> bool:
     published = ctx.published or ""
-    return published[:4].isdigit() and date[:4].isdigit() and int(published[:4]) - int(date[:4]) < HISTORY_YEARS
+    if not (published[:4].isdigit() and date[:4].isdigit()):
+        return False
+    return int(published[:4]) - int(date[:4]) < HISTORY_YEARS
 
 
 def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
@@ -159,17 +165,18 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
         return []
-    parties = _parties_from_name(ctx, name) if name else []
-    parties += [p for p in _prep_parties(ctx, noun) + _committed(ctx, noun) if p not in parties]
+    parties = parties_from_name(ctx, name) if name else []
+    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) if p not in parties]
     if not parties:
-        parties = _sentence_parties(ctx, noun)
+        parties = sentence_parties(ctx, noun)
     if not parties:
         return []
     description, words = describe(ctx, noun)
     if year and year[:4] not in description:
         description = f"{year[:4]} {description}"  # 'Nepal joined under an MoU in May 2017': the 2017 MoU
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
-    return [Report(deal, words, summary=_in_title(ctx, noun), in_title=_in_title(ctx, noun), head=noun.lemma_.lower())]
+    title = _in_title(ctx, noun)
+    return [Report(deal, words, summary=title, in_title=title, head=noun.lemma_.lower())]
 
 
 def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
@@ -178,8 +185,8 @@ def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
     named is in force.)"""
     pending = ctx.lex.words("pending_nouns") | ctx.lex.words("hedge_words")
     negations = ctx.lex.words("negation_words")
-    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl") and (c.lemma_.lower() in pending or c.lower_ in negations)
-           for c in noun.children):
+    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl")
+           and (c.lemma_.lower() in pending or c.lower_ in negations) for c in noun.children):
         return True  # 'the proposed treaty', 'no agreement', 'a deal expected in 2026'
     for anc in noun.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
@@ -191,8 +198,8 @@ def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
 
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
             name: str | None, description: str | None, confidence: float) -> FactRecord:
-    return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties), date=date,
-                      name=name, description=description,
+    return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
+                      date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
 
 
@@ -230,9 +237,11 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
         # 're-establish' comes out as three tokens: take the one that names the action
         action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
         if action is None or _hedged(ctx, verb, verb) or any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns") for c in action.children):
+                c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns")
+                for c in action.children):
             continue  # 'agreed to open negotiations' concludes nothing
-        parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
+        parties = [r for r in with_states(ctx, subject_actors(ctx, verb))
+                   if r.kind in ("state", "organization")]
         if len({r.key for r in parties if r.kind == "state"}) < 2:
             continue
         description, words = describe(ctx, action)
@@ -260,7 +269,7 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
         return container
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
         return top.head, top.head.lemma_.lower() in signing
-    for child in _clauses_of(noun):
+    for child in clauses_of(noun):
         if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing
     nominal = _concluding_noun(ctx, top)
@@ -301,16 +310,6 @@ def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] 
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "relcl"):
             return None
     return None
-
-
-def _clauses_of(noun: Token) -> list[Token]:
-    """The noun's participle and relative clauses; a relative clause the parser hung on the party
-    ('the agreement with the EU, which negotiators concluded in December') is the agreement's."""
-    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
-            clauses += [c for pobj in prep.children for c in pobj.children if c.dep_ == "relcl"]
-    return clauses
 
 
 def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
@@ -359,66 +358,11 @@ def _governors(verb: Token) -> list[Token]:
     out = []
     token = verb
     while token.head.i != token.i:
-        if token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp") and token.tag_ in ("VBD", "VBZ", "VBP"):
+        finite = token.tag_ in ("VBD", "VBZ", "VBP")
+        if finite and token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp"):
             break
         token = token.head
         out.append(token)
-    return out
-
-
-def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
-    refs: list[Ref] = []
-    for child in verb.children:
-        if child.dep_ == "agent":  # 'the agreement was signed by X and Y'
-            refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
-    refs += _prep_parties(ctx, noun) + (_prep_parties(ctx, verb) if verb.i != noun.i else []) + _committed(ctx, noun)
-    if verb.head.i != noun.i or verb.dep_ == "relcl":
-        refs = subject_actors(ctx, verb) + refs
-    return _only_parties(ctx, refs)
-
-
-def _prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
-    refs: list[Ref] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-            span = subtree_span(child)
-            refs += actors_in(ctx, span) or pair_refs(ctx, span)
-    return _only_parties(ctx, refs)
-
-
-def _committed(ctx: ArticleContext, noun: Token) -> list[Ref]:
-    """Who a document binds: 'the Declaration, in which the army and the RSF committed to ...',
-    'adopted the Declaration, committing the AU and CARICOM to ...'."""
-    verbs = ctx.lex.words("commitment_verbs")
-    refs: list[Ref] = []
-    clauses = list(_clauses_of(noun))
-    if noun.dep_ in ("dobj", "nsubjpass"):
-        clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
-    for clause in clauses:
-        if clause.lemma_.lower() not in verbs:
-            continue
-        for child in clause.children:
-            if child.dep_ in ("nsubj", "dobj"):
-                refs += actors_in(ctx, subtree_span(child))
-    return _only_parties(ctx, refs)
-
-
-def _parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
-    """'Canada-United States-Mexico Agreement' -> its three states."""
-    return [Ref("state", s) for s in states_in_compound(ctx, name)]
-
-
-def _sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
-    """A treaty named in passing: the story's two main states, and the states of its sentence."""
-    refs = [Ref("state", s) for s in ctx.main_pair()]
-    return refs + [r for r in _only_parties(ctx, actors_in(ctx, noun.sent)) if r.kind == "state" and r not in refs]
-
-
-def _only_parties(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:
-    out: list[Ref] = []
-    for r in with_states(ctx, refs):
-        if r not in out and r.kind in ("state", "organization"):
-            out.append(r)
     return out
 
 

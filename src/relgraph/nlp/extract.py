@@ -95,8 +95,8 @@ def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:
 
 
 def signing_of(agreement: FactRecord) -> FactRecord:
-    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "", name=agreement.name,
-                      description=agreement.description,
+    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "",
+                      name=agreement.name, description=agreement.description,
                       # a date the agreement only took from the occasion is left to the event reports
                       participants=list(agreement.participants),
                       date=None if agreement.date_assumed else agreement.date,
