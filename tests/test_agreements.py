@@ -31,7 +31,8 @@ def parties(deal) -> set[str]:
 
 
 def test_the_label_carries_the_words_of_the_deals_own_phrase(tmp_path):
-    [deal], _ = deals(tmp_path, "Fisheries\n\nPeru and Chile signed a memorandum of understanding on the joint "
+    [deal], _ = deals(tmp_path, "Fisheries\n\nPeru and Chile signed a memorandum of "
+                                "understanding on the joint "
                                 "inspection of anchovy fleets in Lima on Monday.")
     assert "anchovy" in deal.label and "inspection" in deal.label
     assert "Monday" not in deal.label  # when, not what
@@ -182,7 +183,8 @@ def test_a_participle_after_a_comma_comments_on_the_event_and_one_without_descri
     [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a trade agreement on Monday, handing farmers "
                                 "easier access to new markets.")
     assert "trade" in deal.label and "farmers" not in deal.label
-    [deal], _ = deals(tmp_path, "Rail\n\nPeru and Chile signed a protocol on Monday setting out freight tariffs "
+    [deal], _ = deals(tmp_path, "Rail\n\nPeru and Chile signed a protocol on Monday setting out "
+                                "freight tariffs "
                                 "for the border railway.")
     assert "freight" in deal.label
 
@@ -197,7 +199,8 @@ def test_a_headline_ending_in_an_abbreviation_is_still_a_headline(tmp_path):
 
 def test_a_listed_field_is_matched_on_words_past_the_end_of_the_label(tmp_path):
     found, _ = deals(tmp_path, (
-        "Ties\n\nPeru and Bolivia on Monday signed agreements on port fees and on the financing of power lines. "
+        "Ties\n\nPeru and Bolivia on Monday signed agreements on port fees and on the financing "
+        "of power lines. "
         "Peru and Bolivia signed an agreement on port fees. The development banks of Peru and Bolivia signed "
         "a loan agreement to help fund the national programme of the Bolivian state utility to build about "
         "2,000 km of new high-voltage power lines."))
@@ -205,7 +208,8 @@ def test_a_listed_field_is_matched_on_words_past_the_end_of_the_label(tmp_path):
 
 
 def test_where_and_on_what_occasion_it_was_signed_is_not_in_the_label(tmp_path):
-    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a memorandum of understanding on copper exports "
+    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a memorandum of understanding "
+                                "on copper exports "
                                 "on the margins of the summit in the presence of the two presidents.")
     assert "copper" in deal.label
     assert "margins" not in deal.label and "presence" not in deal.label
@@ -213,7 +217,8 @@ def test_where_and_on_what_occasion_it_was_signed_is_not_in_the_label(tmp_path):
 
 def test_a_later_mention_takes_its_date_and_head_noun_into_account(tmp_path):
     found, _ = deals(tmp_path, (
-        "Ties\n\nPeru and Chile signed a protocol on rail freight on Monday. The ministers praised the Treaty "
+        "Ties\n\nPeru and Chile signed a protocol on rail freight on Monday. The ministers "
+        "praised the Treaty "
         "of Arica. The treaty, signed in Lima in November 2019 by the two presidents, set the border."),
         published="2024-03-14")
     [treaty] = [d for d in found if d.name]
@@ -232,7 +237,8 @@ def test_a_deal_signed_today_is_not_the_old_treaty_named_just_before(tmp_path):
 
 
 def test_agreeing_to_open_negotiations_concludes_nothing(tmp_path):
-    found, _ = deals(tmp_path, "Trade\n\nPeru and Chile agreed on Monday to open negotiations on a trade deal.")
+    found, _ = deals(tmp_path, "Trade\n\nPeru and Chile agreed on Monday to open negotiations "
+                               "on a trade deal.")
     assert found == []
 
 
@@ -253,7 +259,8 @@ def test_a_count_fully_told_one_by_one_is_not_kept(tmp_path):
 
 def test_documents_included_in_what_was_signed_are_concluded(tmp_path):
     found, _ = deals(tmp_path, (
-        "Ties\n\nThe agreements signed by Norway and Kenya on Monday included a protocol on cargo inspections."))
+        "Ties\n\nThe agreements signed by Norway and Kenya on Monday included a protocol on "
+        "cargo inspections."))
     assert any("cargo" in d.label for d in found)
 
 
