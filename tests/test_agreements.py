@@ -380,3 +380,10 @@ def test_an_undated_signing_after_a_dated_one_takes_the_occasions_date(tmp_path)
     assert {d.date for d in found} == {"2024-03-11"}
     [protocol] = [d for d in found if "port" in d.label]
     assert protocol.date_assumed  # lent by the occasion, not read in its own sentence
+
+
+def test_a_date_after_publication_is_not_when_a_deal_was_signed(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a memorandum establishing a joint committee that will report in "
+        "June 2026."), published="2025-03-01")
+    assert deal.date != "2026-06"

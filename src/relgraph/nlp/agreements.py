@@ -79,6 +79,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                found: list[Report]) -> list[Report]:
     parties = parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
+    if date and _in_future(ctx, date):
+        date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
     rule = SIGNED_RULE if signed else CONCLUDED_RULE
     if is_anaphoric(ctx, noun) and found:
@@ -135,9 +137,10 @@ def _antecedent(ctx: ArticleContext, noun: Token, found: list[Report], date: str
 
 
 def _in_future(ctx: ArticleContext, date: str) -> bool:
-    """'a 2030 climate pact' in a 2025 story is a plan."""
+    """After the publication date: 'a 2030 climate pact' in a 2025 story is a plan."""
     published = ctx.published or ""
-    return published[:4].isdigit() and date[:4] > published[:4]
+    n = min(len(date), len(published))
+    return published[:4].isdigit() and n >= 4 and date[:n] > published[:n]
 
 
 def _undone(ctx: ArticleContext, noun: Token) -> bool:
