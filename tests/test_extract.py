@@ -253,7 +253,7 @@ def test_a_named_agreement_keeps_its_name_and_a_dateline_is_not_a_party(tmp_path
         "ABU DHABI, Feb 18 (Reuters) - India and the United Arab Emirates on Friday signed a "
         "Comprehensive Economic Partnership Agreement (CEPA) to cut tariffs."), published="2022-02-18"))
     [deal] = facts(rec, "agreement")
-    assert deal.label == "Comprehensive Economic Partnership Agreement"
+    assert deal.label == "Comprehensive Economic Partnership Agreement (CEPA)"  # the short name belongs to it
     assert {r.key for r in deal.participants} == {"India", "United Arab Emirates"}
     assert deal.date == "2022-02-18"
     [signing] = facts(rec, "event", "Signing")
