@@ -192,7 +192,7 @@ def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
-    framing = prep.lower_ in ctx.lex.words("circumstance_preps")
+    framing = prep.lower_ in ctx.lex.words("framing_preps")
     beside = prep.lower_ == "of" and prep.head.lower_ in ctx.lex.words("sideline_nouns")
     return framing or beside or prep.lower_ == "about"  # 'asked about the visit'
 
