@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from relgraph.gazetteer import Gazetteer
 from relgraph.iris import IriMaker, slug
 from relgraph.namespaces import DIP, PREFIXES
+from relgraph.nlp.person_match import corpus_match, lookup_words
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 STOP_CORE = {"the", "a", "an", "of", "its", "their", "project", "programme", "program", "scheme", "supply"}
@@ -39,6 +40,7 @@ ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
 _RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
 _ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
 _SAID = {f"{DIP}{r}" for r in (*ACTOR_RELATIONS, "date", "topic")}
+WORD_KEY = "word:"  # hidden label prefix filing a person under its first and last word (lookup_words)
 SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
 
 
@@ -59,6 +61,7 @@ class CorpusIndex:
         self.store = store
         self.skip = set(skip_graphs or ())                # graphs being rebuilt: never read
         self.people: dict[str, tuple[str, str]] = {}      # variant key -> (iri, label)
+        self.people_by_word: dict[str, set[str]] = {}     # first/last word key -> variant keys
         self.labels: dict[str, str] = {}                  # iri -> canonical label
         self.facts: list[KnownFact] = []
         self.taken: set[str] = set()
@@ -299,23 +302,40 @@ class CorpusIndex:
         out = []
         for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
             iri = self.iris.entity(ref)
-            key = self.gaz.name_variant_key(self.labels.get(iri, ref.key))
-            out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
+            label = self.labels.get(iri, ref.key)
+            for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in lookup_words(label))]:
+                out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
         return out
 
     def add_person(self, iri: str, label: str) -> None:
-        self.people.setdefault(self.gaz.name_variant_key(label), (iri, label))
+        key = self.gaz.name_variant_key(label)
+        self.people.setdefault(key, (iri, label))
         self.labels.setdefault(iri, label)
+        for word in lookup_words(label):
+            self.people_by_word.setdefault(word, set()).add(key)
+
+    def _similar_person(self, name: str) -> tuple[str, str] | None:
+        """The one known person that `name` is another form of (a surname, a spelling, initials,
+        a name without its middle part), or None when none or several fit."""
+        keys = set().union(*(self.people_by_word.get(w, set()) for w in lookup_words(name)))
+        labels = {self.people[k][1]: self.people[k] for k in sorted(keys)}
+        found = {labels[m] for m in corpus_match(name, sorted(labels))}
+        return found.pop() if len({iri for iri, _ in found}) == 1 else None
 
     # -- resolving an article ------------------------------------------------------------
     def resolve(self, records: ArticleRecords) -> None:
         """Point persons and facts of `records` at corpus nodes (reusing known ones)."""
         persons = [r for r in records.entities if r.kind == "person"]
-        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons})
+        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons}
+                            | {WORD_KEY + w for r in persons for w in lookup_words(r.key)})
         for ref in persons:
             key = self.gaz.name_variant_key(ref.key)
+            similar = self._similar_person(ref.key) if key not in self.people else None
             if key in self.people:
                 iri, label = self.people[key]
+            elif similar is not None:
+                iri, label = similar
+                self.people[key] = similar  # this spelling, too, is that person from now on
             else:
                 iri, label = f"{self.iris.base}person/{slug(ref.key)}", ref.key
                 self.add_person(iri, label)
