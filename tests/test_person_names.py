@@ -157,3 +157,16 @@ def test_spellings_and_middle_names_of_one_person_in_an_article_are_one_node():
     found = people("Ukraine's Health Minister Viktor Lyashenko visited Doha on Monday. "
                    "Minister Viktor Liashenko said the centre would open in May.")
     assert len([p for p in found if "ashenko" in p]) == 1
+
+
+@pytest.mark.parametrize("text, phrase, place", [
+    ("The railway linking Mombasa to Lodwar Junction is due in 2030.", "Lodwar Junction", True),
+    ("A new road between Lodwar Junction and Mombasa opened.", "Lodwar Junction", True),
+    ("The trains run from Lodwar Junction to Mombasa.", "Lodwar Junction", True),
+    ("Officials from Mombasa and Ruth Ochieng met on Monday.", "Ruth Ochieng", False),
+    ("Talks in Mombasa with Ruth Ochieng ended.", "Ruth Ochieng", False),
+    ("A visit by Ruth Ochieng to Mombasa was planned.", "Ruth Ochieng", False),
+])
+def test_names_joined_to_a_known_city_are_places(text, phrase, place):
+    ctx = context(text)
+    assert in_place_context(ctx, span_of(ctx, phrase)) is place

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 # Spelling differences of one sound across transliterations, applied in order.
-_SOUND_RULES = (("y", "i"), ("ou", "u"), ("ee", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+_SOUND_RULES = (("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("q", "k"),
                 ("c", "k"), ("x", "ks"), ("dj", "j"))
 _PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "ul", "ud"}
 

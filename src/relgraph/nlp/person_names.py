@@ -26,6 +26,7 @@ JOINING_PARTICLES = {"bin", "bint", "binti", "ibn", "ould", "bte"}   # 'X bin Y'
 ARTICLE_PARTICLES = {"al", "el"}                                       # 'Al Thani', 'El Sisi'
 NOT_TITLES = {"the", "of", "for", "first", "high", "national", "special", "home"}
 FILLERS = {"the", ",", "of", "and", "&"}
+DASHES = {"–", "-", "—"}
 
 
 @dataclass(frozen=True)
@@ -280,16 +281,10 @@ def in_credit_or_byline(ctx: ArticleContext, span: Span) -> bool:
 
 
 def place_names(ctx: ArticleContext) -> set[str]:
-    """Names that the article uses as places: read as a place by the NER (of two words or more,
-    where it seldom errs) or standing where places stand somewhere in the text."""
-    found = set()
-    for ent in ctx.doc.ents:
-        words = ent.text.split()
-        if ent.label_ in ("GPE", "LOC", "FAC") and len(words) >= 2 and not ctx.gaz.person(ent.text):
-            found.add(" ".join(words))
-        elif ent.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and in_place_context(ctx, ent):
-            found.add(" ".join(words))
-    return found
+    """Names that the article uses as places: standing where places stand somewhere in the text,
+    whatever the NER called them there ('the port city of X' makes X a place in every sentence)."""
+    return {" ".join(ent.text.split()) for ent in ctx.doc.ents
+            if ent.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and in_place_context(ctx, ent)}
 
 
 def in_place_context(ctx: ArticleContext, span: Span) -> bool:
@@ -303,7 +298,31 @@ def in_place_context(ctx: ArticleContext, span: Span) -> bool:
         return False  # 'in Putin's words'
     if doc[i].lower_ in vocab.locative_prepositions:
         return True
-    return doc[i].lower_ == "of" and i - 1 >= span.sent.start and doc[i - 1].lower_ in vocab.place_nouns
+    if doc[i].lower_ == "of" and i - 1 >= span.sent.start and doc[i - 1].lower_ in vocab.place_nouns:
+        return True
+    return _linked_to_city(ctx, span)
+
+
+def _linked_to_city(ctx: ArticleContext, span: Span) -> bool:
+    """'Aswan to X', 'between Aswan and X', 'from X to Aswan', 'the X–Aswan line': joined to a known
+    city the way places are joined (never by 'with', which joins people to places too)."""
+    doc, start, end = ctx.doc, span.start, span.end
+    sent = span.sent
+
+    def city(i: int) -> bool:
+        return sent.start <= i < sent.end and doc[i].ent_type_ != "PERSON" and bool(ctx.gaz.city(doc[i].text)) \
+            and not ctx.gaz.state(doc[i].text)
+
+    def word(i: int) -> str:
+        return doc[i].lower_ if sent.start <= i < sent.end else ""
+
+    before, after = word(start - 1), word(end)
+    if before in DASHES and city(start - 2) or after in DASHES and city(end + 1):
+        return True
+    if before == "to" and city(start - 2) or after == "to" and city(end + 1) and word(start - 1) == "from":
+        return True
+    return (before == "and" and city(start - 2) and word(start - 3) == "between"
+            or after == "and" and city(end + 1) and word(start - 1) == "between")
 
 
 def is_surname_form(words: list[str]) -> bool:
