@@ -170,3 +170,10 @@ def test_spellings_and_middle_names_of_one_person_in_an_article_are_one_node():
 def test_names_joined_to_a_known_city_are_places(text, phrase, place):
     ctx = context(text)
     assert in_place_context(ctx, span_of(ctx, phrase)) is place
+
+
+def test_a_title_that_goes_on_after_and_does_not_hide_the_minister():
+    found = people("The deal was signed by Kenya's Minister of Energy and Mineral Resources Ruth Ochieng-Wafula "
+                   "on Monday.")
+    assert "Ruth Ochieng-Wafula" in found
+    assert not found & {"Mineral Resources", "Mineral Resources Ruth Ochieng-Wafula"}

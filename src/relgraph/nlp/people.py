@@ -201,9 +201,12 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
         span = name_after(ctx, post.span) or name_before(ctx, post.span)
         name = _person_span(ctx, span, found.places) if span is not None else None
         if name is None:
-            if span is None or span.start > post.span.end + 1 or not title_tail(ctx, span):
+            if span is None and post.span.end < len(ctx.doc) and ctx.doc[post.span.end].lower_ == "and":
+                span = post.span  # 'Minister of Energy and Mineral Resources X': the title goes on
+            elif span is None or span.start > post.span.end + 1 or not title_tail(ctx, span):
                 continue
-            ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
+            else:
+                ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
             span = name_after_title_tail(ctx, span)
             name = _person_span(ctx, span, found.places) if span is not None else None
             if name is None:
