@@ -177,3 +177,51 @@ def test_a_title_that_goes_on_after_and_does_not_hide_the_minister():
                    "on Monday.")
     assert "Ruth Ochieng-Wafula" in found
     assert not found & {"Mineral Resources", "Mineral Resources Ruth Ochieng-Wafula"}
+
+
+def _with_only_person(ctx: ArticleContext, words: str) -> None:
+    """Let the NER have found one person of the sentence, and nothing else."""
+    from spacy.tokens import Span
+
+    span = span_of(ctx, words)
+    ctx.doc.ents = [Span(ctx.doc, span.start, span.end, label="PERSON")]
+
+
+@pytest.mark.parametrize("text, person, missed", [
+    ("The summit was attended by Daniel Mutai and Yamandu Okello.", "Daniel Mutai", "Yamandu Okello"),
+    ("The summit was attended by Yamandu Okello and Daniel Mutai.", "Daniel Mutai", "Yamandu Okello"),
+    ("Foreign Ministers Ararat Petrosyan and Jeyhun Aliyar are expected to meet.", "Jeyhun Aliyar",
+     "Ararat Petrosyan"),
+])
+def test_a_name_in_a_list_with_a_person_is_a_person_whatever_the_ner_said(text, person, missed):
+    from relgraph.nlp.person_names import names_coordinated_with_people
+
+    ctx = context(text)
+    _with_only_person(ctx, person)
+    assert [clean_name(s.text) for s in names_coordinated_with_people(ctx)] == [missed]
+
+
+def test_a_place_in_a_list_with_a_person_stays_out():
+    from relgraph.nlp.person_names import names_coordinated_with_people
+
+    ctx = context("The envoy visited the Police Service and Daniel Mutai.")
+    _with_only_person(ctx, "Daniel Mutai")
+    assert names_coordinated_with_people(ctx) == []
+
+
+def test_a_title_in_plural_before_a_list_of_names_is_cut():
+    ctx = context("Foreign Ministers Ararat Petrosyan and Jeyhun Aliyar are expected to meet.")
+    tidy = tidy_name_span(ctx, span_of(ctx, "Foreign Ministers Ararat Petrosyan"))
+    assert clean_name(tidy.text) == "Ararat Petrosyan"
+
+
+@pytest.mark.parametrize("text, phrase, thing", [
+    ("Engineers inspected the idle Simon Bolivar gas pipeline on Monday.", "Simon Bolivar", True),
+    ("Engineers met Ruth Ochieng on Monday.", "Ruth Ochieng", False),
+    ("Ruth Ochieng supporters gathered on Monday.", "Ruth Ochieng", False),
+])
+def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, thing):
+    from relgraph.nlp.person_names import names_a_thing
+
+    ctx = context(text)
+    assert names_a_thing(ctx, span_of(ctx, phrase)) is thing

@@ -11,7 +11,7 @@ from relgraph.nlp.entities import ctx_matches, nearest_state
 from relgraph.nlp.person_match import names_by_surname, same_full_name
 from relgraph.nlp.person_names import (
     in_credit_or_byline, in_place_context, is_surname_form, not_a_person_name, starts_with_honorific,
-    name_after_title_tail, names_after_address, place_names, tidy_name_span, title_tail,
+    name_after_title_tail, names_a_thing, names_after_address, names_coordinated_with_people, place_names, tidy_name_span, title_tail,
 )
 from relgraph.records import Ref, RoleRecord
 
@@ -151,7 +151,7 @@ def name_before(ctx: ArticleContext, span: Span) -> Span | None:
 class NameCandidates:
     """Person names found in an article before they are resolved."""
 
-    places: set[str]                                   # names the article uses as places somewhere
+    not_people: set[str]                               # names the article uses for places or things
     full: list[Span] = field(default_factory=list)     # names of two words or more
     titled: list[tuple[Span, PostMention]] = field(default_factory=list)  # 'President Prabowo'
     singles: list[Span] = field(default_factory=list)  # surnames the NER found ('Lavrov said')
@@ -176,15 +176,19 @@ def extract_people(ctx: ArticleContext) -> list[PostMention]:
     _names_of_posts(ctx, posts, found)
     _names_of_entities(ctx, found)
     for span in names_after_address(ctx):
-        name = _person_span(ctx, span, found.places)
+        name = _person_span(ctx, span, found.not_people)
         if name is not None:
             found.add(ctx, name, PostMention(name, None))
-    full = [s for s in found.full if clean_name(s.text) not in found.places]
+    for span in names_coordinated_with_people(ctx):
+        name = _person_span(ctx, span, found.not_people)
+        if name is not None:
+            found.add(ctx, name)
+    full = [s for s in found.full if clean_name(s.text) not in found.not_people]
     canon = _canonical_names(ctx, [clean_name(s.text) for s in full])
     for span in sorted(full, key=lambda s: (s.start, -len(s))):
         _register(ctx, span, canon[clean_name(span.text)], "name")
     for span, post in found.titled:
-        post.person = _register_titled(ctx, span, canon, found.places)
+        post.person = _register_titled(ctx, span, canon, found.not_people)
     for span in found.singles:
         name = _resolve_surname(ctx, clean_name(span.text), span.start, canon)
         if name:
@@ -199,7 +203,7 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
     """The names next to office titles; past the rest of a long title the posts left unread."""
     for post in posts:
         span = name_after(ctx, post.span) or name_before(ctx, post.span)
-        name = _person_span(ctx, span, found.places) if span is not None else None
+        name = _person_span(ctx, span, found.not_people) if span is not None else None
         if name is None:
             if span is None and post.span.end < len(ctx.doc) and ctx.doc[post.span.end].lower_ == "and":
                 span = post.span  # 'Minister of Energy and Mineral Resources X': the title goes on
@@ -208,7 +212,7 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
             else:
                 ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
             span = name_after_title_tail(ctx, span)
-            name = _person_span(ctx, span, found.places) if span is not None else None
+            name = _person_span(ctx, span, found.not_people) if span is not None else None
             if name is None:
                 continue
         found.add(ctx, name, post)
@@ -222,34 +226,35 @@ def _names_of_entities(ctx: ArticleContext, found: NameCandidates) -> None:
                      or starts_with_honorific(ctx, ent))  # 'the Rt Hon X MP', whatever the NER says
         if not is_person and len(clean_name(ent.text).split()) != 1:
             continue  # but NER calls surnames ORG or GPE often enough ("according to Lavrov")
-        name = _person_span(ctx, ent, found.places)
+        name = _person_span(ctx, ent, found.not_people)
         if name is not None:
             found.add(ctx, name, full_ok=is_person)
 
 
-def _register_titled(ctx: ArticleContext, span: Span, canon: dict[str, str], places: set[str]) -> str | None:
+def _register_titled(ctx: ArticleContext, span: Span, canon: dict[str, str], not_people: set[str]) -> str | None:
     """A surname after a title is the article's full name; one word no full name has is a person named
     by one word ('Foreign Minister Sugiono', 'Vice Admiral Irvansyah')."""
     word = clean_name(span.text)
     name = _resolve_surname(ctx, word, span.start, canon)
     if name is not None:
         _register(ctx, span, name, "surname")
-    elif len(word.split()) == 1 and word not in places and _looks_like_name(ctx, [word]):
+    elif len(word.split()) == 1 and word not in not_people and _looks_like_name(ctx, [word]):
         name = canon[word] = word
         _register(ctx, span, name, "name")
     return name
 
 
-def _person_span(ctx: ArticleContext, span: Span, places: set[str]) -> Span | None:
-    """The tidied name of a candidate span, or None when the span is no person's name."""
+def _person_span(ctx: ArticleContext, span: Span, not_people: set[str]) -> Span | None:
+    """The tidied name of a candidate span, or None when the span is no person's name. A name
+    used for a place or a thing ('in X', 'the X gas pipeline') is no person anywhere in the article."""
     name = tidy_name_span(ctx, span)
     if name is None:
         return None
     words = clean_name(name.text).split()
     if not_a_person_name(ctx, name, words) or in_credit_or_byline(ctx, name):
         return None
-    if in_place_context(ctx, name):
-        places.add(" ".join(words))
+    if in_place_context(ctx, name) or names_a_thing(ctx, name):
+        not_people.add(" ".join(words))
         return None
     return name
 

@@ -27,6 +27,7 @@ ARTICLE_PARTICLES = {"al", "el"}                                       # 'Al Tha
 NOT_TITLES = {"the", "of", "for", "first", "high", "national", "special", "home"}
 FILLERS = {"the", ",", "of", "and", "&"}
 DASHES = {"–", "-", "—"}
+UNSURE_LABELS = {"", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}   # NER labels a missed person may wear
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
         length = _honorific_at(doc, start, end, vocab)
         if length:
             start += length
-        elif token.lower_ in titles or token.lower_ in vocab.non_name_words or token.lower_ in FILLERS:
+        elif _title_word(token.lower_, titles) or token.lower_ in vocab.non_name_words or token.lower_ in FILLERS:
             start += 1
         elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)) and (
                 doc[start + 1].lower_ in titles or _honorific_at(doc, start + 1, end, vocab)):
@@ -149,6 +150,10 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _title_word(word: str, titles: frozenset[str]) -> bool:
+    return word in titles or word.endswith("s") and word[:-1] in titles  # 'Foreign Ministers X and Y'
 
 
 def _place_word(ctx: ArticleContext, token: Token) -> bool:
@@ -230,6 +235,29 @@ def names_after_address(ctx: ArticleContext) -> list[Span]:
                 break
         if i > start:
             found.append(doc[start:i])
+    return found
+
+
+def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
+    """Names in a list with a person's ('Peña, Uruguay's Yamandú Orsi and Luis Arce'; 'Ministers X Y
+    and Jeyhun Bayramov') that the NER gave another label or none: a list of people holds people."""
+    doc, found, vocab, titles = ctx.doc, [], name_vocabulary(), title_words(ctx)
+    person_roots = {ent.root.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ not in UNSURE_LABELS or not _capitalised(token):
+            continue
+        linked = token.dep_ == "conj" and token.head.i in person_roots
+        linked = linked or any(c.dep_ == "conj" and c.i in person_roots for c in token.children)
+        if not linked:
+            continue
+        start = token.i
+        while start > token.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and _capitalised(doc[start - 1]):
+            start -= 1
+        name = tidy_name_span(ctx, doc[start:token.i + 1])
+        if name is not None and len(name) >= 2 and not any(
+                _title_word(t.lower_, titles) or _honorific_at(doc, t.i, name.end, vocab) for t in name):
+            found.append(name)
     return found
 
 
@@ -323,6 +351,19 @@ def _linked_to_city(ctx: ArticleContext, span: Span) -> bool:
         return True
     return (before == "and" and city(start - 2) and word(start - 3) == "between"
             or after == "and" and city(end + 1) and word(start - 1) == "between")
+
+
+def names_a_thing(ctx: ArticleContext, span: Span) -> bool:
+    """'the idle X gas pipeline', 'a new X bridge': a name that modifies a common noun after an
+    article names the thing (named after a person, perhaps), not a person in the story."""
+    doc = ctx.doc
+    after = doc[span.end] if span.end < span.sent.end else None
+    if after is None or after.pos_ != "NOUN" or not after.is_lower or span.root.dep_ != "compound":
+        return False
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].is_lower:
+        i -= 1
+    return i >= span.sent.start and doc[i].lower_ in ("the", "a", "an", "this", "that")
 
 
 def is_surname_form(words: list[str]) -> bool:
