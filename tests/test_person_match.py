@@ -31,7 +31,10 @@ def test_a_long_surname_ending_in_another_vowel_is_the_same_surname():
     ("Mohammed Shyaa Al-Kadhimi", "Mohammed Shia al-Kadhimi", True),
     ("Mia Thornbury", "Leo Thornbury", False),                   # another person of the family
     ("Hamad bin Saif Al Nuaimi", "Rashid bin Saif Al Nuaimi", False),
-    ("Mia Rose Thornbury", "Mia Rose Thornbury-Hale", False),
+    ("Mia Rose Thornbury", "Mia Rose Thornbury-Hale", True),     # a second surname after
+    ("Pedro Alvarez", "Pedro Alvarez Montoya", True),
+    ("Pedro Alvarez", "Pedro Montoya Alvarez", True),            # ... or before the first one
+    ("Pedro Alvarez", "Pedro Montoya", False),
 ])
 def test_same_full_name(a, b, same):
     assert same_full_name(a, b) is same

@@ -101,6 +101,10 @@ def test_an_invented_full_name_passes():
     ("The ministers shake hands. Photo: Tomas Ruiz\n\nThe talks went well.", "Tomas Ruiz", True),
     ("Anna Kowal, Diplomatic Correspondent\n\nThe talks went well.", "Anna Kowal", True),
     ("By Anna Kowal\n\nThe talks went well.", "Anna Kowal", True),
+    ("The ministers shake hands. (AP Photo/Tomas Ruiz)\n\nThe talks went well.", "Tomas Ruiz", True),
+    ("The ministers shake hands. REUTERS/Tomas Ruiz\n\nThe talks went well.", "Tomas Ruiz", True),
+    ("The ministers shake hands. Tomas Ruiz/AFP\n\nThe talks went well.", "Tomas Ruiz", True),
+    ("The talks went well.\n\nReporting by Anna Kowal; Editing by Tomas Ruiz", "Tomas Ruiz", True),
     ("Anna Kowal, the envoy, told reporters the talks went well.", "Anna Kowal", False),
 ])
 def test_bylines_and_photo_credits_are_not_news_text(text, phrase, credit):

@@ -5,7 +5,8 @@ compared as lists of sound keys, one per word: 'Lyashko' and 'Liashko', 'Zelensk
 'Zelenskyy', 'Shyaa' and 'Shia' have the same key. Two full names are one person when they
 agree on their first and last words and the shorter one's words all occur, in order, in the longer
 one ('Mia Mottley' / 'Mia Amor Mottley'; 'KP Sharma Oli' / 'Khadga Prasad Sharma Oli', whose
-initials stand for words). A single word is a surname, or a given name used alone, of a full name
+initials stand for words), or when the shorter one begins the longer ('Luis Arce' / 'Luis Arce
+Catacora'). A single word is a surname, or a given name used alone, of a full name
 that begins or ends with it.
 """
 from __future__ import annotations
@@ -93,6 +94,8 @@ def same_full_name(a: str, b: str) -> bool:
     if len(wa) == len(wb) == 2 and wa == wb[::-1]:
         return True  # 'KAMIKAWA Yoko' / 'Yoko Kamikawa': the family name first or last
     short, long = sorted((wa, wb), key=len)
+    if long[:len(short)] == short:
+        return True  # 'Luis Arce' / 'Luis Arce Catacora': a second surname or a dynasty name after
     return (_same_word(short[0], long[0]) and _same_word(short[-1], long[-1])
             and not isinstance(short[-1], tuple) and _in_order(short, long))
 

@@ -285,27 +285,45 @@ def starts_with_honorific(ctx: ArticleContext, span: Span) -> bool:
 
 
 def in_credit_or_byline(ctx: ArticleContext, span: Span) -> bool:
-    """'Photo: X', '(Credit: X)', 'By X', 'X, Parliamentary Bureau', or a line that is only X."""
-    text, vocab = ctx.text, name_vocabulary()
+    """'Photo: X', '(AP Photo/X)', 'X/Reuters', 'By X', 'Reporting by X; Editing by Y',
+    'X, Parliamentary Bureau', or a line that is nothing but X."""
+    text = ctx.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[line_start:span.start_char].strip().lower()
+    before = text[line_start:span.start_char].strip()
     after = text[span.end_char:line_end].strip().lower()
-    tail = re.sub(r"[\s(\[|/—–-]+$", "", before)
-    cue = re.sub(r"\s*(:|by)$", "", tail).split(".")[-1].strip(" ([")
-    if (tail.endswith(":") or tail.endswith(" by") or before.endswith("/")) and cue in vocab.credit_cues:
+    return _credit(before, after) or _byline(before.lower(), after)
+
+
+def _credit(before: str, after: str) -> bool:
+    """Credit lines: a cue ('Photo:', 'Image by') or an agency in capitals ('REUTERS/') before the
+    name, or an agency after it ('X/AFP')."""
+    vocab = name_vocabulary()
+    if after.startswith("/") and after[1:2].isalpha():
         return True
-    if tail in vocab.byline_cues and not after[:1].isalpha():
+    tail = re.sub(r"[\s(\[|—–-]+$", "", before)
+    if not tail.lower().endswith((":", " by", "/")):
+        return False
+    words = re.sub(r"\s*(:|by|/)$", "", tail, flags=re.IGNORECASE).split(".")[-1].strip(" ([").split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() in vocab.credit_cues or tail.endswith("/") and last.isupper() and len(last) > 1
+
+
+def _byline(before: str, after: str) -> bool:
+    vocab = name_vocabulary()
+    clause = re.split(r"[;|•]", before)[-1].strip(" (—–-")
+    if clause in vocab.byline_cues and not after[:1].isalpha():
         return True
-    if not before:
-        if not after.strip(" .,"):
-            return True  # a line that is nothing but a name
-        rest = re.split(r"[,|/—–]", after, maxsplit=1)
-        if (len(rest) == 2 and after[:1] in ",|/—–" and len(rest[1].split()) <= 6
-                and any(w.strip(".,") in vocab.byline_words for w in rest[1].split())):
-            return True
-    return False
+    if before:
+        return False
+    if not after.strip(" .,"):
+        return True  # a line that is nothing but a name
+    rest = re.split(r"[,|/—–]", after, maxsplit=1)
+    return (len(rest) == 2 and after[:1] in ",|/—–" and len(rest[1].split()) <= 6
+            and any(w.strip(".,") in vocab.byline_words for w in rest[1].split()))
 
 
 def place_names(ctx: ArticleContext) -> set[str]:
