@@ -229,3 +229,16 @@ def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, th
 
     ctx = context(text)
     assert names_a_thing(ctx, span_of(ctx, phrase)) is thing
+
+
+def test_an_organisation_to_the_ner_is_a_person_when_its_surname_is_one():
+    from spacy.tokens import Span
+
+    from relgraph.nlp.people import extract_people
+
+    ctx = context("Seoul's Hwang Min Jae said on Monday that talks would go on. Hwang called for calm.")
+    full, single = span_of(ctx, "Hwang Min Jae"), span_of(ctx, "Hwang called")
+    ctx.doc.ents = [Span(ctx.doc, full.start, full.end, label="ORG"),
+                    Span(ctx.doc, single.start, single.start + 1, label="PERSON")]
+    extract_people(ctx)
+    assert {ref.key for ref in ctx.records.entities if ref.kind == "person"} == {"Hwang Min Jae"}

@@ -219,11 +219,14 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
 
 
 def _names_of_entities(ctx: ArticleContext, found: NameCandidates) -> None:
+    # One-word persons of the article: "Yoon called ..." makes the ORG "Yoon Suk Yeol" a person.
+    surnames = {ent.text for ent in ctx.doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
     for ent in ctx.doc.ents:
         if ctx.is_excluded(ent) or ent.label_ not in ("PERSON", "ORG", "GPE") and not ent.ent_id_.startswith("person:"):
             continue
         is_person = (ent.label_ == "PERSON" or ent.ent_id_.startswith("person:")
-                     or starts_with_honorific(ctx, ent))  # 'the Rt Hon X MP', whatever the NER says
+                     or starts_with_honorific(ctx, ent)  # 'the Rt Hon X MP', whatever the NER says
+                     or not ent.ent_id_ and len(ent) > 1 and (ent[0].text in surnames or ent[-1].text in surnames))
         if not is_person and len(clean_name(ent.text).split()) != 1:
             continue  # but NER calls surnames ORG or GPE often enough ("according to Lavrov")
         name = _person_span(ctx, ent, found.not_people)
