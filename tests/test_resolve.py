@@ -229,3 +229,12 @@ def _label_quads(index, records):
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     return [ox.Quad(ox.NamedNode(index.iris.person_iris[r.key]), label, ox.Literal(r.key), graph)
             for r in records.entities if r.kind == "person"]
+
+
+def test_a_surname_once_joined_to_a_full_name_does_not_pull_in_another_full_name():
+    index = CorpusIndex(default_gazetteer(), IriMaker(BASE))
+    index.resolve(_people("a", "Wanjiru"))
+    index.resolve(_people("b", "Amina Wanjiru"))
+    index.resolve(_people("c", "Grace Wanjiru"))
+    iris = index.iris.person_iris
+    assert iris["Wanjiru"] == iris["Amina Wanjiru"] != iris["Grace Wanjiru"]

@@ -303,7 +303,8 @@ class CorpusIndex:
         for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
             iri = self.iris.entity(ref)
             label = self.labels.get(iri, ref.key)
-            for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in lookup_words(label))]:
+            words = lookup_words(label) | lookup_words(ref.key)
+            for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in words)]:
                 out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
         return out
 
@@ -316,11 +317,27 @@ class CorpusIndex:
 
     def _similar_person(self, name: str) -> tuple[str, str] | None:
         """The one known person that `name` is another form of (a surname, a spelling, initials,
-        a name without its middle part), or None when none or several fit."""
+        a name without its middle part), or None when none or several fit. A person known by a
+        full name is matched by a full name only through that name: 'Grace Wanjiru' does not join
+        'Amina Wanjiru' because an article once called her 'Wanjiru'."""
         keys = set().union(*(self.people_by_word.get(w, set()) for w in lookup_words(name)))
-        labels = {self.people[k][1]: self.people[k] for k in sorted(keys)}
-        found = {labels[m] for m in corpus_match(name, sorted(labels))}
-        return found.pop() if len({iri for iri, _ in found}) == 1 else None
+        by_iri: dict[str, list[str]] = {}
+        for k in sorted(keys):
+            iri, label = self.people[k]
+            by_iri.setdefault(iri, []).append(label)
+        fits = []
+        for iri, labels in sorted(by_iri.items()):
+            full = [label for label in labels if len(label.split()) > 1]
+            pool = full if full and len(name.split()) > 1 else labels
+            if corpus_match(name, pool):
+                fits.append(iri)
+        return (fits[0], self.labels.get(fits[0], by_iri[fits[0]][0])) if len(fits) == 1 else None
+
+    def _add_spelling(self, key: str, iri: str, label: str) -> None:
+        """Another spelling of a known person, found by `_similar_person`."""
+        self.people[key] = (iri, label)
+        for word in lookup_words(label):
+            self.people_by_word.setdefault(word, set()).add(key)
 
     # -- resolving an article ------------------------------------------------------------
     def resolve(self, records: ArticleRecords) -> None:
@@ -335,7 +352,7 @@ class CorpusIndex:
                 iri, label = self.people[key]
             elif similar is not None:
                 iri, label = similar
-                self.people[key] = similar  # this spelling, too, is that person from now on
+                self._add_spelling(key, iri, ref.key)  # this spelling, too, is that person from now on
             else:
                 iri, label = f"{self.iris.base}person/{slug(ref.key)}", ref.key
                 self.add_person(iri, label)

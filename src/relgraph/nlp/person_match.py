@@ -128,9 +128,10 @@ def names_by_surname(surname: str, names: list[str]) -> list[str]:
 
 
 def lookup_words(name: str) -> set[str]:
-    """The words under which a corpus index files a name: its first and its last word."""
+    """The words under which a corpus index files a name: its first and its last word (the last
+    one as a surname is compared, so that a one-word name is found as a surname, too)."""
     keys = name_keys(name)
-    return {keys[0], keys[-1]} if keys else set()
+    return {keys[0], keys[-1], _surname_vowel(keys[-1])} if keys else set()
 
 
 def corpus_match(name: str, known: list[str]) -> list[str]:
