@@ -242,3 +242,13 @@ def test_an_organisation_to_the_ner_is_a_person_when_its_surname_is_one():
                     Span(ctx.doc, single.start, single.start + 1, label="PERSON")]
     extract_people(ctx)
     assert {ref.key for ref in ctx.records.entities if ref.kind == "person"} == {"Hwang Min Jae"}
+
+
+@pytest.mark.parametrize("text, phrase, place", [
+    ("A second line linking Kisumu with Lodwar Junction is planned.", "Lodwar Junction", True),
+    ("The cable connecting Puerto Lempira to the grid opened.", "Puerto Lempira", True),
+    ("The ministers thanked Ruth Ochieng for the talks.", "Ruth Ochieng", False),
+])
+def test_what_a_line_links_or_connects_is_a_place(text, phrase, place):
+    ctx = context(text)
+    assert in_place_context(ctx, span_of(ctx, phrase)) is place

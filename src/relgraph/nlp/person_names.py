@@ -43,6 +43,7 @@ class NameVocabulary:
     byline_words: frozenset[str]
     locative_prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    linking_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +68,7 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         byline_words=words("byline_words"),
         locative_prepositions=words("locative_prepositions"),
         place_nouns=words("place_nouns"),
+        linking_verbs=words("linking_verbs"),
     )
 
 
@@ -346,7 +348,15 @@ def in_place_context(ctx: ArticleContext, span: Span) -> bool:
         return True
     if doc[i].lower_ == "of" and i - 1 >= span.sent.start and doc[i - 1].lower_ in vocab.place_nouns:
         return True
-    return _linked_to_city(ctx, span)
+    return _linked_to_city(ctx, span) or _linked_by_verb(span, vocab)
+
+
+def _linked_by_verb(span: Span, vocab: NameVocabulary) -> bool:
+    """'a line linking X with Y', 'connecting X to Y': what a railway or a cable links are places."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "and"):
+        root = root.head
+    return root.dep_ in ("dobj", "prep") and root.head.pos_ == "VERB" and root.head.lemma_ in vocab.linking_verbs
 
 
 def _linked_to_city(ctx: ArticleContext, span: Span) -> bool:
