@@ -8,9 +8,7 @@ from relgraph.articles import Article
 from relgraph.nlp.chunks import parse
 from relgraph.nlp.context import ArticleContext, clean_name
 from relgraph.nlp.extract import extract_article
-from relgraph.nlp.person_names import (
-    in_credit_or_byline, in_place_context, is_surname_form, not_a_person_name, tidy_name_span,
-)
+from relgraph.nlp.person_names import is_surname_form, not_a_person_name, tidy_name_span
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import ArticleRecords
 
@@ -97,31 +95,6 @@ def test_an_invented_full_name_passes():
     assert not not_a_person_name(ctx, span_of(ctx, "Ruth Ochieng"), ["Ruth", "Ochieng"])
 
 
-@pytest.mark.parametrize("text, phrase, credit", [
-    ("The ministers shake hands. Photo: Tomas Ruiz\n\nThe talks went well.", "Tomas Ruiz", True),
-    ("Anna Kowal, Diplomatic Correspondent\n\nThe talks went well.", "Anna Kowal", True),
-    ("By Anna Kowal\n\nThe talks went well.", "Anna Kowal", True),
-    ("The ministers shake hands. (AP Photo/Tomas Ruiz)\n\nThe talks went well.", "Tomas Ruiz", True),
-    ("The ministers shake hands. REUTERS/Tomas Ruiz\n\nThe talks went well.", "Tomas Ruiz", True),
-    ("The ministers shake hands. Tomas Ruiz/AFP\n\nThe talks went well.", "Tomas Ruiz", True),
-    ("The talks went well.\n\nReporting by Anna Kowal; Editing by Tomas Ruiz", "Tomas Ruiz", True),
-    ("Anna Kowal, the envoy, told reporters the talks went well.", "Anna Kowal", False),
-])
-def test_bylines_and_photo_credits_are_not_news_text(text, phrase, credit):
-    ctx = context(text)
-    assert in_credit_or_byline(ctx, span_of(ctx, phrase)) is credit
-
-
-@pytest.mark.parametrize("text, phrase, place", [
-    ("The talks were held in Puerto Lempira on Monday.", "Puerto Lempira", True),
-    ("The line will reach the port city of Vinh Hao by 2030.", "Vinh Hao", True),
-    ("The deal was praised by Ruth Ochieng on Monday.", "Ruth Ochieng", False),
-])
-def test_names_standing_where_places_stand_are_places(text, phrase, place):
-    ctx = context(text)
-    assert in_place_context(ctx, span_of(ctx, phrase)) is place
-
-
 def test_surname_forms():
     assert is_surname_form(["Ochieng"]) and is_surname_form(["Al", "Nuaimi"])
     assert not is_surname_form(["Ruth", "Ochieng"])
@@ -161,19 +134,6 @@ def test_spellings_and_middle_names_of_one_person_in_an_article_are_one_node():
     found = people("Ukraine's Health Minister Viktor Lyashenko visited Doha on Monday. "
                    "Minister Viktor Liashenko said the centre would open in May.")
     assert len([p for p in found if "ashenko" in p]) == 1
-
-
-@pytest.mark.parametrize("text, phrase, place", [
-    ("The railway linking Mombasa to Lodwar Junction is due in 2030.", "Lodwar Junction", True),
-    ("A new road between Lodwar Junction and Mombasa opened.", "Lodwar Junction", True),
-    ("The trains run from Lodwar Junction to Mombasa.", "Lodwar Junction", True),
-    ("Officials from Mombasa and Ruth Ochieng met on Monday.", "Ruth Ochieng", False),
-    ("Talks in Mombasa with Ruth Ochieng ended.", "Ruth Ochieng", False),
-    ("A visit by Ruth Ochieng to Mombasa was planned.", "Ruth Ochieng", False),
-])
-def test_names_joined_to_a_known_city_are_places(text, phrase, place):
-    ctx = context(text)
-    assert in_place_context(ctx, span_of(ctx, phrase)) is place
 
 
 def test_a_title_that_goes_on_after_and_does_not_hide_the_minister():
@@ -219,18 +179,6 @@ def test_a_title_in_plural_before_a_list_of_names_is_cut():
     assert clean_name(tidy.text) == "Ararat Petrosyan"
 
 
-@pytest.mark.parametrize("text, phrase, thing", [
-    ("Engineers inspected the idle Simon Bolivar gas pipeline on Monday.", "Simon Bolivar", True),
-    ("Engineers met Ruth Ochieng on Monday.", "Ruth Ochieng", False),
-    ("Ruth Ochieng supporters gathered on Monday.", "Ruth Ochieng", False),
-])
-def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, thing):
-    from relgraph.nlp.person_names import names_a_thing
-
-    ctx = context(text)
-    assert names_a_thing(ctx, span_of(ctx, phrase)) is thing
-
-
 def test_an_organisation_to_the_ner_is_a_person_when_its_surname_is_one():
     from spacy.tokens import Span
 
@@ -242,13 +190,3 @@ def test_an_organisation_to_the_ner_is_a_person_when_its_surname_is_one():
                     Span(ctx.doc, single.start, single.start + 1, label="PERSON")]
     extract_people(ctx)
     assert {ref.key for ref in ctx.records.entities if ref.kind == "person"} == {"Hwang Min Jae"}
-
-
-@pytest.mark.parametrize("text, phrase, place", [
-    ("A second line linking Kisumu with Lodwar Junction is planned.", "Lodwar Junction", True),
-    ("The cable connecting Puerto Lempira to the grid opened.", "Puerto Lempira", True),
-    ("The ministers thanked Ruth Ochieng for the talks.", "Ruth Ochieng", False),
-])
-def test_what_a_line_links_or_connects_is_a_place(text, phrase, place):
-    ctx = context(text)
-    assert in_place_context(ctx, span_of(ctx, phrase)) is place

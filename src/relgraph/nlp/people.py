@@ -9,9 +9,10 @@ from spacy.util import filter_spans
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
 from relgraph.nlp.person_match import names_by_surname, same_full_name
+from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing, place_names
 from relgraph.nlp.person_names import (
-    in_credit_or_byline, in_place_context, is_surname_form, not_a_person_name, starts_with_honorific,
-    name_after_title_tail, names_a_thing, names_after_address, names_coordinated_with_people, place_names, tidy_name_span, title_tail,
+    is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
+    not_a_person_name, starts_with_honorific, tidy_name_span, title_tail,
 )
 from relgraph.records import Ref, RoleRecord
 
