@@ -190,3 +190,10 @@ def test_an_organisation_to_the_ner_is_a_person_when_its_surname_is_one():
                     Span(ctx.doc, single.start, single.start + 1, label="PERSON")]
     extract_people(ctx)
     assert {ref.key for ref in ctx.records.entities if ref.kind == "person"} == {"Hwang Min Jae"}
+
+
+def test_a_one_word_name_known_with_its_title_keeps_it():
+    found = people("Bangladesh's former prime minister Sheikh Rehana met Indian officials in Dhaka on Monday. "
+                   "Separately, Mr Okonjo met Nigerian traders.")
+    assert "Sheikh Rehana" in found
+    assert "Okonjo" in found  # 'Mr' is no part of a name

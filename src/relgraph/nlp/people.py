@@ -12,7 +12,7 @@ from relgraph.nlp.person_match import names_by_surname, same_full_name
 from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing, place_names
 from relgraph.nlp.person_names import (
     is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
-    not_a_person_name, starts_with_honorific, tidy_name_span, title_tail,
+    not_a_person_name, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
 )
 from relgraph.records import Ref, RoleRecord
 
@@ -243,7 +243,7 @@ def _register_titled(ctx: ArticleContext, span: Span, canon: dict[str, str], not
     if name is not None:
         _register(ctx, span, name, "surname")
     elif len(word.split()) == 1 and word not in not_people and _looks_like_name(ctx, [word]):
-        name = canon[word] = word
+        name = canon[word] = with_name_forming_title(ctx, span, word)
         _register(ctx, span, name, "name")
     return name
 

@@ -41,6 +41,7 @@ class NameVocabulary:
     locative_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     linking_verbs: frozenset[str]
+    name_forming_titles: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -66,6 +67,7 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         locative_prepositions=words("locative_prepositions"),
         place_nouns=words("place_nouns"),
         linking_verbs=words("linking_verbs"),
+        name_forming_titles=words("name_forming_titles"),
     )
 
 
@@ -281,6 +283,14 @@ def starts_with_honorific(ctx: ArticleContext, span: Span) -> bool:
     start = span.start + (1 if span[0].lower_ == "the" else 0)
     return start < span.end - 1 and _honorific_at(ctx.doc, start, span.end, name_vocabulary()) > 0 \
         and ctx.doc[start].lower_ not in title_words(ctx)
+
+
+def with_name_forming_title(ctx: ArticleContext, span: Span, word: str) -> str:
+    """'Hasina' after 'Sheikh' is 'Sheikh Hasina': people known by a title and one name keep it."""
+    before = ctx.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and before.lower_ in name_vocabulary().name_forming_titles and before.is_title:
+        return f"{before.text} {word}"
+    return word
 
 
 def is_surname_form(words: list[str]) -> bool:
