@@ -50,6 +50,57 @@ def test_detect_published(text, expected):
     assert detect_published(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a date that is a header field of its own: after a separator, with a time and zone, before '| ...'
+    ("Ministers meet in Lima\nSource: Andina | 2026-04-02 18:05:33 | Editor: desk\nLIMA - Body.", "2026-04-02"),
+    ("Ministers meet in Lima\nThe Daily Courier staff, Friday 3 Apr 2026\nBody.", "2026-04-03"),
+    ("Ministers meet in Lima\nApril 2, 2026 6:10 PM GMT-5 | Updated 3 hours ago\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nApril 2, 2026 - 18:10\nBody.", "2026-04-02"),
+    ("PRESS RELEASE\nMinisters meet in Lima\nLima, 2 April 2026\nThe ministers met on Thursday.", "2026-04-02"),
+    ("Ministers meet in Lima\n2026-04-02T18:05:00-05:00 | World\nBody.", "2026-04-02"),
+    # a date followed by more words belongs to a sentence, not to the header
+    ("Ministers meet in Lima\nLima, 2 April 2026 was chosen as the day of the talks\nBody.", None),
+])
+def test_header_field_dates(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers meet\n24/11/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: day first
+    ("Ministers meet\n11/24/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: month first
+    ("Ministers meet\nPublished 24/11/2026 - 08:30\nBody.", "2026-11-24"),
+    # ambiguous, and nothing on the page says which order it writes: left out
+    ("Ministers meet\nPublished 05/11/2026 - 08:30\nBody.", None),
+    # the page's own unambiguous 'Updated 17/11/2026' shows it writes the day first
+    ("Ministers meet\nPublished 05/11/2026 | Updated 17/11/2026\nBody.", "2026-11-05"),
+    # a weekday on the line fits one reading only: 5 November 2026 is a Thursday, 11 May 2026 a Monday
+    ("Ministers meet\nThursday 05/11/2026 09:00\nBody.", "2026-11-05"),
+    ("Ministers meet\nMonday 05/11/2026 09:00\nBody.", "2026-05-11"),
+    # a dateline month agreeing with one reading only
+    ("Ministers meet\n05/11/2026 09:00\nLIMA, Nov 5 (Andina) - Body text of the story goes on here.", "2026-11-05"),
+    ("Ministers meet\n05/05/2026 09:00\nBody.", "2026-05-05"),                        # both readings agree
+])
+def test_slashed_dates_follow_the_site_order(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers meet\nLast modified: 6 May 2026\nBody.", "2026-05-06"),
+    ("Ministers meet\nLast modified: 6 May 2026 | Published: 4 May 2026\nBody.", "2026-05-04"),
+])
+def test_modified_is_an_update_label(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers meet\nThe two ministers in Lima. Photo: Andina, 2 April 2026\nBody.",
+    "Ministers meet\nRelated | Talks stall | 2 April 2026\nBody.",
+    "Ministers meet\nBody.\n" + "More.\n" * 10 + "Published on 2 March 2026\nPublished on 9 March 2026\n",
+])
+def test_captions_and_story_lists_give_no_date(text):
+    assert detect_published(text) is None
+
+
 def test_month_day_is_not_taken_from_a_headline():
     assert detect_month_day("Talks set for June 20\nISLAMABAD: Pakistan will host talks on June 20.") is None
     assert detect_month_day("Headline\nThu, May 13\nBody.") == (5, 13)
