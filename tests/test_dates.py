@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from relgraph.dates import (
-    detect_month_day, detect_published, find_temporal_expressions, is_date_fragment, normalize_date,
+    dateline, detect_month_day, detect_published, find_temporal_expressions, is_date_fragment, normalize_date,
     refine_with_month_day, resolve_relative,
 )
 
@@ -99,6 +99,28 @@ def test_modified_is_an_update_label(text, expected):
 ])
 def test_captions_and_story_lists_give_no_date(text):
     assert detect_published(text) is None
+
+
+@pytest.mark.parametrize("text, place, month_day", [
+    ("EL ALTO - Costa Rica and Panama agreed on Monday to reopen the border.", "El Alto", None),
+    ("HÀ NỘI — Việt Nam and Laos agreed on Monday to reopen the border crossing.", "Hà Nội", None),
+    ("OSLO/STOCKHOLM, Feb 9 (Wire) - Norway and Sweden agreed on Monday to share data.", "Oslo/Stockholm", (2, 9)),
+    ("NAIROBI, March 3 (Reuters) — Kenya and Uganda agreed on Monday to share data.", "Nairobi", (3, 3)),
+])
+def test_dateline_places(text, place, month_day):
+    d = dateline("Headline\n" + text)
+    assert d is not None and d.place == place
+    assert ((d.month, d.day) if d.month else None) == month_day
+    assert ("Headline\n" + text)[d.end:].startswith(("Costa", "Việt", "Norway", "Kenya"))
+
+
+@pytest.mark.parametrize("text", [
+    "US - The talks go on.",                        # a two-letter word alone is no dateline place
+    "Top Story: The talks went on for many hours.",  # a capitalised lead-in, not all capitals
+    "NEWS RELEASE\nTwo States Sign a Maritime Pact at the Annual Ministers' Meeting in Town\nBody.",
+])
+def test_not_datelines(text):
+    assert dateline(text) is None
 
 
 def test_month_day_is_not_taken_from_a_headline():
