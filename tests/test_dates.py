@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from relgraph.dates import (
-    detect_month_day, detect_published, find_temporal_expressions, is_date_fragment, normalize_date,
+    dateline, detect_month_day, detect_published, find_temporal_expressions, is_date_fragment, normalize_date,
     refine_with_month_day, resolve_relative,
 )
 
@@ -48,6 +48,79 @@ def test_samples(prefix, published, month_day):
 ])
 def test_detect_published(text, expected):
     assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date that is a header field of its own: after a separator, with a time and zone, before '| ...'
+    ("Ministers meet in Lima\nSource: Andina | 2026-04-02 18:05:33 | Editor: desk\nLIMA - Body.", "2026-04-02"),
+    ("Ministers meet in Lima\nThe Daily Courier staff, Friday 3 Apr 2026\nBody.", "2026-04-03"),
+    ("Ministers meet in Lima\nApril 2, 2026 6:10 PM GMT-5 | Updated 3 hours ago\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nApril 2, 2026 - 18:10\nBody.", "2026-04-02"),
+    ("PRESS RELEASE\nMinisters meet in Lima\nLima, 2 April 2026\nThe ministers met on Thursday.", "2026-04-02"),
+    ("Ministers meet in Lima\n2026-04-02T18:05:00-05:00 | World\nBody.", "2026-04-02"),
+    # a date followed by more words belongs to a sentence, not to the header
+    ("Ministers meet in Lima\nLima, 2 April 2026 was chosen as the day of the talks\nBody.", None),
+])
+def test_header_field_dates(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers meet\n24/11/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: day first
+    ("Ministers meet\n11/24/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: month first
+    ("Ministers meet\nPublished 24/11/2026 - 08:30\nBody.", "2026-11-24"),
+    # ambiguous, and nothing on the page says which order it writes: left out
+    ("Ministers meet\nPublished 05/11/2026 - 08:30\nBody.", None),
+    # the page's own unambiguous 'Updated 17/11/2026' shows it writes the day first
+    ("Ministers meet\nPublished 05/11/2026 | Updated 17/11/2026\nBody.", "2026-11-05"),
+    # a weekday on the line fits one reading only: 5 November 2026 is a Thursday, 11 May 2026 a Monday
+    ("Ministers meet\nThursday 05/11/2026 09:00\nBody.", "2026-11-05"),
+    ("Ministers meet\nMonday 05/11/2026 09:00\nBody.", "2026-05-11"),
+    # a dateline month agreeing with one reading only
+    ("Ministers meet\n05/11/2026 09:00\nLIMA, Nov 5 (Andina) - Body text of the story goes on here.", "2026-11-05"),
+    ("Ministers meet\n05/05/2026 09:00\nBody.", "2026-05-05"),                        # both readings agree
+])
+def test_slashed_dates_follow_the_site_order(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers meet\nLast modified: 6 May 2026\nBody.", "2026-05-06"),
+    ("Ministers meet\nLast modified: 6 May 2026 | Published: 4 May 2026\nBody.", "2026-05-04"),
+])
+def test_modified_is_an_update_label(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers meet\nThe two ministers in Lima. Photo: Andina, 2 April 2026\nBody.",
+    "Ministers meet\nRelated | Talks stall | 2 April 2026\nBody.",
+    "Ministers meet\nBody.\n" + "More.\n" * 10 + "Published on 2 March 2026\nPublished on 9 March 2026\n",
+])
+def test_captions_and_story_lists_give_no_date(text):
+    assert detect_published(text) is None
+
+
+@pytest.mark.parametrize("text, place, month_day", [
+    ("EL ALTO - Costa Rica and Panama agreed on Monday to reopen the border.", "El Alto", None),
+    ("HÀ NỘI — Việt Nam and Laos agreed on Monday to reopen the border crossing.", "Hà Nội", None),
+    ("OSLO/STOCKHOLM, Feb 9 (Wire) - Norway and Sweden agreed on Monday to share data.", "Oslo/Stockholm", (2, 9)),
+    ("NAIROBI, March 3 (Reuters) — Kenya and Uganda agreed on Monday to share data.", "Nairobi", (3, 3)),
+])
+def test_dateline_places(text, place, month_day):
+    d = dateline("Headline\n" + text)
+    assert d is not None and d.place == place
+    assert ((d.month, d.day) if d.month else None) == month_day
+    assert ("Headline\n" + text)[d.end:].startswith(("Costa", "Việt", "Norway", "Kenya"))
+
+
+@pytest.mark.parametrize("text", [
+    "US - The talks go on.",                        # a two-letter word alone is no dateline place
+    "Top Story: The talks went on for many hours.",  # a capitalised lead-in, not all capitals
+    "NEWS RELEASE\nTwo States Sign a Maritime Pact at the Annual Ministers' Meeting in Town\nBody.",
+])
+def test_not_datelines(text):
+    assert dateline(text) is None
 
 
 def test_month_day_is_not_taken_from_a_headline():
