@@ -7,6 +7,7 @@ another shows at once.
 
     python3 scripts/score_devset.py                       # every region and the whole set
     python3 scripts/score_devset.py --regions dA dB       # some regions only
+    python3 scripts/score_devset.py --regions all hX hY   # the dev set and the project's check sets
     python3 scripts/score_devset.py --relgraph "env PYTHONPATH=src .venv/bin/relgraph"
 
 It is a development tool: it needs ../shared (the dev set and the referee), which CI has not.
@@ -24,10 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ["persons", "person_state", "person_role", "states", "organizations",
               "agreements", "projects", "events"]
 REGIONS = {"samples": "0", "dA": "dA", "dB": "dB", "dC": "dC"}
+# The project's own check sets (checksets/README.md): whole folders, scored as one column each.
+CHECKSETS = {"hX": ROOT / "checksets" / "hX", "hY": ROOT / "checksets" / "hY"}
 
 
 def region_folder(devset: Path, prefix: str | None, into: Path) -> tuple[Path, Path]:
-    """Links to the articles and gold files of one region (all of them for prefix None)."""
+    """Links to the articles and gold files of one region of a set (all of them for prefix None)."""
     articles, gold = into / "articles", into / "gold"
     articles.mkdir(parents=True)
     gold.mkdir()
@@ -52,14 +55,18 @@ def main() -> None:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--relgraph", default=str(ROOT / ".venv" / "bin" / "relgraph"))
-    ap.add_argument("--regions", nargs="*", default=[*REGIONS, "all"], choices=[*REGIONS, "all"])
+    ap.add_argument("--regions", nargs="*", default=[*REGIONS, "all"], choices=[*REGIONS, "all", *CHECKSETS],
+                    help="dev-set regions, 'all' (the whole dev set) and the check sets hX, hY")
     ap.add_argument("--json", type=Path, help="write every region's full report here")
     args = ap.parse_args()
     reports = {}
     with tempfile.TemporaryDirectory() as tmp:
         for region in args.regions:
             folder = Path(tmp) / region
-            articles, gold = region_folder(args.devset, REGIONS.get(region), folder)
+            if region in CHECKSETS:
+                articles, gold = region_folder(CHECKSETS[region], None, folder)
+            else:
+                articles, gold = region_folder(args.devset, REGIONS.get(region), folder)
             reports[region] = referee(args.scorer, args.relgraph, articles, gold, folder / "report.json")
     if args.json:
         args.json.write_text(json.dumps(reports, indent=2))
