@@ -8,6 +8,8 @@ from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
+from relgraph.nlp.posts import (coordinated_end, organization_of_post, organization_post_state,
+                                organization_title, portfolio_tail, state_word_in, titled)
 from relgraph.records import Ref, RoleRecord
 
 MAX_NAME_TOKENS = 5
@@ -36,14 +38,30 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
                  if not any(s.start < span.end and span.start < s.end for s in spans))
     first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
     posts = []
-    for span in filter_spans(spans):
+    kept = filter_spans(spans)
+    starts = {s.start for s in kept}
+    for span in kept:
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         role = None if span.label_ == "counterpart" else span.label_
+        span, role = _with_portfolio_tail(ctx, span, role, starts)
         posts.append(PostMention(span, role))
         ctx.post_tokens.update(range(span.start, span.end))
     return posts
+
+
+def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
+                         starts: set[int]) -> tuple[Span, str | None]:
+    """A title whose portfolio list runs on ('Minister of Foreign Affairs, Emigration and Egyptian
+    Expatriates') is that whole title, as written, without its state words."""
+    end = portfolio_tail(ctx, span)
+    end = min([end, *(s for s in starts if span.start < s < end)])
+    if role is None or end <= span.end:
+        return span, role
+    gaz = ctx.gaz
+    title = titled(ctx.doc, span.start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text) or gaz.state(t.text)))
+    return Span(ctx.doc, span.start, end, label=title), title
 
 
 def portfolio_titles(ctx: ArticleContext) -> list[Span]:
@@ -86,18 +104,15 @@ def _with_ranks(doc, start: int, ranks) -> int:
 
 
 def _titled(doc, start: int, end: int) -> Span:
-    small = {"and", "of", "for", "the"}
-    words = [t.text if t.text.isupper() or t.lower_ in small or t.is_punct else t.text[:1].upper() + t.text[1:]
-             for t in doc[start:end]]
-    title = " ".join(words).replace(" ,", ",")
-    return Span(doc, start, end, label=title)
+    return Span(doc, start, end, label=titled(doc, start, end))
 
 
 def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     """'Foreign Secretary Dr Asad Majeed Khan' -> 'Asad Majeed Khan'."""
-    doc, i = ctx.doc, span.end
-    if i < len(doc) and doc[i].lower_ == "of":  # "President of Russia Vladimir Putin"
-        i += 2 if i + 1 < len(doc) and doc[i + 1].ent_type_ in ("GPE", "NORP") else 0
+    doc = ctx.doc
+    # "President of Russia Vladimir Putin", "ambassador to China, Li Ming", "Deputy Prime Minister
+    # and Foreign Minister Ayman Safadi": what the title is of or to, and titles coordinated with it.
+    i = coordinated_end(ctx, span.end)
     while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in (",",)):
         i += 1
     start = i
@@ -242,12 +257,9 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         post.state = _explicit_state(ctx, post.span)
     for post in posts:
         if post.state == ORG_POST:
-            post.state = None  # 'UN Secretary-General': an office of an organisation, not of a state
-            if post.role and post.person:
-                ctx.person_roles.setdefault(post.person, (post.role, None))
-                ctx.records.roles.append(RoleRecord(post.person, post.role, None,
-                                                    ctx.evidence(post.span, "post-title", 0.8)))
-            continue
+            post.state = None
+            if _record_organization_post(ctx, post):
+                continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
             post.role = other.role if other else None
@@ -272,6 +284,27 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     _link_bare_posts(ctx, posts)
 
 
+def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
+    """An office of an organisation: 'UN Secretary-General' serves no state, 'Governor of the Bank of
+    Ghana' serves Ghana. False when the body's state is unknown (the holder's state is looked for
+    as for any official)."""
+    found = organization_of_post(ctx, post.span)
+    if found is None or not post.role:
+        return not post.role
+    org, after = found
+    if after:
+        post.role = organization_title(ctx, post.span, org)
+    known, state = organization_post_state(ctx, org)
+    if not known:
+        return False
+    if post.person:
+        post.state = state
+        ctx.person_roles.setdefault(post.person, (post.role, state))
+        ctx.records.roles.append(RoleRecord(post.person, post.role, state,
+                                            ctx.evidence(post.span, "post-title", 0.8)))
+    return True
+
+
 def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
     doc = ctx.doc
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
@@ -291,7 +324,7 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
             return m.ref.key
         if m and m.ref.kind == "organization":
             return ORG_POST  # 'the chairperson of the AU Commission'
-    return None
+    return state_word_in(ctx, span)
 
 
 def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> PostMention | None:
