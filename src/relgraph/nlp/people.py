@@ -23,6 +23,7 @@ class PostMention:
     role: str | None           # None for "counterpart" until resolved
     state: str | None = None
     person: str | None = None
+    generic: str | None = None  # the listed title a longer one was read from ('Foreign Minister')
 
 
 def find_posts(ctx: ArticleContext) -> list[PostMention]:
@@ -45,8 +46,9 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         if before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         role = None if span.label_ == "counterpart" else span.label_
+        generic = role
         span, role = _with_portfolio_tail(ctx, span, role, starts)
-        posts.append(PostMention(span, role))
+        posts.append(PostMention(span, role, generic=generic))
         ctx.post_tokens.update(range(span.start, span.end))
     return posts
 
@@ -262,7 +264,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
-            post.role = other.role if other else None
+            post.role = (other.generic or other.role) if other else None
         if post.role is None:
             continue
         if post.person is None:
@@ -273,7 +275,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         elif post.state is None:
             exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
                        and p.span.sent == post.span.sent}
-            post.state = nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+            post.state = _bare_title_state(ctx, posts, post, exclude)
             confidence = 0.6
         else:
             confidence = 0.9
@@ -281,7 +283,48 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         ctx.records.roles.append(
             RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
         )
+    _settle_guessed_states(ctx)
     _link_bare_posts(ctx, posts)
+
+
+def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostMention,
+                      exclude: set[str]) -> str | None:
+    """The state of an official titled without one. Beside an official of the other side ('Prime
+    Minister X hosted his Singaporean counterpart'), the other state of the story's pair; else the
+    story's home state, the one of the pair whose officials the text does not need to name
+    ('Deputy President X met Chinese Vice President Y'); else the nearest state in the sentence."""
+    pair = ctx.main_pair()
+    others = [s for s in pair if s not in exclude]
+    if exclude and len(pair) == 2 and len(others) == 1:
+        return others[0]
+    home = _home_state(posts, pair)
+    return home or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+
+
+def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
+    """Of the story's two states, the one whose titles carry their state word less often."""
+    if len(pair) != 2:
+        return None
+    named = [p.state for p in posts if p.person and p.state in pair]
+    first, second = (named.count(s) for s in pair)
+    if first == second:
+        return None
+    return pair[0] if first < second else pair[1]
+
+
+def _settle_guessed_states(ctx: ArticleContext) -> None:
+    """A state only guessed from the sentence gives way to the one the text names for the same
+    person elsewhere in the article ('South Africa's Deputy President Paul Mashatile' ... 'Mashatile
+    met the Chinese premier'): an official serves one state."""
+    named: dict[str, str] = {}
+    for r in ctx.records.roles:
+        if r.state and r.evidence.confidence >= 0.8:
+            named.setdefault(r.person, r.state)
+    for i, r in enumerate(ctx.records.roles):
+        if r.evidence.confidence < 0.8 and r.person in named and r.state != named[r.person]:
+            ctx.records.roles[i] = RoleRecord(r.person, r.role, named[r.person], r.evidence)
+            if ctx.person_roles.get(r.person, (None, None))[1] == r.state:
+                ctx.person_roles[r.person] = (ctx.person_roles[r.person][0], named[r.person])
 
 
 def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
@@ -328,8 +371,11 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> PostMention | None:
+    """The title 'counterpart' stands for: the nearest before it in the sentence ('Colombian Foreign
+    Minister Laura Sarabia and her Venezuelan counterpart'), else the first after it."""
     same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
-    return same[0] if same else None
+    before = [p for p in same if p.span.start < post.span.start]
+    return before[-1] if before else (same[0] if same else None)
 
 
 def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:
