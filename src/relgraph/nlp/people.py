@@ -59,11 +59,23 @@ def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
     Expatriates') is that whole title, as written, without its state words."""
     end = portfolio_tail(ctx, span)
     end = min([end, *(s for s in starts if span.start < s < end)])
-    if role is None or end <= span.end:
+    start = _portfolio_head(ctx, span)
+    if role is None or (end <= span.end and start >= span.start):
         return span, role
     gaz = ctx.gaz
-    title = titled(ctx.doc, span.start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text) or gaz.state(t.text)))
-    return Span(ctx.doc, span.start, end, label=title), title
+    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text) or gaz.state(t.text)))
+    return Span(ctx.doc, start, end, label=title), title
+
+
+def _portfolio_head(ctx: ArticleContext, span: Span) -> int:
+    """The start of a title whose portfolio list begins before the matched words: '[Transport and]
+    Infrastructure Minister', '[Industry and] Trade Minister'."""
+    doc, shapes = ctx.doc, ctx.lex.post_shapes
+    first = span.start
+    if first < 2 or doc[first].lower_ not in shapes["portfolios"] or doc[first - 1].lower_ not in shapes["joiners"]:
+        return first
+    left = _portfolio_run(doc, first - 1, -1, shapes["portfolios"], shapes["joiners"], span.sent.start)
+    return first if left is None else _with_ranks(doc, left, shapes["ranks"])
 
 
 def portfolio_titles(ctx: ArticleContext) -> list[Span]:
@@ -153,8 +165,9 @@ def name_before(ctx: ArticleContext, span: Span) -> Span | None:
     if root.dep_ == "appos" and root.head.pos_ == "PROPN":
         head = root.head
         left = head.i
-        while left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound":
-            left -= 1
+        while (left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound"
+               and left - 1 not in ctx.post_tokens and ctx.doc[left - 1].lower_ not in HONORIFICS):
+            left -= 1  # 'Deputy Prime Minister Mher Grigoryan, chairman of ...': the name, not the title
         return ctx.doc[left: head.i + 1]
     return None
 
@@ -331,13 +344,12 @@ def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
     """An office of an organisation: 'UN Secretary-General' serves no state, 'Governor of the Bank of
     Ghana' serves Ghana. False when the body's state is unknown (the holder's state is looked for
     as for any official)."""
-    found = organization_of_post(ctx, post.span)
-    if found is None or not post.role:
+    body = organization_of_post(ctx, post.span)
+    if body is None or not post.role:
         return not post.role
-    org, after = found
-    if after:
-        post.role = organization_title(ctx, post.span, org)
-    known, state = organization_post_state(ctx, org)
+    if body.after:
+        post.role = organization_title(ctx, post.span, body)
+    known, state = organization_post_state(ctx, body)
     if not known:
         return False
     if post.person:
@@ -365,7 +377,7 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
         m = ctx.by_token.get(nxt)
         if m and m.ref.kind == "state":
             return m.ref.key
-        if m and m.ref.kind == "organization":
+        if m and m.ref.kind == "organization" or organization_of_post(ctx, span) is not None:
             return ORG_POST  # 'the chairperson of the AU Commission'
     return state_word_in(ctx, span)
 

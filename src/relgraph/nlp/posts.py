@@ -2,9 +2,12 @@
 what it is 'to' or 'of', titles coordinated before one name, and the organisation it heads."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
-from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.nlp.context import ArticleContext
+from relgraph.records import Ref
 
 TAIL_ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "FAC")
 SMALL_WORDS = {"and", "of", "for", "the", "at", "on", "in", "to"}
@@ -75,10 +78,20 @@ def coordinated_end(ctx: ArticleContext, end: int) -> int:
 
 
 def titled(doc: Doc, start: int, end: int, drop=lambda token: False) -> str:
-    """The title as written, capitalised, without the tokens `drop` rejects (state words)."""
-    words = [t.text if t.text.isupper() or t.lower_ in SMALL_WORDS or t.is_punct else t.text[:1].upper() + t.text[1:]
-             for t in doc[start:end] if not drop(t)]
-    return " ".join(words).replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    """The title as written, capitalised, without the tokens `drop` rejects (state words and
+    their possessive 's)."""
+    words, dropped = [], False
+    for t in doc[start:end]:
+        if drop(t) or (dropped and t.lower_ in ("'s", "\u2019s")):
+            dropped = True
+            continue
+        dropped = False
+        word = t.text if t.text.isupper() or t.lower_ in SMALL_WORDS or t.is_punct else t.text[:1].upper() + t.text[1:]
+        words.append(word + t.whitespace_)
+    kept = "".join(words).split()
+    while kept and kept[-1].lower() in SMALL_WORDS:
+        kept.pop()  # '... Security of [Kyrgyzstan]'
+    return " ".join(kept).strip(" ,")
 
 
 def state_word_in(ctx: ArticleContext, span: Span) -> str | None:
@@ -90,37 +103,79 @@ def state_word_in(ctx: ArticleContext, span: Span) -> str | None:
     return None
 
 
-def organization_of_post(ctx: ArticleContext, span: Span) -> tuple[Mention, bool] | None:
-    """The organisation a title heads, and whether it follows the title: 'NATO spokesperson' (before),
-    'Governor of the Bank of Ghana' (after)."""
+@dataclass
+class HeadedBody:
+    """The organisation an office title heads: 'NATO' in 'NATO spokesperson' (before the title),
+    'the Bank of Ghana' in 'Governor of the Bank of Ghana' (after it)."""
+
+    start: int
+    end: int
+    ref: Ref | None     # the organisation's mention, when it was recognised as one
+    after: bool
+
+
+def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
     doc = ctx.doc
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
         m = ctx.by_token.get(i)
         if m is not None:
-            return (m, False) if m.ref.kind == "organization" else None
+            if m.ref.kind == "organization":
+                return HeadedBody(m.start, m.end, m.ref, False)
+            break  # a state or a person before the title: look after it
         if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
             break
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
         m = ctx.by_token.get(nxt)
         if m is not None and m.ref.kind == "organization":
-            return m, True
+            return HeadedBody(nxt, max(m.end, _body_name_end(ctx, m.end)), m.ref, True)
+        end = _body_name_end(ctx, nxt)
+        if end > nxt and (doc[nxt].ent_type_ == "ORG" or any(t.lower_ in ctx.lex.post_shapes["bodies"]
+                                                            for t in doc[nxt:end])):
+            return HeadedBody(nxt, end, None, True)
     return None
 
 
-def organization_title(ctx: ArticleContext, span: Span, org: Mention) -> str:
+def _body_name_end(ctx: ArticleContext, i: int) -> int:
+    """The end of a capitalised name that runs on: 'the State Committee for National Security',
+    'the CARICOM Reparations Commission'; it stops at the holder's name."""
+    doc, end = ctx.doc, i
+    while i < len(doc) and i < doc[i].sent.end:
+        m = ctx.by_token.get(i)
+        if m is not None and m.ref.kind == "person":
+            break
+        if doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+            end = i
+        elif doc[i].lower_ in ("of", "for", "on", "and", "the") and end == i:
+            i += 1
+        else:
+            break
+    return end
+
+
+def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str:
     """'Director General of the National Electric Power Company': a head of a named body is
     titled with it, as written (the generic word alone would say little)."""
-    return titled(ctx.doc, span.start, org.end)
+    gaz = ctx.gaz
+    return titled(ctx.doc, span.start, body.end, drop=lambda t: bool(gaz.state(t.text) or gaz.state_by_demonym(t.text)))
 
 
-def organization_post_state(ctx: ArticleContext, org: Mention) -> tuple[bool, str | None]:
+def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
     """(known, state) of an organisation's officer: an intergovernmental body's officer serves no
     state; a national body's officer serves its state; unknown when the body's state is not known."""
-    entry = ctx.gaz.organization(org.ref.key)
-    name_words = org.ref.key.replace("(", " ").replace(")", " ").split()
-    if (entry is not None and entry.org_kind == "intergovernmental") or any(
-            (e := ctx.gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in name_words):
+    gaz = ctx.gaz
+    words = [t.text for t in ctx.doc[body.start:body.end]]
+    if body.ref is not None:
+        words.append(body.ref.key)
+    if any((e := gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in _word_runs(words)):
         return True, None
-    state = ctx.state_of(org.ref)
+    state = ctx.state_of(body.ref) if body.ref is not None else None
+    if state is None:
+        state = next((hit.name for w in words if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
     return (True, state) if state else (False, None)
+
+
+def _word_runs(words: list[str]) -> list[str]:
+    """Every run of consecutive words: 'African Union' inside 'African Union Commission'."""
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
