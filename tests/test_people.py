@@ -112,3 +112,36 @@ def test_a_guessed_state_gives_way_to_one_named_for_the_same_person(tmp_path):
         "Chilean Foreign Minister Rosa Aguilar Soto arrived in Lima on Monday.\n\n"
         "On Tuesday, Interior Minister Rosa Aguilar Soto met Peruvian officials in Lima."))
     assert ("Rosa Aguilar Soto", "Interior Minister", "Chile") in roles
+
+
+def test_a_portfolio_list_before_a_listed_title_is_part_of_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Polish Transport and Infrastructure Minister Tomasz Wierzbicki met Slovak officials in Bratislava."))
+    assert ("Tomasz Wierzbicki", "Transport and Infrastructure Minister", "Poland") in roles
+
+
+def test_the_head_of_a_named_body_is_titled_with_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Rustam Karimov Nazarov, Chairman of the State Committee for Water Resources of Uzbekistan, "
+        "met Kazakh officials in Tashkent."))
+    assert ("Rustam Karimov Nazarov", "Chairman of the State Committee for Water Resources of Uzbekistan",
+            "Uzbekistan") in roles
+
+
+def test_a_body_inside_an_intergovernmental_organisation_serves_no_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Amara Keita Toure, Chairperson of the African Union Commission, welcomed Senegal's decision."))
+    assert ("Amara Keita Toure", "Chairperson of the African Union Commission", None) in roles
+
+
+def test_a_possessive_state_leaves_the_body_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Deputy Prime Minister Arman Sargsyan Avetik, chairman of Armenia's Commission on Water Security, "
+        "travelled to Tbilisi."))
+    assert ("Arman Sargsyan Avetik", "Chairman of Commission on Water Security", "Armenia") in roles
+    assert not any(person.startswith("Deputy") for person, _, _ in roles)  # the name, not the title
+
+
+def test_chairman_is_kept_as_written(tmp_path):
+    roles = roles_of(tmp_path, ("Georgian Railways chairman Davit Beridze Kapanadze said the line would open."))
+    assert {role for person, role, _ in roles if person == "Davit Beridze Kapanadze"} == {"Chairman"}

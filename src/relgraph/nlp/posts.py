@@ -157,8 +157,12 @@ def _body_name_end(ctx: ArticleContext, i: int) -> int:
 def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str:
     """'Director General of the National Electric Power Company': a head of a named body is
     titled with it, as written (the generic word alone would say little)."""
-    gaz = ctx.gaz
-    return titled(ctx.doc, span.start, body.end, drop=lambda t: bool(gaz.state(t.text) or gaz.state_by_demonym(t.text)))
+    doc, gaz = ctx.doc, ctx.gaz
+
+    def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
+        return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
+
+    return titled(doc, span.start, body.end, drop=possessive_state)
 
 
 def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
