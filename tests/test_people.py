@@ -145,3 +145,18 @@ def test_a_possessive_state_leaves_the_body_title(tmp_path):
 def test_chairman_is_kept_as_written(tmp_path):
     roles = roles_of(tmp_path, ("Georgian Railways chairman Davit Beridze Kapanadze said the line would open."))
     assert {role for person, role, _ in roles if person == "Davit Beridze Kapanadze"} == {"Chairman"}
+
+
+def test_a_hyphenated_name_after_a_title_is_read_whole(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Minister of Water and Irrigation Khaled Al-Masri met Syrian officials in Amman."))
+    assert ("Khaled Al-Masri", "Minister of Water and Irrigation") in {(person, role) for person, role, _ in roles}
+    assert not any(person == "Khaled Al" for person, _, _ in roles)
+
+
+def test_a_body_named_with_its_state_possessive_serves_that_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Talks were led by Lasha Gelashvili Beridze, chairman of Georgia's State Commission on Delimitation "
+        "of the State Border, and Armenian officials."))
+    assert ("Lasha Gelashvili Beridze", "Chairman of State Commission on Delimitation of the State Border",
+            "Georgia") in roles

@@ -131,7 +131,9 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
         i += 1
     start = i
     while i < len(doc) and i - start < MAX_NAME_TOKENS + 2:
-        if _name_token(ctx, doc[i]):
+        if _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
+            i += 3
+        elif _name_token(ctx, doc[i]):
             i += 1
         elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
               and _name_token(ctx, doc[i + 1])):  # 'Faisal bin Farhan', 'Lula da Silva'
@@ -142,6 +144,15 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
         else:
             break
     return doc[start:i] if i > start else None
+
+
+def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
+    """Tokens i..i+2 are one hyphenated name word: a name (or, after the first word, a particle),
+    a hyphen and a word, written without spaces."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    first = _name_token(ctx, doc[i]) or (i > start and doc[i].lower_ in NAME_PARTICLES)
+    return first and doc[i + 2].is_alpha and doc[i + 2].lower_ not in ctx.lex.posts
 
 
 def _name_token(ctx: ArticleContext, token) -> bool:
@@ -373,12 +384,12 @@ def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
         if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
             break
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        if organization_of_post(ctx, span) is not None:
+            return ORG_POST  # 'the chairperson of the AU Commission'
         nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
         m = ctx.by_token.get(nxt)
         if m and m.ref.kind == "state":
             return m.ref.key
-        if m and m.ref.kind == "organization" or organization_of_post(ctx, span) is not None:
-            return ORG_POST  # 'the chairperson of the AU Commission'
     return state_word_in(ctx, span)
 
 

@@ -126,9 +126,10 @@ def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
             break
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
+        nxt = _past_possessive_state(ctx, nxt)  # "chairman of Azerbaijan's State Commission"
         m = ctx.by_token.get(nxt)
         if m is not None and m.ref.kind == "organization":
-            return HeadedBody(nxt, max(m.end, _body_name_end(ctx, m.end)), m.ref, True)
+            return HeadedBody(nxt, _body_name_end(ctx, m.end, started=True), m.ref, True)
         end = _body_name_end(ctx, nxt)
         if end > nxt and (doc[nxt].ent_type_ == "ORG" or any(t.lower_ in ctx.lex.post_shapes["bodies"]
                                                             for t in doc[nxt:end])):
@@ -136,10 +137,18 @@ def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
     return None
 
 
-def _body_name_end(ctx: ArticleContext, i: int) -> int:
+def _past_possessive_state(ctx: ArticleContext, i: int) -> int:
+    m = ctx.by_token.get(i)
+    doc = ctx.doc
+    if m is not None and m.ref.kind == "state" and m.end < len(doc) and doc[m.end].lower_ in ("'s", "\u2019s"):
+        return m.end + 1
+    return i
+
+
+def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
     """The end of a capitalised name that runs on: 'the State Committee for National Security',
     'the CARICOM Reparations Commission'; it stops at the holder's name."""
-    doc, end = ctx.doc, i
+    doc, end, first = ctx.doc, i, i - 1 if started else i  # started: a name was read up to i
     while i < len(doc) and i < doc[i].sent.end:
         m = ctx.by_token.get(i)
         if m is not None and m.ref.kind == "person":
@@ -147,8 +156,8 @@ def _body_name_end(ctx: ArticleContext, i: int) -> int:
         if doc[i].text[:1].isupper() and doc[i].is_alpha:
             i += 1
             end = i
-        elif doc[i].lower_ in ("of", "for", "on", "and", "the") and end == i:
-            i += 1
+        elif doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") and end > first:
+            i += 1  # "the King's Privy Council"
         else:
             break
     return end
@@ -174,6 +183,9 @@ def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool
         words.append(body.ref.key)
     if any((e := gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in _word_runs(words)):
         return True, None
+    owner = ctx.by_token.get(body.start - 2) if body.start >= 2 and ctx.doc[body.start - 1].lower_ in ("'s", "\u2019s") else None
+    if owner is not None and owner.ref.kind == "state":
+        return True, owner.ref.key
     state = ctx.state_of(body.ref) if body.ref is not None else None
     if state is None:
         state = next((hit.name for w in words if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
