@@ -160,3 +160,17 @@ def test_a_body_named_with_its_state_possessive_serves_that_state(tmp_path):
         "of the State Border, and Armenian officials."))
     assert ("Lasha Gelashvili Beridze", "Chairman of State Commission on Delimitation of the State Border",
             "Georgia") in roles
+
+
+def test_a_plural_title_is_each_listed_name_s_post(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Foreign Ministers Tomas Petrauskas and Andris Kalnins will meet in Vilnius next week."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert {("Tomas Petrauskas", "Foreign Minister"), ("Andris Kalnins", "Foreign Minister")} <= pairs
+
+
+def test_a_body_title_stops_at_the_next_title_and_leaves_for_state_out(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Marc Tremblay, President of the Treasury Board for Canada and Minister responsible for "
+        "Official Languages, said so."))
+    assert ("Marc Tremblay", "President of the Treasury Board", "Canada") in roles

@@ -9,7 +9,7 @@ from spacy.util import filter_spans
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
 from relgraph.nlp.posts import (coordinated_end, organization_of_post, organization_post_state,
-                                organization_title, portfolio_tail, state_word_in, titled)
+                                organization_title, plural_titles, portfolio_tail, state_word_in, titled)
 from relgraph.records import Ref, RoleRecord
 
 MAX_NAME_TOKENS = 5
@@ -24,6 +24,7 @@ class PostMention:
     state: str | None = None
     person: str | None = None
     generic: str | None = None  # the listed title a longer one was read from ('Foreign Minister')
+    guess_state: bool = True    # False for a title several holders share: the sentence tells not whose is whose
 
 
 def find_posts(ctx: ArticleContext) -> list[PostMention]:
@@ -50,7 +51,29 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         span, role = _with_portfolio_tail(ctx, span, role, starts)
         posts.append(PostMention(span, role, generic=generic))
         ctx.post_tokens.update(range(span.start, span.end))
+    for span in plural_titles(ctx):
+        if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
+            posts.extend(_shared_title(ctx, span))
     return posts
+
+
+def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:
+    """'Foreign Ministers Ararat Petrosyan and Elmar Huseynov': one post for each name of the list.
+    Each later name's post is the comma or 'and' before it, so that the name follows its post."""
+    doc = ctx.doc
+    ctx.post_tokens.update(range(span.start, span.end))
+    first = name_after(ctx, span)
+    if first is None:
+        return []
+    shared, end = [PostMention(span, span.label_, generic=span.label_, guess_state=False)], first.end
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and"):
+        joiner = Span(doc, end, end + 1, label=span.label_)
+        name = name_after(ctx, joiner)
+        if name is None or name.start != end + 1:
+            break
+        shared.append(PostMention(joiner, span.label_, generic=span.label_, guess_state=False))
+        end = name.end
+    return shared if len(shared) > 1 else []
 
 
 def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
@@ -296,6 +319,8 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         known = ctx.gaz.person(post.person) if post.state is None else None
         if known is not None and known.state:
             post.state, confidence = known.state, 0.8  # 'Prime Minister Narendra Modi': the gazetteer knows
+        elif post.state is None and not post.guess_state:
+            confidence = 0.6
         elif post.state is None:
             exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
                        and p.span.sent == post.span.sent}

@@ -151,11 +151,12 @@ def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
     doc, end, first = ctx.doc, i, i - 1 if started else i  # started: a name was read up to i
     while i < len(doc) and i < doc[i].sent.end:
         m = ctx.by_token.get(i)
-        if m is not None and m.ref.kind == "person":
-            break
+        if (m is not None and m.ref.kind == "person") or (end > first and (
+                i in ctx.post_tokens or doc[i].lower_ in ctx.lex.post_shapes["heads"])):
+            break  # the holder's name, or the next title ('... Council for Canada and Minister of ...')
         if doc[i].text[:1].isupper() and doc[i].is_alpha:
             i += 1
-            end = i
+            end = i if m is None or m.ref.kind != "state" else end  # '... Security [of Kyrgyzstan]'
         elif doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") and end > first:
             i += 1  # "the King's Privy Council"
         else:
@@ -171,7 +172,10 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
     def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
         return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
 
-    return titled(doc, span.start, body.end, drop=possessive_state)
+    end = body.end
+    if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
+        end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
+    return titled(doc, span.start, end, drop=possessive_state)
 
 
 def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
@@ -195,3 +199,27 @@ def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool
 def _word_runs(words: list[str]) -> list[str]:
     """Every run of consecutive words: 'African Union' inside 'African Union Commission'."""
     return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+
+
+def plural_titles(ctx: ArticleContext) -> list[Span]:
+    """Listed titles in the plural ('Foreign Ministers', 'Presidents'), labelled with the singular's
+    role: a title that several names after it share."""
+    doc, posts, found = ctx.doc, ctx.lex.posts, []
+    for token in doc:
+        singular = _singular(token.lower_)
+        if singular is None or not token.text[:1].isupper():
+            continue
+        for start in range(max(token.i - 3, token.sent.start), token.i + 1):
+            phrase = " ".join([*(t.lower_ for t in doc[start:token.i]), singular])
+            if phrase in posts:
+                found.append(Span(doc, start, token.i + 1, label=posts[phrase]))
+                break
+    return found
+
+
+def _singular(word: str) -> str | None:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # secretaries
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return None
