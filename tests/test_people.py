@@ -174,3 +174,49 @@ def test_a_body_title_stops_at_the_next_title_and_leaves_for_state_out(tmp_path)
         "Marc Tremblay, President of the Treasury Board for Canada and Minister responsible for "
         "Official Languages, said so."))
     assert ("Marc Tremblay", "President of the Treasury Board", "Canada") in roles
+
+
+def test_a_title_in_a_relative_clause_belongs_to_the_name_it_describes(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Italian officials met in Rome. Deputy Prime Minister Marco Bellini Rossi, who is also minister of "
+        "transport and tourism, signed the deal."))
+    assert ("Marco Bellini Rossi", "Minister of Transport and Tourism", "Italy") in roles
+
+
+def test_a_title_after_as_belongs_to_the_subject_or_object(tmp_path):
+    roles = roles_of(tmp_path, (
+        "In Warsaw, Piotr Zielinski, who was sworn in as president of Poland on Monday, spoke. "
+        "The ministers agreed to appoint Thomas Becker as secretary general."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert ("Piotr Zielinski", "President") in pairs
+    assert ("Thomas Becker", "Secretary-General") in pairs
+
+
+def test_as_after_several_objects_names_no_holder(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The council named Elena Petrova Ivanova of Bulgaria as director of the Institute, "
+        "Jonas Berg Olsen as high commissioner and others."))
+    assert not any(person == "Elena Petrova Ivanova" and role == "High Commissioner" for person, role, _ in roles)
+
+
+def test_the_second_of_two_appositive_titles_is_the_name_s_too(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Giorgi Kapanadze Beridze, Georgia's First Deputy Prime Minister and Minister of Economy and "
+        "Sustainable Development, attended."))
+    assert ("Giorgi Kapanadze Beridze", "First Deputy Prime Minister", "Georgia") in roles
+    assert ("Giorgi Kapanadze Beridze", "Minister of Economy and Sustainable Development", "Georgia") in roles
+
+
+def test_two_name_particles_run_into_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The delegation was led by the Undersecretary of Foreign Affairs, Ana de la Vega Morales, "
+        "who met Peruvian officials."))
+    assert ("Ana de la Vega Morales", "Deputy Foreign Minister") in {(p, r) for p, r, _ in roles}
+
+
+def test_only_named_states_of_others_rule_a_state_out(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Austria and Chile sign energy deal\n\n"
+        "Chile and Austria signed an energy agreement. The Chilean ambassador, Pablo Reyes Soto, attended. "
+        "Chancellor Karl Huber Gruber, who attended with Energy Minister Lena Maier Bauer, spoke in Vienna."))
+    assert ("Lena Maier Bauer", "Energy Minister", "Austria") in roles

@@ -8,8 +8,9 @@ from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
-from relgraph.nlp.posts import (coordinated_end, organization_of_post, organization_post_state,
-                                organization_title, plural_titles, portfolio_tail, state_word_in, titled)
+from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, organization_of_post,
+                                organization_post_state, organization_title, plural_titles, portfolio_tail,
+                                state_word_in, titled)
 from relgraph.records import Ref, RoleRecord
 
 MAX_NAME_TOKENS = 5
@@ -158,15 +159,22 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
             i += 3
         elif _name_token(ctx, doc[i]):
             i += 1
-        elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
-              and _name_token(ctx, doc[i + 1])):  # 'Faisal bin Farhan', 'Lula da Silva'
-            i += 2
+        elif i > start and (after := _past_particles(ctx, doc, i)) is not None:
+            i = after  # 'Faisal bin Farhan', 'Lula da Silva', 'Gloria de la Fuente'
         elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
               and not doc[i].whitespace_ and _name_token(ctx, doc[i + 2])):  # 'Abdel Fattah el-Sisi'
             i += 3
         else:
             break
     return doc[start:i] if i > start else None
+
+
+def _past_particles(ctx: ArticleContext, doc, i: int) -> int | None:
+    """After one or two name particles and the name word that follows them, or None."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return j + 1 if i < j < len(doc) and _name_token(ctx, doc[j]) else None
 
 
 def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
@@ -192,18 +200,38 @@ def _name_token(ctx: ArticleContext, token) -> bool:
 
 
 def name_before(ctx: ArticleContext, span: Span) -> Span | None:
-    """'Sergey Lavrov, Russia's foreign minister' and 'Lavrov, the first Russian ...': the appositive's head."""
+    """'Sergey Lavrov, Russia's foreign minister' and 'Lavrov, the first Russian ...': the appositive's
+    head; 'X, Georgia's First Deputy Prime Minister and Minister of Economy': the second title too;
+    'X, who is also deputy prime minister', 'X was sworn in as president', 'appointed X as envoy'."""
     root = span.root
     while root.dep_ in ("compound", "amod") and root.head != root:
         root = root.head
-    if root.dep_ == "appos" and root.head.pos_ == "PROPN":
-        head = root.head
-        left = head.i
-        while (left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound"
-               and left - 1 not in ctx.post_tokens and ctx.doc[left - 1].lower_ not in HONORIFICS):
-            left -= 1  # 'Deputy Prime Minister Mher Grigoryan, chairman of ...': the name, not the title
-        return ctx.doc[left: head.i + 1]
-    return None
+    while root.dep_ == "conj" and root.head != root and root.head.i in ctx.post_tokens:
+        root = root.head
+    head = _appositive_head(root)
+    if head is None:
+        return _predicate_holder_name(ctx, root)
+    left = head.i
+    while (left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound"
+           and left - 1 not in ctx.post_tokens and ctx.doc[left - 1].lower_ not in HONORIFICS):
+        left -= 1  # 'Deputy Prime Minister Mher Grigoryan, chairman of ...': the name, not the title
+    return ctx.doc[left: head.i + 1]
+
+
+def _predicate_holder_name(ctx: ArticleContext, root) -> Span | None:
+    """The full name (a PERSON entity of two words or more) holding a predicate title; a bare
+    surname there is left to the surname resolution."""
+    head = holder_of_predicate(root)
+    if head is None:
+        return None
+    named = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    if named is None or any(i in ctx.post_tokens for i in range(named.start, named.end)):
+        return None
+    return named if len(clean_name(named.text).split()) >= 2 else None
+
+
+def _appositive_head(root):
+    return root.head if root.dep_ == "appos" and root.head.pos_ == "PROPN" else None
 
 
 def extract_people(ctx: ArticleContext) -> list[PostMention]:
@@ -304,6 +332,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
     for post in posts:
         post.state = _explicit_state(ctx, post.span)
+    named = {id(p): p.state for p in posts if p.state and p.state != ORG_POST}  # before any guess
     for post in posts:
         if post.state == ORG_POST:
             post.state = None
@@ -322,7 +351,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         elif post.state is None and not post.guess_state:
             confidence = 0.6
         elif post.state is None:
-            exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
+            exclude = {named[id(p)] for p in posts if p.person and p.person != post.person and id(p) in named
                        and p.span.sent == post.span.sent}
             post.state = _bare_title_state(ctx, posts, post, exclude)
             confidence = 0.6
@@ -351,10 +380,10 @@ def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostM
 
 
 def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
-    """Of the story's two states, the one whose titles carry their state word less often."""
+    """Of the story's two states, the one fewer of whose officials are named with their state word."""
     if len(pair) != 2:
         return None
-    named = [p.state for p in posts if p.person and p.state in pair]
+    named = [state for _, state in {(p.person, p.state) for p in posts if p.person and p.state in pair}]
     first, second = (named.count(s) for s in pair)
     if first == second:
         return None

@@ -22,12 +22,13 @@ def portfolio_tail(ctx: ArticleContext, span: Span) -> int:
     if doc[span.end - 1].lower_ not in portfolios:
         return span.end
     end, i = span.end, span.end
+    lower = doc[span.end - 1].text.islower()  # 'who is also minister of infrastructure and transport'
     while i < span.sent.end:
         token = doc[i]
         if token.lower_ in joiners or token.lower_ == "the":
             i += 1
             continue
-        if token.text[:1].isupper() and (token.lower_ in portfolios or _is_demonym(ctx, token)):
+        if (token.text[:1].isupper() or lower) and (token.lower_ in portfolios or _is_demonym(ctx, token)):
             i += 1
             end = i if token.lower_ in portfolios else end
             continue
@@ -222,4 +223,32 @@ def _singular(word: str) -> str | None:
         return word[:-3] + "y"  # secretaries
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
+    return None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def holder_of_predicate(root):
+    """The holder of a title used as a predicate: 'X, who is also deputy prime minister' (copula),
+    'X was sworn in as president' (the subject), 'they appointed X as secretary general' (the object).
+    The holder must be a proper noun; a relative pronoun stands for the noun its clause hangs on."""
+    verb = None
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
+        verb = root.head.head
+    if verb is None:
+        return None
+    deps = ("dobj", "nsubjpass", "nsubj") if root.dep_ == "pobj" else ("nsubj",)
+    for dep in deps:
+        holder = next((c for c in verb.children if c.dep_ == dep), None)
+        if holder is None:
+            continue
+        if dep == "dobj" and any(t.ent_type_ == "PERSON" for t in holder.doc[holder.i + 1: root.i]
+                                 if t.ent_iob_ == "B"):
+            return None  # 'named A as director ..., B as commissioner': whose title is not clear
+        if holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            holder = verb.head
+        return holder if holder.pos_ == "PROPN" else None
     return None
