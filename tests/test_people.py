@@ -220,3 +220,42 @@ def test_only_named_states_of_others_rule_a_state_out(tmp_path):
         "Chile and Austria signed an energy agreement. The Chilean ambassador, Pablo Reyes Soto, attended. "
         "Chancellor Karl Huber Gruber, who attended with Energy Minister Lena Maier Bauer, spoke in Vienna."))
     assert ("Lena Maier Bauer", "Energy Minister", "Austria") in roles
+
+
+def test_an_initial_begins_a_name(tmp_path):
+    roles = roles_of(tmp_path, ("Indian Finance Minister Dr. R. Paudel Sharma arrived in Dhaka on Monday."))
+    assert ("R. Paudel Sharma", "Finance Minister", "India") in roles
+
+
+def test_a_minister_of_state_for_a_remit_is_titled_with_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Secretary of State for Northern Ireland, the Rt Hon Graham Whitfield MP, met Irish officials. "
+        "Minister of State for Digital Affairs Sara Lindholm Berg attended."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert ("Graham Whitfield", "Secretary of State for Northern Ireland") in pairs
+    assert ("Sara Lindholm Berg", "Minister of State for Digital Affairs") in pairs
+
+
+def test_a_rank_before_the_name_is_not_part_of_it(tmp_path):
+    roles = roles_of(tmp_path, ("Chief of General Staff, Vice Admiral Budi Santoso, visited Darwin."))
+    assert ("Budi Santoso", "Chief of General Staff") in {(person, role) for person, role, _ in roles}
+
+
+def test_a_regnal_number_stays_in_the_name(tmp_path):
+    roles = roles_of(tmp_path, ("Belgian King Albert III received the envoy in Brussels."))
+    assert ("Albert III", "King", "Belgium") in roles
+
+
+def test_titles_joined_by_a_comma_share_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Togolese Minister of State, Minister of Foreign Affairs, African Integration and the Diaspora, "
+        "Mr Koffi Agbeko Mensah, opened the session."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert ("Koffi Agbeko Mensah", "Minister of State") in pairs
+    assert ("Koffi Agbeko Mensah", "Minister of Foreign Affairs, African Integration and the Diaspora") in pairs
+
+
+def test_an_ambassador_of_a_state_to_another_is_the_first_state_s(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Ambassador of Portugal to Spain, Rui Carvalho Neves, joined the talks in Madrid."))
+    assert ("Rui Carvalho Neves", "Ambassador", "Portugal") in roles

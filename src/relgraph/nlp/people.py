@@ -8,9 +8,9 @@ from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches, nearest_state
-from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, organization_of_post,
+from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, honorific_end, organization_of_post,
                                 organization_post_state, organization_title, plural_titles, portfolio_tail,
-                                state_word_in, titled)
+                                remit_end, state_word_in, titled)
 from relgraph.records import Ref, RoleRecord
 
 MAX_NAME_TOKENS = 5
@@ -81,13 +81,13 @@ def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
                          starts: set[int]) -> tuple[Span, str | None]:
     """A title whose portfolio list runs on ('Minister of Foreign Affairs, Emigration and Egyptian
     Expatriates') is that whole title, as written, without its state words."""
-    end = portfolio_tail(ctx, span)
+    end = max(portfolio_tail(ctx, span), remit_end(ctx, span))
     end = min([end, *(s for s in starts if span.start < s < end)])
     start = _portfolio_head(ctx, span)
     if role is None or (end <= span.end and start >= span.start):
         return span, role
     gaz = ctx.gaz
-    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text) or gaz.state(t.text)))
+    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text)))
     return Span(ctx.doc, start, end, label=title), title
 
 
@@ -151,10 +151,11 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     # "President of Russia Vladimir Putin", "ambassador to China, Li Ming", "Deputy Prime Minister
     # and Foreign Minister Ayman Safadi": what the title is of or to, and titles coordinated with it.
     i = coordinated_end(ctx, span.end)
-    while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in (",",)):
-        i += 1
+    i = honorific_end(ctx, i)
     start = i
     while i < len(doc) and i - start < MAX_NAME_TOKENS + 2:
+        if i > start and doc[i].is_upper and len(doc[i].text) <= 3 and doc[i].is_alpha and doc[i].text.strip("IVX"):
+            break  # 'Hilary Benn MP': a post-nominal, not a name ('Felipe VI' keeps the numeral)
         if _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
             i += 3
         elif _name_token(ctx, doc[i]):
@@ -177,6 +178,12 @@ def _past_particles(ctx: ArticleContext, doc, i: int) -> int | None:
     return j + 1 if i < j < len(doc) and _name_token(ctx, doc[j]) else None
 
 
+def _is_initial(token) -> bool:
+    letters = token.text.replace(".", "")
+    return token.text.endswith(".") and 1 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() \
+        and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper()
+
+
 def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
     """Tokens i..i+2 are one hyphenated name word: a name (or, after the first word, a particle),
     a hyphen and a word, written without spaces."""
@@ -187,6 +194,8 @@ def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
 
 
 def _name_token(ctx: ArticleContext, token) -> bool:
+    if _is_initial(token):
+        return True  # 'S. Jaishankar', 'K.P. Oli'
     if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text and "'" not in token.text:
         return False
     if token.lower_ in ctx.lex.posts or token.ent_type_ in ("DATE", "NORP"):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import HONORIFICS, ArticleContext
 from relgraph.records import Ref
 
 TAIL_ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "FAC")
@@ -36,13 +36,38 @@ def portfolio_tail(ctx: ArticleContext, span: Span) -> int:
     return end
 
 
+def remit_end(ctx: ArticleContext, span: Span) -> int:
+    """The end of a 'Minister/Secretary of State for <remit>' title: 'Secretary of State for Northern
+    Ireland', 'Minister of State for Security'; a 'of State' title without 'for' ends where matched."""
+    doc, end = ctx.doc, span.end
+    if len(span) < 3 or [t.lower_ for t in span[-2:]] != ["of", "state"] or end + 1 >= len(doc):
+        return end
+    if doc[end].lower_ != "for" or not doc[end + 1].text[:1].isupper():
+        return end
+    i, portfolios = end + 1, ctx.lex.post_shapes["portfolios"]
+    while i < span.sent.end and doc[i].text[:1].isupper() and doc[i].is_alpha and (
+            doc[i].lower_ in portfolios or doc[i].ent_type_ in ("GPE", "LOC")):
+        i += 1
+    return i
+
+
 def _is_demonym(ctx: ArticleContext, token) -> bool:
     return ctx.gaz.state_by_demonym(token.text) is not None
 
 
 def tail_end(ctx: ArticleContext, end: int) -> int:
     """Skip what a title is 'to', 'in' or 'of' before the holder's name: 'ambassador to China[, ]',
-    'ambassador in Caracas', 'Chief Executive of the Ghana Cocoa Board (COCOBOD)'."""
+    'ambassador in Caracas', 'Chief Executive of the Ghana Cocoa Board (COCOBOD)', 'Ambassador of
+    Ireland to Great Britain'."""
+    for _ in range(3):
+        after = _one_tail_end(ctx, end)
+        if after == end:
+            break
+        end = after
+    return end
+
+
+def _one_tail_end(ctx: ArticleContext, end: int) -> int:
     doc = ctx.doc
     if end >= len(doc) or doc[end].lower_ not in ("to", "in", "of"):
         return end
@@ -66,11 +91,11 @@ def _entity_end(doc: Doc, i: int) -> int:
 
 
 def coordinated_end(ctx: ArticleContext, end: int) -> int:
-    """Past titles joined with 'and' to this one, which share its holder: 'Deputy Prime Minister and
-    Minister of Industry, Natangwe Ithete', 'chairman and chief executive Zsolt Hernadi'."""
+    """Past titles joined with 'and' or a comma to this one, which share its holder: 'Deputy Prime
+    Minister and Minister of Industry, Natangwe Ithete', 'Minister of State, Minister of Energy, Mr X'."""
     doc = ctx.doc
     end = tail_end(ctx, end)
-    while end + 1 < len(doc) and doc[end].lower_ == "and" and end + 1 in ctx.post_tokens:
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", ",") and end + 1 in ctx.post_tokens:
         i = end + 1
         while i in ctx.post_tokens:
             i += 1
@@ -252,3 +277,17 @@ def holder_of_predicate(root):
             holder = verb.head
         return holder if holder.pos_ == "PROPN" else None
     return None
+
+
+def honorific_end(ctx: ArticleContext, i: int) -> int:
+    """Past the forms of address and ranks before a holder's name: 'Dr', 'the Rt Hon', 'Vice Admiral'."""
+    doc, forms = ctx.doc, ctx.lex.post_shapes["address_forms"]
+    while i < len(doc):
+        word = doc[i].lower_
+        if word in HONORIFICS or word in forms or doc[i].text == "," or (
+                word in ("the", "vice", "rear", "air", "lieutenant", "major", "brigadier")
+                and i + 1 < len(doc) and doc[i + 1].lower_ in forms):
+            i += 1
+            continue
+        break
+    return i
