@@ -122,3 +122,8 @@ def test_titles_joined_by_a_comma_share_the_name(tmp_path):
     pairs = {(person, role) for person, role, _ in roles}
     assert ("Koffi Agbeko Mensah", "Minister of State") in pairs
     assert ("Koffi Agbeko Mensah", "Minister of Foreign Affairs, African Integration and the Diaspora") in pairs
+
+
+def test_a_president_after_a_body_s_name_is_the_body_s_president(tmp_path):
+    roles = roles_of(tmp_path, ("The deal was signed by NATO president Carla Mendes Rocha in Lisbon."))
+    assert ("Carla Mendes Rocha", "NATO President", None) in roles

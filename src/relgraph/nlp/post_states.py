@@ -110,6 +110,9 @@ def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
         return not post.role
     if body.after:
         post.role = organization_title(ctx, post.span, body)
+    elif post.role.lower() in ctx.lex.post_shapes["state_titles"]:
+        # 'PDVSA president': a body's president, not a head of state; titled with the body as written
+        post.role = f"{ctx.doc[body.start:body.end].text} {post.role}"
     known, state = organization_post_state(ctx, body)
     if not known:
         return False
