@@ -127,3 +127,9 @@ def test_titles_joined_by_a_comma_share_the_name(tmp_path):
 def test_a_president_after_a_body_s_name_is_the_body_s_president(tmp_path):
     roles = roles_of(tmp_path, ("The deal was signed by NATO president Carla Mendes Rocha in Lisbon."))
     assert ("Carla Mendes Rocha", "NATO President", None) in roles
+
+
+def test_a_rank_before_a_listed_title_is_part_of_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Chen Weiming, Vice Chairman of the National Energy Commission, met Kazakh officials in Astana."))
+    assert ("Chen Weiming", "Vice Chairman of the National Energy Commission") in {(p, r) for p, r, _ in roles}

@@ -32,7 +32,11 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
     starts = {s.start for s in kept}
     for span in kept:
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.lower_ in first_words and before.sent == span.sent:
+        if (before is not None and before.lower_ in ctx.lex.post_shapes["ranks"] and span.label_ != COUNTERPART
+                and before.sent == span.sent):
+            # 'Vice Chairman', 'Deputy Governor': a rank before a listed title is part of it
+            span = Span(doc, span.start - 1, span.end, label=f"{before.text[:1].upper()}{before.text[1:]} {span.label_}")
+        elif before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         role = None if span.label_ == "counterpart" else span.label_
         generic = role
