@@ -74,3 +74,15 @@ def test_an_initial_begins_a_name(tmp_path):
 def test_a_regnal_number_stays_in_the_name(tmp_path):
     roles = roles_of(tmp_path, ("Belgian King Albert III received the envoy in Brussels."))
     assert ("Albert III", "King", "Belgium") in roles
+
+
+def test_a_remit_after_for_is_skipped_before_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Tokyo's special envoy for Central Asia, Kenji Watanabe, said Japan would help."))
+    assert ("Kenji Watanabe", "Special Envoy", "Japan") in roles
+
+
+def test_a_body_name_closed_by_its_abbreviation_is_skipped_before_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "It was signed by the Director General of the Office du Niger (ODN), Mr Amadou Traore Keita."))
+    assert ("Amadou Traore Keita", "Director General of the Office du Niger") in {(p, r) for p, r, _ in roles}

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from relgraph.nlp.context import HONORIFICS, ArticleContext
+from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext
 from relgraph.records import Ref
 
 TAIL_ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "FAC")
 SMALL_WORDS = {"and", "of", "for", "the", "at", "on", "in", "to"}
+PARTICLES = NAME_PARTICLES | {"du", "des"}  # lower-case words inside names: 'Office du Niger'
 
 
 def portfolio_tail(ctx: ArticleContext, span: Span) -> int:
@@ -69,14 +70,20 @@ def tail_end(ctx: ArticleContext, end: int) -> int:
 
 def _one_tail_end(ctx: ArticleContext, end: int) -> int:
     doc = ctx.doc
-    if end >= len(doc) or doc[end].lower_ not in ("to", "in", "of"):
+    if end >= len(doc) or doc[end].lower_ not in ("to", "in", "of", "for"):
         return end
     i = end + 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    if i >= len(doc) or doc[i].ent_type_ not in TAIL_ENTITY_LABELS:
+    if i >= len(doc):
         return end
-    i = _entity_end(doc, i)
+    if doc[i].ent_type_ in TAIL_ENTITY_LABELS:
+        i = _entity_end(doc, i)
+    else:  # a name the NER missed, closed by a comma or an abbreviation: 'of the Conseil du Cafe-Cacao (CCC),'
+        name_end = _body_name_end(ctx, i)
+        if name_end == i or name_end >= len(doc) or doc[name_end].text not in ("(", ","):
+            return end
+        i = name_end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # '(COCOBOD)': an abbreviation of the name just read
     return i
@@ -112,7 +119,8 @@ def titled(doc: Doc, start: int, end: int, drop=lambda token: False) -> str:
             dropped = True
             continue
         dropped = False
-        word = t.text if t.text.isupper() or t.lower_ in SMALL_WORDS or t.is_punct else t.text[:1].upper() + t.text[1:]
+        keep = t.text.isupper() or t.is_punct or (t.text.islower() and (t.lower_ in SMALL_WORDS or t.lower_ in PARTICLES))
+        word = t.text if keep else t.text[:1].upper() + t.text[1:]
         words.append(word + t.whitespace_)
     kept = "".join(words).split()
     while kept and kept[-1].lower() in SMALL_WORDS:
@@ -183,7 +191,10 @@ def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
         if doc[i].text[:1].isupper() and doc[i].is_alpha:
             i += 1
             end = i if m is None or m.ref.kind != "state" else end  # '... Security [of Kyrgyzstan]'
-        elif doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") and end > first:
+        elif doc[i].text == "-" and not doc[i - 1].whitespace_ and end == i and i + 1 < len(doc) \
+                and doc[i + 1].text[:1].isupper():
+            i += 1  # 'Cafe-Cacao'
+        elif (doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") or doc[i].lower_ in PARTICLES) and end > first:  # 'the Conseil du Cafe-Cacao'
             i += 1  # "the King's Privy Council"
         else:
             break
