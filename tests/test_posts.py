@@ -133,3 +133,10 @@ def test_a_rank_before_a_listed_title_is_part_of_it(tmp_path):
     roles = roles_of(tmp_path, (
         "Chen Weiming, Vice Chairman of the National Energy Commission, met Kazakh officials in Astana."))
     assert ("Chen Weiming", "Vice Chairman of the National Energy Commission") in {(p, r) for p, r, _ in roles}
+
+
+def test_a_body_s_abbreviation_is_not_part_of_the_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Director General of the National Water Company (NAWACO), Ahmed Bello Musa, signed for Nigeria."))
+    assert {r for p, r, _ in roles if p == "Ahmed Bello Musa"} <= {"Director General of the National Water Company"}
+    assert any(p == "Ahmed Bello Musa" for p, _, _ in roles)

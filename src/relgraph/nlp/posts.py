@@ -209,7 +209,7 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
     def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
         return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
 
-    end = body.end
+    end = next((t.i for t in doc[span.start:body.end] if t.text == "("), body.end)  # '(NEPCO)' abbreviates
     if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
         end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
     return titled(doc, span.start, end, drop=possessive_state)
