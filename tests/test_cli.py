@@ -20,7 +20,7 @@ CONTRACT = {
     "organizations": ["org", "name", "state"],
     "agreements": ["agreement", "label", "party", "date"],
     "projects": ["project", "label", "participant", "location"],
-    "events": ["event", "type", "label", "participant", "place", "date"],
+    "events": ["event", "type", "label", "participant", "place", "date", "cameo"],
 }
 
 

@@ -31,7 +31,7 @@ OBJECT_PROPERTIES = {
 }
 DATATYPE_PROPERTIES = {
     "roleName", "date", "evidenceText", "startOffset", "endOffset", "confidence", "publishedDate", "sha256",
-    "topic", "sourceFile",
+    "topic", "sourceFile", "extractionRule",
 }
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")
@@ -282,3 +282,70 @@ def test_hermit_timeout_is_reported():
     result = ontology.check_consistency(timeout_s=0.001)
     assert not result.consistent
     assert "did not finish" in result.message
+
+
+# --------------------------------------------------------------------------- CAMEO codes
+
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+CAMEO = rdflib.Namespace("https://w3id.org/relgraph/cameo/")
+
+
+def codes(onto, cls: str, kind) -> set[str]:
+    return {str(onto.value(t, SKOS.notation)) for t in onto.objects(DIP[cls], kind)}
+
+
+@pytest.mark.parametrize(("cls", "close"), [
+    ("Visit", {"042", "043"}), ("Meeting", {"040"}), ("Consultation", {"04"}), ("PressConference", set()),
+    ("Signing", {"057"}), ("Statement", {"01"}),
+])
+def test_event_classes_map_to_cameo_codes(onto, cls, close):
+    assert codes(onto, cls, SKOS.closeMatch) == close
+    assert codes(onto, cls, SKOS.closeMatch) | codes(onto, cls, SKOS.broadMatch), f"dip:{cls} has no CAMEO code"
+
+
+def test_only_event_classes_have_cameo_codes(onto):
+    mapped = {s for s in onto.subjects(SKOS.closeMatch, None)} | {s for s in onto.subjects(SKOS.broadMatch, None)}
+    assert mapped == {DIP[n] for n in EVENT_KINDS}
+
+
+def test_cameo_concepts_are_a_consistent_scheme(onto):
+    concepts = set(onto.subjects(RDF.type, SKOS.Concept))
+    assert concepts and all(str(c).startswith(str(CAMEO)) for c in concepts)
+    for concept in concepts:
+        notation = str(onto.value(concept, SKOS.notation))
+        assert str(concept) == str(CAMEO) + notation          # the IRI ends in its code
+        assert onto.value(concept, SKOS.prefLabel) and onto.value(concept, SKOS.inScheme) == CAMEO.scheme
+        broader = onto.value(concept, SKOS.broader)
+        if broader is not None:                                # 042 is under 04: codes nest by prefix
+            assert notation.startswith(str(onto.value(broader, SKOS.notation)))
+    for target in set(onto.objects(None, SKOS.closeMatch)) | set(onto.objects(None, SKOS.broadMatch)):
+        assert target in concepts, f"{target} is mapped to but not described"
+
+
+def test_events_query_returns_the_ontologys_codes(onto):
+    """queries/events.rq lists, per class, the closeMatch codes (else the broadMatch ones)."""
+    text = (REPO / "queries" / "events.rq").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"\(dip:(\w+) \"([0-9 ]+)\"\)", text))
+    expected = {}
+    for cls in EVENT_KINDS:
+        chosen = codes(onto, cls, SKOS.closeMatch) or codes(onto, cls, SKOS.broadMatch)
+        expected[cls] = " ".join(sorted(chosen))
+    assert listed == expected
+
+
+def test_events_query_gives_an_event_its_cameo_column():
+    from relgraph.store import open_store
+
+    store = open_store(None)
+    ids = "https://example.org/id/"
+    store.ox.update(f"""
+        PREFIX dip: <{DIP}>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        INSERT DATA {{ GRAPH <{ids}graph/1> {{
+          <{ids}e1> a dip:Visit , dip:Event ; rdfs:label "A visit to the capital" .
+          <{ids}e2> a dip:PressConference , dip:Event ; rdfs:label "A press conference" .
+        }} }}""")
+    assert store.materialise_union()
+    solutions = store.query((REPO / "queries" / "events.rq").read_text(encoding="utf-8"))
+    rows = {s["event"].value: s["cameo"].value for s in solutions}
+    assert rows == {f"{ids}e1": "042 043", f"{ids}e2": "01"}

@@ -24,6 +24,10 @@ def test_project_core_ignores_articles_and_generic_words():
     assert project_core("The North-South gas pipeline project") == project_core("North-South gas pipeline")
 
 
+def test_project_core_ignores_the_order_of_a_route():
+    assert project_core("Tirana–Skopje railway") == project_core("Skopje-Tirana railway")
+
+
 @pytest.mark.parametrize("a,b,same", [
     (known("event", "Visit", ["person/a", "state/x"], ["city/c"], "2021-04"),
      known("event", "Visit", ["person/a"], ["city/c"], "2021-04-06"), True),
@@ -43,6 +47,11 @@ def test_project_core_ignores_articles_and_generic_words():
                                                                      core="pilot"), True),
     (known("project", participants=["state/x"], core="pilot"), known("project", participants=["state/z"],
                                                                      core="pilot"), False),
+    # A shorter name of two words or more inside a longer one is the same project; one word is not.
+    (known("project", participants=["state/x"], core="railway skopje tirana"),
+     known("project", participants=["state/x"], core="high railway skopje speed tirana"), True),
+    (known("project", participants=["state/x"], core="pipeline"),
+     known("project", participants=["state/x"], core="gas pipeline"), False),
     # One shared person is not enough when each meeting has a counterpart the other lacks.
     (known("event", "Meeting", ["person/h", "person/w"], [], "2022-09"),
      known("event", "Meeting", ["person/h", "person/p"], [], None), False),
@@ -51,6 +60,14 @@ def test_project_core_ignores_articles_and_generic_words():
 ])
 def test_same_fact(a, b, same):
     assert same_fact(a, b) is same
+
+
+def test_projects_whose_proper_names_agree_are_one():
+    def project(label):
+        return KnownFact("", "project", None, label, project_core(label), {BASE + "state/x"})
+    assert same_fact(project("Mambilla hydropower project"), project("Mambilla plant"))
+    assert not same_fact(project("Kano-Kaduna railway"), project("Kaduna-Abuja railway"))
+    assert not same_fact(project("Supply of 10 units"), project("Supply of Sputnik V vaccine"))
 
 
 def _records(article_id, participants, date):
@@ -177,3 +194,64 @@ def test_looking_candidates_up_resolves_like_reading_everything(tmp_path):
     assert any(f.articles & {f"{base}graph/000_d41b808b5fb25158", f"{base}graph/003_d76d9ba795c697e9"}
                and len(f.articles) > 1 for f in looked.facts)  # some new report joined a stored fact
     assert len(looked.facts) < len(scanned.facts)
+
+
+def _people(article_id, *names):
+    rec = ArticleRecords(article_id)
+    for name in names:
+        rec.entity("person", name)
+    return rec
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Ranil Kumara Wickramanayake", "Wickramanayake"),         # a surname alone in another article
+    ("Wickramanayake", "Ranil Kumara Wickramanayake"),         # ... read before the full name
+    ("Ranil Kumara Wickramanayake", "Ranil Kumara Wickramanayaka"),
+    ("Kamal Rohan Perera", "K.R. Perera"),
+    ("Viktor Lyashenko", "Viktor Liashenko"),
+    ("TANAKAWA Emi", "Emi Tanakawa"),
+])
+def test_other_forms_of_a_name_in_other_articles_share_the_person(first, second):
+    index = CorpusIndex(default_gazetteer(), IriMaker(BASE))
+    index.resolve(_people("a", first))
+    index.resolve(_people("b", second))
+    assert index.iris.person_iris[first] == index.iris.person_iris[second]
+
+
+def test_a_surname_shared_by_two_known_people_stays_apart():
+    index = CorpusIndex(default_gazetteer(), IriMaker(BASE))
+    index.resolve(_people("a", "Amina Wanjiru", "Grace Wanjiru"))
+    index.resolve(_people("b", "Wanjiru"))
+    iris = index.iris.person_iris
+    assert iris["Wanjiru"] not in {iris["Amina Wanjiru"], iris["Grace Wanjiru"]}
+
+
+def test_a_stored_person_is_found_by_a_surname_through_its_word_keys():
+    from relgraph.store import open_store
+
+    gaz, store = default_gazetteer(), open_store(None)
+    first = CorpusIndex.from_store(store, gaz, IriMaker(BASE), set())
+    stored = _people("a", "Ranil Kumara Wickramanayake")
+    first.resolve(stored)
+    store.replace_graphs([], first.key_quads(stored) + _label_quads(first, stored))
+    later = CorpusIndex.from_store(store, gaz, IriMaker(BASE), set())
+    later.resolve(_people("b", "Wickramanayake"))
+    assert later.iris.person_iris["Wickramanayake"] == first.iris.person_iris["Ranil Kumara Wickramanayake"]
+
+
+def _label_quads(index, records):
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(index.iris.graph(records.article_id))
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    return [ox.Quad(ox.NamedNode(index.iris.person_iris[r.key]), label, ox.Literal(r.key), graph)
+            for r in records.entities if r.kind == "person"]
+
+
+def test_a_surname_once_joined_to_a_full_name_does_not_pull_in_another_full_name():
+    index = CorpusIndex(default_gazetteer(), IriMaker(BASE))
+    index.resolve(_people("a", "Wanjiru"))
+    index.resolve(_people("b", "Amina Wanjiru"))
+    index.resolve(_people("c", "Grace Wanjiru"))
+    iris = index.iris.person_iris
+    assert iris["Wanjiru"] == iris["Amina Wanjiru"] != iris["Grace Wanjiru"]

@@ -196,27 +196,30 @@ def validate(store: str | None, skip_reasoner: bool) -> None:
 @click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True)
 @click.argument("articles", nargs=-1, required=True)
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--diff", "show_diff", is_flag=True, help="List false positives and false negatives.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report (with the calibration) as JSON.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="List false positives and false negatives, with the article and sentence of each.")
 def evaluate(gold_dir: Path, articles: tuple[str, ...], store: str | None, as_json: bool, show_diff: bool) -> None:
     """Build ARTICLES into a fresh store (or --store) and score it against gold files.
 
     Example: relgraph evaluate --gold tests/gold data/articles
     """
     from relgraph.build import build as run_build
-    from relgraph.evaluate import contract_rows, diff, format_report, load_gold, score
+    from relgraph.evaluation import article_texts, evaluate_store, format_calibration, format_report
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = _settings(store or Path(tmp) / "store")
         report = run_build(articles, settings)
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
-        gold = load_gold(gold_dir)
-        rows = contract_rows(_open(settings), settings.queries_dir)
-        result = score(rows, gold)
-        click.echo(json.dumps(result.to_dict(), indent=2) if as_json else format_report(result))
+        result = evaluate_store(_open(settings), gold_dir, settings.queries_dir, article_texts(articles))
+        if as_json:
+            click.echo(json.dumps(result.to_dict(), indent=2))
+        else:
+            click.echo(format_report(result.report))
+            click.echo(format_calibration(result.calibration))
         if show_diff:
-            click.echo("\n".join(diff(rows, gold)))
+            click.echo("\n".join(result.diff))
 
 
 @cli.command()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from relgraph.confidence import CATEGORY_OF_KIND, active_table
 from relgraph.fingerprint import extractor_version
 from relgraph.iris import IriMaker
 from relgraph.namespaces import DIP, PREFIXES
@@ -43,9 +44,12 @@ class GraphWriter:
     def add(self, s, p, o) -> None:
         self.quads.append(ox.Quad(s, p, o, self.graph))
 
-    def assert_(self, s, p, o, ev: Evidence) -> None:
-        """Add (s p o) and a dip:Assertion saying where and how it was read."""
+    def assert_(self, s, p, o, ev: Evidence, category: str | None = None) -> None:
+        """Add (s p o) and a dip:Assertion saying where and how it was read. `category` is what the
+        assertion counts for (persons, person_role...): its confidence is the calibrated one of its
+        rule there (relgraph.confidence), or the rule's own literal."""
         self.add(s, p, o)
+        confidence = active_table().confidence(ev.rule, category, ev.confidence)
         node = n(self.iris.assertion(str(s), str(p), str(o), self.article.id, str(ev.start), ev.rule))
         raw_start = self.article.raw_offset(ev.start)
         raw_end = self.article.raw_offset(max(ev.start, ev.end - 1)) + 1
@@ -59,7 +63,8 @@ class GraphWriter:
             (dip("startOffset"), ox.Literal(str(raw_start), datatype=n(XSD + "nonNegativeInteger"))),
             (dip("endOffset"), ox.Literal(str(raw_end), datatype=n(XSD + "nonNegativeInteger"))),
             (dip("extractedBy"), self.extractor),
-            (dip("confidence"), ox.Literal(f"{ev.confidence:.2f}", datatype=n(XSD + "decimal"))),
+            (dip("confidence"), ox.Literal(f"{confidence:.2f}", datatype=n(XSD + "decimal"))),
+            (dip("extractionRule"), ox.Literal(ev.rule)),
         ):
             self.add(node, pred, obj)
 
@@ -82,7 +87,7 @@ class GraphWriter:
         iri = n(self.iris.entity(ref))
         typ = dip(CLASS[ref.kind])
         if ev is not None:
-            self.assert_(iri, n(RDF + "type"), typ, ev)
+            self.assert_(iri, n(RDF + "type"), typ, ev, CATEGORY_OF_KIND.get(ref.kind))
         else:
             self.add(iri, n(RDF + "type"), typ)
         self.add(iri, n(RDFS + "label"), ox.Literal(label))
@@ -97,20 +102,21 @@ class GraphWriter:
         iri = n(fact.key)
         ev = fact.evidence[0]
         cls = dip(fact.type) if fact.kind == "event" else dip(CLASS[fact.kind])
-        self.assert_(iri, n(RDF + "type"), cls, ev)
+        category = CATEGORY_OF_KIND[fact.kind]
+        self.assert_(iri, n(RDF + "type"), cls, ev, category)
         if fact.kind == "event":
             self.add(iri, n(RDF + "type"), dip("Event"))
         self.add(iri, n(RDFS + "label"), ox.Literal(fact.label))
         self.add(iri, dip("mentionedIn"), self.article_iri)
         role = {"agreement": "party", "project": "participant", "event": "participant"}[fact.kind]
         for ref in fact.participants:
-            self.assert_(iri, dip(role), n(self.iris.entity(ref)), ev)
+            self.assert_(iri, dip(role), n(self.iris.entity(ref)), ev, category)
         place_pred = "projectLocation" if fact.kind == "project" else "place"
         # An agreement's place is where it was signed: that belongs to its Signing event.
         for ref in fact.places[: (None if fact.kind == "project" else 1)] if fact.kind != "agreement" else ():
-            self.assert_(iri, dip(place_pred), n(self.iris.entity(ref)), ev)
+            self.assert_(iri, dip(place_pred), n(self.iris.entity(ref)), ev, category)
         if fact.date:
-            self.assert_(iri, dip("date"), date_literal(fact.date), ev)
+            self.assert_(iri, dip("date"), date_literal(fact.date), ev, category)
         if fact.topic:
             self.add(iri, dip("topic"), ox.Literal(fact.topic))
 
@@ -136,11 +142,11 @@ def article_quads(article, records: ArticleRecords, iris: IriMaker, labels: dict
         w.add(post, n(RDF + "type"), dip("Post"))
         w.add(post, dip("roleName"), ox.Literal(role.role))
         w.add(post, n(RDFS + "label"), ox.Literal(f"{role.role} of {role.state}" if role.state else role.role))
-        w.assert_(person, dip("holdsPost"), post, role.evidence)
+        w.assert_(person, dip("holdsPost"), post, role.evidence, "person_role")
         if role.state:
             _ensure_state(w, iris, role.state, written_states, records)
             w.add(post, dip("postOfState"), n(iris.state(role.state)))
-            w.assert_(person, dip("servesState"), n(iris.state(role.state)), role.evidence)
+            w.assert_(person, dip("servesState"), n(iris.state(role.state)), role.evidence, "person_state")
     for fact in records.facts:
         w.write_fact(fact)
     return w.quads

@@ -164,6 +164,7 @@ def _describe(graph: rdflib.Graph, term: URIRef, sub_of: URIRef, is_property: bo
     }
     if not is_property:
         entry["parents"] = [curie(o) for o in supers if o in DIP]
+        entry["cameo"] = cameo_codes(graph, term)
         return entry
     entry["domain"] = _class_expression(graph, graph.value(term, RDFS.domain))
     entry["range"] = _class_expression(graph, graph.value(term, RDFS.range))
@@ -172,6 +173,20 @@ def _describe(graph: rdflib.Graph, term: URIRef, sub_of: URIRef, is_property: bo
     if chain is not None:
         entry["chain"] = [curie(p) for p in Collection(graph, chain)]
     return entry
+
+
+SKOS_CORE = "http://www.w3.org/2004/02/skos/core#"
+
+
+def cameo_codes(graph: rdflib.Graph, term: URIRef) -> dict[str, list[str]]:
+    """The CAMEO codes an event class maps to, by SKOS mapping: {"close": [...], "broad": [...]}
+    (notations, sorted; empty for classes without mappings)."""
+    codes = {}
+    for kind in ("close", "broad"):
+        targets = graph.objects(term, URIRef(SKOS_CORE + f"{kind}Match"))
+        codes[kind] = sorted(str(graph.value(t, URIRef(SKOS_CORE + "notation"))) for t in targets
+                             if graph.value(t, URIRef(SKOS_CORE + "notation")) is not None)
+    return codes
 
 
 def _class_expression(graph: rdflib.Graph, node) -> list[str]:
@@ -214,7 +229,10 @@ def terms_markdown(terms: dict[str, list[dict]] | None = None) -> str:
     lines = ["### Classes", "", "| term | label | subclass of | description |", "|---|---|---|---|"]
     for c in terms["classes"]:
         supers = ", ".join(f"`{s}`" for s in c["parents"] + c["aligned"])
-        lines.append(f"| `{c['curie']}` | {c['label']} | {supers} | {_cell(c['comment'])} |")
+        cameo = c.get("cameo") or {}
+        mapped = [f"{' '.join(cameo[k])} ({k})" for k in ("close", "broad") if cameo.get(k)]
+        note = f" CAMEO: {'; '.join(mapped)}." if mapped else ""
+        lines.append(f"| `{c['curie']}` | {c['label']} | {supers} | {_cell(c['comment'])}{note} |")
     lines += ["", "### Properties", "", "| term | domain → range | subproperty of | description |",
               "|---|---|---|---|"]
     for p in terms["object_properties"] + terms["datatype_properties"]:

@@ -61,6 +61,7 @@ class FactRecord:
     type: str | None = None                   # event subclass name
     topic: str | None = None                  # agreements: what it is about (oil, trade...)
     name: str | None = None                   # agreements with a proper name ('Paris Agreement')
+    description: str | None = None            # agreements: the words of its own phrase ('MoU on tourism')
     topic_from_sentence: bool = False         # the topic word was only found elsewhere in the sentence
     participants: list[Ref] = field(default_factory=list)   # parties for agreements
     places: list[Ref] = field(default_factory=list)         # event place (max 1) / project locations

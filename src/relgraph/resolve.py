@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from relgraph.gazetteer import Gazetteer
 from relgraph.iris import IriMaker, slug
 from relgraph.namespaces import DIP, PREFIXES
+from relgraph.nlp.person_match import corpus_match, lookup_words
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 STOP_CORE = {"the", "a", "an", "of", "its", "their", "project", "programme", "program", "scheme", "supply"}
@@ -39,6 +40,7 @@ ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
 _RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
 _ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
 _SAID = {f"{DIP}{r}" for r in (*ACTOR_RELATIONS, "date", "topic")}
+WORD_KEY = "word:"  # hidden label prefix filing a person under its first and last word (lookup_words)
 SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
 
 
@@ -59,6 +61,7 @@ class CorpusIndex:
         self.store = store
         self.skip = set(skip_graphs or ())                # graphs being rebuilt: never read
         self.people: dict[str, tuple[str, str]] = {}      # variant key -> (iri, label)
+        self.people_by_word: dict[str, set[str]] = {}     # first/last word key -> variant keys
         self.labels: dict[str, str] = {}                  # iri -> canonical label
         self.facts: list[KnownFact] = []
         self.taken: set[str] = set()
@@ -299,23 +302,57 @@ class CorpusIndex:
         out = []
         for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
             iri = self.iris.entity(ref)
-            key = self.gaz.name_variant_key(self.labels.get(iri, ref.key))
-            out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
+            label = self.labels.get(iri, ref.key)
+            words = lookup_words(label) | lookup_words(ref.key)
+            for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in words)]:
+                out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
         return out
 
     def add_person(self, iri: str, label: str) -> None:
-        self.people.setdefault(self.gaz.name_variant_key(label), (iri, label))
+        key = self.gaz.name_variant_key(label)
+        self.people.setdefault(key, (iri, label))
         self.labels.setdefault(iri, label)
+        for word in lookup_words(label):
+            self.people_by_word.setdefault(word, set()).add(key)
+
+    def _similar_person(self, name: str) -> tuple[str, str] | None:
+        """The one known person that `name` is another form of (a surname, a spelling, initials,
+        a name without its middle part), or None when none or several fit. A person known by a
+        full name is matched by a full name only through that name: 'Grace Wanjiru' does not join
+        'Amina Wanjiru' because an article once called her 'Wanjiru'."""
+        keys = set().union(*(self.people_by_word.get(w, set()) for w in lookup_words(name)))
+        by_iri: dict[str, list[str]] = {}
+        for k in sorted(keys):
+            iri, label = self.people[k]
+            by_iri.setdefault(iri, []).append(label)
+        fits = []
+        for iri, labels in sorted(by_iri.items()):
+            full = [label for label in labels if len(label.split()) > 1]
+            pool = full if full and len(name.split()) > 1 else labels
+            if corpus_match(name, pool):
+                fits.append(iri)
+        return (fits[0], self.labels.get(fits[0], by_iri[fits[0]][0])) if len(fits) == 1 else None
+
+    def _add_spelling(self, key: str, iri: str, label: str) -> None:
+        """Another spelling of a known person, found by `_similar_person`."""
+        self.people[key] = (iri, label)
+        for word in lookup_words(label):
+            self.people_by_word.setdefault(word, set()).add(key)
 
     # -- resolving an article ------------------------------------------------------------
     def resolve(self, records: ArticleRecords) -> None:
         """Point persons and facts of `records` at corpus nodes (reusing known ones)."""
         persons = [r for r in records.entities if r.kind == "person"]
-        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons})
+        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons}
+                            | {WORD_KEY + w for r in persons for w in lookup_words(r.key)})
         for ref in persons:
             key = self.gaz.name_variant_key(ref.key)
+            similar = self._similar_person(ref.key) if key not in self.people else None
             if key in self.people:
                 iri, label = self.people[key]
+            elif similar is not None:
+                iri, label = similar
+                self._add_spelling(key, iri, ref.key)  # this spelling, too, is that person from now on
             else:
                 iri, label = f"{self.iris.base}person/{slug(ref.key)}", ref.key
                 self.add_person(iri, label)
@@ -451,7 +488,25 @@ def project_core(label: str) -> str:
     and 'North-South gas pipeline' share the core 'north south gas pipeline'."""
     words = re.sub(r"[^a-z0-9]+", " ", label.lower()).split()
     words = [w for w in words if w not in STOP_CORE]
-    return " ".join(words[:6])
+    return " ".join(sorted(set(words[:6])))  # 'Budapest–Belgrade' and 'Belgrade-Budapest' railway
+
+
+def _project_cores_agree(a: str, b: str) -> bool:
+    """The same core, or one that holds all of a shorter one of two words or more ('belgrade
+    budapest railway' in 'belgrade budapest high speed railway')."""
+    small, large = sorted((set(a.split()), set(b.split())), key=len)
+    return a == b or len(small) >= 2 and small <= large
+
+
+def _project_names_agree(a: str, b: str) -> bool:
+    """'Mambilla hydropower project' and 'Mambilla plant': the proper words of one name are all in the other."""
+    small, large = sorted((_name_words(a), _name_words(b)), key=len)
+    return bool(small) and small <= large
+
+
+def _name_words(label: str) -> set[str]:
+    words = re.findall(r"[^\W\d_][\w'’]*", label)
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in STOP_CORE}
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -474,7 +529,8 @@ def same_fact(known: KnownFact, new: KnownFact) -> bool:
     if not _dates_agree(known.date, new.date):
         return False
     if new.kind == "project":
-        return known.core == new.core and bool(known.participants & new.participants or known.places & new.places)
+        return (_project_cores_agree(known.core, new.core) or _project_names_agree(known.label, new.label)) and \
+            bool(known.participants & new.participants or known.places & new.places)
     if new.kind == "agreement" or new.type == "Signing":
         return known.core == new.core and _overlap(known.participants, new.participants)
     if known.places and new.places and not known.places & new.places:

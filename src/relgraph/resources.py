@@ -23,6 +23,22 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+def read_json_object(path: Path) -> dict:
+    """A JSON object whose keys must be unique: json.loads would silently keep the last of two lists
+    with the same name, and a rule would read another rule's vocabulary."""
+    def unique(pairs: list[tuple[str, object]]) -> dict:
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InputError(str(path), f"key {key!r} appears twice")
+            seen.add(key)
+        return dict(pairs)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}", f"malformed JSON: {exc.msg}") from exc
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Rule vocabularies from data/patterns/."""
@@ -52,13 +68,13 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             event_nouns.setdefault(noun.lower(), row["type"])
         for verb in row["verbs"]:
             event_verbs.setdefault(verb.lower(), row["type"])
-    facts = json.loads((patterns / "facts.json").read_text(encoding="utf-8"))
+    facts = read_json_object(patterns / "facts.json")
     facts.pop("_comment", None)
     stop = frozenset(
         line.strip().lower() for line in (patterns / "not_entities.txt").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     )
-    shapes = json.loads((patterns / "post_shapes.json").read_text(encoding="utf-8"))
+    shapes = read_json_object(patterns / "post_shapes.json")
     shapes.pop("_comment", None)
     post_shapes = {key: frozenset(word.lower() for word in words) for key, words in shapes.items()}
     return Lexicon(posts, ministries, event_nouns, event_verbs, facts, post_shapes, stop)

@@ -1,74 +1,235 @@
-"""Agreements that were actually concluded: signed, adopted, reached or struck (GOLD_SCHEMA policy)."""
+"""Agreements that were actually concluded: signed, adopted, reached or struck (GOLD_SCHEMA policy),
+and past treaties the text names."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import actors_in, pair_refs, place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.agreement_merge import Report, merge_reports
+from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
+                                            prep_parties, sentence_parties)
+from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
+                                            ordinal_of, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
+__all__ = ["extract_agreements", "agreement_name", "proper_name"]
+
+SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signing event goes with it
+CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
+NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
+HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
+
+
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
-    nouns = ctx.lex.words("agreement_nouns")
-    verbs = ctx.lex.words("conclusion_verbs")
-    found = []
+    found: list[Report] = []
     for token in ctx.doc:
-        if (token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in nouns and token.lower_ not in nouns
-                or ctx.is_excluded(token.doc[token.i:token.i + 1])):
+        if not _is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
-        verb = _concluding_verb(token, verbs)
-        if verb is None or _hedged(ctx, token, verb):
-            continue
-        parties = _parties(ctx, token, verb)
-        states = [r for r in parties if r.kind in ("state", "organization")]
-        date = ctx.date_near(verb, tense="past")
-        place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
-        if len(states) < 1:
-            if found and _anaphoric(token):  # 'The pact was signed in Perth': the deal just reported
-                found[-1].places = found[-1].places or ([place] if place else [])
-                found[-1].date = found[-1].date or date
-            continue
-        name = agreement_name(token)
-        topic, weak = (name, False) if name else _topic_and_scope(ctx, token)
-        found.append(FactRecord(
-            kind="agreement", label="", topic=topic, topic_from_sentence=weak, participants=states, date=date,
-            places=[place] if place else [], name=name,
-            evidence=[ctx.evidence(token.doc[token.i:token.i + 1], "agreement-concluded", 0.75)],
-        ))
+        if _restates_head(ctx, token) or _restatement(ctx, token):
+            continue  # one report of a deal named twice in apposition
+        verb, signed = _concluding_verb(ctx, token)
+        if verb is not None and not _hedged(ctx, token, verb) and not _undone(ctx, token):
+            found += _concluded(ctx, token, verb, signed, found)
+        elif verb is None:
+            found += _named(ctx, token)
     found += _agreed_to(ctx)
-    return _merge_agreements(ctx, found)
+    return merge_reports(ctx, found)
 
 
-def agreement_name(noun: Token) -> str | None:
-    """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
-    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
-    nouns ('a trade deal')."""
-    doc = noun.doc
-    if not noun.text[:1].isupper() or noun.i == noun.sent.start:
+def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
+    """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
+    document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
+    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    if token.pos_ not in ("NOUN", "PROPN") or modifier:
+        return False
+    if _in_lexicon(ctx, token, "agreement_nouns"):
+        return True
+    name = proper_name(ctx, token)
+    return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
+
+
+def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
+    words = ctx.lex.words(name)
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
+    """The agreement's proper name, unless it is only generic words ('the Memorandum of Understanding')."""
+    name = agreement_name(noun)
+    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on"}
+    if name is None or all(w.lower().strip("()") in generic for w in name.split()):
         return None
-    start = noun.i
-    while start > noun.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct") \
-            and doc[start - 1].head.i >= start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"):
-        start -= 1
-    end = noun.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
-        end += 1
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")) \
-                and doc[end].ent_type_ not in ("DATE", "GPE") or end < len(doc) and doc[end].text == "-":
-            end += 1
-        while doc[end - 1].lower_ in ("and", "of", "-"):
-            end -= 1
-    if start == noun.i and end == noun.i + 1:
-        return None
-    while start < noun.i and doc[start].text == "-":
-        start += 1
-    return doc[start:end].text
+    return name
 
 
-def _anaphoric(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
+    """'a second document, a protocol on ...': a generic word defers to the apposition that names it."""
+    return _in_lexicon(ctx, noun, "generic_document_nouns") and any(
+        c.dep_ == "appos" and _is_agreement_noun(ctx, c) for c in noun.children)
 
 
-def _agreed_to(ctx: ArticleContext) -> list[FactRecord]:
+def _restatement(ctx: ArticleContext, noun: Token) -> bool:
+    """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
+    return noun.dep_ == "appos" and _is_agreement_noun(ctx, noun.head) and not _in_lexicon(
+        ctx, noun.head, "generic_document_nouns")
+
+
+def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
+               found: list[Report]) -> list[Report]:
+    parties = parties_of(ctx, noun, verb)
+    date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
+    if date and _in_future(ctx, date):
+        date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
+    place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
+    rule = SIGNED_RULE if signed else CONCLUDED_RULE
+    if is_anaphoric(ctx, noun) and found:
+        _refer_back(ctx, noun, found, parties, date, place, rule)
+        return []
+    name = proper_name(ctx, noun)
+    if not parties:
+        parties = parties_from_name(ctx, name) if name else []
+    if not parties:  # 'the two officials signed ...': between the story's two main states
+        parties = [Ref("state", s) for s in ctx.main_pair()]
+    if not parties:
+        return []
+    fields = [] if name else field_phrases(ctx, noun, verb)
+    summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
+    out = []
+    for description, words in fields or [describe(ctx, noun, verb)]:
+        text = f"{noun.text} on {description}" if fields else description
+        deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
+        deal.places = [place] if place else []
+        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
+                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
+    return out
+
+
+def _refer_back(ctx: ArticleContext, noun: Token, found: list[Report], parties: list[Ref],
+                date: str | None, place: Ref | None, rule: str) -> None:
+    """'The agreement was signed by X in Y': the deal just reported gains its signers, place and date;
+    'the second memorandum' is the second of the fields listed last; 'the deals' are all of them."""
+    targets = [_antecedent(ctx, noun, found, date)]
+    n = ordinal_of(ctx, noun)
+    listed = [r for r in found if r.listed]
+    if n is not None and 0 < n <= len(listed):
+        targets = [listed[n - 1]]
+    elif noun.tag_ in ("NNS", "NNPS"):
+        targets = found
+    for deal in (r.fact for r in targets):
+        deal.participants += [p for p in parties if p not in deal.participants]
+        deal.places = deal.places or ([place] if place else [])
+        deal.date = deal.date or date
+        if rule == SIGNED_RULE and deal.evidence[0].rule != SIGNED_RULE:
+            deal.evidence.insert(0, ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, 0.75))
+
+
+def _antecedent(ctx: ArticleContext, noun: Token, found: list[Report], date: str | None) -> Report:
+    """The latest deal the mention can be: one whose date agrees (a deal signed 'this afternoon' is
+    not the 1998 treaty just named, nor a treaty named as history), preferably with the same head
+    noun ('the treaty')."""
+    compatible = [r for r in found if not date or not r.fact.date
+                  or date.startswith(r.fact.date) or r.fact.date.startswith(date)]
+    if date and _recent(ctx, date):
+        compatible = [r for r in compatible if r.fact.evidence[0].rule != NAMED_RULE] or compatible
+    same_head = [r for r in compatible if r.head == noun.lemma_.lower()]
+    return (same_head or compatible or found)[-1]
+
+
+def _in_future(ctx: ArticleContext, date: str) -> bool:
+    """After the publication date: 'a 2030 climate pact' in a 2025 story is a plan."""
+    published = ctx.published or ""
+    n = min(len(date), len(published))
+    return published[:4].isdigit() and n >= 4 and date[:n] > published[:n]
+
+
+def _undone(ctx: ArticleContext, noun: Token) -> bool:
+    """'parliament rejected the deal', 'the pact collapsed', 'the scrapped treaty': not concluded."""
+    undo = ctx.lex.words("undoing_verbs")
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in undo:
+        return True
+    return any(c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in undo for c in noun.children)
+
+
+def _recent(ctx: ArticleContext, date: str) -> bool:
+    published = ctx.published or ""
+    if not (published[:4].isdigit() and date[:4].isdigit()):
+        return False
+    return int(published[:4]) - int(date[:4]) < HISTORY_YEARS
+
+
+def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
+    """'under the 1965 Treaty on Basic Relations', 'the 1959 Nile Waters Agreement', 'a 2012 defence
+    treaty between the two countries': a past agreement the text names, with its year."""
+    name = proper_name(ctx, noun)
+    document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
+    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or _named_in_passing_plan(ctx, noun):
+        return []
+    year = year_in_phrase(ctx, noun)
+    if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
+        return []
+    parties = parties_from_name(ctx, name) if name else []
+    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) if p not in parties]
+    if not parties:
+        parties = sentence_parties(ctx, noun)
+    if not parties:
+        return []
+    description, words = describe(ctx, noun)
+    if year and year[:4] not in description:
+        description = f"{year[:4]} {description}"  # 'Nepal joined under an MoU in May 2017': the 2017 MoU
+    deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
+    title = _in_title(ctx, noun)
+    return [Report(deal, words, summary=title, in_title=title, head=noun.lemma_.lower())]
+
+
+def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
+    """'talks on a new framework', 'the proposed treaty': the governing nouns up to the clause's verb
+    say it is not concluded. (A verb above, 'discussed making use of the CEPA', does not: the treaty
+    named is in force.)"""
+    pending = ctx.lex.words("pending_nouns") | ctx.lex.words("hedge_words")
+    negations = ctx.lex.words("negation_words")
+    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl")
+           and (c.lemma_.lower() in pending or c.lower_ in negations) for c in noun.children):
+        return True  # 'the proposed treaty', 'no agreement', 'a deal expected in 2026'
+    for anc in noun.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+        if anc.lemma_.lower() in pending:
+            return True
+    return False
+
+
+def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
+            name: str | None, description: str | None, confidence: float) -> FactRecord:
+    return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
+                      date=date, name=name, description=description,
+                      evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
+
+
+TITLE_MAX_CHARS = 200  # a longer first line is the lede, not a headline
+
+
+def _in_title(ctx: ArticleContext, token: Token) -> bool:
+    """In the headline block: a short line with no full stop, before the first line of sentences
+    (menus and headlines come first, the body's lines end in a full stop)."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
+        return False
+    return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
+
+
+def _ends_sentence(line: str) -> bool:
+    """'... sign pact as Carney looks beyond U.S.' ends in an abbreviation, not a full stop."""
+    words = line.rstrip("\"'”’)").split()
+    if not words or words[-1].count(".") > 1:
+        return False
+    return words[-1].endswith((".", "!", "?"))
+
+
+def _agreed_to(ctx: ArticleContext) -> list[Report]:
     """'Saudi Arabia and Iran agreed on Friday to re-establish relations': two or more states that
     (in the past tense, without hedging) agreed to do something have concluded an agreement."""
     out = []
@@ -78,101 +239,145 @@ def _agreed_to(ctx: ArticleContext) -> list[FactRecord]:
         actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         # 're-establish' comes out as three tokens: take the one that names the action
         action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
-        if action is None or _hedged(ctx, verb, verb) or action.lemma_.lower() not in ctx.lex.words("agreed_actions"):
-            continue
-        parties = [r for r in with_states(ctx, subject_actors(ctx, verb)) if r.kind in ("state", "organization")]
+        if action is None or _hedged(ctx, verb, verb) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns")
+                for c in action.children):
+            continue  # 'agreed to open negotiations' concludes nothing
+        parties = [r for r in with_states(ctx, subject_actors(ctx, verb))
+                   if r.kind in ("state", "organization")]
         if len({r.key for r in parties if r.kind == "state"}) < 2:
             continue
-        out.append(FactRecord(
-            kind="agreement", label="", topic=_topic(ctx, action), participants=parties,
-            date=ctx.date_near(verb, tense="past"),
-            evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)],
-        ))
+        description, words = describe(ctx, action)
+        deal = FactRecord(kind="agreement", label="", topic=_topic(ctx, action), participants=parties,
+                          date=ctx.date_near(verb, tense="past"), description=description,
+                          evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)])
+        out.append(Report(deal, words, summary=True))
     return out
 
 
-def _merge_agreements(ctx: ArticleContext, found: list[FactRecord]) -> list[FactRecord]:
-    """The headline and the body often report one deal: same topic, shared party, compatible date.
-    A headline's wording ('energy deals') may differ from the body's ('gas pipeline'), so a report
-    from the first line joins any body report that shares a party."""
-    first_line_end = ctx.doc.text.find("\n")
-    in_title = [d for d in found if 0 <= first_line_end and d.evidence[0].start < first_line_end]
-    merged: list[FactRecord] = []
-    for deal in [d for d in found if d not in in_title] + in_title:
-        for other in merged:
-            same_topic = (deal.topic == other.topic or not deal.topic or not other.topic or deal in in_title
-                          or deal.topic_from_sentence or other.topic_from_sentence)
-            dates_ok = not deal.date or not other.date or deal.date[:7] == other.date[:7]
-            if same_topic and dates_ok and set(deal.participants) & set(other.participants):
-                other.participants += [p for p in deal.participants if p not in other.participants]
-                if not other.topic or other.topic_from_sentence and deal.topic and not deal.topic_from_sentence:
-                    other.topic, other.topic_from_sentence = deal.topic, deal.topic_from_sentence
-                if deal.date and (not other.date or len(deal.date) > len(other.date)):
-                    other.date = deal.date
-                other.places = other.places or deal.places
-                if deal.name and not other.name:  # the deal's proper name wins over a topic
-                    other.name, other.topic, other.topic_from_sentence = deal.name, deal.topic, False
-                other.evidence += deal.evidence
-                break
-        else:
-            merged.append(deal)
-    return merged
+def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
+    """The verb that concludes the deal, and whether it is a signing: 'signed a deal' (dobj), 'a deal
+    was signed' (nsubjpass), 'the deal struck in April' (acl), 'the treaty which both signed' (relcl),
+    'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
+    verbs = ctx.lex.words("conclusion_verbs")
+    signing = ctx.lex.words("signing_verbs")
+    top = noun
+    while top.dep_ in ("conj", "appos") and _is_agreement_noun(ctx, top.head):
+        top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
+            "quantity_nouns"):
+        top = top.head.head  # 'signed a number of agreements'
+    container = _container(ctx, top) or _coordinated_deeper(ctx, top)
+    if container is not None:  # 'signed seven agreements, including an MoU on health'
+        return container
+    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
+        return top.head, top.head.lemma_.lower() in signing
+    for child in clauses_of(noun):
+        if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
+            return child, child.lemma_.lower() in signing
+    nominal = _concluding_noun(ctx, top)
+    if nominal is not None:
+        return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
+    return None, False
 
 
-def _concluding_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
-    """'signed a deal' (dobj), 'a deal was signed' (nsubjpass), 'the deal struck in April' (acl)."""
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
-        return noun.head
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
-            return child
+def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
+    """A document named among those concluded: 'signed seven agreements, including an MoU on health'
+    (on the verb or on the plural), 'the agreements signed included a protocol on ports'."""
+    verbs = ctx.lex.words("conclusion_verbs")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ctx.lex.words("inclusion_words"):
+        holder = head.head
+        if holder.lemma_.lower() in verbs and holder.pos_ in ("VERB", "AUX"):
+            return holder, holder.lemma_.lower() in ctx.lex.words("signing_verbs")
+        if _is_agreement_noun(ctx, holder) and holder.i != noun.i:
+            verb, signed = _concluding_verb(ctx, holder)
+            return (verb, signed) if verb is not None else None
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lex.words("inclusion_words"):
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and _is_agreement_noun(ctx, c)), None)
+        if subject is not None:
+            verb, signed = _concluding_verb(ctx, subject)
+            return (verb, signed) if verb is not None else None
     return None
 
 
+def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
+    """'signed an MoU establishing a dialogue, as well as an agreement on research': the parser
+    hangs the second document on a word inside the first one's phrase."""
+    if noun.dep_ != "conj":
+        return None
+    for anc in noun.ancestors:
+        if _is_agreement_noun(ctx, anc):
+            verb, signed = _concluding_verb(ctx, anc)
+            return (verb, signed) if verb is not None else None
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "relcl"):
+            return None
+    return None
+
+
+def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'witnessed the signing of a protocol ... and of an agreement', 'hailed the conclusion of a deal'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    nouns = ctx.lex.words("conclusion_nouns")
+    if prep.dep_ == "conj" and prep.head.lemma_.lower() not in nouns:
+        # 'witnessed the signing of a protocol ..., and of an agreement': the parser may hang the
+        # second 'of' on the verb; it continues the nearest 'signing of' before it
+        earlier = [t for t in prep.sent if t.i < prep.i and t.lemma_.lower() in nouns
+                   and any(c.lower_ == "of" for c in t.children)]
+        return earlier[-1] if earlier else None
+    head = prep.head
+    return head if head.lemma_.lower() in nouns else None
+
+
 def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
-    """Offers, plans, talks, negations and futures are not concluded agreements."""
+    """Offers, plans, talks, negations, futures and deals still to be signed are not concluded."""
     hedges = ctx.lex.words("hedge_words")
     negations = ctx.lex.words("negation_words")
+    pending = ctx.lex.words("pending_nouns")
     for tok in (noun, verb):
         for child in tok.children:
             if child.lower_ in negations or (child.dep_ in ("aux", "auxpass") and child.lower_ in hedges):
                 return True
+            if child.dep_ == "amod" and child.lemma_.lower() in hedges | pending:
+                return True  # 'the proposed treaty', 'a draft agreement'
+    if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
+                                   for c in verb.head.children):
+        return True  # 'the signing of a peace treaty is not possible'
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         return True  # "to sign", "plans to sign", "before signing"
-    return any(a.lemma_.lower() in hedges for a in verb.ancestors)
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
+        return True  # 'which still has to be signed'
+    return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
 
 
-def _parties(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
-    refs: list[Ref] = []
-    for child in verb.children:
-        if child.dep_ == "agent":  # 'the agreement was signed by X and Y'
-            refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
-    for tok in (noun, verb):
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-                span = subtree_span(child)
-                refs += actors_in(ctx, span) or pair_refs(ctx, span)
-    if verb.head.i != noun.i:
-        refs = subject_actors(ctx, verb) + refs
-    refs = with_states(ctx, refs)
-    out: list[Ref] = []
-    for r in refs:
-        if r not in out and r.kind in ("state", "organization"):
-            out.append(r)
+def _governors(verb: Token) -> list[Token]:
+    """The words that govern the signing up to the first finite clause above it: 'plans to sign'
+    and 'expected to sign' are hedged; 'after Solomon Islands struck a pact' inside a sentence
+    about an effort is not."""
+    out = []
+    token = verb
+    while token.head.i != token.i:
+        finite = token.tag_ in ("VBD", "VBZ", "VBP")
+        if finite and token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp"):
+            break
+        token = token.head
+        out.append(token)
     return out
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
-    return _topic_and_scope(ctx, noun)[0]
-
-
-def _topic_and_scope(ctx: ArticleContext, noun: Token) -> tuple[str | None, bool]:
-    """The topic word of a deal, and whether it was only found outside the deal's own phrase."""
+    """The topic word of a deal ('oil', 'trade'), from its own phrase, else from its sentence ('the
+    ship carrying crude oil was part of the deal struck in April'): what reports in other articles
+    share."""
     topics = ctx.lex.facts["topics"]
-    for n, scope in enumerate((subtree_span(noun), noun.sent)):
+    for scope in (subtree_span(noun), noun.sent):
         tokens = [t for t in scope if t.i not in ctx.post_tokens]
         words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         for topic in topics:
             if all(w in words for w in topic.split()):
-                return topic, n == 1
-    return None, False
+                return topic
+    return None

@@ -17,6 +17,8 @@ NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos
                   "von", "der", "den", "la", "le", "ul", "ud"}
 FUTURE_AUX = {"will", "shall", "'ll", "going"}
 MODAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
+# 'agreed to convene the group in August': what one plans or commits to do lies ahead.
+COMMITMENT_VERBS = {"plan", "expect", "schedule", "set", "due", "agree", "decide", "pledge", "promise", "undertake", "vow"}
 
 
 @dataclass
@@ -176,6 +178,10 @@ def _other_clause(token: Token, trigger: Token) -> bool:
     """True when `token` sits in a clause of its own that does not hang off the trigger or its verb:
     'a project that was approved in 2015' does not date the talks that discussed it."""
     anchors = {trigger.i, trigger.head.i}
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during"):
+        # what happens at or during the event shares its time: 'the plan launched at the Summit in
+        # March' (but 'asked about the visit on Monday' dates the asking)
+        anchors.add(trigger.head.head.i)
     # Inside a noun trigger's own phrase, a participle or relative clause describes the event itself:
     # 'the commission held later this year', 'the visit, which began Tuesday'.
     in_phrase = trigger.pos_ in ("NOUN", "PROPN") and trigger.left_edge.i <= token.i <= trigger.right_edge.i
@@ -209,7 +215,7 @@ def tense_of(token: Token) -> str:
         for child in head.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | MODAL_AUX:
                 return "future"
-        if head.dep_ in ("xcomp",) and head.head.lemma_ in ("plan", "expect", "schedule", "set", "due"):
+        if head.dep_ in ("xcomp",) and head.head.lemma_ in COMMITMENT_VERBS:
             return "future"
         if head.head.i == head.i:
             break

@@ -6,6 +6,13 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
+from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
+                                         state_bound_names, state_named_before, whole_title)
+from relgraph.nlp.not_orgs import not_org_reason, on_furniture_line, title_of_a_person
+from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
+from relgraph.nlp.org_descriptors import extract_described_orgs
+from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_shapes import name_head, org_shapes
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -14,15 +21,100 @@ MAX_ORG_TOKENS = 8
 
 def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
+    acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
+    # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
+    titles = {name for e in ctx.doc.ents
+              if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
-        if ent is None or ctx.is_excluded(ent):
+        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles:
             continue
-        kind, key, via = _classify(ctx, ent)
-        if kind is None or kind == "organization" and _is_product_name(ent):
-            continue
-        if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
-            _record(ctx, kind, key, ent, via)
+        if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
+            ent = _as_org(ctx, ent)   # '<Name> Railway' read as a person, a commission as a place
+        if clean_name(ent.text) in acronyms:
+            _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
+        else:
+            _read_entity(ctx, ent, acronyms)
+    extract_described_orgs(ctx, _record)
+
+
+def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]) -> None:
+    """One NER or gazetteer span: its whole name and acronym, its kind, its mention and record."""
+    bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
+    ent, acronym, end = split_acronym(bracketed or ent)
+    ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
+    kind, key, via = _classify(ctx, ent)
+    if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
+        kind = None
+    known = ctx.gaz.organization(key) or acronym and ctx.gaz.organization(acronym)
+    if acronym and kind == "organization" and not known:
+        key = acronym  # the article's own short name, as later mentions and reports use it
+    if acronym and kind in (None, "organization"):
+        acronyms[acronym] = Ref(kind, key) if kind else None  # the acronym of a dam is no organisation
+    if kind is None:
+        return
+    end = end if acronym and kind == "organization" else ent.end
+    if bracketed is not None and kind == "organization":
+        _release_places(ctx, ent.start, end)
+    if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
+        _record(ctx, kind, key, ent, via)
+        if acronym and kind == "organization":
+            ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
+        if kind == "organization" and ctx.gaz.organization(key) is None:
+            _add_parent(ctx, ent)
+
+
+def _add_parent(ctx: ArticleContext, ent: Span) -> None:
+    """'the OAS General Assembly', 'the Communist Party of China Central Committee': an organ's name
+    starts with its parent's, and the text names the parent too."""
+    organ_words = org_shapes().organ_words
+    for end in range(ent.end - 1, ent.start, -1):
+        parent = ctx.gaz.organization(clean_name(ctx.doc[ent.start:end].text))
+        if parent is not None and all(t.lower_ in organ_words for t in ctx.doc[end:ent.end]):
+            piece = Span(ctx.doc, ent.start, end, label="ORG")
+            # The organ holds the tokens; the parent's mention shares them.
+            ctx.mentions.append(Mention(Ref("organization", parent.name), ent.start, end, "name"))
+            _record(ctx, "organization", parent.name, piece, "name")
+            return
+
+
+def _has_strong_head(ent: Span) -> bool:
+    return any(t.lower_ in org_shapes().strong_heads for t in ent)
+
+
+def _as_org(ctx: ArticleContext, ent: Span) -> Span:
+    """The span as an ORG, taking it back from a person reading of exactly these words."""
+    held = {id(m): m for i in range(ent.start, ent.end) if (m := ctx.by_token.get(i)) is not None}
+    if any(m.ref.kind != "person" or m.start < ent.start or m.end > ent.end for m in held.values()):
+        return ent
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    return Span(ctx.doc, ent.start, ent.end, label="ORG")
+
+
+def _release_places(ctx: ArticleContext, start: int, end: int) -> None:
+    """State and city words inside an organisation's name are part of the name."""
+    for mention in {id(m): m for i in range(start, end) if (m := ctx.by_token.get(i))}.values():
+        if mention.ref.kind in ("state", "city"):
+            ctx.remove_mention(mention)
+
+
+def _used_as_title(ctx: ArticleContext, name: str) -> bool:
+    """Whether some occurrence of `name`, tagged or not, is a title beside a person's name."""
+    start = ctx.text.find(name)
+    while start >= 0 and name:
+        span = ctx.doc.char_span(start, start + len(name))
+        if span is not None and title_of_a_person(ctx, span):
+            return True
+        start = ctx.text.find(name, start + 1)
+    return False
+
+
+def _add_acronym_use(ctx: ArticleContext, ent: Span, ref: Ref | None) -> None:
+    """A later 'IGAD' is the organisation its definition named, whatever the gazetteer says ('AFP'
+    after 'the Westland Federal Police (AFP)' is not the news agency)."""
+    if ref is not None and ctx.add_mention(Mention(ref, ent.start, ent.end, "alias")):
+        ctx.records.entity(ref.kind, ref.key).evidence.append(ctx.evidence(ent, "acronym-in-article", 0.8))
 
 
 def _before_post(ctx: ArticleContext, ent: Span) -> Span | None:
@@ -56,6 +148,8 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
     label = ent.label_
     if label == "NORP":
         hit = gaz.state_by_demonym(text)
+        if hit is None and gaz.organization(text):   # NER reads 'Saudi Aramco' as a nationality
+            return "organization", gaz.organization(text).name, "name"
         return ("state", hit.name, "demonym") if hit else (None, None, "")
     if label in PLACE_LABELS | {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"}:
         hit = gaz.state(text)
@@ -80,6 +174,8 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
             return "organization", org.name, "name"
         if gaz.city(text) and len(ent) <= 3:  # NER reads 'Abu Dhabi Crown Prince' as an organisation
             return "city", gaz.city(text).name, "name"
+        if name_head(text) in org_shapes().government_heads and _state_in_name(ctx, ent):
+            return "state", _state_in_name(ctx, ent), "alias"   # 'the Government of X' is X
         if _plausible_org(ctx, ent, text):
             return "organization", text, "name"
     return None, None, ""
@@ -107,9 +203,9 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
     if any(t.pos_ == "VERB" for t in ent):
         return False
-    if ctx.gaz.person(text) is not None:
-        return False
-    return True
+    if ctx.gaz.person(text) is not None or is_generic_ministry(bare_title(ctx, ent)):
+        return False  # a ministry named without its state is read by extract_ministries
+    return not_org_reason(ctx, ent, text) is None
 
 
 def _record(ctx: ArticleContext, kind: str, key: str, span: Span, via: str) -> None:
@@ -145,26 +241,57 @@ def _state_in_name(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def extract_ministries(ctx: ArticleContext) -> None:
-    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>."""
+    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>;
+    NER's 'Ministry of Culture' -> Ministry of Culture of <state>."""
     doc = ctx.doc
     for match_id, start, end in sorted(ctx_matches(ctx, "ministries"), key=lambda m: (m[1], -m[2])):
         span = doc[start:end]
-        if ctx.is_excluded(span) or not any(t.text[:1].isupper() for t in span):
-            continue  # lower-case "foreign ministry" in running text is usually generic
-        ministry = doc.vocab.strings[match_id]
-        state = _ministry_state(ctx, span)
-        if state is None:
+        if ctx.is_excluded(span) or _held_by_named_org(ctx, span):
             continue
-        key = f"{ministry} of {state}"
-        for i in range(start, end):  # a ministry outranks whatever NER made of the words
-            old = ctx.by_token.pop(i, None)
-            if old in ctx.mentions:
-                ctx.mentions.remove(old)
-        ctx.add_mention(Mention(Ref("organization", key), start, end, "name"))
-        entity = ctx.records.entity("organization", key)
-        entity.names.update({key, clean_name(span.text)})
-        entity.state = state
-        entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
+        named = state_named_before(ctx, span)
+        if named is None and not any(t.text[:1].isupper() for t in span):
+            continue  # lower-case "foreign ministry" without a state before it is usually generic
+        state = named or _ministry_state(ctx, span)
+        if state is not None:
+            _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
+    for ent in doc.ents:
+        title = bare_title(ctx, ent)
+        if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
+                or any(i in ctx.by_token for i in range(ent.start, ent.end)):
+            continue
+        state = state_named_before(ctx, ent) or _state_after(ctx, ent)
+        if state is not None:
+            _add_ministry(ctx, ent, ctx.lex.ministries.get(title.lower(), canonical_title(title)), state)
+        else:  # no state beside it: keep the name as written rather than guess one
+            kind, key, via = "organization", clean_name(ent.text), "name"
+            if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
+                _record(ctx, kind, key, ent, via)
+
+
+def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
+    """'State Department' read as the gazetteer's US State Department is not a ministry pattern."""
+    for i in range(span.start, span.end):
+        m = ctx.by_token.get(i)
+        if m is not None and m.ref.kind == "organization" and ctx.gaz.organization(m.ref.key) is not None:
+            return True
+    return False
+
+
+def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
+    key = f"{ministry} of {state}"
+    for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
+        old = ctx.by_token.pop(i, None)
+        if old in ctx.mentions:
+            ctx.mentions.remove(old)
+    ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name"))
+    entity = ctx.records.entity("organization", key)
+    title = title_case(bare_title(ctx, span))
+    # Only state-bound names: a bare 'Foreign Ministry' or 'Department of Foreign Affairs' names
+    # every state's ministry and would merge them.
+    entity.names.add(key)
+    entity.names |= state_bound_names(ctx.gaz, title, state) | state_bound_names(ctx.gaz, ministry, state)
+    entity.state = state
+    entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
 
 
 def ctx_matches(ctx: ArticleContext, name: str):
@@ -180,13 +307,24 @@ def _ministry_state(ctx: ArticleContext, span: Span) -> str | None:
             return m.ref.key
         if doc[i].pos_ not in ("DET", "PART", "PUNCT", "ADJ", "PROPN"):
             break
-    # "... of Pakistan" right after.
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        m = ctx.by_token.get(span.end + 1)
-        if m and m.ref.kind == "state":
-            return m.ref.key
+    after = _state_after(ctx, span)
+    if after:
+        return after
     # Otherwise the state closest in the sentence's tree, or the story's main state.
     return nearest_state(ctx, span.root, exclude=set()) or ctx.primary_state()
+
+
+def _state_after(ctx: ArticleContext, span: Span) -> str | None:
+    """'... of Pakistan', '... of the Philippines' right after."""
+    doc = ctx.doc
+    i = span.end + 1
+    if i < len(doc) and doc[span.end].lower_ == "of" and doc[i].lower_ == "the":
+        i += 1
+    if span.end < len(doc) and doc[span.end].lower_ == "of" and i < len(doc):
+        m = ctx.by_token.get(i)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+    return None
 
 
 def nearest_state(ctx: ArticleContext, token, exclude: set[str]) -> str | None:

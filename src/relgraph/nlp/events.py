@@ -4,17 +4,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.util import filter_spans
 
-from relgraph.nlp.actors import (
-    actors_in,
-    governing_noun,
-    pair_refs,
-    place_in,
-    subject_actors,
-    subtree_span,
-    where_place,
-    with_states,
-)
+from relgraph.nlp.actors import governing_noun, place_in, subject_actors, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
+from relgraph.nlp.event_actors import (
+    link_bare_surnames,
+    meeting_participants,
+    reception_meeting,
+    speaker,
+    visit_participants,
+)
 from relgraph.nlp.entities import ctx_matches
 from relgraph.records import FactRecord, Ref
 
@@ -28,13 +26,25 @@ DEFAULT_DATE_PRECISION = 7
 
 
 def extract_events(ctx: ArticleContext) -> list[FactRecord]:
+    link_bare_surnames(ctx)
     events: list[FactRecord] = []
     for trigger, etype, family in _triggers(ctx):
         event = _event_at(ctx, trigger, etype)
         if event is not None:
-            event.key = family  # temporary: the trigger family, used by the in-article merge
+            # temporary: the trigger family for the in-article merge, marked when it is 'the summit'
+            event.key = family + (BACK_REFERENCE if _bare_definite(trigger) else "")
             events.append(event)
     return merge_events(ctx, events)
+
+
+BACK_REFERENCE = "|the"
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the summit' with nothing of its own: the gathering the story is about."""
+    children = list(noun.children)
+    return noun.pos_ in ("NOUN", "PROPN") and bool(children) and all(
+        c.dep_ == "det" and c.lower_ == "the" for c in children)
 
 
 def _triggers(ctx: ArticleContext):
@@ -46,19 +56,80 @@ def _triggers(ctx: ArticleContext):
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN") or (root.lower_ == "address" and root.tag_ != "NN"):
             continue
-        if ctx.mention_at(root) is not None or root.text[:1].isupper() and root.i != root.sent.start:
+        if ctx.mention_at(root) is not None or root.text[:1].isupper() and root.i != root.sent.start \
+                and not _named_event(ctx, root):
             continue  # 'Intergovernmental Commission', 'Summit Hotel': part of a name, not an event
         etype = ctx.lex.event_nouns[span.text.lower()] if span.text.lower() in ctx.lex.event_nouns else None
         if etype:
             yield root, etype, FAMILY.get(root.lower_, root.lemma_)
+    host_verbs = ctx.lex.words("host_verbs")
     for token in doc:
-        etype = ctx.lex.event_verbs.get(token.lemma_.lower())
-        if etype and token.pos_ == "VERB" and not ctx.is_excluded(doc[token.i: token.i + 1]):
-            yield token, etype, FAMILY.get(token.lemma_, token.lemma_)
+        if token.pos_ != "VERB" or ctx.is_excluded(doc[token.i: token.i + 1]):
+            continue
+        lemma = token.lemma_.lower()
+        etype = ctx.lex.event_verbs.get(lemma)
+        if etype:
+            yield token, etype, FAMILY.get(lemma, lemma)
+        if lemma in host_verbs:
+            yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
+        if _statement_verb(ctx, token) or _posting_verb(ctx, token):
+            yield token, "Statement", "statement"
+    for token in doc:
+        if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
+            yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
 
 
-# A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') has
-# not happened; news reports it as the itinerary, not as a visit.
+def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(
+        (m := ctx.mention_at(p)) is not None and m.ref.kind in ("city", "state")
+        for p in c.children if p.dep_ == "pobj") for c in token.children)
+
+
+RECEPTION = "reception"
+
+
+def _named_event(ctx: ArticleContext, root: Token) -> bool:
+    """'the UK-Ireland Summit in Liverpool', 'the Annual Foreign Ministers' Meeting': a gathering's
+    name ends in its kind; a body ('Joint Commission') or a place ('Summit Hotel') does not."""
+    return root.lower_ in ctx.lex.words("named_event_heads") and root.dep_ != "compound"
+
+
+def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """A public statement told by its verb: 'told reporters', 'told the APA news agency', 'wrote on
+    X', 'addressed the closing session'."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "tell":
+        return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
+    if lemma == "address":
+        return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
+    return False
+
+
+def _posting_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """'wrote on X', 'welcomed the signing in a post on X.': a platform named after 'on' in the
+    verb's own phrase (the tokenizer may glue the full stop to 'X')."""
+    platforms = ctx.lex.words("social_platforms")
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ == "on" and token.lower_.rstrip(".") in platforms:
+            node = token.head
+            while node.pos_ != "VERB" and node.head.i != node.i:
+                node = node.head
+            if node.i == verb.i:
+                return True
+    return False
+
+
+def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
+    """The head word of an audience (as written and as lemma), or the last word of the name it is
+    part of ('the APA news agency')."""
+    mention = ctx.mention_at(token)
+    word = ctx.doc[mention.end - 1] if mention is not None else token
+    return {word.lower_, word.lemma_.lower()}
+
+
+# A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') is a
+# visit still to come: it is reported, but its date is only what the text says, never assumed.
 PLANNED = {"schedule", "scheduled", "expect", "expected", "due", "plan", "planned", "invitation", "invite",
            "intend", "set"}
 
@@ -67,31 +138,39 @@ def _planned_trip(trigger: Token) -> bool:
     if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
     head = trigger.head
-    return head is not trigger and (head.lemma_.lower() in PLANNED or head.lower_ in PLANNED)
+    if head is trigger:
+        return False
+    # 'accepted an invitation from the prime minister to visit Doha': the parser often hangs the
+    # infinitive on the verb rather than on 'invitation'
+    invited = any(c.dep_ == "dobj" and c.lemma_.lower() in PLANNED for c in head.children)
+    return head.lemma_.lower() in PLANNED or head.lower_ in PLANNED or invited
 
 
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
-    if _wished(trigger):
-        return None  # wished-for talks are not events
-    if etype == "Visit" and _planned_trip(trigger):
+    if _wished(trigger) or _negated(trigger):
+        return None  # wished-for or denied talks are not events
+    if _refers_back(ctx, trigger) or etype == "Statement" and not _framed_statement(ctx, trigger):
         return None
+    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
-    tense = tense_of(trigger)
-    if etype == "Visit":
-        participants, place = _visit(ctx, trigger)
+    tense = "future" if planned else tense_of(trigger)
+    if etype == "Visit":  # the visit's own phrase names the visitor: 'the second day of a visit that Ruto began'
+        participants, place = visit_participants(ctx, original)
+    elif etype == "Meeting" and trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
+        participants, place = reception_meeting(ctx, trigger)
     elif etype == "Statement":
-        participants, place = _speaker(ctx, trigger), place_in(ctx, trigger)
+        participants, place = speaker(ctx, trigger), place_in(ctx, trigger)
     elif etype == "Meeting" and trigger.pos_ == "VERB" and trigger.lemma_ in ("discuss", "negotiate"):
         participants, place = subject_actors(ctx, trigger), place_in(ctx, trigger)
     else:
-        participants = _meeting_participants(ctx, trigger, etype)
+        participants = meeting_participants(ctx, trigger, etype)
         place = place_in(ctx, trigger) or (place_in(ctx, original) if original.i != trigger.i else None)
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
         return None
-    if etype in ("Meeting", "Consultation", "PressConference") and len(participants) < 2:
-        return None  # it takes two to meet
+    if etype in ("Meeting", "Consultation") and len(participants) < 2 and not _hosted(ctx, trigger):
+        return None  # it takes two to meet; a press conference may have one speaker
     date = ctx.date_near(trigger, tense=tense)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
@@ -103,9 +182,52 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     )
 
 
+def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
+    """'after the meeting', 'on the sidelines of the visit': a definite event noun that names no one
+    and frames the clause points back at an event already told, it reports no new one."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    if any(c.dep_ in ("poss", "prep", "compound", "amod", "acl", "relcl") for c in noun.children):
+        return False  # 'the Kars meeting', 'the visit to Rome', 'the visit, which began Tuesday'
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    framing = prep.lower_ in ctx.lex.words("framing_preps")
+    beside = prep.lower_ == "of" and prep.head.lower_ in ctx.lex.words("sideline_nouns")
+    return framing or beside or prep.lower_ == "about"  # 'asked about the visit'
+
+
+def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
+    """'a message' is a statement only when someone's ('the president's message') or the frame of a
+    saying ('said in a message'); a plain 'received a written message' is a letter."""
+    if noun.pos_ == "VERB" or noun.lower_ not in ctx.lex.words("framed_statement_nouns") \
+            and noun.lemma_.lower() not in ctx.lex.words("framed_statement_nouns"):
+        return True
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
+
+
+def _negated(trigger: Token) -> bool:
+    """'did not hold a bilateral meeting', 'no talks took place': the text denies the event."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _hosted(ctx: ArticleContext, noun: Token) -> bool:
+    """'Accra will host a follow-up conference': the host is enough to tell the meeting."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lex.words("host_verbs")
+
+
 def _wished(trigger: Token) -> bool:
     """'wanted Israel and Palestine to continue talks': the talks are hoped for, not reported."""
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "before", "amid", "at", "on"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "after", "before", "amid", "at", "on", "in"):
         return False  # a circumstance of the clause, reported as fact
     verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None:
@@ -117,98 +239,14 @@ def _wished(trigger: Token) -> bool:
     return False
 
 
-def _hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
-    """'Ruto hosted Abiy Ahmed at State House, Nairobi': the object visits the subject; the place is
-    where it happened, else the host's state."""
-    guests = [r for c in verb.children if c.dep_ == "dobj"
-              for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
-    hosts = [r for r in subject_actors(ctx, verb) if r.kind in ("person", "state")]
-    if not guests or not hosts:
-        return [], None
-    place = place_in(ctx, verb) or where_place(ctx, verb)
-    if place is None:
-        for c in verb.children:
-            span = subtree_span(c) if c.dep_ == "dobj" else None
-            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))] if span is not None else []
-            place = found[0] if found else place
-    if place is None:
-        host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
-        place = Ref("state", host_state) if host_state else None
-    return guests[:2] + hosts[:2], place
-
-
-def _visit(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], Ref | None]:
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
-        return _hosted_visit(ctx, trigger)
-    visitors: list[Ref] = []
-    for child in trigger.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            visitors += actors_in(ctx, subtree_span(child))
-    if not visitors:
-        visitors = [r for r in subject_actors(ctx, trigger) if r.kind == "person"]
-    if not visitors:
-        head = trigger.head if trigger.dep_ in ("acl", "relcl", "xcomp") else None
-        while head is not None and head.dep_ in ("compound", "amod", "appos") and head.head is not head:
-            head = head.head
-        if head is not None:
-            visitors = [r for r in actors_in(ctx, [head]) if r.kind == "person"] or [
-                r for r in actors_in(ctx, [head.head]) if r.kind == "person"]
-    visitors = [r for r in visitors if r.kind in ("person", "state")][:2]
-    if not any(r.kind == "person" for r in visitors):
-        return [], None
-    place = None
-    for child in trigger.children:
-        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in")):
-            span = subtree_span(child)
-            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city", "state"))]
-            if found:
-                cities = [f for f in found if f.kind == "city"]
-                place = (cities or found)[0]
-                break
-    place = place or where_place(ctx, trigger)
-    if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
-        return visitors, None
-    host = ctx.state_of(place)
-    return visitors + ([Ref("state", host)] if host else []), place
-
-
-def _speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
-    """'Lavrov issued a statement', "a Foreign Office statement", 'X said in a statement'."""
-    own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod")]
-    refs: list[Ref] = []
-    for child in own:
-        refs += actors_in(ctx, subtree_span(child))
-    if not refs:
-        refs = subject_actors(ctx, trigger)
-    return [r for r in refs if r.kind in ("person", "organization", "state")][:3]
-
-
-def _meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> list[Ref]:
-    span = subtree_span(trigger)
-    between = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
-    if between:  # 'talks between the Afghan government and the Taliban': exactly these
-        refs = actors_in(ctx, subtree_span(between[0])) or pair_refs(ctx, subtree_span(between[0]))
-        if refs:
-            return [r for r in refs if r.kind in ("person", "state", "organization")]
-    refs = [r for r in actors_in(ctx, span)]
-    refs += [r for r in pair_refs(ctx, span) if r not in refs]
-    if trigger.dep_ in ("dobj", "nsubjpass"):  # 'Russia organized a conference ... in the presence of X'
-        verb = trigger.head
-        refs += [r for r in subject_actors(ctx, verb) if r not in refs]
-        for child in verb.children:
-            if child.dep_ == "prep" and child.i > trigger.i:
-                refs += [r for r in actors_in(ctx, subtree_span(child)) if r not in refs and r.kind != "city"]
-    if etype == "PressConference":  # everyone named in the sentence takes part
-        refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
-    return [r for r in refs if r.kind in ("person", "state", "organization")]
-
-
 def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactRecord]:
     """Several sentences often report one event: merge same-type, same-family, compatible reports."""
     merged: list[FactRecord] = []
+    gatherings = ctx.lex.words("gathering_nouns")
     for event in events:
         for other in merged:
-            if _same_event(other, event) and _places_agree(ctx, other, event):
+            if (_same_event(other, event) or _same_gathering(other, event, gatherings)) \
+                    and _places_agree(ctx, other, event):
                 _absorb(other, event)
                 break
         else:
@@ -221,7 +259,7 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
 def _same_event(a: FactRecord, b: FactRecord) -> bool:
     if a.type == b.type and a.evidence[0].start == b.evidence[0].start:
         return True  # 'X met Y in Abuja to discuss the crisis': one sentence, one meeting
-    if a.type != b.type or a.key != b.key and a.type == "Meeting":
+    if a.type != b.type or _family(a) != _family(b) and a.type == "Meeting" and not _same_people(a, b):
         return False
     if a.type == "Statement":  # one speaker's statement is not another's
         speakers_a = {r for r in a.participants if r.kind != "state"}
@@ -237,6 +275,26 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
     states_a = {r for r in a.participants if r.kind == "state"}
     states_b = {r for r in b.participants if r.kind == "state"}
     return len(states_a & states_b) >= min(2, len(states_a), len(states_b))
+
+
+def _family(event: FactRecord) -> str:
+    return (event.key or "").removesuffix(BACK_REFERENCE)
+
+
+def _same_gathering(a: FactRecord, b: FactRecord, gatherings: frozenset[str]) -> bool:
+    """'X attended the summit', 'Y used the summit to ...': a bare 'the summit' is the article's
+    summit, whoever is named with it."""
+    if a.type != "Meeting" or b.type != "Meeting" or _family(a) != _family(b) or _family(a) not in gatherings:
+        return False
+    if not ((a.key or "").endswith(BACK_REFERENCE) or (b.key or "").endswith(BACK_REFERENCE)):
+        return False
+    return not (a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)))
+
+
+def _same_people(a: FactRecord, b: FactRecord) -> bool:
+    """'X received Y' and 'talks between X and Y' in one article: one meeting of the same two people."""
+    people_a = {r for r in a.participants if r.kind == "person"}
+    return len(people_a) >= 2 and people_a == {r for r in b.participants if r.kind == "person"}
 
 
 def _places_agree(ctx: ArticleContext, a: FactRecord, b: FactRecord) -> bool:

@@ -31,7 +31,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     extract_ministries(ctx)
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
-    signings = [signing_of(a) for a in agreements if a.evidence[0].rule != "agreement-agreed-to"]
+    now = getattr(article, "published", None) or max((a.date for a in agreements if a.date), default=None)
+    signings = one_ceremony([signing_of(a) for a in agreements if reports_signing(a, now)])
     events = _join_signings(signings, extract_events(ctx))
     facts = agreements + signings + extract_projects(ctx) + events
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
@@ -59,9 +60,46 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
             yield article, exc
 
 
+SIGNING_HISTORY_YEARS = 2  # a signing this much older than the article is history, not news
+
+
+def reports_signing(agreement: FactRecord, now: str | None) -> bool:
+    """A Signing event goes with an agreement whose signing the text reports: not a deal 'reached' or
+    'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021'). `now` is
+    the publication date, else the newest date of the article's deals."""
+    if not any(e.rule == "agreement-signed" for e in agreement.evidence):
+        return False
+    now = now or ""
+    if agreement.date and now[:4].isdigit() and agreement.date[:4].isdigit():
+        return int(now[:4]) - int(agreement.date[:4]) < SIGNING_HISTORY_YEARS
+    return True
+
+
+def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:
+    """Documents signed on the same day by the same states were signed at one ceremony: one Signing
+    event ('Signing of the MoU on X and the agreement on Y')."""
+    kept: list[FactRecord] = []
+    for signing in signings:
+        states = {r for r in signing.participants if r.kind == "state"}
+        same = next((k for k in kept if k.date == signing.date
+                     and states & {r for r in k.participants if r.kind == "state"}), None)
+        if same is None:
+            kept.append(signing)
+            continue
+        same.participants += [r for r in signing.participants if r not in same.participants]
+        same.places = same.places or signing.places
+        first = same.name or same.description or ""
+        same.name, same.description = None, f"{first} and {signing.name or signing.description or ''}".strip()
+        same.evidence += signing.evidence
+    return kept
+
+
 def signing_of(agreement: FactRecord) -> FactRecord:
-    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "", name=agreement.name,
-                      participants=list(agreement.participants), date=agreement.date,
+    return FactRecord(kind="event", type="Signing", label="", topic=agreement.topic or "",
+                      name=agreement.name, description=agreement.description,
+                      # a date the agreement only took from the occasion is left to the event reports
+                      participants=list(agreement.participants),
+                      date=None if agreement.date_assumed else agreement.date,
                       places=list(agreement.places),
                       evidence=list(agreement.evidence))
 
@@ -79,8 +117,8 @@ def _join_signings(signings: list[FactRecord], events: list[FactRecord]) -> list
             continue
         same.participants += [r for r in event.participants if r not in same.participants]
         same.places = same.places or event.places
-        if not same.date and not event.date_assumed:
-            same.date = event.date
+        if (not same.date or same.date_assumed) and event.date and not event.date_assumed:
+            same.date, same.date_assumed = event.date, False  # the text's date beats a lent one
         same.evidence += event.evidence
     return kept
 
@@ -96,10 +134,14 @@ def _names(refs: list[Ref], kinds=("person", "state", "organization")) -> list[s
 
 
 def agreement_label(fact: FactRecord) -> str:
+    """Its proper name, else its parties and the words of its own phrase ('Egypt–Sudan memorandum
+    of understanding on the return of ...'), so the label carries what the deal is about."""
     if fact.name:
         return fact.name
     names = _names(fact.participants, ("state", "organization")) or _names(fact.participants)
     parties = "–".join(sorted(names)[:4])
+    if fact.description:
+        return f"{parties} {fact.description}".strip()
     return " ".join(x for x in (parties, fact.topic, "agreement") if x)
 
 
@@ -131,8 +173,9 @@ def label_fact(fact: FactRecord) -> FactRecord:
 
 
 def _merged_visit_ok(fact: FactRecord) -> bool:
-    """A visit whose place never became known is too vague to keep."""
-    return False
+    """A visit whose place never became known still tells who travelled ('Ruto's state visit'):
+    kept when its visitor is a named person."""
+    return any(r.kind == "person" for r in fact.participants)
 
 
 def _drop_unmentioned(ctx: ArticleContext) -> None:

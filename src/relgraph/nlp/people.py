@@ -1,11 +1,19 @@
 """People, the posts they hold and the states they serve."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing, place_names
+from relgraph.nlp.person_match import names_by_surname, same_full_name
+from relgraph.nlp.person_names import (
+    is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
+    not_a_person_name, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
+)
 from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
 from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, honorific_end, plural_titles, portfolio_tail,
                                 remit_end, titled)
@@ -234,32 +242,49 @@ def _appositive_head(root):
     return root.head if root.dep_ == "appos" and root.head.pos_ == "PROPN" else None
 
 
+@dataclass
+class NameCandidates:
+    """Person names found in an article before they are resolved."""
+
+    not_people: set[str]                               # names the article uses for places or things
+    full: list[Span] = field(default_factory=list)     # names of two words or more
+    titled: list[tuple[Span, PostMention]] = field(default_factory=list)  # 'President Prabowo'
+    singles: list[Span] = field(default_factory=list)  # surnames the NER found ('Lavrov said')
+
+    def add(self, ctx: ArticleContext, name: Span, post: PostMention | None = None, full_ok: bool = True) -> None:
+        words = clean_name(name.text).split()
+        if is_surname_form(words):
+            if post is not None:
+                self.titled.append((name, post))
+            else:
+                self.singles.append(name)
+        elif full_ok and _looks_like_name(ctx, words):
+            if post is not None:
+                post.person = " ".join(words)
+            self.full.append(name)
+
+
 def extract_people(ctx: ArticleContext) -> list[PostMention]:
     """Register person mentions (full names first, then surnames) and return the posts found."""
     posts = find_posts(ctx)
-    full: list[Span] = []
-    for post in posts:
-        name = name_after(ctx, post.span) or name_before(ctx, post.span)
+    found = NameCandidates(place_names(ctx))
+    _names_of_posts(ctx, posts, found)
+    _names_of_entities(ctx, found)
+    for span in names_after_address(ctx):
+        name = _person_span(ctx, span, found.not_people)
         if name is not None:
-            post.person = clean_name(name.text)
-            full.append(name)
-    singles = []
-    for ent in ctx.doc.ents:
-        if ctx.is_excluded(ent) or ent.label_ not in ("PERSON", "ORG", "GPE") and not ent.ent_id_.startswith("person:"):
-            continue
-        words = clean_name(ent.text).split()
-        if ent.label_ == "PERSON" or ent.ent_id_.startswith("person:"):
-            if len(words) >= 2 and _looks_like_name(ctx, words):
-                full.append(ent)
-            elif len(words) == 1:
-                singles.append(ent)
-        elif len(words) == 1:
-            singles.append(ent)  # NER calls surnames ORG or GPE often enough ("according to Lavrov")
+            found.add(ctx, name, PostMention(name, None))
+    for span in names_coordinated_with_people(ctx):
+        name = _person_span(ctx, span, found.not_people)
+        if name is not None:
+            found.add(ctx, name)
+    full = [s for s in found.full if clean_name(s.text) not in found.not_people]
     canon = _canonical_names(ctx, [clean_name(s.text) for s in full])
     for span in sorted(full, key=lambda s: (s.start, -len(s))):
-        name = canon[clean_name(span.text)]
-        _register(ctx, span, name, "name")
-    for span in singles:
+        _register(ctx, span, canon[clean_name(span.text)], "name")
+    for span, post in found.titled:
+        post.person = _register_titled(ctx, span, canon, found.not_people)
+    for span in found.singles:
         name = _resolve_surname(ctx, clean_name(span.text), span.start, canon)
         if name:
             _register(ctx, span, name, "surname")
@@ -269,11 +294,74 @@ def extract_people(ctx: ArticleContext) -> list[PostMention]:
     return posts
 
 
+def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCandidates) -> None:
+    """The names next to office titles; past the rest of a long title the posts left unread."""
+    for post in posts:
+        span = name_after(ctx, post.span) or name_before(ctx, post.span)
+        name = _person_span(ctx, span, found.not_people) if span is not None else None
+        if name is None:
+            if span is None and post.span.end < len(ctx.doc) and ctx.doc[post.span.end].lower_ == "and":
+                span = post.span  # 'Minister of Energy and Mineral Resources X': the title goes on
+            elif span is None or span.start > post.span.end + 1 or not title_tail(ctx, span):
+                continue
+            else:
+                ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
+            span = name_after_title_tail(ctx, span)
+            name = _person_span(ctx, span, found.not_people) if span is not None else None
+            if name is None:
+                continue
+        found.add(ctx, name, post)
+
+
+def _names_of_entities(ctx: ArticleContext, found: NameCandidates) -> None:
+    # One-word persons of the article: "Yoon called ..." makes the ORG "Yoon Suk Yeol" a person.
+    surnames = {ent.text for ent in ctx.doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    for ent in ctx.doc.ents:
+        if ctx.is_excluded(ent) or ent.label_ not in ("PERSON", "ORG", "GPE") and not ent.ent_id_.startswith("person:"):
+            continue
+        is_person = (ent.label_ == "PERSON" or ent.ent_id_.startswith("person:")
+                     or starts_with_honorific(ctx, ent)  # 'the Rt Hon X MP', whatever the NER says
+                     or not ent.ent_id_ and len(ent) > 1 and (ent[0].text in surnames or ent[-1].text in surnames))
+        if not is_person and len(clean_name(ent.text).split()) != 1:
+            continue  # but NER calls surnames ORG or GPE often enough ("according to Lavrov")
+        name = _person_span(ctx, ent, found.not_people)
+        if name is not None:
+            found.add(ctx, name, full_ok=is_person)
+
+
+def _register_titled(ctx: ArticleContext, span: Span, canon: dict[str, str], not_people: set[str]) -> str | None:
+    """A surname after a title is the article's full name; one word no full name has is a person named
+    by one word ('Foreign Minister Sugiono', 'Vice Admiral Irvansyah')."""
+    word = clean_name(span.text)
+    name = _resolve_surname(ctx, word, span.start, canon)
+    if name is not None:
+        _register(ctx, span, name, "surname")
+    elif len(word.split()) == 1 and word not in not_people and _looks_like_name(ctx, [word]):
+        name = canon[word] = with_name_forming_title(ctx, span, word)
+        _register(ctx, span, name, "name")
+    return name
+
+
+def _person_span(ctx: ArticleContext, span: Span, not_people: set[str]) -> Span | None:
+    """The tidied name of a candidate span, or None when the span is no person's name. A name
+    used for a place or a thing ('in X', 'the X gas pipeline') is no person anywhere in the article."""
+    name = tidy_name_span(ctx, span)
+    if name is None:
+        return None
+    words = clean_name(name.text).split()
+    if not_a_person_name(ctx, name, words) or in_credit_or_byline(ctx, name):
+        return None
+    if in_place_context(ctx, name) or names_a_thing(ctx, name):
+        not_people.add(" ".join(words))
+        return None
+    return name
+
+
 def _looks_like_name(ctx: ArticleContext, words: list[str]) -> bool:
     if any((not w[:1].isupper() and w.lower() not in NAME_PARTICLES and w.split("-")[0].lower() not in NAME_PARTICLES)
            or any(c.isdigit() for c in w) for w in words):
         return False
-    if len(words) > MAX_NAME_TOKENS:
+    if len([w for w in words if w.lower() not in NAME_PARTICLES]) > MAX_NAME_TOKENS:
         return False
     return not any(ctx.gaz.state(w) or ctx.gaz.state_by_demonym(w) for w in words)
 
@@ -283,12 +371,16 @@ def _canonical_names(ctx: ArticleContext, names: list[str]) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(ctx.gaz.name_variant_key(n), []).append(n)
-    # A name that extends another ("Bilawal Bhutto" / "Bilawal Bhutto Zardari") is the same person.
-    keys = sorted(groups, key=len, reverse=True)
+    # A name that extends another ("Bilawal Bhutto" / "Bilawal Bhutto Zardari") or spells it with
+    # other letters, initials or without a middle name is the same person, when only one fits.
+    keys = sorted(groups, key=lambda k: (len(k.split()), len(k)))
     for short in keys:
-        for long in keys:
-            if short != long and short in groups and long in groups and _extends(long, short):
-                groups[long].extend(groups.pop(short))
+        if short not in groups:
+            continue
+        fits = [long for long in keys if long != short and long in groups
+                and len(long.split()) >= len(short.split()) and _same_person(groups[long][0], groups[short][0])]
+        if len(fits) == 1:
+            groups[fits[0]].extend(groups.pop(short))
     out = {}
     for members in groups.values():
         known = next((ctx.gaz.person(m) for m in members if ctx.gaz.person(m)), None)
@@ -297,22 +389,27 @@ def _canonical_names(ctx: ArticleContext, names: list[str]) -> dict[str, str]:
     return out
 
 
+def _same_person(long: str, short: str) -> bool:
+    return _extends(long, short) or same_full_name(long, short)
+
+
 def _extends(long: str, short: str) -> bool:
     lw, sw = long.split(), short.split()
     return len(sw) >= 2 and lw[: len(sw)] == sw
 
 
 def _resolve_surname(ctx: ArticleContext, word: str, position: int, canon: dict[str, str]) -> str | None:
-    candidates = {c for c in canon.values() if word in c.split()[1:]}
-    if not candidates:  # 'Yoon' for 'Yoon Suk Yeol': family name first
-        candidates = {c for c in canon.values() if c.split()[0] == word and len(c.split()) >= 2}
-        if len(candidates) > 1:
-            return None
+    """The article's full name that a surname ('Lavrov', 'Al Khater'), a family name written first
+    ('Yoon') or a one-word name stands for; the nearest before it when several fit."""
+    names = sorted(set(canon.values()))
+    if word in names:
+        return word
+    candidates = set(names_by_surname(word, names))
     if len(candidates) == 1:
         return candidates.pop()
     if candidates:  # the nearest full mention before this one
         prior = [m for m in ctx.mentions if m.ref.kind == "person" and m.ref.key in candidates and m.start < position]
-        return prior[-1].ref.key if prior else sorted(candidates)[0]
+        return prior[-1].ref.key if prior else None
     return None
 
 

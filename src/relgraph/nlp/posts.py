@@ -210,6 +210,10 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
         return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
 
     end = next((t.i for t in doc[span.start:body.end] if t.text == "("), body.end)  # '(NEPCO)' abbreviates
+    heads = ctx.lex.post_shapes["heads"]
+    end = next((t.i for t in doc[span.end + 1:end] if t.i in ctx.post_tokens or t.lower_ in heads), end)
+    while end > span.end and doc[end - 1].lower_ in SMALL_WORDS:
+        end -= 1  # '... Council for Canada [and] Minister of ...': the next title is not this one's
     if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
         end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
     return titled(doc, span.start, end, drop=possessive_state)

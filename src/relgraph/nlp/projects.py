@@ -1,40 +1,193 @@
-"""Projects: infrastructure, plants, corridors, programmes and supplies the text names or delimits."""
+"""Projects: infrastructure, plants, corridors, programmes and supplies the text names or delimits.
+
+A noun of a project kind (data: project_heads) is a project when something delimits it: a proper
+name ('the Baynes plant'), a route ('a rail link between A and B', 'the A-B railway'), its
+construction or funding ('construction of a border post at A', 'the port a consortium is due to
+build'), a purpose ('a programme to train nurses'), or a head that is a project by itself
+('pipeline', 'programme') with words saying what it is. Sizes and praise ('a 600-megawatt plant',
+'a strategic project') delimit nothing."""
 from __future__ import annotations
 
-import re
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Token
-
-from relgraph.nlp.actors import actors_in, as_actor, pair_refs, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
-from relgraph.records import FactRecord, Ref
+from relgraph.nlp.project_parties import project_record
+from relgraph.nlp.project_names import (
+    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions,
+    route_ends, route_label, trimmed,
+)
+from relgraph.nlp.supplies import extract_supplies
+from relgraph.records import FactRecord
+
+PLACE_KINDS = ("city", "state")
+
 
 def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
-    heads = ctx.lex.words("project_heads")
-    named_heads = ctx.lex.words("project_named_heads")
-    construction = ctx.lex.words("construction_nouns")
-    projects = []
+    mentions: list[ProjectMention] = []
+    pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
+    built_heads: set[str] = set()
+    for token in ctx.doc:  # names first, so no project name is taken for a participant
+        if _head_candidate(ctx, token):
+            _free_of_other_entities(ctx, token)
     for token in ctx.doc:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        if not _head_candidate(ctx, token):
             continue
-        if lemma in heads or token.lower_ in named_heads:
-            core = _core_phrase(token) or _apposed_name(ctx, token)
-            if core is None or _is_org(ctx, token):
-                continue
-            _release_name_parts(ctx, core)
-            named = any(t.pos_ == "PROPN" for t in core) and token.lower_ in named_heads
-            built = token.head.lemma_.lower() in construction and token.dep_ == "pobj" or \
-                token.dep_ == "pobj" and token.head.head.lemma_.lower() in construction
-            if lemma in ("project", "programme", "program", "initiative", "pipeline", "corridor") or named or built:
-                projects.append(_project(ctx, token, core))
-    projects += _supplies(ctx)
-    return [p for p in projects if p is not None]
+        found = _mentions_at(ctx, token)
+        if found is None:
+            core = _core_phrase(ctx, token)
+            if core is None and _developed(ctx, token):
+                built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
+            elif core is not None and _distinctive(ctx, core, token):
+                pending.append((token, core))
+            continue
+        mentions += found
+    for token, core in pending:
+        if token.lemma_.lower() in built_heads:
+            mentions += _mention(ctx, token, core, clean_label(trimmed(ctx, core).text))
+    return merge_mentions(mentions) + extract_supplies(ctx)
 
 
-def _core_phrase(head: Token):
+def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return False
+    if ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        return False
+    return token.lemma_.lower() in ctx.lex.words("project_heads") or \
+        token.lemma_.lower() in ctx.lex.words("project_route_heads") or \
+        token.lower_ in ctx.lex.words("project_named_heads") or \
+        token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
+
+
+def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
+    """The projects a head noun names, [] when it is no project, None when only a later mention
+    saying it is built would make it one."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    if not _free_of_other_entities(ctx, head):
+        return []
+    if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
+            head.lower_ not in lex.words("project_named_heads"):
+        purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
+        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+    core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
+    if _no_project_here(ctx, head, core):
+        return []
+    if core is not None:
+        _release_name_parts(ctx, core)
+    routes = _route_mentions(ctx, head, core)
+    if routes is not None:
+        return routes
+    if lemma not in lex.words("project_heads") and head.lower_ not in lex.words("project_named_heads"):
+        return []  # 'a bus service' is a project only on a route
+    return _phrase_mentions(ctx, head, core)
+
+
+def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> bool:
+    """Weapons programmes, places, and nouns said of a project named elsewhere in the sentence."""
+    lex = ctx.lex
+    if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
+        return True  # weapons programmes are not undertakings between partners
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
+        return True  # 'the Red Sea port of Aqaba' names a place
+    if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
+            head.lemma_.lower() not in lex.words("project_purpose_heads"):
+        return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if _alias_of(head) is not None:
+        return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
+    # 'which would be the first air link': said of a project named before
+    return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
+
+
+def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
+    """Projects named by their routes ('the Kayes–Tambacounda rail link'); None when there is no route."""
+    branches = _route_branches(ctx, head)
+    if not branches:
+        return None
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
+        return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
+    what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
+    return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head), route_label(ends, what), ends)]
+
+
+def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
+    """A project named or delimited by its own phrase: a name, a purpose, a site, a construction."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    purpose = _purpose_label(ctx, head)
+    if core is None:
+        extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
+        if extension is not None:  # 'help build a new terminal at Clark International Airport'
+            return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
+        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+    label = clean_label(trimmed(ctx, core).text)
+    if _named(ctx, head, core) or has_place_pair(core):
+        return _mention(ctx, head, core, label)
+    if purpose:
+        return _mention(ctx, head, core, purpose)
+    extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
+    if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
+        return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
+    if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
+        return []  # 'clean energy projects': a kind of projects, not one that can be told apart
+    if lemma in lex.words("project_strong_heads") or _built(ctx, head) or _developed(ctx, head):
+        return _mention(ctx, head, core, label)
+    return None
+
+
+def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
+    """'the Baynes plant'; a facility named after its city ('Karachi Port', 'Hamad International
+    Airport') only when the text says it is being built."""
+    lex = ctx.lex
+    if head.lower_ not in lex.words("project_named_heads"):
+        return False
+    if head.lower_ not in lex.words("project_facility_heads"):
+        return bool(_name_words(ctx, core, head))
+    return bool(_proper_words(ctx, core, head)) and (
+        _developed(ctx, head) or _built(ctx, head) or _described_as_developed(ctx, head))
+
+
+def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
+    """A head inside a place or a known organisation is not a project; an unknown 'organisation'
+    NER found ending in a project noun ('the Indian Housing Project') is the project's name,
+    unless it reads like a company ('Georgian Railway': a state word and the noun); so is a
+    'person' ending in one."""
+    m = ctx.mention_at(head)
+    if m is None:
+        return True
+    if m.ref.kind == "person" and m.end - 1 == head.i and head.lower_ in ctx.lex.words("project_named_heads"):
+        ctx.remove_mention(m)  # 'Corridor Highway' is no person's name
+        return True
+    if m.ref.kind != "organization" or m.end <= head.i or \
+            any(not t.is_punct and head not in t.ancestors for t in ctx.doc[head.i + 1:m.end]):
+        return False  # the name may end in its acronym or place: 'the Grand Renaissance Dam (GERD)'
+
+    span = ctx.doc[m.start:m.end]
+    if ctx.gaz.organization(span.text) is not None or _company_like(ctx, span, head):
+        return False
+    if head.lower_ not in ctx.lex.words("project_named_heads") and \
+            head.lemma_.lower() not in ctx.lex.words("project_strong_heads"):
+        return False
+    ctx.remove_mention(m)
+    return True
+
+
+def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
+    words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
+    return bool(words) and head.text[:1].isupper() and all(_state_word(ctx, t) for t in words)
+
+
+def _state_word(ctx: ArticleContext, token: Token) -> bool:
+    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
+
+
+def _head_span(head: Token) -> Span:
+    return head.doc[head.i: head.i + 1]
+
+
+def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
-    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
             and c.tag_ not in ("JJS", "JJR") and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if not mods:
         return None
@@ -42,10 +195,10 @@ def _core_phrase(head: Token):
     return head.doc[start: head.i + 1]
 
 
-def _apposed_name(ctx: ArticleContext, head: Token):
+def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
     """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
     project noun stands in apposition to."""
-    if head.dep_ != "appos" or head.lemma_.lower() not in ("project", "programme", "program", "initiative"):
+    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
     name = head.head
     named = ctx.mention_at(name)
@@ -58,7 +211,7 @@ def _apposed_name(ctx: ArticleContext, head: Token):
     return name.doc[start: name.i + 1]
 
 
-def _release_name_parts(ctx: ArticleContext, name) -> None:
+def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
     """Organisation names NER found inside a project's name ('Scarborough' in 'the Scarborough gas
     project') are part of the name, unless the gazetteer knows them ('the Gazprom pipeline')."""
     lo = name.start
@@ -70,91 +223,179 @@ def _release_name_parts(ctx: ArticleContext, name) -> None:
             ctx.remove_mention(m)
 
 
-def _is_org(ctx: ArticleContext, token: Token) -> bool:
+def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
+    generic = ctx.lex.words("project_generic_modifiers")
+    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+                     and not _is_place(ctx, t) and t.lower_ not in generic)
+
+
+def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
+    generic = ctx.lex.words("project_generic_modifiers")
+    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+                     and t.lower_ not in generic)
+
+
+def _is_place(ctx: ArticleContext, token: Token) -> bool:
+    """A place word: 'Karachi Port' is named after its city, and names no undertaking by that."""
     m = ctx.mention_at(token)
-    return m is not None and m.ref.kind in ("organization", "city", "state")
+    return m is not None and m.ref.kind in PLACE_KINDS or ctx.gaz.city(token.text) is not None
 
 
-def _project(ctx: ArticleContext, head: Token, core) -> FactRecord | None:
-    label = _clean_label(core.text)
+def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """The words of a phrase that say what the project is: not sizes, praise, status, or who pays."""
+    lex = ctx.lex
+    skip = lex.words("project_generic_modifiers") | lex.words("project_actor_participles")
+    units = lex.words("project_measure_units")
+    return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
+                     and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
+                     and t.lemma_.lower() not in skip and not _state_word(ctx, t))
+
+
+def _proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
+    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
+    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    for prep in [*head.children, *([after] if after is not None else [])]:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
+            if span is not None and any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
+                return span
+    return None
+
+
+def _city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
-    participants = [r for r in actors_in(ctx, scope) if r.kind in ("state", "organization")]
-    participants += pair_refs(ctx, scope)
-    governor = head.head if head.dep_ == "pobj" else head
-    for anc in [governor, governor.head, governor.head.head]:
-        if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
-            participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
-    if not participants:
-        participants = [r for r in subject_actors(ctx, head) if r.kind in ("state", "organization")]
-    if not participants:
-        participants = [r for r in actors_in(ctx, head.sent) if r.kind in ("state", "organization")]
-        participants += pair_refs(ctx, head.sent)
-    if not participants:
-        participants = _neighbour_states(ctx, head)
-    locations = [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
-    if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
-        for prep in head.head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
-                span = subtree_span(prep)
-                locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
-    participants = _dedupe(with_states(ctx, participants))
-    if not participants and not locations:
+    return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
+
+
+def _built(ctx: ArticleContext, head: Token) -> bool:
+    """'construction of a border post', 'work on the industrial city'."""
+    construction = ctx.lex.words("construction_nouns")
+    return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
+                                    or head.head.head.lemma_.lower() in construction)
+
+
+def _developed(ctx: ArticleContext, head: Token) -> bool:
+    """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
+    a consortium is due to build', 'to build a port'."""
+    lex = ctx.lex
+    verbs = lex.words("project_development_verbs")
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
+            and head.head.head.lemma_.lower() in verbs:
+        return True  # 'invest in a hydrogen plant'
+
+    described = [head] + [c for c in head.children if c.dep_ == "appos"]  # 'the X Bridge, the crossing which is funded by'
+    for child in (c for d in described for c in d.children):
+        if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
+                                     or child.lemma_.lower() in verbs and child.i < head.i):
+            return True
+        if child.dep_ in ("acl", "relcl") and any(t.lemma_.lower() in verbs and t.pos_ == "VERB"
+                                                  for t in child.subtree if t.head.i == child.i or t is child):
+            return True
+    return False
+
+
+def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
+    """'the X Bridge, the crossing over the river between A and B, which is being funded by ...': a
+    relative clause later in the sentence says it is built, wherever the parser hung it."""
+    verbs = ctx.lex.words("project_development_verbs")
+    return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
+               for t in head.sent)
+
+
+def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
+    """Routes that name projects: one, or 'two lines, one linking A with B and the other C with D'."""
+    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return []
+    branches = enumerated_routes(head)
+    if branches:
+        return branches
+    core = _core_phrase(ctx, head)
+    if core is not None and (has_place_pair(core) or _proper_words(ctx, core, head)):
+        return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
+    ends = route_ends(ctx, head)
+    return [ends] if len(ends) >= 2 else []
+
+
+def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
+    """'Eskom's programme to build 14,000 km of transmission lines' -> a label from its purpose."""
+    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
-    return FactRecord(
-        kind="project", label=label, participants=participants, places=_dedupe(locations),
-        evidence=[ctx.evidence(core, "project-phrase", 0.65)],
-    )
+    after = [t for t in head.doc[head.right_edge.i + 1: head.right_edge.i + 3] if not t.is_punct][:1]
+    later = [t.head for t in after if t.lower_ == "to" and t.head.dep_ in ("advcl", "xcomp")
+             and t.head.head == head.head]  # 'endorsed a programme, led by X, to train ...'
+    verb = next((c for c in [*head.children, *later] if c.dep_ in ("acl", "relcl", "advcl", "xcomp")
+                 and c.pos_ == "VERB" and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
+                 and any(a.lower_ == "to" for a in c.children)), None)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i
+    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > end), key=lambda c: c.i):
+        if prep.i != end + 1 or prep.lower_ not in ("in", "of", "for", "from", "to"):
+            break
+        end = prep.right_edge.i  # 'to export gas from the Vaca Muerta formation to Brazil'
+
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    purpose = ctx.doc[verb.i + 1: end + 1]
+    if any(t.lower_ in ctx.lex.words("project_excluded_modifiers") for t in purpose):
+        return None
+    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, purpose.text]
+    return clean_label(" ".join(words))
 
 
-def _supplies(ctx: ArticleContext) -> list[FactRecord]:
-    """'Moscow will supply Islamabad 150,000 doses of its Sputnik V vaccine': a delivery programme."""
-    verbs = ctx.lex.words("supply_verbs")
-    units = ctx.lex.words("supply_units")
-    out = []
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
-            continue
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        obj = next((o for o in objects if any(t.like_num for t in subtree_span(o))
-                    and any(t.lower_ in units for t in subtree_span(o))), None)
-        if obj is None:
-            continue
-        span = subtree_span(obj)
-        supplier = [r for r in subject_actors(ctx, verb)]
-        receiver = [as_actor(ctx, m) for c in verb.children if c.dep_ in ("dative", "iobj") or c in objects and c.i != obj.i
-                    for m in ctx.mentions_in(c.left_edge.i, c.right_edge.i + 1)]
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "to":
-                receiver += [as_actor(ctx, m) for m in ctx.mentions_in(c.left_edge.i, c.right_edge.i + 1)]
-        participants = _dedupe(with_states(ctx, [r for r in supplier + receiver if r]))
-        participants = [r for r in participants if r.kind in ("state", "organization")]
-        if not participants:
-            continue
-        label = "Supply of " + _clean_label(re.sub(r"\b(its|their|his|her)\s+", "", span.text))
-        out.append(FactRecord(kind="project", label=label, participants=participants,
-                              evidence=[ctx.evidence(span, "project-supply", 0.6)]))
-    return out
+ALIAS_VERBS = ("know", "call", "dub", "name", "nickname")
 
 
-def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
-    """States of the previous sentence of the same paragraph ('... was also commissioned at that time')."""
-    sent = token.sent
-    if sent.start == 0:
+def _alias_of(head: Token) -> Token | None:
+    """The verb of 'X, better known as Y' when `head` is Y (the parser hangs the verb anywhere)."""
+    prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+    verb = prep.head if prep is not None else None
+    if verb is not None and verb.lemma_.lower() in ALIAS_VERBS and verb.tag_ == "VBN":
+        return verb
+    return None
+
+
+def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
+    """Proper words of the alias a project name is given ('..., better known as the Arctic Corridor')."""
+    for tok in head.doc[head.i + 1: min(head.i + 5, head.sent.end)]:
+        if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
+            as_ = next((c for c in tok.children if c.lower_ == "as"), None)
+            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            core = _core_phrase(ctx, obj) if obj is not None else None
+            return _proper_words(ctx, core, obj) if core is not None else frozenset()
+    return frozenset()
+
+
+def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
+             ends: list[Token] | None = None) -> list[ProjectMention]:
+    record = project_record(ctx, head, core, label, ends or [])
+    if record is None:
         return []
-    prev = ctx.doc[sent.start - 1].sent
-    if "\n" in ctx.doc.text[prev.end_char: sent.start_char]:
-        return []
-    return [r for r in actors_in(ctx, prev) if r.kind == "state"]
+    lex = ctx.lex
+    names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
+                           modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
+                           generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
+                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head))]
 
 
-def _clean_label(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+def _previous_sentence(head: Token) -> int:
+    start = head.sent.start
+    return head.doc[start - 1].sent.start if start > 0 else -1
 
 
-def _dedupe(refs: list[Ref]) -> list[Ref]:
-    out = []
-    for r in refs:
-        if r not in out:
-            out.append(r)
-    return out
+def _opens_sentence_definite(core: Span, head: Token) -> bool:
+    """'The 4km line, connecting ...' opening a sentence, without a name of its own: it takes up the
+    project the sentence before told of."""
+    first = head.left_edge
+    return first.i == head.sent.start and first.lower_ in ("the", "this") and \
+        not any(t.pos_ == "PROPN" for t in core) and not any(t.pos_ == "PROPN" for t in head.doc[first.i:head.i])
+
+

@@ -1,0 +1,80 @@
+"""Who is party to an agreement: its signers and subjects, the states and bodies its name or its
+clauses name ('the Declaration, in which X and Y committed ...')."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subtree_span,
+                                 with_states)
+from relgraph.nlp.context import ArticleContext
+from relgraph.records import Ref
+
+
+def clauses_of(noun: Token) -> list[Token]:
+    """The noun's participle and relative clauses; a relative clause the parser hung on the party
+    ('the agreement with the EU, which negotiators concluded in December') is the agreement's."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+            clauses += [c for pobj in prep.children for c in pobj.children if c.dep_ == "relcl"]
+    return clauses
+
+
+def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
+    """The signers ('signed by X'), the partners ('with X', 'between X and Y'), whom it commits, and
+    the subject of the concluding verb ('X and Y signed')."""
+    refs: list[Ref] = []
+    for child in verb.children:
+        if child.dep_ == "agent":  # 'the agreement was signed by X and Y'
+            refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
+    refs += prep_parties(ctx, noun) + (prep_parties(ctx, verb) if verb.i != noun.i else [])
+    refs += committed_parties(ctx, noun)
+    if verb.head.i != noun.i or verb.dep_ == "relcl":
+        refs = subject_actors(ctx, verb) + refs
+    return _only_parties(ctx, refs)
+
+
+def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
+    refs: list[Ref] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+            span = subtree_span(child)
+            refs += actors_in(ctx, span) or pair_refs(ctx, span)
+    return _only_parties(ctx, refs)
+
+
+def committed_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """Who a document binds: 'the Declaration, in which the army and the RSF committed to ...',
+    'adopted the Declaration, committing the AU and CARICOM to ...'."""
+    verbs = ctx.lex.words("commitment_verbs")
+    refs: list[Ref] = []
+    clauses = list(clauses_of(noun))
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i]
+    for clause in clauses:
+        if clause.lemma_.lower() not in verbs:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "dobj"):
+                refs += actors_in(ctx, subtree_span(child))
+    return _only_parties(ctx, refs)
+
+
+def parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
+    """'Canada-United States-Mexico Agreement' -> its three states."""
+    return [Ref("state", s) for s in states_in_compound(ctx, name)]
+
+
+def sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """A treaty named in passing: the story's two main states, and the states of its sentence."""
+    refs = [Ref("state", s) for s in ctx.main_pair()]
+    named = _only_parties(ctx, actors_in(ctx, noun.sent))
+    return refs + [r for r in named if r.kind == "state" and r not in refs]
+
+
+def _only_parties(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:
+    out: list[Ref] = []
+    for r in with_states(ctx, refs):
+        if r not in out and r.kind in ("state", "organization"):
+            out.append(r)
+    return out

@@ -1,0 +1,339 @@
+"""What an agreement is called: its proper name, the words that describe it, the fields a plural
+report lists, and whether a mention only points back at a deal already reported."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from relgraph import dates
+from relgraph.nlp.context import ArticleContext
+
+MAX_DESCRIPTION_TOKENS = 24  # room for 'MoU on the voluntary return of Sudanese nationals', short to read
+DEFINITE = ("the", "this", "that", "these", "those")
+
+
+def agreement_name(noun: Token) -> str | None:
+    """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
+    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
+    nouns ('a trade deal')."""
+    doc = noun.doc
+    if not noun.text[:1].isupper() or noun.i == noun.sent.start:
+        return None
+    start = noun.i
+    while start > noun.sent.start and _name_modifier(doc[start - 1], start):
+        start -= 1
+    end = noun.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
+        end += 1
+        first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
+        while end < len(doc) and _name_word(doc[end], end == first) or end < len(doc) and doc[end].text == "-":
+            end += 1
+        while doc[end - 1].lower_ in ("and", "of", "-"):
+            end -= 1
+    if start == noun.i and end == noun.i + 1:
+        return None
+    while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
+        start += 1
+    return doc[start:end].text + _acronym_after(noun, end)
+
+
+def _name_modifier(token: Token, start: int) -> bool:
+    """A word of the name before its head: 'the 1959 Nile Waters Agreement'."""
+    return token.dep_ in ("compound", "amod", "nmod", "punct", "nummod") and token.head.i >= start \
+        and (token.text[:1].isupper() or token.text == "-" or _is_year(token))
+
+
+def _name_word(token: Token, first: bool) -> bool:
+    """A word of the name after 'of'/'on': capitalised, no date, a place only right after 'of'."""
+    if not (token.text[:1].isupper() or token.lower_ in ("and", "of")):
+        return False
+    return token.ent_type_ not in ("DATE", "GPE") or first and token.ent_type_ == "GPE"
+
+
+def _acronym_after(noun: Token, end: int) -> str:
+    """'... Agreement (IA-CEPA)': the bracketed short name belongs to the name."""
+    doc = noun.doc
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((i for i in range(end + 1, min(end + 6, len(doc))) if doc[i].text == ")"), None)
+        inner = doc[end + 1:close] if close else None
+        if inner is not None and inner.text.replace("-", "").isupper():
+            return f" ({inner.text})"
+    return ""
+
+
+def _is_year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+
+
+def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tuple[str, set[str]]:
+    """The words of the agreement's own phrase: modifiers, what it is 'on', what it is 'to' do
+    ('a memorandum of understanding to facilitate the voluntary return of ...'). Dates, the
+    determiner, punctuation and clauses about other things are left out; a purpose clause of the
+    signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
+    Returns the text and the stems of its content words."""
+    keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        keep += _verb_complements(ctx, noun, verb, keep)
+    head = _appositive_head(noun)
+    if head is not None:  # 'the Falepili Union, a treaty signed with ...'
+        keep = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")] + keep
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    return _text(keep[:MAX_DESCRIPTION_TOKENS]), _stems(ctx, keep)
+
+
+def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:
+    """What the signing verb adds about the deal: 'signed X for a credit line', 'signed X on Thursday
+    to carry out an inspection', 'signed a protocol setting out how ...' (a purpose or participle
+    clause counts when the noun has no clause of its own)."""
+    out: list[Token] = []
+    has_clause = any(t.dep_ in ("acl", "relcl") and t.head.i == noun.i for t in keep)
+    for child in verb.children:
+        if child.i < noun.i or _is_date_part(child):
+            continue
+        if child.dep_ == "prep" and child.lower_ in ctx.lex.words("agreement_field_preps"):
+            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+        elif child.dep_ in ("advcl", "xcomp") and not has_clause and (
+                any(a.lower_ == "to" for a in child.children)
+                or child.tag_ == "VBG" and not _after_comma(child)):
+            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+            has_clause = True
+    return out
+
+
+def _appositive_head(noun: Token) -> Token | None:
+    """The proper name a document noun stands in apposition to, even when the parser did not link
+    them: 'the Falepili Union, a treaty signed ...'."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    doc = noun.doc
+    first = min(t.i for t in noun.subtree)
+    if first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ == "PROPN" \
+            and doc[first].lower_ in ("a", "an"):
+        return doc[first - 2]
+    return None
+
+
+def _after_comma(clause: Token) -> bool:
+    """'signed the pact, handing farmers access': a participle after a comma comments on the event."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _text(tokens: list[Token]) -> str:
+    """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'; no
+    dangling 'as well as' or 'the' at the end."""
+    words = [t for t in tokens if t.text not in ",;:()\"'"]
+    while words and (words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")
+                     or words[-1].lower_ in ("as", "well")):
+        words.pop()
+    out = ""
+    for n, t in enumerate(words):
+        follows = n + 1 < len(words) and words[n + 1].i == t.i + 1
+        out += t.text + (t.whitespace_ if follows else " ")
+    return " ".join(out.split()).replace(" - ", "-")
+
+
+def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
+    """The noun's subtree without its determiner, dates, other agreements it is coordinated with
+    ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
+    others = {t.i for t in noun.subtree
+              if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
+    out = []
+    for t in noun.subtree:
+        if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
+            continue
+        if any(_is_circumstance(ctx, a, a.head.i == noun.i) for a in _up_to(t, noun)):
+            continue
+        if t.dep_ == "cc" and t.head.i == noun.i and others:
+            continue
+        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, _core(ctx, noun)):
+            continue
+        out.append(t)
+    return out
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The token and its ancestors below `top`."""
+    out = []
+    for t in [token, *token.ancestors]:
+        if t.i == top.i:
+            break
+        out.append(t)
+    return out
+
+
+def _is_circumstance(ctx: ArticleContext, prep: Token, on_noun: bool) -> bool:
+    """'at a summit', 'on the margins of ...', 'in the presence of ...' (wherever the parser hangs
+    them) and, right on the noun, 'in Montevideo': where and how it was signed, not what it is.
+    A place deeper in the phrase is the deal's ('a logistics hub at Lamu')."""
+    if prep.dep_ != "prep":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if on_noun and prep.lower_ in ctx.lex.words("circumstance_preps") and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        return True
+    return prep.lower_ in ctx.lex.words("occasion_preps") and any(
+        o.lemma_.lower() in ctx.lex.words("circumstance_nouns") for o in objects)
+
+
+def _agreement_word(ctx: ArticleContext, token: Token) -> bool:
+    words = ctx.lex.words("agreement_nouns") | ctx.lex.words("named_agreement_heads")
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _core(ctx: ArticleContext, noun: Token) -> set[int]:
+    """The noun and the complement of its name: 'memorandum of understanding'."""
+    tails = ctx.lex.words("memorandum_complements")
+    core = {noun.i}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            core |= {c.i for c in prep.children if c.lemma_.lower() in tails}
+    return core
+
+
+def _in_side_clause(token: Token, top: Token, core: set[int] | None = None) -> bool:
+    """Inside a relative clause of a word below the top noun ('militants who have staged raids');
+    one on the noun's own name ('a memorandum of understanding under which ...') is the noun's."""
+    core = core or {top.i}
+    for anc in [token, *token.ancestors]:
+        if anc.i == top.i:
+            return False
+        if anc.dep_ == "relcl" and anc.head.i not in core:
+            return True
+    return False
+
+
+def _is_date_part(token: Token) -> bool:
+    """'on Thursday', 'in May 2023': when, not what."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> list[tuple[str, set[str]]]:
+    """'MoUs on tourism, wildlife and culture' -> ['tourism', 'wildlife', 'culture'];
+    'agreements on vehicles and on the financing of lines' -> two fields; 'power, port and
+    security deals' -> three, each with its content words. [] when the report does not list its fields.
+    Only a plural lists fields: 'an agreement on the construction and management of a post' is one."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    # the fields hang on the noun, on its 'of understanding', or on the verb ('signed MoUs on A and B')
+    holders = [noun.doc[i] for i in sorted(_core(ctx, noun))]
+    verbal = verb is not None and verb.pos_ in ("VERB", "AUX")
+    after_verb = [c for c in verb.children if c.i > noun.i] if verbal else []
+    for prep in [c for h in holders for c in h.children] + after_verb:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") \
+                and not _is_date_part(prep):
+            preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+            objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+            objects = [_field_of_area(ctx, o) for o in objects]
+            fields = [f for o in objects for f in [o] + _conjuncts(o)]
+            if len(fields) > 1:
+                return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
+            if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
+                return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
+    return _modifier_fields(ctx, noun)
+
+
+def _modifier_fields(ctx: ArticleContext, head: Token) -> list[tuple[str, set[str]]]:
+    """'power, port and security deals': coordinated modifiers are the fields."""
+    for mod in (c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i):
+        conjuncts = _conjuncts(mod)
+        if conjuncts:
+            return [(t.text, _stems(ctx, [t])) for t in [mod] + conjuncts]
+    return []
+
+
+def _field_of_area(ctx: ArticleContext, obj: Token) -> Token:
+    """'in the fields of health, education and culture': the fields are what 'of' lists."""
+    if obj.lemma_.lower() in ctx.lex.words("area_nouns"):
+        inner = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"]
+        if inner:
+            return inner[0]
+    return obj
+
+
+def count_of(ctx: ArticleContext, noun: Token) -> int | None:
+    """'signed 14 documents', 'three agreements' -> the number of deals counted."""
+    cardinals = ctx.lex.facts["cardinal_words"]
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            if child.text.isdigit():
+                return int(child.text)
+            if child.lower_ in cardinals:
+                return cardinals.index(child.lower_) + 1
+    return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            out += [child] + _conjuncts(child)
+    return out
+
+
+def _field_tokens(token: Token) -> list[Token]:
+    return [t for t in token.subtree
+            if not (t.dep_ in ("conj", "cc") and t.head.i == token.i) and not _inside_conj(t, token)]
+
+
+def _field_text(token: Token) -> str:
+    return " ".join(t.text for t in _field_tokens(token) if t.dep_ not in ("det", "punct"))
+
+
+def _stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
+    """Stems of what the deal is about, to tell whether a headline or a count retells it."""
+    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | ctx.lex.words(
+        "generic_agreement_words")
+    return {t.lemma_.lower()[:5] for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+            and t.lemma_.lower() not in generic and t.lower_ not in generic and not t.is_stop
+            and t.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL", "MONEY")}
+
+
+def _inside_conj(token: Token, top: Token) -> bool:
+    for anc in token.ancestors:
+        if anc.i == top.i:
+            return False
+        if anc.dep_ == "conj" and anc.head.i == top.i:
+            return True
+    return False
+
+
+def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
+    """'The agreement was signed by ...', 'the MoU', 'the first memorandum': a definite mention that
+    adds nothing of its own points back at a deal already reported."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    tails = ctx.lex.words("memorandum_complements")
+    ordinals = ctx.lex.words("ordinal_words")
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
+                and child.lower_ not in ordinals:
+            return False
+        naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
+        if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \
+                and not _is_date_part(child) and not naming:
+            return False
+    return True
+
+
+def ordinal_of(ctx: ArticleContext, noun: Token) -> int | None:
+    """'the second memorandum' -> 2."""
+    ordinals = ctx.lex.facts["ordinal_words"]
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in ordinals:
+            return ordinals.index(child.lower_) + 1
+    return None
+
+
+def year_in_phrase(ctx: ArticleContext, noun: Token) -> str | None:
+    """'the 1965 treaty', 'the Jeddah Declaration of May 2023', 'a pact dating back to 1964'."""
+    tokens = list(noun.subtree)
+    text = noun.doc[tokens[0].i:tokens[-1].i + 1].text
+    for _, _, phrase in dates.find_temporal_expressions(text):
+        value = dates.resolve_relative(phrase, ctx.published, tense="past")
+        if value and value[:4].isdigit() and any(_is_year(t) and t.text in phrase for t in tokens):
+            return value
+    return None

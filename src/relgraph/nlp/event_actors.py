@@ -1,0 +1,204 @@
+"""Who takes part in an event, and where: visitors and hosts, speakers, the sides of a meeting."""
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Token
+
+from relgraph.nlp.actors import (
+    actors_in,
+    antecedent_person,
+    pair_refs,
+    place_in,
+    subject_actors,
+    subtree_span,
+    where_place,
+)
+from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.records import Ref
+
+POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+PARTY_KINDS = ("person", "state", "organization")
+
+
+def possessor_actors(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """'Lavrov's visit', 'the visit by Lavrov', and 'his talks with Barrot', where the pronoun is
+    the subject of the clause around the noun (or the person named just before)."""
+    refs: list[Ref] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+            refs += [r for r in subject_actors(ctx, noun) if r.kind == "person"]
+            if not refs and child.lower_ != "their":
+                person = antecedent_person(ctx, child)
+                refs += [person] if person else []
+        elif child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+            refs += actors_in(ctx, subtree_span(child))
+    return refs
+
+
+def reception_sides(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], list[Ref]]:
+    """The guests and the hosts of 'X received Y' and of 'Y was received by X' (persons only:
+    'Baku welcomed the step' receives nobody)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        guests = [r for r in subject_actors(ctx, verb) if r.kind == "person"]
+        hosts = [r for c in verb.children if c.dep_ == "agent"
+                 for r in actors_in(ctx, subtree_span(c)) if r.kind in ("person", "state")]
+    else:
+        guests = [r for c in verb.children if c.dep_ == "dobj"
+                  for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
+        hosts = [r for r in subject_actors(ctx, verb) if r.kind in ("person", "state")]
+    return guests[:2], hosts[:2]
+
+
+def hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
+    """'Ruto hosted Abiy Ahmed at State House, Nairobi': the guest visits the host; the place is
+    where it happened, else the host's state."""
+    guests, hosts = reception_sides(ctx, verb)
+    if not guests or not hosts:
+        return [], None
+    place = place_in(ctx, verb) or where_place(ctx, verb)
+    if place is None:
+        for c in verb.children:
+            span = subtree_span(c) if c.dep_ == "dobj" else None
+            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))] if span is not None else []
+            place = found[0] if found else place
+    if place is None:
+        host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
+        place = Ref("state", host_state) if host_state else None
+    return guests + hosts, place
+
+
+def reception_meeting(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
+    """'Zelenskyy received Al Khater', 'she was welcomed by the Governor General': the host meets
+    the guest; both must be people."""
+    guests, hosts = reception_sides(ctx, verb)
+    hosts = [r for r in hosts if r.kind == "person"]
+    if not guests or not hosts:
+        return [], None
+    place = place_in(ctx, verb)
+    return guests + [h for h in hosts if h not in guests], place
+
+
+def visit_participants(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], Ref | None]:
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ctx.lex.words("host_verbs"):
+        return hosted_visit(ctx, trigger)
+    visitors = possessor_actors(ctx, trigger)
+    if not visitors:
+        visitors = [r for r in subject_actors(ctx, trigger) if r.kind == "person"]
+    if not visitors:
+        visitors = _visitor_of_clause(ctx, trigger)
+    visitors = [r for r in visitors if r.kind in ("person", "state")][:2]
+    if not any(r.kind == "person" for r in visitors):
+        return [], None
+    place = _destination(ctx, trigger) or where_place(ctx, trigger)
+    if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
+        return visitors, None
+    host = ctx.state_of(place)
+    return visitors + ([Ref("state", host)] if host else []), place
+
+
+def _visitor_of_clause(ctx: ArticleContext, trigger: Token) -> list[Ref]:
+    """'Blinken, visiting Beijing, ...', 'a state visit that Ruto began': the visitor is the noun
+    the participle hangs from, or the subject of the relative clause on the visit."""
+    for child in trigger.children:
+        if child.dep_ == "relcl":
+            refs = [r for c in child.children if c.dep_ == "nsubj"
+                    for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
+            if refs:
+                return refs
+    head = trigger.head if trigger.dep_ in ("acl", "relcl", "xcomp") else None
+    while head is not None and head.dep_ in ("compound", "amod", "appos") and head.head is not head:
+        head = head.head
+    if head is None:
+        return []
+    return [r for r in actors_in(ctx, [head]) if r.kind == "person"] or [
+        r for r in actors_in(ctx, [head.head]) if r.kind == "person"]
+
+
+def _destination(ctx: ArticleContext, trigger: Token) -> Ref | None:
+    for child in trigger.children:
+        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in")):
+            span = subtree_span(child)
+            found = [m.ref for m in ctx.mentions_in(span.start, span.end, ("city", "state"))]
+            if found:
+                cities = [f for f in found if f.kind == "city"]
+                return (cities or found)[0]
+    return None
+
+
+def speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
+    """'Lavrov issued a statement', "a Foreign Office statement", 'X said in a statement'; not the
+    messenger of 'he delivered a message from the president'."""
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ctx.lex.words("messenger_verbs"):
+        return []
+    own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod")]
+    refs: list[Ref] = []
+    for child in own:
+        refs += possessor_actors(ctx, trigger) if child.dep_ == "poss" else actors_in(ctx, subtree_span(child))
+    if not refs:
+        refs = subject_actors(ctx, _saying_verb(trigger))
+    return [r for r in refs if r.kind in PARTY_KINDS][:3]
+
+
+def _saying_verb(noun: Token) -> Token:
+    """'X said in a message broadcast by TV': the statement's phrase hangs from the verb whose subject
+    speaks, not from the participle inside the phrase ('broadcast by TV')."""
+    node = noun
+    while node.dep_ in ("compound", "pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> list[Ref]:
+    span = subtree_span(trigger)
+    between = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+    if between:  # 'talks between the Afghan government and the Taliban': exactly these
+        refs = actors_in(ctx, subtree_span(between[0])) or pair_refs(ctx, subtree_span(between[0]))
+        if refs:
+            return [r for r in refs if r.kind in PARTY_KINDS]
+    refs = [r for r in possessor_actors(ctx, trigger)]
+    refs += [r for r in actors_in(ctx, span) if r not in refs]
+    refs += [r for r in pair_refs(ctx, span) if r not in refs]
+    if trigger.pos_ == "VERB":  # 'X and Y are expected to meet': the subject sits on the governing verb
+        refs += [r for r in subject_actors(ctx, trigger) if r not in refs]
+    attended = trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.pos_ == "VERB"
+    if trigger.dep_ in ("dobj", "nsubjpass") or attended:
+        # 'Russia organized a conference ... in the presence of X'; 'Li would represent China at the summit'
+        verb = trigger.head.head if attended else trigger.head
+        refs += [r for c in verb.children if c.dep_ == "dobj" for r in actors_in(ctx, subtree_span(c)) if r not in refs]
+        refs += [r for r in subject_actors(ctx, verb) if r not in refs]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i > trigger.i:
+                refs += [r for r in actors_in(ctx, subtree_span(child)) if r not in refs and r.kind != "city"]
+    if etype == "PressConference":  # everyone named in the sentence takes part
+        refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
+    return [r for r in refs if r.kind in PARTY_KINDS]
+
+
+def link_bare_surnames(ctx: ArticleContext) -> None:
+    """'"...," Ruto told a joint press conference': the tagger often gives a bare surname no entity
+    label after a quote, so it was never linked. A proper noun that is the surname of exactly one
+    person named in full in the article is that person (accents aside: 'Vucic' is 'Vučić'); failing
+    that, a given name that starts exactly one full name ('Abiy' for 'Abiy Ahmed')."""
+    surnames: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
+    for ref in ctx.records.entities:
+        words = [_folded(w) for w in ref.key.split()]
+        if ref.kind == "person" and len(words) >= 2:
+            for word in words[1:]:
+                surnames.setdefault(word, set()).add(ref.key)
+            given.setdefault(words[0], set()).add(ref.key)
+    for token in ctx.doc:
+        if token.pos_ != "PROPN" or ctx.mention_at(token) is not None:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" and ctx.mention_at(token.head) is None:
+            continue  # part of another name: 'Ruto Avenue'
+        word = _folded(token.text)
+        people = surnames.get(word) or given.get(word, set())
+        if len(people) == 1:
+            ctx.add_mention(Mention(Ref("person", next(iter(people))), token.i, token.i + 1, "surname", 0.6))
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()

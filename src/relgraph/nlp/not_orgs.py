@@ -1,0 +1,272 @@
+"""The contexts in which a span NER typed as an organisation is something else: a place, a person,
+a title or a portfolio, a government, document, event or undertaking, or page furniture."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
+
+QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
+DASHES = {"-", "\u2013", "\u2014"}
+HONORIFIC_STARTS = {"rt", "hon", "mr", "mrs", "ms", "dr", "sir", "dame", "h.e", "he"}
+
+
+def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
+    """Why a span NER typed as an organisation (and no gazetteer knows) is not one, or None."""
+    shapes = org_shapes()
+    words = text.split()
+    head_word = has_org_head(text)
+    if on_furniture_line(ctx, span) or "/" in text or re.search(r"\s[\-\u2013\u2014]\s", text):
+        return "furniture"              # 'VNA/VNS Photo', a dateline 'LA PAZ - Chile'
+    if _short_name_of_non_org(span):
+        return "short name of a document or undertaking"
+    if words[-1].lower() in shapes.dangling_words:
+        return "fragment"
+    if any(w[0].islower() for w in content_words(text)):
+        return "not a proper name"      # 'Ruritanian state news'
+    if _described_as_non_org(span):
+        return "described as a document, event, undertaking or place"
+    if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
+        return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
+    if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
+        return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
+    if _names_a_document_after(span):
+        return "government, document, event or undertaking"
+    if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
+        return "government, document, event or undertaking"
+    if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
+        return "demonym"
+    if text.lower() in ctx.lex.posts:
+        return "title"
+    if head_word:
+        return None
+    if _is_placed(ctx, span):
+        return "place"
+    if _portfolio_of_title(ctx, span, text):
+        return "portfolio of a title"
+    if re.search(r"\sand\s|,", text):
+        return "list of names"          # two people or two towns read as one name
+    if _names_a_person(ctx, span, text):
+        return "person"
+    if title_of_a_person(ctx, span):
+        return "title"
+    if _inside_quotes(span) or _word_before(span) is not None and _word_before(span).lower_ == "called":
+        return "quoted title"           # a theme, or 'the so-called Lithium Belt': a nickname
+    if _ordinary_words(ctx, text):
+        return "ordinary words"         # 'Coastal Cooperation' in a headline
+    return None
+
+
+def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
+    """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
+    '- headline' links of related stories: a name there is not in the news text."""
+    if span.start > 0 and span.doc[span.start - 1].text == "(" and _early_in_text(span):
+        return True   # 'PRAGUE, June 4 (Omnipress) --': the wire's credit in the dateline
+    text = ctx.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    low = line.lower()
+    if " | " in line or line.startswith("|") or line.endswith("|"):
+        return True
+    if any(low.startswith(s) for s in org_shapes().furniture_line_starts) and len(line) < 120:
+        return True
+    if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
+        return True
+    return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Omnipress)'
+
+
+def _early_in_text(span: Span) -> bool:
+    """Within the first sentence of its paragraph and before any verb: where datelines stand."""
+    before = span.doc[span.sent.start:span.start]
+    return not any(t.pos_ in ("VERB", "AUX") for t in before) and len(before) <= 8
+
+
+def _is_placed(ctx: ArticleContext, span: Span) -> bool:
+    """'at Villa Serena', 'near Rocky Shoal', "Ruritania's Marenga peninsula", 'Lyon-Turin-Milan':
+    a place, unless the name has an organisation's head noun."""
+    shapes = org_shapes()
+    doc = span.doc
+    before = _word_before(span)
+    if before is not None and before.lower_ in shapes.locative_prepositions:
+        # 'from' also gives sources ('a loan from Eximbank'); a place when a route or a location follows
+        return before.lower_ != "from" or span.end < len(doc) and doc[span.end].lower_ in ("to", "in")
+    if span.end < len(doc):
+        after = doc[span.end]
+        if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
+            return True
+    if span.start >= 2 and doc[span.start - 1].text in DASHES:
+        return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in shapes.place_nouns:
+        return True                                       # 'the border city of Tarsk'
+    return _coordinated_with_a_place(ctx, span)
+
+
+def _coordinated_with_a_place(ctx: ArticleContext, span: Span) -> bool:
+    """'at Wolvin and Tarsk': the second of two coordinated names is a place when the first is."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return False
+    end = i
+    while i > 0 and doc[i - 1].text[:1].isupper() and end - i < 4:
+        i -= 1
+    if i == end:
+        return False
+    first = Span(doc, i, end, label="ORG")
+    return _is_place_word(ctx, doc[end - 1]) or not has_org_head(first.text) and _is_placed(ctx, first)
+
+
+def _is_place_word(ctx: ArticleContext, token: Token) -> bool:
+    mention = ctx.by_token.get(token.i)
+    if mention is not None:
+        return mention.ref.kind in ("city", "state")
+    return bool(ctx.gaz.city(token.text) or ctx.gaz.state(token.text))
+
+
+def _short_name_of_non_org(span: Span) -> bool:
+    """'the Coastal Fisheries Agreement (CFAG)': a bracketed short name of a document."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].text == "("
+            and doc[span.start - 2].lower_ in org_shapes().not_org_heads)
+
+
+def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
+    """'Minister of State', 'Special Envoy for Pacific Island Countries Affairs', '... Affairs and
+    Trade': portfolio words right after an office title end the title."""
+    shapes = org_shapes()
+    portfolios = ctx.lex.post_shapes.get("portfolios", frozenset()) | shapes.portfolio_words
+    if not all(w.lower() in portfolios for w in content_words(text)):
+        return False
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
+        tok = doc[i]
+        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads:
+            return True
+        if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
+            return False
+    return False
+
+
+def _names_a_document_after(span: Span) -> bool:
+    """'the Coastal Waters (Protection) Act': the start of a law's title;
+    'Strand Four of the Harbour Agreement': a part of a document."""
+    doc = span.doc
+    heads = org_shapes().not_org_heads
+    i = span.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - span.end < 8:
+            i += 1
+        i += 1
+    if i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in heads:
+        return True
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and not has_org_head(span.text):
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        while j < len(doc) and j - i <= 6 and doc[j].text[:1].isupper():
+            j += 1
+        return j > i + 1 and doc[j - 1].lower_ in heads
+    return False
+
+
+def _described_as_non_org(span: Span) -> bool:
+    """'the Seabird Union, a treaty signed with ...', 'the Conference on the Long Bridge, the
+    new crossing over ...': an apposition says what the name is."""
+    doc = span.doc
+    shapes = org_shapes()
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    head = None
+    for tok in doc[i + 2:i + 8]:
+        if tok.pos_ == "NOUN":
+            head = tok
+        elif tok.pos_ not in ("ADJ", "PUNCT", "PROPN", "VERB") or tok.text == ",":
+            break
+        elif tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            break   # 'a treaty signed ...' ends at 'signed'; 'cable-stayed' is a modifier
+    if head is None or head.dep_ in ("nsubj", "nsubjpass"):
+        return False   # 'According to X, the next meeting will ...': the comma starts the clause
+    return head.lower_ in shapes.not_org_heads | shapes.place_nouns
+
+
+def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
+    """'Nepali', 'Sudanese': a state's name with a demonym ending."""
+    if " " in text or not text[:1].isupper():
+        return False
+    for ending in org_shapes().demonym_endings:
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 3 and (ctx.gaz.state(stem) or ctx.gaz.state(stem + "a")):
+            return True
+    return False
+
+
+def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
+    """'the Vizier, Ann Roe', 'Vizier and Secretary of State': a title beside a name or
+    coordinated with another title. Not 'the chairman of the X Council, Ann Roe': a body's name."""
+    doc = span.doc
+    if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in ("of", "for", "at"):
+        return False
+    if span.start >= 2 and doc[span.start - 1].lower_ == "the" \
+            and doc[span.start - 2].lower_ in ("of", "for", "at"):
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1]
+        mention = ctx.by_token.get(nxt.i)
+        if nxt.ent_type_ == "PERSON" or mention is not None and mention.ref.kind == "person":
+            return True
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "and":
+        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" else span.end + 1
+        if nxt in ctx.post_tokens:
+            return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "and" and span.start - 2 in ctx.post_tokens
+
+
+def _word_before(span: Span) -> Token | None:
+    """The word before a name, over an article ('in the Northern Marches')."""
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
+    """'Roe' after 'Ann Roe' was read as a person ('Pena' after 'Peña' too), and
+    'Rt Hon Jane Roe MP' starts with an honorific."""
+    if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
+        return True
+    folded = _fold(text)
+    words = set(folded.split())
+    names = [ent.text for ent in span.doc.ents if ent.label_ == "PERSON"]
+    names += [n for ref, entity in ctx.records.entities.items() if ref.kind == "person"
+              for n in entity.names | {ref.key}]
+    for name in map(_fold, names):
+        if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
+            return True
+    return False
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Peña' and 'Pena', 'Ioniță' and 'Ionita' are one spelling."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _inside_quotes(span: Span) -> bool:
+    """A theme or slogan ('the "Sea of Calm" concept') is quoted; names of bodies are not."""
+    sent = span.sent
+    before = [t.text for t in span.doc[sent.start:span.start] if t.text in QUOTES]
+    return len(before) % 2 == 1
+
+
+def _ordinary_words(ctx: ArticleContext, text: str) -> bool:
+    """Every word of the span also appears in lower case in the article: a capitalised common noun
+    phrase (a headline's 'Coastal Cooperation', 'Trade' from a title), not a name."""
+    words = content_words(text)
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", ctx.text)
+                               for w in words)

@@ -1,0 +1,84 @@
+"""Acronyms in apposition: 'the Intergovernmental Authority on Development (IGAD)' defines a short
+name that later mentions use; NER often keeps the bracket or finds only the acronym."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.org_shapes import content_words, has_org_head, org_shapes
+
+
+def looks_like_acronym(word: str, name: str, short_name_ok: bool = False) -> bool:
+    """'LWA', 'BoG', 'Afrobank' after 'African Rural Bank': one capitalised word whose
+    first letter starts a word of the name and that is not an ordinary capitalised word. With
+    `short_name_ok` (the word is no date or place) any single word in brackets after a name with
+    an organisation's head is its short name ('Lakeland Press Agency (Zenit)')."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&\-\.]{1,14}", word):
+        return False
+    initials = {w[0].lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", name)}
+    if word[0].lower() not in initials:
+        return short_name_ok and has_org_head(name) and word.isalpha() and word not in name.split()
+    return sum(c.isupper() for c in word) >= 2 or len(word) >= 6 and word.lower() not in name.lower()
+
+
+def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
+    """'Intergovernmental Authority on Development (IGAD' (NER keeps the bracket) or a name followed
+    by '(IGAD)': the name, its acronym and the end of the whole apposition (after ')')."""
+    doc = ent.doc
+    opens = [t.i for t in ent if t.text == "("]
+    if opens and opens[0] > ent.start and opens[0] + 1 < len(doc):
+        k = opens[0]
+        name = Span(doc, ent.start, k, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+        if k + 1 < ent.end + 1 and looks_like_acronym(doc[k + 1].text, name.text, _plain(doc[k + 1])):
+            end = k + 3 if k + 2 < len(doc) and doc[k + 2].text == ")" else k + 2
+            return name, doc[k + 1].text, max(end, ent.end)
+        return name, None, ent.end
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        word = doc[ent.end + 1].text
+        if looks_like_acronym(word, ent.text, _plain(doc[ent.end + 1])):
+            return ent, word, ent.end + 3
+        owner = _with_owner(ent)   # "the President's Press Unit (PPU)"
+        if owner is not None and looks_like_acronym(word, owner.text) and word[0] == owner.text[0]:
+            return owner, word, ent.end + 3
+    return ent, None, ent.end
+
+
+def name_before_bracket(ent: Span, taken: dict) -> Span | None:
+    """'the Conseil du Thé-Menthe (CTM)' where NER found only 'CTM': the capitalised words before
+    the bracket, when the acronym's letters fit them, as one span 'Conseil du Thé-Menthe (CTM'."""
+    doc = ent.doc
+    word = ent.text
+    if len(ent) != 1 or ent.start < 2 or doc[ent.start - 1].text != "(" or not word.isupper():
+        return None
+    function_words = org_shapes().function_words
+    i = ent.start - 1
+    while i > 0 and ent.start - i <= 8 and _free_or_place(taken.get(i - 1)) and (
+            doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in function_words | {"-", "d'"}):
+        i -= 1
+    while i < ent.start - 1 and (doc[i].text[:1] != word[0] or doc[i].lower_ in function_words):
+        i += 1   # the name starts with the acronym's letter ('Director General of the Conseil ...')
+    name = doc[i:ent.start - 1]
+    if len(content_words(name.text)) < 2 or word[0].lower() != name.text[0].lower() \
+            or not looks_like_acronym(word, name.text):
+        return None
+    return Span(doc, i, ent.end, label="ORG")
+
+
+def _free_or_place(mention) -> bool:
+    """A token no mention holds, or a state or city word inside a name ('Ruritania Tehreek-e-Adl')."""
+    return mention is None or mention.ref.kind in ("state", "city")
+
+
+def _plain(token: Token) -> bool:
+    """Not read as a date, number or place by NER."""
+    return token.ent_type_ in ("", "ORG", "PERSON", "PRODUCT")
+
+
+def _with_owner(ent: Span) -> Span | None:
+    """The name with the capitalised possessor NER left out before it ('President's')."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "\u2019s") \
+            and doc[ent.start - 2].text[:1].isupper():
+        return Span(doc, ent.start - 2, ent.end, label=ent.label_)
+    return None

@@ -1,0 +1,115 @@
+"""Organisations the text describes: a name in apposition with what it is ('the state oil company
+PNK', 'the ZPA news agency', 'Kalvor Group, the Estonian shipping company running ...'). The
+description is evidence enough for names NER missed or gave another type, bare acronyms included."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.org_shapes import org_shapes
+from relgraph.records import Ref
+
+MAX_NAME_TOKENS = 5
+MAX_MODIFIERS = 6
+STOP_ENT_TYPES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP"}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVE = {"'s", "\u2019s"}
+
+Recorder = Callable[[ArticleContext, str, str, Span, str], None]
+
+
+def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
+    """Every descriptor noun ('company', 'agency', ...) lends its type to the name beside it."""
+    descriptors = org_shapes().descriptor_nouns
+    for tok in ctx.doc:
+        if tok.lower_ not in descriptors or tok.text != tok.lower_ or tok.pos_ != "NOUN":
+            continue
+        for found, over_person in ((_name_after(ctx, tok), False), (_name_before(ctx, tok), False),
+                                   (_name_in_apposition(ctx, tok), True)):
+            if found is not None:
+                _add(ctx, *found, record, over_person)
+
+
+def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
+    """'the state oil company PNK', 'the state news agency ZPA'."""
+    doc = ctx.doc
+    end = tok.i + 1
+    while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
+        end += 1
+    return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
+
+
+def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
+    """'the ZPA news agency': a proper name, then lower-case modifiers, then the descriptor."""
+    doc = ctx.doc
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ"):
+        i -= 1
+    end = i + 1
+    while i >= 0 and end - i <= MAX_NAME_TOKENS and _name_token(ctx, doc[i]) and doc[i].pos_ == "PROPN":
+        i -= 1
+    if i + 1 == end or i >= 0 and doc[i].text in POSSESSIVE:
+        return None
+    return doc[i + 1:end], None
+
+
+def _name_in_apposition(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
+    """'Kalvor Group, the Estonian shipping company running ...', "Norvik (NRV), Latvia's main refiner"."""
+    doc = ctx.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.text in POSSESSIVE):
+        return None   # 'the company's director', 'the bank governor': the descriptor is no head
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].lower_ not in DETERMINERS and doc[i].text != ",":
+        if doc[i].pos_ not in ("ADJ", "NOUN", "PROPN", "PART", "PUNCT", "ADV") or doc[i].text in "()":
+            return None
+        i -= 1
+    if i >= 0 and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    acronym = None
+    if i >= 3 and doc[i].text == ")" and doc[i - 2].text == "(":
+        acronym, i = doc[i - 1].text, i - 3
+    end = i + 1
+    while i >= 0 and end - i <= MAX_NAME_TOKENS and _name_token(ctx, doc[i]) and doc[i].pos_ == "PROPN":
+        i -= 1
+    return (doc[i + 1:end], acronym) if end > i + 1 else None
+
+
+def _name_token(ctx: ArticleContext, token: Token) -> bool:
+    if not token.text[:1].isupper() or "\n" in token.text or token.i in ctx.post_tokens:
+        return False
+    if token.ent_type_ in STOP_ENT_TYPES:
+        return False
+    mention = ctx.by_token.get(token.i)
+    return mention is None or mention.ref.kind in ("person", "organization")
+
+
+def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder, over_person: bool) -> None:
+    """Record the described name; only an apposition ('X, the ... fund') outranks a person reading."""
+    text = clean_name(span.text)
+    gaz = ctx.gaz
+    first = span[0].lower_
+    if first in ctx.lex.posts or first in org_shapes().title_heads \
+            or first in ctx.lex.post_shapes.get("heads", frozenset()):
+        return   # 'the central bank Governor ...': a title follows the descriptor
+    if not text or text.lower() in ctx.lex.not_entities or gaz.state(text) or gaz.city(text) \
+            or gaz.state_by_demonym(text) or text.lower() in ctx.lex.posts or ctx.is_excluded(span):
+        return
+    held = {id(m): m for i in range(span.start, span.end) if (m := ctx.by_token.get(i)) is not None}
+    if any(m.ref.kind == "organization" for m in held.values()):
+        return
+    for mention in held.values():
+        if not over_person or mention.start < span.start or mention.end > span.end:
+            return
+        ctx.remove_mention(mention)
+    org = gaz.organization(text)
+    key = org.name if org else text
+    if ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name")):
+        record(ctx, "organization", key, Span(ctx.doc, span.start, span.end, label="ORG"), "name")
+        if acronym:
+            ctx.records.entity("organization", key).names.add(acronym)

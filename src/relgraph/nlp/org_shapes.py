@@ -1,0 +1,62 @@
+"""The vocabulary of organisation names (data/patterns/org_shapes.json) and the shape of a name:
+its content words and its head noun."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from relgraph.resources import DATA_DIR
+
+
+@dataclass(frozen=True)
+class OrgShapes:
+    heads: frozenset[str]
+    not_org_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
+    function_words: frozenset[str]
+    dangling_words: frozenset[str]
+    seat_heads: frozenset[str]
+    furniture_line_starts: tuple[str, ...]
+    extension_joiners: frozenset[str]
+    title_heads: frozenset[str]
+    portfolio_words: frozenset[str]
+    descriptor_nouns: frozenset[str]
+    strong_heads: frozenset[str]
+    organ_words: frozenset[str]
+    demonym_endings: frozenset[str]
+    government_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def org_shapes() -> OrgShapes:
+    raw = json.loads((DATA_DIR / "patterns" / "org_shapes.json").read_text(encoding="utf-8"))
+    raw.pop("_comment", None)
+    starts = tuple(raw.pop("furniture_line_starts"))
+    return OrgShapes(furniture_line_starts=starts, **{k: frozenset(v) for k, v in raw.items()})
+
+
+# -- shape of the name itself --------------------------------------------------------------
+
+def content_words(text: str) -> list[str]:
+    """The words of a name but its function words; an elided article goes ("d'Ivoire" -> Ivoire)."""
+    shapes = org_shapes()
+    words = [re.sub(r"^[dl]['\u2019]", "", w) for w in re.split(r"[\s\-\u2013]+", text)]
+    return [w for w in words if w and w.lower().strip("'\u2019s") not in shapes.function_words]
+
+
+def has_org_head(text: str) -> bool:
+    heads = org_shapes().heads
+    return any(w.lower().strip(".,()") in heads for w in re.split(r"[\s\-]+", text))
+
+
+def name_head(text: str) -> str:
+    """The noun a name is built on: the word before its first 'of/on/for', else its last word
+    ('Declaration of Principles' -> declaration, 'Good Friday Agreement' -> agreement)."""
+    words = text.split()
+    for i, w in enumerate(words):
+        if i and w.lower() in ("of", "on", "for"):
+            return words[i - 1].lower()
+    return words[-1].lower().strip(".,()") if words else ""

@@ -1,0 +1,228 @@
+"""How a project is named: its label, the route that names it, and which mentions in one article
+are the same project ('the Baynes hydropower project' ... 'the Baynes plant')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext
+from relgraph.records import FactRecord, Ref
+
+DASHES = ("-", "–", "—")
+
+
+@dataclass
+class ProjectMention:
+    """A project record with what is needed to tell whether two mentions are one project."""
+
+    record: FactRecord
+    head: str                                     # lemma of the head noun ('pipeline')
+    names: frozenset[str] = frozenset()           # proper words of the name ('baynes')
+    modifiers: frozenset[str] = frozenset()       # distinctive common words ('oil', 'hydropower')
+    plural: bool = False
+    generic_head: bool = False                    # 'project', 'programme': says nothing of what it is
+    sentence: int = 0                             # first token of its sentence
+    previous: int = -1                            # first token of the sentence before
+    anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
+    merged: list[FactRecord] = field(default_factory=list)
+
+
+# -- labels --------------------------------------------------------------------------------
+def trimmed(ctx: ArticleContext, core: Span) -> Span:
+    """'the long-delayed 224-km Basra-Aqaba oil pipeline' -> 'Basra-Aqaba oil pipeline': leading
+    articles, sizes and status words (data: project_generic_modifiers) do not name a project."""
+    units = ctx.lex.words("project_measure_units")
+    generic = ctx.lex.words("project_generic_modifiers")
+    start = core.start
+    while start < core.end - 1:
+        tok = ctx.doc[start]
+        if tok.pos_ in ("DET", "PUNCT", "PRON") or tok.dep_ == "poss" or tok.dep_ == "case" \
+                or is_measure(tok, units) or tok.lower_ in generic and tok.pos_ != "PROPN" or tok.is_currency:
+            start += 1
+        else:
+            break
+    return ctx.doc[start:core.end]
+
+
+def is_measure(token: Token, units: frozenset[str]) -> bool:
+    """'224-km', '14,000km', '1,045 km', '600-megawatt' say how big a project is, not which one;
+    not the 'one' of 'one-stop' nor the number of a name ('CASA-1000')."""
+    if token.lower_ in units:
+        return True
+    size = re.fullmatch(r"[\d.,]+-?([A-Za-z]*)", token.text)
+    if size and size.group(1):
+        return size.group(1).lower() in units
+    if not (size or token.like_num):
+        return False
+    nxt = token.doc[token.i + 1: token.i + 3]
+    return any(t.lower_ in units for t in nxt if t.text not in DASHES)
+
+
+def clean_label(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([-–—])\s+", r"\1", text)  # 'Abidjan - Lagos' as the tokens were joined
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+# -- routes --------------------------------------------------------------------------------
+def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
+    """'a line that runs from A to B', 'a rail link between A and B', 'a railway linking A with B':
+    the heads of the proper names at the ends of the route, in order."""
+    verbs = ctx.lex.words("project_route_verbs")
+    preps = ctx.lex.words("project_route_preps")
+    holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs]
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
+        holders.append(head.head)  # 'the pipeline will run from A to B'
+    holders += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("over", "across")
+                for o in p.children if o.dep_ == "pobj"]  # 'a bridge over the river between A and B'
+
+    ends: list[Token] = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "dobj" and holder is not head and holder.pos_ == "VERB":
+                ends += _place_names(child)
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                ends += _prep_ends(child, preps)
+    return [t for i, t in enumerate(ends) if t not in ends[:i]]
+
+
+def _prep_ends(prep: Token, preps: frozenset[str]) -> list[Token]:
+    """'from A to B' where the parser hangs 'to B' under 'from' or under 'A'."""
+    ends: list[Token] = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        found = _place_names(obj)
+        if prep.lower_ == "between" and len(found) == 1:
+            found += _after_and(found[0])
+        ends += found
+        ends += [e for inner in obj.children if inner.dep_ == "prep" and inner.lower_ in preps
+                 for e in _prep_ends(inner, preps)]
+    ends += [e for inner in prep.children if inner.dep_ == "prep" and inner.lower_ in preps
+             for e in _prep_ends(inner, preps)]
+    return ends
+
+
+def enumerated_routes(head: Token) -> list[list[Token]]:
+    """'two lines, one linking A with B and the other connecting C with D': the routes of each member,
+    read from the words, since the parser hangs 'one' and 'the other' anywhere."""
+    sent_end = head.sent.end
+    i = head.i + 1
+    while i < sent_end and head.doc[i].is_punct:
+        i += 1
+    if i >= sent_end or head.doc[i].lower_ != "one":
+        return []
+    routes: list[list[Token]] = [[]]
+    for tok in head.doc[i + 1: sent_end]:
+        if tok.lower_ in ("other", "another", "second") and tok.i > 0 and head.doc[tok.i - 1].lower_ in ("the", "and"):
+            routes.append([])
+        elif tok.text in (",", ";", ".") and len(routes[-1]) >= 2:
+            if len(routes) > 1:
+                break
+        elif tok.pos_ == "PROPN" and (tok.i + 1 >= sent_end or head.doc[tok.i + 1].pos_ != "PROPN"):
+            routes[-1].append(tok)
+    return [r for r in routes if len(r) >= 2] if len(routes) > 1 else []
+
+
+def _place_names(token: Token) -> list[Token]:
+    """The proper name a route end is ('Lubango'), or the one it is 'of' ('the port city of Haiphong'),
+    with its conjuncts ('with Hanoi and the port city of Haiphong')."""
+    out = []
+    for t in [token, *token.conjuncts]:
+        if t.pos_ == "PROPN":
+            out.append(t)
+            continue
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ == "PROPN":
+            out.append(obj)
+    return out
+
+
+def _after_and(first: Token) -> list[Token]:
+    """'between Oshikango, on the Namibian side of the border, and Lubango': the parser often loses the
+    second end of 'between'; it is the first proper name after the next 'and'."""
+    sent = first.sent
+    conj = next((t for t in sent if t.i > first.i and t.lower_ == "and"), None)
+    if conj is None:
+        return []
+    name = next((t for t in sent if t.i > conj.i and t.pos_ == "PROPN"), None)
+    while name is not None and name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.head.i > name.i:
+        name = name.head
+    return [name] if name is not None else []
+
+
+def name_text(token: Token) -> str:
+    """'Wolayta Sodo' from its head 'Sodo': the head with its proper-noun compounds."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN" \
+            and token.doc[start - 1].head.i in range(start, token.i + 1):
+        start -= 1
+    return token.doc[start: token.i + 1].text
+
+
+def route_label(ends: list[Token], what: str) -> str:
+    return "–".join(name_text(t) for t in ends) + " " + what
+
+
+def has_place_pair(span: Span) -> bool:
+    """'Abidjan-Lagos', 'Lào Cai–Hà Nội': proper names joined by a dash name a route."""
+    for tok in span:
+        if tok.text in DASHES and tok.i > span.start and tok.i < span.end - 1:
+            if tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i + 1].pos_ == "PROPN":
+                return True
+        if tok.pos_ == "PROPN" and any(d in tok.text[1:-1] for d in DASHES[1:]):
+            return True
+    return False
+
+
+# -- one project, several mentions ----------------------------------------------------------
+def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
+    """Mentions of one project in one article become one record: the same label; the same proper
+    name ('Baynes hydropower project', 'Baynes plant'); or a description ('the crude oil pipeline')
+    of the article's one named project with that head, or sharing a word with it."""
+    kept: list[ProjectMention] = []
+    last: ProjectMention | None = None
+    for mention in mentions:
+        target = next((k for k in kept if _same_project(k, mention)), None)
+        if target is None and mention.anaphoric and last is not None and last.sentence in (mention.sentence, mention.previous) \
+                and last.sentence < mention.sentence:
+            target = last
+        last = target or mention
+        if target is None:
+            kept.append(mention)
+            continue
+        if not target.names and mention.names or not mention.anaphoric and len(mention.names) > len(target.names):
+            # the fuller name gives the label
+            target.record.label, mention.record.label = mention.record.label, target.record.label
+            target.names, target.modifiers = mention.names, target.modifiers | mention.modifiers
+        _absorb(target.record, mention.record)
+    return [k.record for k in kept]
+
+
+def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
+    if a.record.label.lower() == b.record.label.lower():
+        return True
+    if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
+        return a.names <= b.names or b.names <= a.names
+    if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
+        return True  # 'the subway project' is the 'Metro Manila Subway
+    if a.plural or b.plural or a.head != b.head:
+        return False
+    if not a.generic_head:
+        return True
+    return bool(a.modifiers & b.modifiers)
+
+
+def _absorb(into: FactRecord, other: FactRecord) -> None:
+    into.participants += [r for r in other.participants if r not in into.participants]
+    into.places += [r for r in other.places if r not in into.places]
+    into.evidence += other.evidence
+
+
+def dedupe(refs: list[Ref]) -> list[Ref]:
+    out = []
+    for r in refs:
+        if r not in out:
+            out.append(r)
+    return out

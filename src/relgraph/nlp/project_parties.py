@@ -1,0 +1,96 @@
+"""Who takes part in a project and where it is: the actors of its phrase, of the construction
+that governs it, of its clause or sentence, states named in its name, and the ends of its route."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subtree_span, with_states
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_names import dedupe
+from relgraph.records import FactRecord, Ref
+
+
+def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token]) -> FactRecord | None:
+    scope = subtree_span(head)
+    locations = _end_places(ctx, ends)
+    participants = name_states(ctx, core)
+    participants += [r for r in actors_in(ctx, scope) if r.kind in ("state", "organization")]
+    participants += pair_refs(ctx, scope)
+    governor = head.head if head.dep_ == "pobj" else head
+    for anc in [governor, governor.head, governor.head.head]:
+        if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
+            participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
+    owner = _owner_of_governor(ctx, head)
+    if not participants or owner:
+        participants += owner
+    if not participants:
+        participants = [r for r in subject_actors(ctx, head) if r.kind in ("state", "organization")]
+    if not participants:
+        participants = _sentence_actors(ctx, head)
+    if not participants:
+        participants = _neighbour_states(ctx, head) or [Ref("state", s) for s in ctx.main_pair()]
+    locations += [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
+    if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
+                span = subtree_span(prep)
+                locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
+    participants = [r for r in dedupe(with_states(ctx, participants)) if r.kind in ("state", "organization")]
+    if not participants and not locations:
+        return None
+    return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
+                      evidence=[ctx.evidence(core, "project-phrase", 0.65)])
+
+
+def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Ethiopia's operation of the dam', 'Eskom's construction of the line': who runs or builds it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN":
+        return []
+    owners = [c for c in head.head.head.children if c.dep_ == "poss"]
+    return [r for o in owners for r in actors_in(ctx, subtree_span(o)) if r.kind in ("state", "organization")]
+
+
+def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """Actors of the sentence, but not a state a route avoids or passes ('routes through Russia')."""
+    sent = head.sent
+    passed = {t.i for p in sent if p.lower_ in ("through", "via", "bypassing", "around", "avoiding")
+              for t in p.subtree}
+    refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed
+            for r in actors_in(ctx, ctx.doc[m.start:m.end])]
+    return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _end_places(ctx: ArticleContext, ends: list[Token]) -> list[Ref]:
+    """The ends of a route are places: a city mention there is a location; a person or organisation
+    NER saw in a place name ('Lubango', 'Wadi Halfa') is a misreading and goes."""
+    out = []
+    for token in ends:
+        m = ctx.mention_at(token)
+        if m is None:
+            continue
+        if m.ref.kind == "city":
+            out.append(m.ref)
+        elif m.ref.kind in ("person", "organization") and ctx.gaz.organization(ctx.doc[m.start:m.end].text) is None:
+            ctx.remove_mention(m)
+    return out
+
+
+def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
+    """'the Grand Ethiopian Renaissance Dam', 'the Bolivia-Brazil pipeline': states in the name take part."""
+    out = []
+    for tok in core:
+        entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
+        if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
+            out.append(Ref("state", entry.name))
+    return out
+
+
+def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
+    """States of the previous sentence of the same paragraph ('... was also commissioned at that time')."""
+    sent = token.sent
+    if sent.start == 0:
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    if "\n" in ctx.doc.text[prev.end_char: sent.start_char]:
+        return []
+    return [r for r in actors_in(ctx, prev) if r.kind == "state"]

@@ -1,0 +1,389 @@
+"""Agreement rules (relgraph.nlp.agreements and its phrase and merge helpers) on invented sentences."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str = "2024-03-14") -> Article:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    [item] = list(iter_articles([path]))
+    assert isinstance(item, Article), item
+    return item
+
+
+def deals(tmp_path: Path, text: str, published: str = "2024-03-14"):
+    rec = extract_article(article(tmp_path, text, published))
+    agreements = [f for f in rec.facts if f.kind == "agreement"]
+    signings = [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+    return agreements, signings
+
+
+def parties(deal) -> set[str]:
+    return {r.key for r in deal.participants}
+
+
+def test_the_label_carries_the_words_of_the_deals_own_phrase(tmp_path):
+    [deal], _ = deals(tmp_path, "Fisheries\n\nPeru and Chile signed a memorandum of "
+                                "understanding on the joint "
+                                "inspection of anchovy fleets in Lima on Monday.")
+    assert "anchovy" in deal.label and "inspection" in deal.label
+    assert "Monday" not in deal.label  # when, not what
+    assert parties(deal) == {"Peru", "Chile"}
+
+
+def test_a_purpose_clause_of_the_signing_verb_describes_the_deal(tmp_path):
+    [deal], _ = deals(tmp_path, "Water\n\nJordan and Egypt signed an agreement on Tuesday to build a "
+                                "desalination plant on the Red Sea coast.")
+    assert "desalination" in deal.label
+
+
+def test_a_plural_that_lists_its_fields_is_one_agreement_per_field(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nNorway and Kenya on Monday signed memorandums of understanding on "
+                               "tourism, wildlife and culture.")
+    assert len(found) == 3
+    assert sorted(w for d in found for w in ("tourism", "wildlife", "culture") if w in d.label) == [
+        "culture", "tourism", "wildlife"]
+    assert all(d.date == "2024-03-11" for d in found)
+
+
+def test_a_bare_count_is_one_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nNorway and Kenya signed 14 documents during the visit.")
+    assert len(found) == 1 and parties(found[0]) == {"Norway", "Kenya"}
+
+
+def test_a_count_told_again_one_by_one_is_not_an_extra_agreement_and_dates_them(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Bolivia on Monday signed two agreements. The foreign ministers of Peru and Bolivia "
+        "signed a memorandum of understanding on water management in the highlands. "
+        "Peru and Bolivia also signed an agreement on customs checks at the border."))
+    assert len(found) == 2
+    assert any("water" in d.label for d in found) and any("customs" in d.label for d in found)
+    assert all(d.date == "2024-03-11" for d in found)
+
+
+def test_a_headline_retelling_the_body_adds_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Peru, Bolivia sign lake water pact\n\n"
+        "Peru and Bolivia signed a memorandum of understanding on Monday on the shared management of "
+        "Lake Titicaca water."))
+    [deal] = found
+    assert "Titicaca" in deal.label
+
+
+def test_a_named_past_treaty_is_an_agreement_with_its_year_and_no_signing(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Trade\n\nPeru and Bolivia said trade had grown under the 1962 Treaty of Commerce and "
+        "Navigation, which both countries still apply."))
+    [deal] = found
+    assert deal.label.startswith("1962 Treaty of Commerce") and deal.date == "1962"
+    assert parties(deal) == {"Peru", "Bolivia"}
+    assert signings == []
+
+
+def test_a_common_noun_treaty_with_a_year_is_an_agreement(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Troops\n\nDanish troops stayed in Estonia under a 2004 defence treaty between Denmark and Estonia."))
+    assert deal.date == "2004" and "defence" in deal.label
+    assert parties(deal) == {"Denmark", "Estonia"} and signings == []
+
+
+def test_an_old_signing_in_a_relative_clause_is_history(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Ties\n\nOfficials praised the Treaty of Lima, which Peru and Ecuador signed in 1998, "
+        "at the meeting."), published="2024-05-02")
+    assert deal.name == "Treaty of Lima" and deal.date == "1998"
+    assert signings == []
+
+
+def test_the_definite_mention_that_follows_is_the_same_deal(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Rail\n\nPeru and Chile signed a protocol on rail freight tariffs on Monday. The protocol was "
+        "signed in Lima by the two transport ministers."))
+    assert "freight" in deal.label
+    assert [p.key for p in signing.places] == ["Lima"]
+
+
+def test_an_ordinal_mention_is_the_listed_field_it_counts(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Energy\n\nJordan and Iraq on Monday signed three memorandums on electricity, oil and transport. "
+        "The second memorandum was signed in Amman by the two oil ministers."))
+    assert len(found) == 3
+    [oil] = [d for d in found if "oil" in d.label]
+    assert [p.key for p in oil.places] == ["Amman"]
+
+
+def test_an_apposition_names_the_document_signed(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ports\n\nThe ministers of Ghana and Togo signed a second document, a protocol on the repair of the "
+        "harbour wall at Lome."))
+    assert "harbour" in deal.label and parties(deal) >= {"Ghana", "Togo"}
+
+
+def test_a_witnessed_signing_of_a_document_concludes_it(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Rice\n\nThe two presidents witnessed the signing of a memorandum of understanding on rice exports "
+        "between Vietnam and the Philippines."))
+    assert "rice" in deal.label and parties(deal) == {"Vietnam", "Philippines"}
+
+
+def test_a_deal_struck_is_an_agreement_without_a_signing(tmp_path):
+    [deal], signings = deals(tmp_path, "Grain\n\nUkraine and Poland struck a deal on grain transit in March.")
+    assert "grain" in deal.label and signings == []
+
+
+def test_a_settlement_reached_is_an_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Dispute\n\nSiemens reached a settlement with Alstom over a long-running patent dispute in May."))
+    assert "settlement" in deal.label and deal.evidence[0].rule == "agreement-concluded"
+
+
+def test_a_relative_clause_hung_on_the_party_concludes_the_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Trade\n\nThe ministers urged the bloc to move on the agreement with Japan, which negotiators "
+        "concluded in Tokyo in December."))
+    assert "Japan" in parties(deal) and deal.date == "2023-12"
+
+
+def test_the_parties_a_declaration_commits_are_its_parties(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Peace\n\nThe ministers recalled the Quito Declaration, in which Peru and Ecuador committed to "
+        "demining their border."))
+    assert deal.name == "Quito Declaration" and parties(deal) >= {"Peru", "Ecuador"}
+
+
+def test_a_shorter_name_in_the_same_article_is_the_same_treaty(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Europe\n\nThe minister defended the Vienna Final Act, signed in 1980 by Austria and Hungary. "
+        "Hungary will mark the anniversary of the Final Act next year."))
+    assert len(found) == 1 and found[0].name == "Vienna Final Act"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Chile agreed a deal, which still has to be signed, on fishing quotas.",
+    "Without a border deal, the signing of a peace agreement between Peru and Chile is not possible.",
+    "Peru and Chile continued talks on a new Partnership Framework.",
+    "Peru and Chile hoped to sign a supply contract within months.",
+    "Peru and Chile are expected to sign a border treaty next year.",
+    "No agreement was reached between Peru and Chile on the dam.",
+])
+def test_pending_hedged_and_failed_deals_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Talks\n\n" + sentence)
+    assert found == []
+
+
+def test_a_participle_after_a_comma_comments_on_the_event_and_one_without_describes_the_deal(tmp_path):
+    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a trade agreement on Monday, handing farmers "
+                                "easier access to new markets.")
+    assert "trade" in deal.label and "farmers" not in deal.label
+    [deal], _ = deals(tmp_path, "Rail\n\nPeru and Chile signed a protocol on Monday setting out "
+                                "freight tariffs "
+                                "for the border railway.")
+    assert "freight" in deal.label
+
+
+def test_a_headline_ending_in_an_abbreviation_is_still_a_headline(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Chile signs trade pact with Peru as Boric looks beyond U.S.\n\n"
+        "Chile and Peru signed a comprehensive economic partnership agreement on Wednesday."))
+    [deal] = found
+    assert "comprehensive" in deal.label
+
+
+def test_a_listed_field_is_matched_on_words_past_the_end_of_the_label(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Bolivia on Monday signed agreements on port fees and on the financing "
+        "of power lines. "
+        "Peru and Bolivia signed an agreement on port fees. The development banks of Peru and Bolivia signed "
+        "a loan agreement to help fund the national programme of the Bolivian state utility to build about "
+        "2,000 km of new high-voltage power lines."))
+    assert len(found) == 2
+
+
+def test_where_and_on_what_occasion_it_was_signed_is_not_in_the_label(tmp_path):
+    [deal], _ = deals(tmp_path, "Trade\n\nPeru and Chile signed a memorandum of understanding "
+                                "on copper exports "
+                                "on the margins of the summit in the presence of the two presidents.")
+    assert "copper" in deal.label
+    assert "margins" not in deal.label and "presence" not in deal.label
+
+
+def test_a_later_mention_takes_its_date_and_head_noun_into_account(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a protocol on rail freight on Monday. The ministers "
+        "praised the Treaty "
+        "of Arica. The treaty, signed in Lima in November 2019 by the two presidents, set the border."),
+        published="2024-03-14")
+    [treaty] = [d for d in found if d.name]
+    [protocol] = [d for d in found if not d.name]
+    assert treaty.date == "2019-11" and protocol.date == "2024-03-11"
+
+
+def test_a_deal_signed_today_is_not_the_old_treaty_named_just_before(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Police\n\nPeru and Chile signed a memorandum of understanding on police cooperation on Monday. "
+        "The ministers recalled the Treaty of Arica, which Peru and Chile signed in 1929. "
+        "\"The agreement signed today will help our police,\" the minister said."), published="2024-03-12")
+    [treaty] = [d for d in found if d.name]
+    assert treaty.date == "1929"
+    assert len(found) == 2 and len(signings) == 1
+
+
+def test_agreeing_to_open_negotiations_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nPeru and Chile agreed on Monday to open negotiations "
+                               "on a trade deal.")
+    assert found == []
+
+
+def test_a_document_named_among_those_signed_is_its_own_agreement_beside_the_count(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed 14 documents, including a memorandum of understanding on "
+        "fisheries research."))
+    assert len(found) == 2
+    assert any("fisheries" in d.label for d in found) and any("14" in d.label for d in found)
+
+
+def test_a_count_fully_told_one_by_one_is_not_kept(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed two agreements. Norway and Kenya signed an agreement on "
+        "fisheries research. Norway and Kenya also signed a memorandum on port fees."))
+    assert len(found) == 2
+
+
+def test_documents_included_in_what_was_signed_are_concluded(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nThe agreements signed by Norway and Kenya on Monday included a protocol on "
+        "cargo inspections."))
+    assert any("cargo" in d.label for d in found)
+
+
+def test_a_number_of_agreements_is_a_count(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nNorway and Kenya signed a number of agreements during the visit.")
+    assert {r.key for r in deal.participants} == {"Norway", "Kenya"}
+
+
+def test_fields_listed_as_areas_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed agreements in the fields of health, education and culture."))
+    assert len(found) == 3 and any("education" in d.label for d in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Parliament rejected the 2019 fisheries deal between Peru and Chile.",
+    "The 2019 Peru-Chile fisheries pact collapsed last year.",
+    "Peru and Chile hope to reach a 2030 climate pact.",
+    "Ministers of Peru and Chile discussed a fisheries deal expected in 2026.",
+])
+def test_rejected_collapsed_and_future_deals_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Talks\n\n" + sentence, published="2025-03-01")
+    assert found == []
+
+
+def test_documents_signed_the_same_day_by_the_same_states_are_one_signing_ceremony(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed an agreement on fisheries research on Monday. "
+        "Norway and Kenya also signed a memorandum on port fees on Monday."))
+    assert len(found) == 2
+    [signing] = signings
+    assert "fisheries" in signing.label and "port" in signing.label
+
+
+def test_signings_on_different_days_are_different_ceremonies(tmp_path):
+    _, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya signed an agreement on fisheries research on Monday. "
+        "Norway and Kenya had signed a memorandum on port fees on 2 February."))
+    assert len(signings) == 2
+
+
+def test_without_a_publication_date_an_old_signing_is_history_beside_the_newest_deal(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("Ties\n\nNorway and Kenya signed an agreement on fisheries research on 3 May 2024. "
+                    "Norway and Kenya signed the Treaty of Mombasa in March 2015.", encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    rec = extract_article(item)
+    signings = [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+    assert [s.date for s in signings] == ["2024-05-03"]
+
+
+def test_an_adopted_declaration_binds_the_parties_it_commits(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Summit\n\nLeaders from Asia and Europe on Sunday adopted the Manila Declaration, committing the "
+        "European Union and the Association of Southeast Asian Nations to closer trade links."))
+    assert deal.name == "Manila Declaration"
+    assert {"European Union", "Association of Southeast Asian Nations"} & {r.key for r in deal.participants}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Chile discussed the North Pacific Treaty Organization and its members.",
+    "Peru criticised the Inflation Reduction Act passed by the United States.",
+    "Chile praised the Marshall Plan for Europe.",
+])
+def test_organisations_laws_and_programmes_named_like_documents_are_not_agreements(tmp_path, sentence):
+    found, _ = deals(tmp_path, "Ties\n\n" + sentence)
+    assert found == []
+
+
+def test_a_plan_of_action_adopted_is_an_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ties\n\nThe ministers of Peru and Chile adopted the 2024-2028 Plan of Action of the Peru-Chile "
+        "Strategic Partnership on Monday."))
+    assert "Plan of Action" in deal.label
+
+
+def test_an_apposition_retelling_a_deal_adds_no_agreement(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Pacific\n\nCanberra worries after Fiji struck a trade pact with China in 2022, a deal that "
+        "alarmed Australia."), published="2024-06-01")
+    assert "trade" in deal.label and deal.date == "2022"
+
+
+def test_a_signing_inside_a_subordinate_clause_is_not_hedged_by_the_main_clause(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Pacific\n\nThe plan is part of an effort to stay close after Fiji signed a policing agreement "
+        "with Japan in 2023."), published="2024-06-01")
+    assert {"Fiji", "Japan"} <= parties(deal)
+
+
+def test_a_second_document_hung_inside_the_first_ones_phrase_is_its_own_agreement(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a memorandum of understanding establishing an annual strategic "
+        "dialogue, as well as an agreement on cooperation in scientific research."))
+    assert len(found) == 2
+    assert any("dialogue" in d.label and "research" not in d.label for d in found)
+    assert any("research" in d.label for d in found)
+
+
+def test_fields_given_as_coordinated_modifiers_of_the_object(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nMinisters from both countries signed three memorandums of understanding on electricity, "
+        "oil and land transport with Jordan and Iraq."))
+    assert len(found) == 3
+
+
+def test_a_year_gives_a_past_memorandum_its_label(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Roads\n\nNepal joined the programme of China under a memorandum of understanding in May 2017."))
+    assert deal.date == "2017-05" and deal.label.split("–")[-1].split()[1] == "2017"
+
+
+def test_an_undated_signing_after_a_dated_one_takes_the_occasions_date(tmp_path):
+    found, signings = deals(tmp_path, (
+        "Ties\n\nNorway and Kenya on Monday signed an agreement on fisheries research. "
+        "The two ministers of Norway and Kenya also signed a protocol on port fees."))
+    assert {d.date for d in found} == {"2024-03-11"}
+    [protocol] = [d for d in found if "port" in d.label]
+    assert protocol.date_assumed  # lent by the occasion, not read in its own sentence
+
+
+def test_a_date_after_publication_is_not_when_a_deal_was_signed(tmp_path):
+    [deal], _ = deals(tmp_path, (
+        "Ties\n\nPeru and Chile signed a memorandum establishing a joint committee that will report in "
+        "June 2026."), published="2025-03-01")
+    assert deal.date != "2026-06"

@@ -1,0 +1,391 @@
+"""Organisation and ministry rules (relgraph.nlp.entities and its helpers org_shapes, org_acronyms,
+not_orgs, org_names, org_descriptors, ministry_names) on sentences written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Span
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.nlp.extract import extract_article
+from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names, whole_title
+from relgraph.nlp.not_orgs import not_org_reason, title_of_a_person
+from relgraph.nlp.org_acronyms import looks_like_acronym, name_before_bracket, split_acronym
+from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_shapes import content_words
+from relgraph.nlp.pipeline import load_nlp
+from relgraph.records import ArticleRecords, Ref
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str = "2024-05-02") -> Article:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    items = list(iter_articles([path]))
+    assert isinstance(items[0], Article), items
+    return items[0]
+
+
+def orgs(records) -> dict[str, set[str]]:
+    return {ref.key: e.names for ref, e in records.entities.items() if ref.kind == "organization"}
+
+
+class _Meta:
+    published = None
+
+
+def context(text: str) -> ArticleContext:
+    nlp, matchers, gaz, lex = load_nlp()
+    return ArticleContext(doc=nlp(text), article=_Meta(), gaz=gaz, lex=lex,
+                          records=ArticleRecords("t"), matchers=matchers)
+
+
+def span_of(ctx: ArticleContext, words: str) -> Span:
+    """The ORG span over the first occurrence of `words` in the context's doc."""
+    start = ctx.text.index(words)
+    span = ctx.doc.char_span(start, start + len(words), label="ORG")
+    assert span is not None, words
+    return span
+
+
+# -- acronyms in apposition ---------------------------------------------------------------
+
+def test_acronym_in_brackets_is_an_alias_and_later_uses_are_the_same_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officers of the Westland Federal Police (WFPS) met their Chilean counterparts in Santiago on "
+        "Monday. WFPS commissioner Dana Roe said training would begin next year.")))
+    found = orgs(rec)
+    assert "WFPS" in found and "Westland Federal Police" in found["WFPS"]
+    assert not any("(" in key for key in found)
+    assert [k for k in found if "WFPS" in k or "Westland" in k] == ["WFPS"]
+
+
+def test_an_acronym_defined_in_the_article_wins_over_the_gazetteer(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officers of the Westland Federal Police (AFP) met their Chilean counterparts in Santiago on Monday. "
+        "AFP commissioner Dana Roe said training would begin next year.")))
+    assert "Agence France-Presse" not in orgs(rec)
+
+
+def test_acronym_shapes():
+    assert looks_like_acronym("LWA", "Lakeland Water Authority")
+    assert looks_like_acronym("Afrobank", "African Rural Bank")
+    assert not looks_like_acronym("Monday", "Lakeland Water Authority")
+    assert looks_like_acronym("Zenit", "Lakeland Press Agency", short_name_ok=True)
+    assert not looks_like_acronym("Zenit", "Lakeland Hills", short_name_ok=True)
+    assert not looks_like_acronym("2023", "Lakeland Water Authority")
+
+
+def test_a_bracket_kept_by_ner_is_split_off():
+    ctx = context("Both are members of the Coastal States Forum (CSF), a bloc.")
+    name, acronym, end = split_acronym(span_of(ctx, "Coastal States Forum (CSF"))
+    assert name.text == "Coastal States Forum" and acronym == "CSF" and ctx.doc[end - 1].text == ")"
+
+
+def test_a_bracketed_short_name_of_a_treaty_is_no_organisation():
+    ctx = context("Both signed the Coastal Fisheries Agreement (CFAG) last year.")
+    assert not_org_reason(ctx, span_of(ctx, "CFAG"), "CFAG") is not None
+
+
+# -- spans that are something else --------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("The document was signed at Villa Serena on Monday.", "Villa Serena"),
+    ("Fighting continued near Rocky Shoal, officials said.", "Rocky Shoal"),
+    ("Troops left the Marenga district of the capital.", "Marenga"),
+])
+def test_places_after_a_locative_preposition_or_before_a_place_noun(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Ruritanian Government said it would reply.", "Ruritanian Government"),
+    ("Both sides recalled the Treaty on Good Neighbourliness of 1990.", "Treaty on Good Neighbourliness"),
+    ("Leaders met at the Pacific Rim Summit on Friday.", "Pacific Rim Summit"),
+    ("Work on the Northern Housing Project began in May.", "Northern Housing Project"),
+])
+def test_governments_documents_events_and_undertakings_are_not_organisations(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "government, document, event or undertaking"
+
+
+def test_page_furniture_lines_are_not_news_text():
+    ctx = context("Share this story\nWhatsApp | Print | Email\nThe ministers met in Lima.")
+    assert not_org_reason(ctx, span_of(ctx, "WhatsApp"), "WhatsApp") == "furniture"
+    ctx = context("Harbours to reopen\n- Omnibank posts record profit\nThe ministers met in Lima.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnibank"), "Omnibank") == "furniture"
+
+
+def test_portfolio_words_after_a_title_end_the_title():
+    ctx = context("She met the Special Envoy for Pacific Island Countries Affairs on Monday.")
+    words = "Pacific Island Countries Affairs"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "portfolio of a title"
+    ctx = context("She met the Minister for Foreign Affairs and Trade on Monday, and the Minister of State.")
+    assert not_org_reason(ctx, span_of(ctx, "Trade"), "Trade") is not None
+    state = ctx.doc.char_span(ctx.text.rindex("State"), ctx.text.rindex("State") + 5, label="ORG")
+    assert not_org_reason(ctx, state, "State") is not None
+
+
+def test_a_capitalised_common_phrase_is_not_a_name():
+    ctx = context("Ministers Deepen Coastal Cooperation\n\n"
+                  "The talks covered coastal cooperation and fishing.")
+    assert not_org_reason(ctx, span_of(ctx, "Coastal Cooperation"), "Coastal Cooperation") == "ordinary words"
+
+
+def test_a_person_already_read_is_not_an_organisation():
+    ctx = context("Later, Kowalczyk told reporters the talks had gone well.")
+    ctx.records.entity("person", "Anna Kowalczyk")
+    assert not_org_reason(ctx, span_of(ctx, "Kowalczyk"), "Kowalczyk") == "person"
+
+
+def test_real_names_pass():
+    ctx = context("The Ceylon Harbour Board and Omnibank signed a loan on Monday.")
+    assert not_org_reason(ctx, span_of(ctx, "Ceylon Harbour Board"), "Ceylon Harbour Board") is None
+    assert not_org_reason(ctx, span_of(ctx, "Omnibank"), "Omnibank") is None
+
+
+# -- names NER cut short ------------------------------------------------------------------
+
+def test_a_name_cut_at_of_runs_on_over_the_place():
+    ctx = context("Officers of the Police Service of Westland Province attended.")
+    assert widen_org(ctx, span_of(ctx, "Police Service of")).text == "Police Service of Westland Province"
+
+
+def test_a_court_is_named_with_its_seat():
+    ctx = context("The District Court in Lyon granted an injunction on Tuesday.")
+    assert widen_org(ctx, span_of(ctx, "District Court")).text == "District Court in Lyon"
+
+
+def test_the_gazetteer_completes_a_known_name():
+    ctx = context("The Organization for Security and Co-operation in Europe met in Vienna.")
+    wide = widen_org(ctx, span_of(ctx, "Organization for Security and Co-operation"))
+    assert wide.text == "Organization for Security and Co-operation in Europe"
+
+
+def test_a_body_cut_at_and_is_joined_when_the_rest_has_no_head():
+    ctx = context("He heads the Commission on River Demarcation and River Safety, officials said.")
+    wide = widen_org(ctx, span_of(ctx, "Commission on River Demarcation"))
+    assert wide.text == "Commission on River Demarcation and River Safety"
+
+
+# -- ministries ---------------------------------------------------------------------------
+
+def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Peru and Chile held talks in Lima on Thursday. A spokesperson for the Peruvian Foreign "
+        "Ministry said in a statement that the talks with Chile were useful.")))
+    found = orgs(rec)
+    assert "Ministry of Foreign Affairs of Peru" in found
+    assert "Peruvian Foreign Ministry" in found["Ministry of Foreign Affairs of Peru"]
+    assert "Foreign Ministry" not in found["Ministry of Foreign Affairs of Peru"]
+    assert "Ministry of Foreign Affairs of Chile" not in found
+
+
+def test_lower_case_ministry_after_a_possessive_state_is_that_state_s(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ecuador's foreign ministry said on Thursday that talks with Colombia would resume.")))
+    assert "Ministry of Foreign Affairs of Ecuador" in orgs(rec)
+
+
+def test_the_whole_portfolio_title_is_a_name(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Norwegian Ministry of Foreign Affairs and Trade said on Thursday that "
+        "the agreement with Iceland would be signed in June.")))
+    names = orgs(rec).get("Ministry of Foreign Affairs of Norway", set())
+    assert "Norwegian Ministry of Foreign Affairs and Trade" in names
+
+
+def test_a_ministry_outside_the_pattern_list_gets_its_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officials of the Italian Ministry of Tourism and Greece's tourism board "
+        "signed a memorandum in Athens on Thursday.")))
+    assert "Ministry of Tourism of Italy" in orgs(rec)
+
+
+def test_ministry_name_helpers():
+    assert is_generic_ministry("Ministry of Culture") and is_generic_ministry("Culture Ministry")
+    assert not is_generic_ministry("Ministry")
+    assert canonical_title("Culture Ministry") == "Ministry of Culture"
+    names = state_bound_names(load_nlp()[2], "Ministry of Culture", "Spain")
+    assert {"Ministry of Culture of Spain", "Spain's Ministry of Culture",
+            "Spanish Ministry of Culture"} <= names
+
+
+# -- names described in apposition --------------------------------------------------------
+
+def persons(records) -> set[str]:
+    return {ref.key for ref in records.entities if ref.kind == "person"}
+
+
+def test_a_descriptor_before_or_after_makes_a_name_an_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "According to the ZPA news agency, the pipeline will be built by the state oil company PNK "
+        "and Estonia in 2027.")))
+    assert {"ZPA", "PNK"} <= set(orgs(rec))
+
+
+def test_an_apposition_names_what_the_name_is(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Danvara, the country's new sovereign wealth fund, also signed a memorandum with Canada on "
+        "Tuesday. Kalvor Group, the Estonian shipping company running the ferry, said it was ready.")))
+    found = orgs(rec)
+    assert "Danvara" in found and "Kalvor Group" in found
+    assert "Danvara" not in persons(rec)
+
+
+def test_a_person_before_a_possessive_descriptor_stays_a_person(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Jane Roe, the bank's governor, said on Monday that rates would stay unchanged in Latvia.")))
+    assert "Jane Roe" not in orgs(rec)
+
+
+def test_a_span_with_an_organisation_head_read_as_a_person_is_an_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The deal was signed by Lakeland Railway officials in Tallinn on Monday.")))
+    assert "Lakeland Railway" in orgs(rec)
+    assert "Lakeland Railway" not in persons(rec)
+
+
+def test_from_names_a_place_only_on_a_route():
+    ctx = context("The line runs from Wolvin to Tarsk.")
+    assert not_org_reason(ctx, span_of(ctx, "Wolvin"), "Wolvin") == "place"
+    ctx = context("The plant is financed by a loan from Eximcorp, officials said.")
+    assert not_org_reason(ctx, span_of(ctx, "Eximcorp"), "Eximcorp") is None
+
+
+def test_a_ministry_title_does_not_run_over_a_list_of_states():
+    ctx = context("The Foreign Ministry, Russia and China said on Monday that talks would resume.")
+    assert whole_title(ctx, span_of(ctx, "Foreign Ministry")).text == "Foreign Ministry"
+    ctx = context("The Ministry of Foreign Affairs and Tourism said on Monday that visas would be eased.")
+    wide = whole_title(ctx, span_of(ctx, "Ministry of Foreign Affairs"))
+    assert wide.text == "Ministry of Foreign Affairs and Tourism"
+
+
+def test_a_title_after_a_descriptor_is_no_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Latvia's central bank Governor Ann Lee said on Monday that rates would stay unchanged.")))
+    assert not any("Governor" in key or "Ann Lee" in key for key in orgs(rec))
+
+
+def test_an_elided_article_is_no_lower_case_word_of_a_name():
+    assert content_words("Ghana-C\u00f4te d'Ivoire Joint Commission") == \
+        ["Ghana", "C\u00f4te", "Ivoire", "Joint", "Commission"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Trains reach the border city of Tarsk in June.", "Tarsk"),
+    ("A border post will be built at Wolvin and Tarsk next year.", "Tarsk"),
+    ("The leaders met on Senate Hill in the capital.", "Senate Hill"),
+])
+def test_more_places(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
+
+
+def test_the_start_of_a_law_s_title_is_a_document():
+    ctx = context("Both welcomed plans to repeal the Coastal Waters (Protection) Act 2021.")
+    assert not_org_reason(ctx, span_of(ctx, "Coastal Waters"), "Coastal Waters") == \
+        "government, document, event or undertaking"
+
+
+def test_a_title_beside_a_person_is_no_organisation():
+    ctx = context("On Monday the Vizier, Anna Roe, opened the session.")
+    start = ctx.text.index("Anna")
+    person = ctx.doc.char_span(start, start + len("Anna Roe"))
+    ctx.add_mention(Mention(Ref("person", "Anna Roe"), person.start, person.end, "name"))
+    assert not_org_reason(ctx, span_of(ctx, "Vizier"), "Vizier") == "title"
+
+
+def test_people_are_recognised_without_accents_and_after_honorifics():
+    ctx = context("Popsoi said Moldova would not accept the proposal.")
+    ctx.records.entity("person", "Mihai Pop\u0219oi")
+    assert not_org_reason(ctx, span_of(ctx, "Popsoi"), "Popsoi") == "person"
+    ctx = context("The Rt Hon Jane Roe MP attended the dinner.")
+    assert not_org_reason(ctx, span_of(ctx, "Rt Hon Jane Roe MP"), "Rt Hon Jane Roe MP") == "person"
+
+
+def test_the_name_before_an_acronym_ner_missed():
+    ctx = context("The Director General of the Conseil du Th\u00e9-Menthe (CTM), Mr Ali Ben, signed it.")
+    found = name_before_bracket(span_of(ctx, "CTM"), ctx.by_token)
+    assert found is not None and found.text == "Conseil du Th\u00e9-Menthe (CTM"
+
+
+def test_an_organ_names_its_parent_too(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Bolivia and Chile will meet on the sidelines of the OAS General Assembly in Lima next month.")))
+    assert "Organization of American States" in orgs(rec)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Both welcomed the entry into force of the Seabird Union, a treaty signed with Fiji last year.",
+     "Seabird Union"),
+    ("He updated the Conference on the Long Bridge, the new crossing over the river.",
+     "Conference on the Long Bridge"),
+])
+def test_an_apposition_that_types_the_name_as_something_else(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == \
+        "described as a document, event, undertaking or place"
+
+
+def test_a_clause_after_a_comma_is_no_apposition():
+    ctx = context("According to Ruripress, the next meeting will take place in Riga.")
+    assert not_org_reason(ctx, span_of(ctx, "Ruripress"), "Ruripress") is None
+
+
+def test_a_part_of_a_document_is_no_organisation():
+    ctx = context("The body was set up under Strand Four of the Harbour Agreement in 1999.")
+    assert not_org_reason(ctx, span_of(ctx, "Strand Four"), "Strand Four") == \
+        "government, document, event or undertaking"
+
+
+def test_demonyms_formed_from_a_state_name():
+    ctx = context("Nepali and Omani officials said the framework was ready.")
+    assert not_org_reason(ctx, span_of(ctx, "Nepali"), "Nepali") == "demonym"
+    assert not_org_reason(ctx, span_of(ctx, "Omani"), "Omani") == "demonym"
+
+
+def test_a_word_used_as_a_title_once_is_a_title_everywhere(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Ceann Comhairle, Se\u00e1n \u00d3 Briain, opened the session in Dublin on Monday. "
+        "Later the Ceann Comhairle welcomed the delegation from Norway.")))
+    assert "Ceann Comhairle" not in orgs(rec)
+
+
+def test_a_body_before_its_chairman_s_name_is_no_title():
+    ctx = context("He met the chairman of the Harbour Council, Ann Roe, in Riga.")
+    assert not title_of_a_person(ctx, span_of(ctx, "Harbour Council"))
+
+
+def test_a_known_company_read_as_a_nationality_is_the_company(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Saudi Aramco and Pakistan's refiners are in talks on a new plant in Karachi, officials said.")))
+    assert "Saudi Aramco" in orgs(rec)
+
+
+def test_a_state_word_inside_a_name_before_an_acronym_belongs_to_the_name():
+    ctx = context("He met officials of Ruritania Tehreek-e-Adl (RTA) in Lahore.")
+    ctx.add_mention(Mention(Ref("state", "Ruritania"), 3, 4, "name"))
+    found = name_before_bracket(span_of(ctx, "RTA"), ctx.by_token)
+    assert found is not None and found.text == "Ruritania Tehreek-e-Adl (RTA"
+
+
+def test_the_wire_credit_in_a_dateline_is_furniture():
+    ctx = context("PRAGUE, June 4 (Omnipress) -- The two sides signed a contract on Wednesday.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnipress"), "Omnipress") == "furniture"
+
+
+def test_a_so_called_name_is_a_nickname():
+    ctx = context("The deal covers the so-called Copper Belt along the border.")
+    assert not_org_reason(ctx, span_of(ctx, "Copper Belt"), "Copper Belt") == "quoted title"
+
+
+def test_a_government_named_with_its_state_is_that_state(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The Afrobank signed a framework agreement with the Government of Barbados on Sunday in Accra.")))
+    assert "Government of Barbados" not in orgs(rec)
+    assert Ref("state", "Barbados") in rec.entities

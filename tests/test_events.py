@@ -1,0 +1,237 @@
+"""Event rules (relgraph.nlp.events, relgraph.nlp.event_actors) on sentences written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+from relgraph.records import Ref
+
+pytestmark = pytest.mark.slow
+
+
+def article(tmp_path: Path, text: str, published: str | None = "2024-03-14") -> Article:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    if published:
+        (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
+    [item] = list(iter_articles([path]))
+    assert isinstance(item, Article), item
+    return item
+
+
+def events(tmp_path: Path, text: str, type_: str, published: str | None = "2024-03-14") -> list:
+    rec = extract_article(article(tmp_path, text, published))
+    return [f for f in rec.facts if f.kind == "event" and f.type == type_]
+
+
+def people(fact) -> set[str]:
+    return {r.key for r in fact.participants if r.kind == "person"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chilean President Gabriel Boric received Peruvian Foreign Minister Javier González-Olaechea in Santiago on Tuesday.",
+    "Peruvian Foreign Minister Javier González-Olaechea was received by Chilean President Gabriel Boric in Santiago on Tuesday.",
+])
+def test_a_reception_is_a_meeting_of_host_and_guest(tmp_path, sentence):
+    meetings = events(tmp_path, "Andean diplomacy\n\n" + sentence, "Meeting")
+    assert any(people(m) == {"Gabriel Boric", "Javier González-Olaechea"} for m in meetings)
+    [meeting] = [m for m in meetings if "Gabriel Boric" in people(m)]
+    assert meeting.date == "2024-03-12" and [p.key for p in meeting.places] == ["Santiago"]
+
+
+def test_a_host_welcoming_a_step_meets_nobody(tmp_path):
+    text = "Border talks\n\nArmenia and Azerbaijan agreed on a border section. Baku welcomed the step on Friday."
+    assert events(tmp_path, text, "Meeting") == []
+
+
+def test_a_courtesy_call_is_a_meeting(tmp_path):
+    text = ("Gulf tour\n\nOmani Foreign Minister Badr Albusaidi paid a courtesy call on Kuwaiti Prime "
+            "Minister Ahmad Abdullah on Monday.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Badr Albusaidi", "Ahmad Abdullah"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danish Foreign Minister Lars Løkke Rasmussen told reporters that the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen told the Ritzau news agency that the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen wrote on X that the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen welcomed the talks in a post on X.",
+    "Danish Foreign Minister Lars Løkke Rasmussen addressed the opening session of the forum.",
+])
+def test_statements_told_to_the_press_posted_or_delivered_as_speeches(tmp_path, sentence):
+    [statement] = events(tmp_path, "Nordic talks\n\n" + sentence, "Statement")
+    assert people(statement) == {"Lars Løkke Rasmussen"}
+    assert Ref("state", "Denmark") in statement.participants
+
+
+def test_telling_a_colleague_is_no_statement(tmp_path):
+    text = "Nordic talks\n\nDanish Foreign Minister Lars Løkke Rasmussen told his Swedish colleague about the plan."
+    assert events(tmp_path, text, "Statement") == []
+
+
+def test_a_message_is_a_statement_when_said_in_it_not_when_delivered(tmp_path):
+    said = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast by public "
+            "radio that supplies would continue.")
+    [statement] = events(tmp_path, said, "Statement")
+    assert people(statement) == {"Mohamed Arkab"}
+    delivered = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab delivered a written message from "
+                 "the president to his Tunisian hosts.")
+    assert events(tmp_path, delivered, "Statement") == []
+
+
+def test_a_press_conference_may_have_a_single_speaker(tmp_path):
+    text = ("Budget row\n\nGovernment spokeswoman Maria Vieira told a news conference in Lisbon on Friday "
+            "that the budget would pass.")
+    [conference] = events(tmp_path, text, "PressConference")
+    assert people(conference) == {"Maria Vieira"} and conference.date == "2024-03-08"
+
+
+@pytest.mark.parametrize("sentence, place, date", [
+    ("Mexican Foreign Minister Alicia Bárcena is expected to visit Ottawa.", "Ottawa", None),
+    ("Mexican Foreign Minister Alicia Bárcena accepted an invitation to visit Ottawa next month.", "Ottawa", "2024-04"),
+    ("Mexican Foreign Minister Alicia Bárcena will travel to Ottawa next week.", "Ottawa", "2024-03"),
+])
+def test_planned_visits_are_visits_dated_only_by_the_text(tmp_path, sentence, place, date):
+    visits = events(tmp_path, "North American diplomacy\n\n" + sentence, "Visit")
+    [visit] = [v for v in visits if v.places and v.places[0].key == place]
+    assert "Alicia Bárcena" in people(visit) and visit.date == date and not visit.date_assumed
+
+
+def test_a_visit_without_a_place_keeps_its_named_visitor(tmp_path):
+    text = ("Trade mission\n\nCocoa prices dominated the agenda of a state visit that Ghanaian President "
+            "John Mahama began on Wednesday.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert people(visit) == {"John Mahama"} and visit.places == []
+
+
+def test_the_visit_that_frames_a_clause_is_no_new_visit(tmp_path):
+    text = ("Trade mission\n\nGhanaian President John Mahama arrived in Abuja on Monday. On the sidelines "
+            "of the visit, Ghanaian Trade Minister Elizabeth Ofosu-Adjare signed a customs deal.")
+    visits = events(tmp_path, text, "Visit")
+    assert {p for v in visits for p in people(v)} == {"John Mahama"}
+
+
+def test_after_the_meeting_adds_no_meeting(tmp_path):
+    text = ("Gas talks\n\nPolish Foreign Minister Radosław Sikorski met Norwegian Foreign Minister Espen Barth "
+            "Eide in Oslo on Monday. After the meeting, Sikorski called the pipeline safe.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert len(meetings) == 1 and people(meetings[0]) == {"Radosław Sikorski", "Espen Barth Eide"}
+
+
+def test_his_talks_with_someone_are_the_subjects_talks(tmp_path):
+    text = ("Alpine neighbours\n\nAustrian Foreign Minister Alexander Schallenberg met Swiss Foreign Minister "
+            "Ignazio Cassis in Bern. Schallenberg, who is also in charge of European affairs, said his talks "
+            "with Cassis had covered energy.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Alexander Schallenberg", "Ignazio Cassis"} for m in meetings)
+
+
+def test_a_bare_surname_after_a_quote_is_the_person_named_before(tmp_path):
+    text = ("Lake Victoria talks\n\nKenyan President William Ruto arrived in Kampala on Monday. \"The railway "
+            "will carry our coffee to the sea within three years,\" Ruto told a joint press conference with "
+            "Museveni after the ceremony.")
+    [conference] = events(tmp_path, text, "PressConference")
+    assert "William Ruto" in people(conference)
+
+
+def test_a_reception_and_talks_of_the_same_two_people_are_one_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nChilean President Gabriel Boric received Peruvian President Dina Boluarte "
+            "in Santiago on Tuesday. Talks between Boric and Boluarte covered migration.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert len(meetings) == 1 and people(meetings[0]) == {"Gabriel Boric", "Dina Boluarte"}
+
+
+def test_a_keynote_address_framing_a_call_is_a_statement(tmp_path):
+    text = ("Climate summit\n\nIn a keynote address on Monday, Fijian Prime Minister Sitiveni Rabuka urged "
+            "richer nations to pay for sea walls.")
+    [statement] = events(tmp_path, text, "Statement")
+    assert people(statement) == {"Sitiveni Rabuka"}
+
+
+def test_the_speaker_of_a_message_is_the_sayer_not_the_broadcaster(tmp_path):
+    text = ("Energy supply\n\nAlgerian Energy Minister Mohamed Arkab said in a message broadcast on national "
+            "television that gas supplies would not stop.")
+    [statement] = events(tmp_path, text, "Statement")
+    assert people(statement) == {"Mohamed Arkab"}
+
+
+def test_people_expected_to_meet_are_the_meetings_participants(tmp_path):
+    text = ("Caucasus talks\n\nGeorgian Foreign Minister Ilia Darchiashvili and Armenian Foreign Minister "
+            "Ararat Mirzoyan are expected to meet in Tbilisi next month, officials said.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Ilia Darchiashvili", "Ararat Mirzoyan"}
+    assert meeting.date == "2024-04" and [p.key for p in meeting.places] == ["Tbilisi"]
+
+
+def test_whoever_represents_a_state_at_a_summit_attends_it(tmp_path):
+    text = ("Summit attendance\n\nJapanese Prime Minister Fumio Kishida will represent Japan at the summit "
+            "in Lima in November.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert "Fumio Kishida" in people(meeting) and meeting.date == "2024-11"
+
+
+def test_a_host_alone_tells_a_meeting_it_will_host(tmp_path):
+    text = "Reparations\n\nKenyan President William Ruto said Nairobi would host a follow-up conference next year."
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert Ref("state", "Kenya") in meeting.participants and meeting.date == "2025"
+
+
+def test_a_group_agreed_to_be_convened_meets_in_the_future(tmp_path):
+    # published in July: 'in August' agreed on is the coming August, not the last one
+    text = ("Mining ties\n\nChile and Peru agreed to convene a joint mining working group in Lima in August.")
+    [meeting] = events(tmp_path, text, "Meeting", published="2025-07-03")
+    assert {r.key for r in meeting.participants} >= {"Chile", "Peru"} and meeting.date == "2025-08"
+
+
+def test_someone_due_in_a_capital_is_a_planned_visit(tmp_path):
+    text = ("Tariff talks\n\nCanadian Finance Minister François-Philippe Champagne is due in Washington "
+            "next Tuesday for talks.")
+    visits = events(tmp_path, text, "Visit", published="2024-03-14")
+    [visit] = [v for v in visits if v.places and v.places[0].key == "Washington"]
+    assert "François-Philippe Champagne" in people(visit) and visit.date == "2024-03-19"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa did not hold a bilateral meeting.",
+    "No talks took place between Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa.",
+])
+def test_a_denied_meeting_is_no_event(tmp_path, sentence):
+    assert events(tmp_path, "Summit chill\n\n" + sentence, "Meeting") == []
+
+
+def test_a_gathering_named_by_its_kind_is_a_meeting(tmp_path):
+    text = ("Benelux ties\n\nThe plan was launched at the Belgium-Netherlands Summit in Antwerp in January, "
+            "when Belgian Prime Minister Alexander De Croo and Dutch Prime Minister Mark Rutte met.")
+    meetings = events(tmp_path, text, "Meeting", published="2024-03-14")
+    assert any(m.places and m.places[0].key == "Antwerp" and m.date == "2024-01" for m in meetings)
+
+
+def test_a_hotel_named_summit_is_no_meeting(tmp_path):
+    text = "Hotel news\n\nThe Summit Hotel in Antwerp reopened on Monday after repairs."
+    assert events(tmp_path, text, "Meeting") == []
+
+
+def test_what_happened_at_a_summit_dates_it(tmp_path):
+    text = ("Benelux ties\n\nMinisters reviewed the programme launched at the summit of Belgian Prime Minister "
+            "Alexander De Croo and Dutch Prime Minister Mark Rutte in Antwerp in January.")
+    meetings = events(tmp_path, text, "Meeting", published="2024-03-14")
+    assert [m.date for m in meetings] == ["2024-01"]
+
+
+def test_an_invitation_accepted_to_visit_is_planned_and_undated(tmp_path):
+    text = ("Gulf ties\n\nNorwegian Foreign Minister Espen Barth Eide met Qatari officials in Oslo on Monday. "
+            "Eide accepted an invitation from the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, to visit Doha, "
+            "the Norwegian side said.")
+    visits = events(tmp_path, text, "Visit")
+    [visit] = [v for v in visits if v.places and v.places[0].key == "Doha"]
+    assert visit.date is None and not visit.date_assumed
+
+
+def test_people_named_with_the_summit_join_the_one_summit(tmp_path):
+    text = ("Andean summit\n\nPeruvian President Dina Boluarte used the summit to call for lower tariffs. "
+            "Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa also attended the summit.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert len(meetings) == 1
+    assert people(meetings[0]) == {"Dina Boluarte", "Gustavo Petro", "Daniel Noboa"}

@@ -1,0 +1,289 @@
+"""Project rules (relgraph.nlp.projects, relgraph.nlp.project_names) on sentences written for them."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+from relgraph.records import Ref
+
+pytestmark = pytest.mark.slow
+
+
+def projects_of(tmp_path: Path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text("Infrastructure news\n\n" + text, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2024-05-02"}))
+    [item] = list(iter_articles([path]))
+    assert isinstance(item, Article), item
+    records = extract_article(item)
+    return records, [f for f in records.facts if f.kind == "project"]
+
+
+def keys(refs):
+    return {r.key for r in refs}
+
+
+def test_a_route_between_two_places_names_the_project(tmp_path):
+    _, [link] = projects_of(tmp_path, (
+        "Mali and Senegal agreed on Monday to study a proposed rail link between Kayes, near the "
+        "border, and Tambacounda in eastern Senegal."))
+    assert link.label == "Kayes–Tambacounda rail link"
+    assert {"Mali", "Senegal"} <= keys(link.participants)
+
+
+def test_a_route_verb_gives_the_ends_and_drops_the_size(tmp_path):
+    _, [line] = projects_of(tmp_path, (
+        "Zambia will sell power to Tanzania over a 620-km high-voltage line that runs from Mbala in "
+        "northern Zambia to Mbeya."))
+    assert line.label == "Mbala–Mbeya high-voltage line"
+
+
+def test_one_noun_with_two_routes_is_two_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Thailand and Laos agreed to study two new standard-gauge lines, one linking Vientiane with "
+        "Luang Prabang and the other connecting Pakse with Savannakhet."))
+    labels = sorted(p.label for p in projects)
+    assert labels == ["Pakse–Savannakhet standard-gauge lines", "Vientiane–Luang Prabang standard-gauge lines"]
+
+
+def test_a_dashed_pair_of_names_is_a_project_name(tmp_path):
+    records, [highway] = projects_of(tmp_path, (
+        "Kenya and Uganda discussed the financing of the Eldoret-Tororo Corridor Highway with the "
+        "regional bank."))
+    assert highway.label == "Eldoret-Tororo Corridor Highway"
+    assert {"Kenya", "Uganda"} <= keys(highway.participants)
+    assert not [r for r in records.entities if r.kind == "person"]  # no 'Corridor Highway' person
+
+
+def test_sizes_praise_and_status_do_not_make_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Peru and Chile called the deal a strategic project. Officials said a 500-megawatt plant "
+        "would also be considered."))
+    assert projects == []
+
+
+def test_status_words_and_sizes_leave_the_label(tmp_path):
+    _, [pipeline] = projects_of(tmp_path, (
+        "Algeria and Nigeria revived talks on the long-delayed 4,000-km Trans-Saharan gas pipeline."))
+    assert pipeline.label == "Trans-Saharan gas pipeline"
+
+
+def test_mentions_of_one_named_project_are_one_record(tmp_path):
+    _, [project] = projects_of(tmp_path, (
+        "Nigeria and Cameroon signed a deal on the Mambilla hydropower project on Friday.\n\n"
+        "The Mambilla plant will be built by a consortium of Chinese firms."))
+    assert project.label.startswith("Mambilla")
+
+
+def test_a_description_of_the_route_project_is_the_same_pipeline(tmp_path):
+    _, [pipeline] = projects_of(tmp_path, (
+        "Romania and Moldova agreed on the construction of a crude oil pipeline between the two "
+        "countries. The 200-kilometre pipeline will run from Constanta to Chisinau."))
+    assert pipeline.label == "Constanta–Chisinau pipeline"
+    assert {"Romania", "Moldova"} <= keys(pipeline.participants)
+
+
+def test_a_definite_description_opening_the_next_sentence_takes_up_the_project(tmp_path):
+    _, [link] = projects_of(tmp_path, (
+        "The ministers of Brunei and Malaysia inspected the Bandar-Limbang Cross-Border Rail Link on Monday. "
+        "The 12km line, connecting Kota Batu with Pandaruan, will open next year."))
+    assert link.label.startswith("Bandar-Limbang")
+
+
+def test_a_programme_is_named_by_its_purpose(tmp_path):
+    _, [programme] = projects_of(tmp_path, (
+        "Ghana and Rwanda endorsed a programme, led by the World Health Organization, to train "
+        "nurses in cancer care at the University of Kigali."))
+    assert programme.label == "programme to train nurses in cancer care"
+
+
+def test_plans_to_export_name_the_goods_and_the_route(tmp_path):
+    _, [plan] = projects_of(tmp_path, (
+        "The ministers discussed plans to export liquefied gas from Mozambique's Rovuma basin to India."))
+    assert plan.label == "plans to export liquefied gas from Mozambique's Rovuma basin to India"
+    assert {"Mozambique", "India"} <= keys(plan.participants)
+
+
+def test_a_facility_named_after_its_city_is_a_place(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Turkish ship docked at Mombasa Port on Monday, and the minister landed at Jomo Kenyatta "
+        "International Airport."))
+    assert projects == []
+
+
+def test_a_facility_being_built_is_a_project(tmp_path):
+    _, [airport] = projects_of(tmp_path, (
+        "Critics in Laos point to the Chinese-built Luang Namtha International Airport, which has few flights."))
+    assert "Luang Namtha International Airport" in airport.label
+    assert "China" in keys(airport.participants)
+
+
+def test_a_relative_clause_saying_it_is_funded_makes_a_named_bridge_a_project(tmp_path):
+    _, [bridge] = projects_of(tmp_path, (
+        "The minister briefed the committee on the Blackwater Bridge, the crossing over the river "
+        "between Ardee and Dunleer in County Louth, which is being funded by the Irish Government."))
+    assert bridge.label == "Blackwater Bridge"
+
+
+def test_a_port_of_a_city_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Iraq and Jordan discussed exports through Jordan's Red Sea port of Aqaba on Tuesday."))
+    assert projects == []
+
+
+def test_a_sum_of_money_is_no_supply(tmp_path):
+    _, projects = projects_of(tmp_path, "Japan will provide US$300 million to Vietnam over five years.")
+    assert not [p for p in projects if p.label.startswith("Supply")]
+
+
+def test_counted_goods_are_a_supply(tmp_path):
+    _, [supply] = projects_of(tmp_path, "China will supply Cambodia 200,000 doses of its Sinopharm vaccine.")
+    assert supply.label.startswith("Supply of 200,000 doses")
+    assert {"China", "Cambodia"} <= keys(supply.participants)
+
+
+def test_a_state_word_and_railway_is_a_company_not_a_project(tmp_path):
+    records, projects = projects_of(tmp_path, (
+        "The heads of Kazakh Railways and Uzbek Railways signed a deal on joint freight services."))
+    assert projects == []
+
+
+def test_an_organisation_ending_in_project_is_the_project(tmp_path):
+    records, projects = projects_of(tmp_path, (
+        "Japan and Bangladesh reviewed progress on the Japanese Water Supply Project for coastal towns."))
+    assert [p.label for p in projects] == ["Japanese Water Supply Project"]
+    assert "Japan" in keys(projects[0].participants)
+    assert Ref("organization", "Japanese Water Supply Project") not in records.entities
+
+
+def test_weapons_programmes_are_not_projects(tmp_path):
+    _, projects = projects_of(tmp_path, "The ministers condemned Iran's missile programme and drone programme.")
+    assert not [p for p in projects if "missile" in p.label]
+
+
+def test_a_kind_of_projects_is_not_one_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Norway and Kenya signed a memorandum on financing clean energy projects."))
+    assert projects == []
+
+
+def test_generic_projects_at_a_named_site_are_delimited(tmp_path):
+    _, [project] = projects_of(tmp_path, (
+        "Japan has allotted $40 million for infrastructure projects at the Subic Bay sites, including a pier."))
+    assert project.label == "infrastructure projects at the Subic Bay sites"
+    assert "Japan" in keys(project.participants)
+
+
+def test_an_alias_is_the_same_project(tmp_path):
+    _, [route] = projects_of(tmp_path, (
+        "Freight on the Northern Sea Transport Route, better known as the Arctic Corridor, has grown "
+        "since 2020.\n\nNorway and Finland said the Arctic Corridor needed new ports."))
+    assert route.label.startswith("Northern Sea Transport Route")
+
+
+def test_a_state_in_the_name_takes_part(tmp_path):
+    _, [dam] = projects_of(tmp_path, (
+        "Kenya voiced concern about the unilateral filling of the Great Ugandan Karuma Dam."))
+    assert "Uganda" in keys(dam.participants)
+
+
+def test_a_state_a_route_passes_through_is_no_participant(tmp_path):
+    _, [corridor] = projects_of(tmp_path, (
+        "Kazakhstan and Azerbaijan signed a transit deal on Monday. "
+        "The Caspian Middle Corridor has grown as shippers avoid routes through Iran."))
+    assert "Iran" not in keys(corridor.participants)
+    assert "Kazakhstan" in keys(corridor.participants)
+
+
+def test_a_service_is_a_project_only_on_a_route(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Nepal and India discussed a proposed bus service between Pokhara and Gorakhpur. "
+        "Both praised the customs service."))
+    assert [p.label for p in projects] == ["Pokhara–Gorakhpur bus service"]
+
+
+def test_a_project_name_ending_in_its_place_is_the_project(tmp_path):
+    records, projects = projects_of(tmp_path, (
+        "Indian Prime Minister Narendra Modi and his Bangladeshi counterpart Sheikh Hasina on Tuesday "
+        "jointly inaugurated the Akhaura-Agartala cross-border rail link and the Maitree Super Thermal "
+        "Power Project at Rampal, Bangladesh."))
+    assert sorted(p.label for p in projects) == ["Akhaura-Agartala cross-border rail link",
+                                                 "Maitree Super Thermal Power Project"]
+    assert not [r for r in records.entities if r.kind == "organization" and "Maitree" in r.key]
+
+
+def test_two_named_pipelines_of_one_sentence_stay_two(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Georgia and Armenia discussed the expansion of the South Caucasus Gas Pipeline and the planned "
+        "Gyumri-Vanadzor natural gas pipeline, which is expected to be completed next year."))
+    assert sorted(p.label for p in projects) == ["Gyumri-Vanadzor natural gas pipeline", "South Caucasus Gas Pipeline"]
+
+
+def test_an_apposed_description_is_the_named_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Uzbekistan and Afghanistan agreed to speed up work on the Termez Corridor, a proposed transport "
+        "route linking Termez with Mazar-i-Sharif."))
+    assert [p.label for p in projects] == ["Termez Corridor"]
+    assert {r.kind for r in projects[0].participants} <= {"state", "organization"}
+
+
+def test_a_description_by_the_head_of_a_named_project_is_that_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Korea is financing the Greater Jakarta Subway for Indonesia.\n\n"
+        "\"The subway project is a symbol of our friendship,\" the Indonesian minister said."))
+    assert [p.label for p in projects] == ["Greater Jakarta Subway"]
+
+
+def test_a_city_names_a_railway_but_not_a_port(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda discussed the Nairobi Subway on Monday. A Ugandan ship waited at Mombasa Port."))
+    assert [p.label for p in projects] == ["Nairobi Subway"]
+
+
+def test_a_facility_being_built_at_a_named_site_is_a_project(tmp_path):
+    _, [terminal] = projects_of(tmp_path, (
+        "The Korean government has pledged to help build a new terminal at Mactan Cebu International Airport "
+        "in the Philippines."))
+    assert terminal.label == "terminal at Mactan Cebu International Airport"
+
+
+def test_money_named_in_words_is_no_supply(tmp_path):
+    _, projects = projects_of(tmp_path, "France has provided 80 million euros in development aid to Senegal this year.")
+    assert not [p for p in projects if p.label.startswith("Supply")]
+
+
+def test_investing_in_a_plant_delimits_it(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "Norwegian firms are ready to invest in a green ammonia plant in Namibia, the minister said."))
+    assert plant.label == "green ammonia plant"
+    assert "Namibia" in keys(plant.participants)
+
+
+def test_a_bridge_over_a_river_between_two_towns_is_named_by_them(tmp_path):
+    _, [bridge] = projects_of(tmp_path, (
+        "Colombia and Brazil also agreed to build a new bridge over the Putumayo River between Leticia and "
+        "Tabatinga, and to study a waterway."))
+    assert bridge.label == "Leticia–Tabatinga bridge"
+
+
+def test_a_named_mine_and_an_expressway_on_a_route_are_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Chinese firms have invested in Zambia, including the Lumwana copper mine. Zambia and Malawi "
+        "will also build an expressway from Chipata to Lilongwe."))
+    assert sorted(p.label for p in projects) == ["Chipata–Lilongwe expressway", "Lumwana copper mine"]
+
+
+def test_flights_that_already_run_are_no_project_but_new_ones_are(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Lao minister told a news conference that flights between Hanoi and Vientiane were fully booked "
+        "for the summer. Vietnam Airlines plans to launch direct "
+        "flights between Hanoi and Nairobi next year."))
+    assert [p.label for p in projects] == ["Hanoi–Nairobi direct flights"]
+
+
+def test_a_humanitarian_corridor_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The ministers discussed the humanitarian corridor from Aleppo to the Turkish border."))
+    assert projects == []
