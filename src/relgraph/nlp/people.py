@@ -7,26 +7,20 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
-from relgraph.nlp.entities import ctx_matches, nearest_state
-from relgraph.nlp.person_match import names_by_surname, same_full_name
+from relgraph.nlp.entities import ctx_matches
 from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing, place_names
+from relgraph.nlp.person_match import names_by_surname, same_full_name
 from relgraph.nlp.person_names import (
     is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
     not_a_person_name, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
 )
-from relgraph.records import Ref, RoleRecord
+from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
+from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, honorific_end, plural_titles, portfolio_tail,
+                                remit_end, titled)
+from relgraph.records import Ref
 
 MAX_NAME_TOKENS = 5
-ORG_POST = "\x00organization"
 COUNTERPART = "counterpart"
-
-
-@dataclass
-class PostMention:
-    span: Span
-    role: str | None           # None for "counterpart" until resolved
-    state: str | None = None
-    person: str | None = None
 
 
 def find_posts(ctx: ArticleContext) -> list[PostMention]:
@@ -42,14 +36,69 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
                  if not any(s.start < span.end and span.start < s.end for s in spans))
     first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
     posts = []
-    for span in filter_spans(spans):
+    kept = filter_spans(spans)
+    starts = {s.start for s in kept}
+    for span in kept:
         before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.lower_ in first_words and before.sent == span.sent:
+        if (before is not None and before.lower_ in ctx.lex.post_shapes["ranks"] and span.label_ != COUNTERPART
+                and before.sent == span.sent):
+            # 'Vice Chairman', 'Deputy Governor': a rank before a listed title is part of it
+            span = Span(doc, span.start - 1, span.end, label=f"{before.text[:1].upper()}{before.text[1:]} {span.label_}")
+        elif before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         role = None if span.label_ == "counterpart" else span.label_
-        posts.append(PostMention(span, role))
+        generic = role
+        span, role = _with_portfolio_tail(ctx, span, role, starts)
+        posts.append(PostMention(span, role, generic=generic))
         ctx.post_tokens.update(range(span.start, span.end))
+    for span in plural_titles(ctx):
+        if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
+            posts.extend(_shared_title(ctx, span))
     return posts
+
+
+def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:
+    """'Foreign Ministers Ararat Petrosyan and Elmar Huseynov': one post for each name of the list.
+    Each later name's post is the comma or 'and' before it, so that the name follows its post."""
+    doc = ctx.doc
+    ctx.post_tokens.update(range(span.start, span.end))
+    first = name_after(ctx, span)
+    if first is None:
+        return []
+    shared, end = [PostMention(span, span.label_, generic=span.label_, guess_state=False)], first.end
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and"):
+        joiner = Span(doc, end, end + 1, label=span.label_)
+        name = name_after(ctx, joiner)
+        if name is None or name.start != end + 1:
+            break
+        shared.append(PostMention(joiner, span.label_, generic=span.label_, guess_state=False))
+        end = name.end
+    return shared if len(shared) > 1 else []
+
+
+def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
+                         starts: set[int]) -> tuple[Span, str | None]:
+    """A title whose portfolio list runs on ('Minister of Foreign Affairs, Emigration and Egyptian
+    Expatriates') is that whole title, as written, without its state words."""
+    end = max(portfolio_tail(ctx, span), remit_end(ctx, span))
+    end = min([end, *(s for s in starts if span.start < s < end)])
+    start = _portfolio_head(ctx, span)
+    if role is None or (end <= span.end and start >= span.start):
+        return span, role
+    gaz = ctx.gaz
+    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text)))
+    return Span(ctx.doc, start, end, label=title), title
+
+
+def _portfolio_head(ctx: ArticleContext, span: Span) -> int:
+    """The start of a title whose portfolio list begins before the matched words: '[Transport and]
+    Infrastructure Minister', '[Industry and] Trade Minister'."""
+    doc, shapes = ctx.doc, ctx.lex.post_shapes
+    first = span.start
+    if first < 2 or doc[first].lower_ not in shapes["portfolios"] or doc[first - 1].lower_ not in shapes["joiners"]:
+        return first
+    left = _portfolio_run(doc, first - 1, -1, shapes["portfolios"], shapes["joiners"], span.sent.start)
+    return first if left is None else _with_ranks(doc, left, shapes["ranks"])
 
 
 def portfolio_titles(ctx: ArticleContext) -> list[Span]:
@@ -92,27 +141,26 @@ def _with_ranks(doc, start: int, ranks) -> int:
 
 
 def _titled(doc, start: int, end: int) -> Span:
-    small = {"and", "of", "for", "the"}
-    words = [t.text if t.text.isupper() or t.lower_ in small or t.is_punct else t.text[:1].upper() + t.text[1:]
-             for t in doc[start:end]]
-    title = " ".join(words).replace(" ,", ",")
-    return Span(doc, start, end, label=title)
+    return Span(doc, start, end, label=titled(doc, start, end))
 
 
 def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     """'Foreign Secretary Dr Asad Majeed Khan' -> 'Asad Majeed Khan'."""
-    doc, i = ctx.doc, span.end
-    if i < len(doc) and doc[i].lower_ == "of":  # "President of Russia Vladimir Putin"
-        i += 2 if i + 1 < len(doc) and doc[i + 1].ent_type_ in ("GPE", "NORP") else 0
-    while i < len(doc) and (doc[i].lower_ in HONORIFICS or doc[i].text in (",",)):
-        i += 1
+    doc = ctx.doc
+    # "President of Russia Vladimir Putin", "ambassador to China, Li Ming", "Deputy Prime Minister
+    # and Foreign Minister Ayman Safadi": what the title is of or to, and titles coordinated with it.
+    i = coordinated_end(ctx, span.end)
+    i = honorific_end(ctx, i)
     start = i
     while i < len(doc) and i - start < MAX_NAME_TOKENS + 2:
-        if _name_token(ctx, doc[i]):
+        if i > start and doc[i].is_upper and len(doc[i].text) <= 3 and doc[i].is_alpha and doc[i].text.strip("IVX"):
+            break  # 'Hilary Benn MP': a post-nominal, not a name ('Felipe VI' keeps the numeral)
+        if _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
+            i += 3
+        elif _name_token(ctx, doc[i]):
             i += 1
-        elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
-              and _name_token(ctx, doc[i + 1])):  # 'Faisal bin Farhan', 'Lula da Silva'
-            i += 2
+        elif i > start and (after := _past_particles(ctx, doc, i)) is not None:
+            i = after  # 'Faisal bin Farhan', 'Lula da Silva', 'Gloria de la Fuente'
         elif (i > start and doc[i].lower_ in NAME_PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-"
               and not doc[i].whitespace_ and _name_token(ctx, doc[i + 2])):  # 'Abdel Fattah el-Sisi'
             i += 3
@@ -121,7 +169,32 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     return doc[start:i] if i > start else None
 
 
+def _past_particles(ctx: ArticleContext, doc, i: int) -> int | None:
+    """After one or two name particles and the name word that follows them, or None."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return j + 1 if i < j < len(doc) and _name_token(ctx, doc[j]) else None
+
+
+def _is_initial(token) -> bool:
+    letters = token.text.replace(".", "")
+    return token.text.endswith(".") and 1 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() \
+        and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper()
+
+
+def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
+    """Tokens i..i+2 are one hyphenated name word: a name (or, after the first word, a particle),
+    a hyphen and a word, written without spaces."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    first = _name_token(ctx, doc[i]) or (i > start and doc[i].lower_ in NAME_PARTICLES)
+    return first and doc[i + 2].is_alpha and doc[i + 2].lower_ not in ctx.lex.posts
+
+
 def _name_token(ctx: ArticleContext, token) -> bool:
+    if _is_initial(token):
+        return True  # 'S. Jaishankar', 'K.P. Oli'
     if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text and "'" not in token.text:
         return False
     if token.lower_ in ctx.lex.posts or token.ent_type_ in ("DATE", "NORP"):
@@ -135,17 +208,38 @@ def _name_token(ctx: ArticleContext, token) -> bool:
 
 
 def name_before(ctx: ArticleContext, span: Span) -> Span | None:
-    """'Sergey Lavrov, Russia's foreign minister' and 'Lavrov, the first Russian ...': the appositive's head."""
+    """'Sergey Lavrov, Russia's foreign minister' and 'Lavrov, the first Russian ...': the appositive's
+    head; 'X, Georgia's First Deputy Prime Minister and Minister of Economy': the second title too;
+    'X, who is also deputy prime minister', 'X was sworn in as president', 'appointed X as envoy'."""
     root = span.root
     while root.dep_ in ("compound", "amod") and root.head != root:
         root = root.head
-    if root.dep_ == "appos" and root.head.pos_ == "PROPN":
-        head = root.head
-        left = head.i
-        while left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound":
-            left -= 1
-        return ctx.doc[left: head.i + 1]
-    return None
+    while root.dep_ == "conj" and root.head != root and root.head.i in ctx.post_tokens:
+        root = root.head
+    head = _appositive_head(root)
+    if head is None:
+        return _predicate_holder_name(ctx, root)
+    left = head.i
+    while (left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound"
+           and left - 1 not in ctx.post_tokens and ctx.doc[left - 1].lower_ not in HONORIFICS):
+        left -= 1  # 'Deputy Prime Minister Mher Grigoryan, chairman of ...': the name, not the title
+    return ctx.doc[left: head.i + 1]
+
+
+def _predicate_holder_name(ctx: ArticleContext, root) -> Span | None:
+    """The full name (a PERSON entity of two words or more) holding a predicate title; a bare
+    surname there is left to the surname resolution."""
+    head = holder_of_predicate(root)
+    if head is None:
+        return None
+    named = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    if named is None or any(i in ctx.post_tokens for i in range(named.start, named.end)):
+        return None
+    return named if len(clean_name(named.text).split()) >= 2 else None
+
+
+def _appositive_head(root):
+    return root.head if root.dep_ == "appos" and root.head.pos_ == "PROPN" else None
 
 
 @dataclass
@@ -329,75 +423,3 @@ def _register(ctx: ArticleContext, span: Span, name: str, via: str) -> None:
                 person.names.add(entry.name)
                 person.same_as = entry.same_as()
         person.evidence.append(ctx.evidence(span, f"person-{via}", 0.9 if via == "name" else 0.75))
-
-
-def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
-    """Give each named post its state, resolve 'counterpart', and record the roles."""
-    for post in posts:
-        post.state = _explicit_state(ctx, post.span)
-    for post in posts:
-        if post.state == ORG_POST:
-            post.state = None  # 'UN Secretary-General': an office of an organisation, not of a state
-            if post.role and post.person:
-                ctx.person_roles.setdefault(post.person, (post.role, None))
-                ctx.records.roles.append(RoleRecord(post.person, post.role, None,
-                                                    ctx.evidence(post.span, "post-title", 0.8)))
-            continue
-        if post.role is None:
-            other = _other_post_in_sentence(posts, post)
-            post.role = other.role if other else None
-        if post.role is None:
-            continue
-        if post.person is None:
-            continue
-        known = ctx.gaz.person(post.person) if post.state is None else None
-        if known is not None and known.state:
-            post.state, confidence = known.state, 0.8  # 'Prime Minister Narendra Modi': the gazetteer knows
-        elif post.state is None:
-            exclude = {p.state for p in posts if p.person and p.person != post.person and p.state
-                       and p.span.sent == post.span.sent}
-            post.state = nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
-            confidence = 0.6
-        else:
-            confidence = 0.9
-        ctx.person_roles.setdefault(post.person, (post.role, post.state))
-        ctx.records.roles.append(
-            RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
-        )
-    _link_bare_posts(ctx, posts)
-
-
-def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
-    doc = ctx.doc
-    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
-        m = ctx.by_token.get(i)
-        if m is not None:
-            if m.ref.kind == "organization":
-                return ORG_POST
-            if m.ref.kind in ("state", "city"):
-                return ctx.state_of(m.ref)
-            break  # another person's name: look after the title instead
-        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
-            break
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
-        m = ctx.by_token.get(nxt)
-        if m and m.ref.kind == "state":
-            return m.ref.key
-        if m and m.ref.kind == "organization":
-            return ORG_POST  # 'the chairperson of the AU Commission'
-    return None
-
-
-def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> PostMention | None:
-    same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
-    return same[0] if same else None
-
-
-def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:
-    """'the Russian Foreign Minister said' refers to the person who holds that post in this article."""
-    holders = {(r.role, r.state): r.person for r in ctx.records.roles}
-    for post in posts:
-        if post.person is None and post.role and (post.role, post.state) in holders:
-            ctx.add_mention(Mention(Ref("person", holders[(post.role, post.state)]), post.span.start,
-                                    post.span.end, "post", 0.7))

@@ -1,0 +1,163 @@
+"""The states officials serve in their posts, and the role records: a title's own state word, the
+body it heads, or, for a bare title, the story's two sides."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.nlp.entities import nearest_state
+from relgraph.nlp.posts import organization_of_post, organization_post_state, organization_title, state_word_in
+from relgraph.records import Ref, RoleRecord
+
+ORG_POST = "\x00organization"
+
+
+@dataclass
+class PostMention:
+    span: Span
+    role: str | None           # None for "counterpart" until resolved
+    state: str | None = None
+    person: str | None = None
+    generic: str | None = None  # the listed title a longer one was read from ('Foreign Minister')
+    guess_state: bool = True    # False for a title several holders share: the sentence tells not whose is whose
+
+
+def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """Give each named post its state, resolve 'counterpart', and record the roles."""
+    for post in posts:
+        post.state = _explicit_state(ctx, post.span)
+    named = {id(p): p.state for p in posts if p.state and p.state != ORG_POST}  # before any guess
+    for post in posts:
+        if post.state == ORG_POST:
+            post.state = None
+            if _record_organization_post(ctx, post):
+                continue
+        if post.role is None:
+            other = _other_post_in_sentence(posts, post)
+            post.role = (other.generic or other.role) if other else None
+        if post.role is None:
+            continue
+        if post.person is None:
+            continue
+        known = ctx.gaz.person(post.person) if post.state is None else None
+        if known is not None and known.state:
+            post.state, confidence = known.state, 0.8  # 'Prime Minister Narendra Modi': the gazetteer knows
+        elif post.state is None and not post.guess_state:
+            confidence = 0.6
+        elif post.state is None:
+            exclude = {named[id(p)] for p in posts if p.person and p.person != post.person and id(p) in named
+                       and p.span.sent == post.span.sent}
+            post.state = _bare_title_state(ctx, posts, post, exclude)
+            confidence = 0.6
+        else:
+            confidence = 0.9
+        ctx.person_roles.setdefault(post.person, (post.role, post.state))
+        ctx.records.roles.append(
+            RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
+        )
+    _settle_guessed_states(ctx)
+    _link_bare_posts(ctx, posts)
+
+
+def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostMention,
+                      exclude: set[str]) -> str | None:
+    """The state of an official titled without one. Beside an official of the other side ('Prime
+    Minister X hosted his Singaporean counterpart'), the other state of the story's pair; else the
+    story's home state, the one of the pair whose officials the text does not need to name
+    ('Deputy President X met Chinese Vice President Y'); else the nearest state in the sentence."""
+    pair = ctx.main_pair()
+    others = [s for s in pair if s not in exclude]
+    if exclude and len(pair) == 2 and len(others) == 1:
+        return others[0]
+    home = _home_state(posts, pair)
+    return home or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+
+
+def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
+    """Of the story's two states, the one fewer of whose officials are named with their state word."""
+    if len(pair) != 2:
+        return None
+    named = [state for _, state in {(p.person, p.state) for p in posts if p.person and p.state in pair}]
+    first, second = (named.count(s) for s in pair)
+    if first == second:
+        return None
+    return pair[0] if first < second else pair[1]
+
+
+def _settle_guessed_states(ctx: ArticleContext) -> None:
+    """A state only guessed from the sentence gives way to the one the text names for the same
+    person elsewhere in the article ('South Africa's Deputy President Paul Mashatile' ... 'Mashatile
+    met the Chinese premier'): an official serves one state."""
+    named: dict[str, str] = {}
+    for r in ctx.records.roles:
+        if r.state and r.evidence.confidence >= 0.8:
+            named.setdefault(r.person, r.state)
+    for i, r in enumerate(ctx.records.roles):
+        if r.evidence.confidence < 0.8 and r.person in named and r.state != named[r.person]:
+            ctx.records.roles[i] = RoleRecord(r.person, r.role, named[r.person], r.evidence)
+            if ctx.person_roles.get(r.person, (None, None))[1] == r.state:
+                ctx.person_roles[r.person] = (ctx.person_roles[r.person][0], named[r.person])
+
+
+def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
+    """An office of an organisation: 'UN Secretary-General' serves no state, 'Governor of the Bank of
+    Ghana' serves Ghana. False when the body's state is unknown (the holder's state is looked for
+    as for any official)."""
+    body = organization_of_post(ctx, post.span)
+    if body is None or not post.role:
+        return not post.role
+    if body.after:
+        post.role = organization_title(ctx, post.span, body)
+    elif post.role.lower() in ctx.lex.post_shapes["state_titles"]:
+        # 'PDVSA president': a body's president, not a head of state; titled with the body as written
+        post.role = f"{ctx.doc[body.start:body.end].text} {post.role}"
+    known, state = organization_post_state(ctx, body)
+    if not known:
+        return False
+    if post.person:
+        post.state = state
+        ctx.person_roles.setdefault(post.person, (post.role, state))
+        ctx.records.roles.append(RoleRecord(post.person, post.role, state,
+                                            ctx.evidence(post.span, "post-title", 0.8)))
+    return True
+
+
+def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
+    doc = ctx.doc
+    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
+        m = ctx.by_token.get(i)
+        if m is not None:
+            if m.ref.kind == "organization":
+                return ORG_POST
+            if m.ref.kind in ("state", "city"):
+                return ctx.state_of(m.ref)
+            break  # another person's name: look after the title instead
+        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
+            break
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        if organization_of_post(ctx, span) is not None:
+            return ORG_POST  # 'the chairperson of the AU Commission'
+        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
+        m = ctx.by_token.get(nxt)
+        if m and m.ref.kind == "state":
+            return m.ref.key
+    return state_word_in(ctx, span)
+
+
+def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> PostMention | None:
+    """The title 'counterpart' stands for: the nearest before it in the sentence ('Colombian Foreign
+    Minister Laura Sarabia and her Venezuelan counterpart'), else the first after it."""
+    same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
+    before = [p for p in same if p.span.start < post.span.start]
+    return before[-1] if before else (same[0] if same else None)
+
+
+def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """'the Russian Foreign Minister said' refers to the person who holds that post in this article."""
+    holders = {(r.role, r.state): r.person for r in ctx.records.roles}
+    for post in posts:
+        if post.person is None and post.role and (post.role, post.state) in holders:
+            ctx.add_mention(Mention(Ref("person", holders[(post.role, post.state)]), post.span.start,
+                                    post.span.end, "post", 0.7))

@@ -1,0 +1,308 @@
+"""The shape of an office title around its head word: the portfolio list that runs on after it,
+what it is 'to' or 'of', titles coordinated before one name, and the organisation it heads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext
+from relgraph.records import Ref
+
+TAIL_ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "FAC")
+SMALL_WORDS = {"and", "of", "for", "the", "at", "on", "in", "to"}
+PARTICLES = NAME_PARTICLES | {"du", "des"}  # lower-case words inside names: 'Office du Niger'
+
+
+def portfolio_tail(ctx: ArticleContext, span: Span) -> int:
+    """The end of a title whose portfolio list runs on past the matched words: 'Minister of Foreign
+    Affairs[, Emigration and Egyptian Expatriates]', 'Minister for Foreign Affairs[ and Trade]'.
+    A title that does not end on a portfolio word ends where it was matched."""
+    doc, shapes = ctx.doc, ctx.lex.post_shapes
+    portfolios, joiners = shapes["portfolios"], shapes["joiners"]
+    if doc[span.end - 1].lower_ not in portfolios:
+        return span.end
+    end, i = span.end, span.end
+    lower = doc[span.end - 1].text.islower()  # 'who is also minister of infrastructure and transport'
+    while i < span.sent.end:
+        token = doc[i]
+        if token.lower_ in joiners or token.lower_ == "the":
+            i += 1
+            continue
+        if (token.text[:1].isupper() or lower) and (token.lower_ in portfolios or _is_demonym(ctx, token)):
+            i += 1
+            end = i if token.lower_ in portfolios else end
+            continue
+        break
+    return end
+
+
+def remit_end(ctx: ArticleContext, span: Span) -> int:
+    """The end of a 'Minister/Secretary of State for <remit>' title: 'Secretary of State for Northern
+    Ireland', 'Minister of State for Security'; a 'of State' title without 'for' ends where matched."""
+    doc, end = ctx.doc, span.end
+    if len(span) < 3 or [t.lower_ for t in span[-2:]] != ["of", "state"] or end + 1 >= len(doc):
+        return end
+    if doc[end].lower_ != "for" or not doc[end + 1].text[:1].isupper():
+        return end
+    i, portfolios = end + 1, ctx.lex.post_shapes["portfolios"]
+    while i < span.sent.end and doc[i].text[:1].isupper() and doc[i].is_alpha and (
+            doc[i].lower_ in portfolios or doc[i].ent_type_ in ("GPE", "LOC")):
+        i += 1
+    return i
+
+
+def _is_demonym(ctx: ArticleContext, token) -> bool:
+    return ctx.gaz.state_by_demonym(token.text) is not None
+
+
+def tail_end(ctx: ArticleContext, end: int) -> int:
+    """Skip what a title is 'to', 'in' or 'of' before the holder's name: 'ambassador to China[, ]',
+    'ambassador in Caracas', 'Chief Executive of the Ghana Cocoa Board (COCOBOD)', 'Ambassador of
+    Ireland to Great Britain'."""
+    for _ in range(3):
+        after = _one_tail_end(ctx, end)
+        if after == end:
+            break
+        end = after
+    return end
+
+
+def _one_tail_end(ctx: ArticleContext, end: int) -> int:
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].lower_ not in ("to", "in", "of", "for"):
+        return end
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc):
+        return end
+    if doc[i].ent_type_ in TAIL_ENTITY_LABELS:
+        i = _entity_end(doc, i)
+    else:  # a name the NER missed, closed by a comma or an abbreviation: 'of the Conseil du Cafe-Cacao (CCC),'
+        name_end = _body_name_end(ctx, i)
+        if name_end == i or name_end >= len(doc) or doc[name_end].text not in ("(", ","):
+            return end
+        i = name_end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # '(COCOBOD)': an abbreviation of the name just read
+    return i
+
+
+def _entity_end(doc: Doc, i: int) -> int:
+    label = doc[i].ent_type_
+    i += 1
+    while i < len(doc) and doc[i].ent_iob_ == "I" and doc[i].ent_type_ == label:
+        i += 1
+    return i
+
+
+def coordinated_end(ctx: ArticleContext, end: int) -> int:
+    """Past titles joined with 'and' or a comma to this one, which share its holder: 'Deputy Prime
+    Minister and Minister of Industry, Natangwe Ithete', 'Minister of State, Minister of Energy, Mr X'."""
+    doc = ctx.doc
+    end = tail_end(ctx, end)
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", ",") and end + 1 in ctx.post_tokens:
+        i = end + 1
+        while i in ctx.post_tokens:
+            i += 1
+        end = tail_end(ctx, i)
+    return end
+
+
+def titled(doc: Doc, start: int, end: int, drop=lambda token: False) -> str:
+    """The title as written, capitalised, without the tokens `drop` rejects (state words and
+    their possessive 's)."""
+    words, dropped = [], False
+    for t in doc[start:end]:
+        if drop(t) or (dropped and t.lower_ in ("'s", "\u2019s")):
+            dropped = True
+            continue
+        dropped = False
+        keep = t.text.isupper() or t.is_punct or (t.text.islower() and (t.lower_ in SMALL_WORDS or t.lower_ in PARTICLES))
+        word = t.text if keep else t.text[:1].upper() + t.text[1:]
+        words.append(word + t.whitespace_)
+    kept = "".join(words).split()
+    while kept and kept[-1].lower() in SMALL_WORDS:
+        kept.pop()  # '... Security of [Kyrgyzstan]'
+    return " ".join(kept).strip(" ,")
+
+
+def state_word_in(ctx: ArticleContext, span: Span) -> str | None:
+    """A demonym inside a long title names its state: 'Minister of Foreign Affairs and Egyptian Expatriates'."""
+    for token in span:
+        hit = ctx.gaz.state_by_demonym(token.text)
+        if hit is not None:
+            return hit.name
+    return None
+
+
+@dataclass
+class HeadedBody:
+    """The organisation an office title heads: 'NATO' in 'NATO spokesperson' (before the title),
+    'the Bank of Ghana' in 'Governor of the Bank of Ghana' (after it)."""
+
+    start: int
+    end: int
+    ref: Ref | None     # the organisation's mention, when it was recognised as one
+    after: bool
+
+
+def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
+    doc = ctx.doc
+    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
+        m = ctx.by_token.get(i)
+        if m is not None:
+            if m.ref.kind == "organization":
+                return HeadedBody(m.start, m.end, m.ref, False)
+            break  # a state or a person before the title: look after it
+        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
+            break
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
+        nxt = _past_possessive_state(ctx, nxt)  # "chairman of Azerbaijan's State Commission"
+        m = ctx.by_token.get(nxt)
+        if m is not None and m.ref.kind == "organization":
+            return HeadedBody(nxt, _body_name_end(ctx, m.end, started=True), m.ref, True)
+        end = _body_name_end(ctx, nxt)
+        if end > nxt and (doc[nxt].ent_type_ == "ORG" or any(t.lower_ in ctx.lex.post_shapes["bodies"]
+                                                            for t in doc[nxt:end])):
+            return HeadedBody(nxt, end, None, True)
+    return None
+
+
+def _past_possessive_state(ctx: ArticleContext, i: int) -> int:
+    m = ctx.by_token.get(i)
+    doc = ctx.doc
+    if m is not None and m.ref.kind == "state" and m.end < len(doc) and doc[m.end].lower_ in ("'s", "\u2019s"):
+        return m.end + 1
+    return i
+
+
+def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
+    """The end of a capitalised name that runs on: 'the State Committee for National Security',
+    'the CARICOM Reparations Commission'; it stops at the holder's name."""
+    doc, end, first = ctx.doc, i, i - 1 if started else i  # started: a name was read up to i
+    while i < len(doc) and i < doc[i].sent.end:
+        m = ctx.by_token.get(i)
+        if (m is not None and m.ref.kind == "person") or (end > first and (
+                i in ctx.post_tokens or doc[i].lower_ in ctx.lex.post_shapes["heads"])):
+            break  # the holder's name, or the next title ('... Council for Canada and Minister of ...')
+        if doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+            end = i if m is None or m.ref.kind != "state" else end  # '... Security [of Kyrgyzstan]'
+        elif doc[i].text == "-" and not doc[i - 1].whitespace_ and end == i and i + 1 < len(doc) \
+                and doc[i + 1].text[:1].isupper():
+            i += 1  # 'Cafe-Cacao'
+        elif (doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") or doc[i].lower_ in PARTICLES) and end > first:  # 'the Conseil du Cafe-Cacao'
+            i += 1  # "the King's Privy Council"
+        else:
+            break
+    return end
+
+
+def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str:
+    """'Director General of the National Electric Power Company': a head of a named body is
+    titled with it, as written (the generic word alone would say little)."""
+    doc, gaz = ctx.doc, ctx.gaz
+
+    def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
+        return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
+
+    end = next((t.i for t in doc[span.start:body.end] if t.text == "("), body.end)  # '(NEPCO)' abbreviates
+    heads = ctx.lex.post_shapes["heads"]
+    end = next((t.i for t in doc[span.end + 1:end] if t.i in ctx.post_tokens or t.lower_ in heads), end)
+    while end > span.end and doc[end - 1].lower_ in SMALL_WORDS:
+        end -= 1  # '... Council for Canada [and] Minister of ...': the next title is not this one's
+    if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
+        end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
+    return titled(doc, span.start, end, drop=possessive_state)
+
+
+def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
+    """(known, state) of an organisation's officer: an intergovernmental body's officer serves no
+    state; a national body's officer serves its state; unknown when the body's state is not known."""
+    gaz = ctx.gaz
+    words = [t.text for t in ctx.doc[body.start:body.end]]
+    if body.ref is not None:
+        words.append(body.ref.key)
+    if any((e := gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in _word_runs(words)):
+        return True, None
+    owner = ctx.by_token.get(body.start - 2) if body.start >= 2 and ctx.doc[body.start - 1].lower_ in ("'s", "\u2019s") else None
+    if owner is not None and owner.ref.kind == "state":
+        return True, owner.ref.key
+    state = ctx.state_of(body.ref) if body.ref is not None else None
+    if state is None:
+        state = next((hit.name for w in words if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
+    return (True, state) if state else (False, None)
+
+
+def _word_runs(words: list[str]) -> list[str]:
+    """Every run of consecutive words: 'African Union' inside 'African Union Commission'."""
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+
+
+def plural_titles(ctx: ArticleContext) -> list[Span]:
+    """Listed titles in the plural ('Foreign Ministers', 'Presidents'), labelled with the singular's
+    role: a title that several names after it share."""
+    doc, posts, found = ctx.doc, ctx.lex.posts, []
+    for token in doc:
+        singular = _singular(token.lower_)
+        if singular is None or not token.text[:1].isupper():
+            continue
+        for start in range(max(token.i - 3, token.sent.start), token.i + 1):
+            phrase = " ".join([*(t.lower_ for t in doc[start:token.i]), singular])
+            if phrase in posts:
+                found.append(Span(doc, start, token.i + 1, label=posts[phrase]))
+                break
+    return found
+
+
+def _singular(word: str) -> str | None:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # secretaries
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def holder_of_predicate(root):
+    """The holder of a title used as a predicate: 'X, who is also deputy prime minister' (copula),
+    'X was sworn in as president' (the subject), 'they appointed X as secretary general' (the object).
+    The holder must be a proper noun; a relative pronoun stands for the noun its clause hangs on."""
+    verb = None
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX"):
+        verb = root.head.head
+    if verb is None:
+        return None
+    deps = ("dobj", "nsubjpass", "nsubj") if root.dep_ == "pobj" else ("nsubj",)
+    for dep in deps:
+        holder = next((c for c in verb.children if c.dep_ == dep), None)
+        if holder is None:
+            continue
+        if dep == "dobj" and any(t.ent_type_ == "PERSON" for t in holder.doc[holder.i + 1: root.i]
+                                 if t.ent_iob_ == "B"):
+            return None  # 'named A as director ..., B as commissioner': whose title is not clear
+        if holder.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            holder = verb.head
+        return holder if holder.pos_ == "PROPN" else None
+    return None
+
+
+def honorific_end(ctx: ArticleContext, i: int) -> int:
+    """Past the forms of address and ranks before a holder's name: 'Dr', 'the Rt Hon', 'Vice Admiral'."""
+    doc, forms = ctx.doc, ctx.lex.post_shapes["address_forms"]
+    while i < len(doc):
+        word = doc[i].lower_
+        if word in HONORIFICS or word in forms or doc[i].text == "," or (
+                word in ("the", "vice", "rear", "air", "lieutenant", "major", "brigadier")
+                and i + 1 < len(doc) and doc[i + 1].lower_ in forms):
+            i += 1
+            continue
+        break
+    return i

@@ -1,0 +1,99 @@
+"""The states officials serve (relgraph.nlp.post_states), on sentences written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+
+from relgraph.articles import Article, iter_articles
+from relgraph.nlp.extract import extract_article
+
+pytestmark = pytest.mark.slow
+
+
+def roles_of(tmp_path: Path, body: str) -> set[tuple[str, str, str | None]]:
+    path = tmp_path / "a.txt"
+    path.write_text("A headline about diplomacy\n\n" + body, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    [item] = list(iter_articles([path]))
+    assert isinstance(item, Article), item
+    return {(r.person, r.role, r.state) for r in extract_article(item).roles}
+
+
+def test_an_ambassador_to_a_state_serves_the_sending_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Brazil's ambassador to Kenya, Marcos Tavares Neto, said the visit would take place in June. "
+        "Norway's ambassador in Nairobi, Ingrid Solberg Dahl, agreed."))
+    assert ("Marcos Tavares Neto", "Ambassador", "Brazil") in roles
+    assert ("Ingrid Solberg Dahl", "Ambassador", "Norway") in roles
+
+
+def test_the_head_of_a_national_body_is_titled_with_it_and_serves_its_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Governor of the Bank of Uganda, Dr Peter Okello Ocen, signed the memorandum with "
+        "Tanzanian officials in Kampala."))
+    assert ("Peter Okello Ocen", "Governor of the Bank of Uganda", "Uganda") in roles
+
+
+def test_the_officer_of_an_intergovernmental_body_serves_no_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "ECOWAS spokesperson Amina Diallo Sow said Ghana and Togo had agreed to talks."))
+    assert ("Amina Diallo Sow", "Spokesperson", None) in roles
+
+
+def test_counterpart_takes_the_nearest_title_before_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Zesco chief executive Victor Mundende Banda watched as Zambian Energy Minister Peter Kapala Mwansa "
+        "and his Malawian counterpart, Joyce Chisale Nyirenda, signed the accord."))
+    assert ("Joyce Chisale Nyirenda", "Energy Minister", "Malawi") in roles
+
+
+def test_a_bare_title_beside_a_named_counterpart_is_the_other_side(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Thailand and Cambodia agreed to reopen the border.\n\n"
+        "Prime Minister Somchai Rattanakorn hosted his Cambodian counterpart Sokha Vannak for talks on Laos. "
+        "Cambodia and Thailand will meet again in Phnom Penh."))
+    assert ("Somchai Rattanakorn", "Prime Minister", "Thailand") in roles
+
+
+def test_a_bare_title_belongs_to_the_home_state_whose_officials_need_no_state_word(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Ghana and China signed two loan agreements in Beijing.\n\n"
+        "Vice President Kwame Mensah Boateng wrapped up a four-day visit to China on Sunday. "
+        "Chinese Premier Li Wenhao and Chinese Commerce Minister Zhao Lijun received him. "
+        "Boateng said Ghana wanted more Chinese investment in Accra."))
+    assert ("Kwame Mensah Boateng", "Vice President", "Ghana") in roles
+
+
+def test_a_guessed_state_gives_way_to_one_named_for_the_same_person(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Chilean Foreign Minister Rosa Aguilar Soto arrived in Lima on Monday.\n\n"
+        "On Tuesday, Interior Minister Rosa Aguilar Soto met Peruvian officials in Lima."))
+    assert ("Rosa Aguilar Soto", "Interior Minister", "Chile") in roles
+
+
+def test_a_body_inside_an_intergovernmental_organisation_serves_no_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Amara Keita Toure, Chairperson of the African Union Commission, welcomed Senegal's decision."))
+    assert ("Amara Keita Toure", "Chairperson of the African Union Commission", None) in roles
+
+
+def test_a_body_named_with_its_state_possessive_serves_that_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Talks were led by Lasha Gelashvili Beridze, chairman of Georgia's State Commission on Delimitation "
+        "of the State Border, and Armenian officials."))
+    assert ("Lasha Gelashvili Beridze", "Chairman of State Commission on Delimitation of the State Border",
+            "Georgia") in roles
+
+
+def test_only_named_states_of_others_rule_a_state_out(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Austria and Chile sign energy deal\n\n"
+        "Chile and Austria signed an energy agreement. The Chilean ambassador, Pablo Reyes Soto, attended. "
+        "Chancellor Karl Huber Gruber, who attended with Energy Minister Lena Maier Bauer, spoke in Vienna."))
+    assert ("Lena Maier Bauer", "Energy Minister", "Austria") in roles
+
+
+def test_an_ambassador_of_a_state_to_another_is_the_first_state_s(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The Ambassador of Portugal to Spain, Rui Carvalho Neves, joined the talks in Madrid."))
+    assert ("Rui Carvalho Neves", "Ambassador", "Portugal") in roles
