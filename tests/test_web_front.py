@@ -233,7 +233,9 @@ def test_an_idle_keep_alive_connection_is_closed_after_the_idle_timeout(short_se
         answer, _, closed = read_until_closed(sock, 1.0)
         assert answer.startswith(b"HTTP/1.1 200") and not closed  # kept alive
         rest, elapsed, closed = read_until_closed(sock, 10)
-    assert closed and rest == b"" and 3.0 <= elapsed < 7.0, elapsed  # idle time-out 4 s
+    # Idle time-out 4 s, counted from the answer, of which the first read already waited 1 s: the
+    # close comes about 3 s into this read, so the floor leaves room for the clock of a busy machine.
+    assert closed and rest == b"" and 2.5 <= elapsed < 7.0, elapsed
 
 
 def test_a_client_that_reads_nothing_of_a_large_answer_is_dropped(short_server):
