@@ -26,6 +26,7 @@ class ProjectMention:
     sentence: int = 0                             # first token of its sentence
     previous: int = -1                            # first token of the sentence before
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
+    restates: str | None = None                   # 'X, as the corridor ... is known': head of the project X renames
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -185,6 +186,8 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
     last: ProjectMention | None = None
     for mention in mentions:
         target = next((k for k in kept if _same_project(k, mention)), None)
+        if target is None and mention.restates:
+            target = next((k for k in reversed(kept) if k.head == mention.restates), None)
         if target is None and mention.anaphoric and last is not None and last.sentence in (mention.sentence, mention.previous) \
                 and last.sentence < mention.sentence:
             target = last

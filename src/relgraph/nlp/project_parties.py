@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_names import dedupe
 from relgraph.records import FactRecord, Ref
@@ -20,6 +20,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
     for anc in [governor, governor.head, governor.head.head]:
         if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
             participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
+    participants += _backers(ctx, head) + _builders(ctx, head)
     owner = _owner_of_governor(ctx, head)
     if not participants or owner:
         participants += owner
@@ -40,6 +41,34 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
         return None
     return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
                       evidence=[ctx.evidence(core, "project-phrase", 0.65)])
+
+
+def _backers(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Saudi investment in the expansion of the port', 'Chinese support for the grid': the actors
+    before a noun of backing or construction that the project hangs from by prepositions."""
+    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_backing_nouns")
+    out: list[Ref] = []
+    token = head
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
+            break
+        token = token.head.head
+        if token.lemma_.lower() in nouns:
+            out += [r for c in token.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")
+                    for r in actors_in(ctx, subtree_span(c)) if r.kind in ("state", "organization")]
+    return out
+
+
+def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Tajikistan, which is building the Rogun plant on the Vakhsh': the subject of the verb that
+    builds it, without what follows that subject."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in ctx.lex.words("project_development_verbs"):
+        return []
+    subj = subject_of(head.head)
+    if subj is None:
+        return []
+    span = ctx.doc[subj.left_edge.i: subj.i + 1]
+    return [r for r in actors_in(ctx, span) if r.kind in ("state", "organization")]
 
 
 def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:

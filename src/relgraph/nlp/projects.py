@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions,
@@ -32,6 +33,10 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
             _free_of_other_entities(ctx, token)
     for token in ctx.doc:
         if not _head_candidate(ctx, token):
+            continue
+        if restated_head(token):  # 'the X Route, as the corridor ... is formally known'
+            if mentions and mentions[-1].sentence == token.sent.start:
+                mentions[-1].restates = token.lemma_.lower()
             continue
         found = _mentions_at(ctx, token)
         if found is None:
@@ -93,8 +98,10 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads"):
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if _alias_of(head) is not None:
+    if alias_of(head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
+    if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
+        return True  # 'the link, dubbed the Green Corridor': the project is told under its name
     # 'which would be the first air link': said of a project named before
     return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
 
@@ -188,11 +195,17 @@ def _head_span(head: Token) -> Span:
 def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
-            and c.tag_ not in ("JJS", "JJR") and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+            and not _ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
     return head.doc[start: head.i + 1]
+
+
+def _ranking(modifier: Token) -> bool:
+    """'the largest plant', 'a bigger port' rank a project, not name it; a noun the tagger reads as a
+    comparative ('hydropower' in 'the Rogun hydropower plant') is a compound and names it."""
+    return modifier.tag_ in ("JJS", "JJR") and modifier.dep_ != "compound"
 
 
 def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
@@ -348,18 +361,6 @@ def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
         return None
     words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, purpose.text]
     return clean_label(" ".join(words))
-
-
-ALIAS_VERBS = ("know", "call", "dub", "name", "nickname")
-
-
-def _alias_of(head: Token) -> Token | None:
-    """The verb of 'X, better known as Y' when `head` is Y (the parser hangs the verb anywhere)."""
-    prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
-    verb = prep.head if prep is not None else None
-    if verb is not None and verb.lemma_.lower() in ALIAS_VERBS and verb.tag_ == "VBN":
-        return verb
-    return None
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
