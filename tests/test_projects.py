@@ -351,3 +351,17 @@ def test_a_route_that_is_only_travelled_is_no_project(tmp_path):
         "Under the logistics memorandum, the two armies will store fuel along the route between the "
         "Chilean port of Arica and western Bolivia."))
     assert projects == []
+
+
+def test_a_programme_delimited_by_its_field_is_a_project(tmp_path):
+    _, [programme] = projects_of(tmp_path, (
+        "The accord links the Chilean Antarctic Institute and Peru's marine research agency in a joint "
+        "programme on krill stocks and ocean warming."))
+    assert programme.label == "programme on krill stocks and ocean warming"
+
+
+def test_a_post_on_social_media_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "\"We want to be Fiji's partner,\" Wong said in a post on X after the signing."))
+    assert projects == []
+

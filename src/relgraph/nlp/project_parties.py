@@ -68,7 +68,8 @@ def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
     if subj is None:
         return []
     span = ctx.doc[subj.left_edge.i: subj.i + 1]
-    return [r for r in actors_in(ctx, span) if r.kind in ("state", "organization")]
+    # a state NER took for a nationality is still the state its name says
+    return [r for r in actors_in(ctx, span) if r.kind in ("state", "organization")] or name_states(ctx, span)
 
 
 def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:

@@ -8,12 +8,15 @@ build'), a purpose ('a programme to train nurses'), or a head that is a project 
 'a strategic project') delimit nothing."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, restated_head
 from relgraph.nlp.project_parties import project_record
+from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions,
     route_ends, route_label, trimmed,
@@ -73,7 +76,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         return []
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
-        purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
+        purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
     if _no_project_here(ctx, head, core):
@@ -121,12 +124,13 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     """A project named or delimited by its own phrase: a name, a purpose, a site, a construction."""
     lex = ctx.lex
     lemma = head.lemma_.lower()
-    purpose = _purpose_label(ctx, head)
+    purpose = purpose_label(ctx, head)
     if core is None:
         extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
         if extension is not None:  # 'help build a new terminal at Clark International Airport'
             return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
-        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+        label = purpose or topic_label(ctx, head)
+        return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
     if _named(ctx, head, core) or has_place_pair(core):
         return _mention(ctx, head, core, label)
@@ -134,6 +138,8 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         return _mention(ctx, head, core, purpose)
     extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
     if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
+        if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
+            return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
     if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
@@ -204,8 +210,22 @@ def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
 
 def _ranking(modifier: Token) -> bool:
     """'the largest plant', 'a bigger port' rank a project, not name it; a noun the tagger reads as a
-    comparative ('hydropower' in 'the Rogun hydropower plant') is a compound and names it."""
-    return modifier.tag_ in ("JJS", "JJR") and modifier.dep_ != "compound"
+    comparative ('hydropower' in 'the Rogun hydropower plant', lemma 'hydropow') is no degree of
+    any adjective the lemmatizer knows, and names it."""
+    if modifier.tag_ not in ("JJS", "JJR"):
+        return False
+    known = _known_adjectives()
+    return not known or modifier.lemma_.lower() in known or modifier.lower_ in ("more", "most", "less", "least")
+
+
+@lru_cache(maxsize=1)
+def _known_adjectives() -> frozenset[str]:
+    from relgraph.nlp.pipeline import load_nlp  # here, not at the top: the pipeline imports extraction
+    try:
+        lookups = load_nlp()[0].get_pipe("lemmatizer").lookups
+        return frozenset(lookups.get_table("lemma_index")["adj"])
+    except (KeyError, ValueError):
+        return frozenset()
 
 
 def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
@@ -239,15 +259,26 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
 def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
                      and t.lower_ not in generic)
+
+
+def _proper(token: Token) -> bool:
+    """A proper word, or a capitalised word inside a sentence the tagger took for a common noun
+    ('the Rogun hydropower plant'); not in a headline, where every word is capitalised."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 def _is_place(ctx: ArticleContext, token: Token) -> bool:
@@ -332,35 +363,6 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
     return [ends] if len(ends) >= 2 else []
-
-
-def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
-    """'Eskom's programme to build 14,000 km of transmission lines' -> a label from its purpose."""
-    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
-        return None
-    after = [t for t in head.doc[head.right_edge.i + 1: head.right_edge.i + 3] if not t.is_punct][:1]
-    later = [t.head for t in after if t.lower_ == "to" and t.head.dep_ in ("advcl", "xcomp")
-             and t.head.head == head.head]  # 'endorsed a programme, led by X, to train ...'
-    verb = next((c for c in [*head.children, *later] if c.dep_ in ("acl", "relcl", "advcl", "xcomp")
-                 and c.pos_ == "VERB" and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
-                 and any(a.lower_ == "to" for a in c.children)), None)
-    if verb is None:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    end = obj.right_edge.i
-    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > end), key=lambda c: c.i):
-        if prep.i != end + 1 or prep.lower_ not in ("in", "of", "for", "from", "to"):
-            break
-        end = prep.right_edge.i  # 'to export gas from the Vaca Muerta formation to Brazil'
-
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    purpose = ctx.doc[verb.i + 1: end + 1]
-    if any(t.lower_ in ctx.lex.words("project_excluded_modifiers") for t in purpose):
-        return None
-    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, purpose.text]
-    return clean_label(" ".join(words))
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
