@@ -365,3 +365,22 @@ def test_a_post_on_social_media_is_no_project(tmp_path):
         "\"We want to be Fiji's partner,\" Wong said in a post on X after the signing."))
     assert projects == []
 
+
+
+def test_states_agreeing_on_the_development_of_a_wind_farm_take_part(tmp_path):
+    _, [farm] = projects_of(tmp_path, (
+        "Denmark and Poland agreed on the development of the Baltica wind farm off the Polish coast."))
+    assert farm.label == "Baltica wind farm"
+    assert {"Denmark", "Poland"} <= keys(farm.participants)
+
+
+def test_a_hospital_a_state_will_rebuild_is_a_project(tmp_path):
+    _, [hospital] = projects_of(tmp_path, (
+        "China will rebuild the Kigoma regional hospital, Tanzania said on Friday."))
+    assert "Kigoma" in hospital.label and "hospital" in hospital.label
+    assert "China" in keys(hospital.participants)
+
+
+def test_cooperation_in_a_field_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, "Egypt and Cyprus discussed cooperation in the field of energy.")
+    assert projects == []

@@ -20,7 +20,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
     for anc in [governor, governor.head, governor.head.head]:
         if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
             participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
-    participants += _backers(ctx, head) + _builders(ctx, head)
+    participants += _backers(ctx, head) + _builders(ctx, head) + _agreeing_on_construction(ctx, head)
     owner = _owner_of_governor(ctx, head)
     if not participants or owner:
         participants += owner
@@ -67,9 +67,25 @@ def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
     subj = subject_of(head.head)
     if subj is None:
         return []
-    span = ctx.doc[subj.left_edge.i: subj.i + 1]
+    span = ctx.doc[subj.left_edge.i: max(t.i for t in [subj, *subj.conjuncts]) + 1]  # 'China and Kenya'
     # a state NER took for a nationality is still the state its name says
     return [r for r in actors_in(ctx, span) if r.kind in ("state", "organization")] or name_states(ctx, span)
+
+
+def _agreeing_on_construction(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Denmark and Poland agreed on the development of the Baltica wind farm', 'A and B signed a
+    deal on the joint construction of X': who agrees on building it takes part in it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return []
+    noun = head.head.head
+    if noun.lemma_.lower() not in ctx.lex.words("construction_nouns") or noun.dep_ != "pobj":
+        return []
+    governor = noun.head.head  # 'agreed' in 'agreed on', 'deal' in 'a deal on'
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in ctx.lex.words("agreement_nouns"):
+        governor = governor.head
+    if governor.pos_ != "VERB":
+        return []
+    return [r for r in subject_actors(ctx, governor) if r.kind in ("state", "organization")]
 
 
 def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:
