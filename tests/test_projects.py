@@ -384,3 +384,26 @@ def test_a_hospital_a_state_will_rebuild_is_a_project(tmp_path):
 def test_cooperation_in_a_field_is_no_project(tmp_path):
     _, projects = projects_of(tmp_path, "Egypt and Cyprus discussed cooperation in the field of energy.")
     assert projects == []
+
+
+def test_a_project_noun_before_a_construction_noun_is_the_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Pakistan and China reviewed progress on the Karakoram Highway realignment and the ML-1 "
+        "railway upgrade."))
+    labels = sorted(p.label for p in projects)
+    assert labels == ["Karakoram Highway", "ML-1 railway"]
+    assert all({"Pakistan", "China"} <= keys(p.participants) for p in projects)
+
+
+def test_a_loan_for_a_named_bridge_makes_it_a_project(tmp_path):
+    _, [bridge] = projects_of(tmp_path, "Japan will provide a loan for the Jamuna Railway Bridge, Bangladesh said.")
+    assert bridge.label == "Jamuna Railway Bridge"
+    assert "Japan" in keys(bridge.participants)
+
+
+def test_a_local_name_given_with_known_as_is_no_second_project(tmp_path):
+    for local_name in ("Savu", "Vuna"):  # the parser reads 'as' as a preposition or a conjunction
+        _, [wharf] = projects_of(tmp_path, (
+            "Japan will fund the redevelopment of Port Elwin Wharf, Fiji said. The project, known locally "
+            f"as the {local_name} wharf upgrade, is expected to start in 2026."))
+        assert "Elwin" in wharf.label

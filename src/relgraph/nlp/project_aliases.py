@@ -13,6 +13,8 @@ def alias_of(head: Token) -> Token | None:
     """The verb of 'X, better known as Y' when `head` is Y (the parser hangs the verb anywhere)."""
     prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
     verb = prep.head if prep is not None else None
+    if verb is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        verb = head.head  # 'known locally as the Vuna wharf upgrade', 'as' parsed as a conjunction
     if verb is not None and verb.lemma_.lower() in ALIAS_VERBS and verb.tag_ == "VBN":
         return verb
     return None

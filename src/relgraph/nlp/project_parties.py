@@ -46,7 +46,8 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
 def _backers(ctx: ArticleContext, head: Token) -> list[Ref]:
     """'Saudi investment in the expansion of the port', 'Chinese support for the grid': the actors
     before a noun of backing or construction that the project hangs from by prepositions."""
-    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_backing_nouns")
+    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_backing_nouns") | \
+        ctx.lex.words("project_funding_nouns")
     out: list[Ref] = []
     token = head
     for _ in range(3):

@@ -57,7 +57,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_construction(ctx, token):
         return False
     if ctx.is_excluded(token.doc[token.i:token.i + 1]):
         return False
@@ -65,6 +65,11 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
         token.lemma_.lower() in ctx.lex.words("project_route_heads") or \
         token.lower_ in ctx.lex.words("project_named_heads") or \
         token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
+
+
+def _of_construction(ctx: ArticleContext, token: Token) -> bool:
+    """'the ML-1 railway upgrade': a project noun naming what a construction noun works on."""
+    return token.head.i == token.i + 1 and token.head.lemma_.lower() in ctx.lex.words("construction_nouns")
 
 
 def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
@@ -101,7 +106,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads"):
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if alias_of(head) is not None:
+    if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
     if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
         return True  # 'the link, dubbed the Green Corridor': the project is told under its name
@@ -202,6 +207,8 @@ def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
             and not _ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+    if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ == "PROPN"]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
@@ -315,8 +322,11 @@ def _city_in(ctx: ArticleContext, head: Token) -> bool:
 
 
 def _built(ctx: ArticleContext, head: Token) -> bool:
-    """'construction of a border post', 'work on the industrial city'."""
-    construction = ctx.lex.words("construction_nouns")
+    """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
+    ML-1 railway upgrade'."""
+    construction = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
+    if head.dep_ == "compound":
+        return head.head.lemma_.lower() in construction
     return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
                                     or head.head.head.lemma_.lower() in construction)
 
