@@ -407,3 +407,15 @@ def test_a_local_name_given_with_known_as_is_no_second_project(tmp_path):
             "Japan will fund the redevelopment of Port Elwin Wharf, Fiji said. The project, known locally "
             f"as the {local_name} wharf upgrade, is expected to start in 2026."))
         assert "Elwin" in wharf.label
+
+
+def test_a_state_of_two_words_in_a_name_is_not_the_state_of_its_last_word(tmp_path):
+    _, [pipeline] = projects_of(tmp_path, "Uganda and Kenya discussed the Kampala-South Sudan oil pipeline.")
+    assert "South Sudan" in keys(pipeline.participants)
+    assert "Sudan" not in keys(pipeline.participants)
+
+
+def test_the_programme_of_a_visit_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The visit programme of the Japanese prime minister included a stop in Kyoto, Japan said."))
+    assert projects == []

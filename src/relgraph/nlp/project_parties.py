@@ -126,6 +126,11 @@ def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
     """'the Grand Ethiopian Renaissance Dam', 'the Bolivia-Brazil pipeline': states in the name take part."""
     out = []
     for tok in core:
+        m = ctx.mention_at(tok)
+        if m is not None and m.ref.kind == "state" and m.end - m.start > 1:
+            if tok.i == m.start:  # 'South Sudan' is one state, not 'Sudan'
+                out.append(m.ref)
+            continue
         entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
         if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
             out.append(Ref("state", entry.name))
