@@ -8,8 +8,6 @@ build'), a purpose ('a programme to train nurses'), or a head that is a project 
 'a strategic project') delimit nothing."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
@@ -18,7 +16,7 @@ from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions,
+    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions, ranking,
     route_ends, route_label, trimmed,
 )
 from relgraph.nlp.supplies import extract_supplies
@@ -206,33 +204,13 @@ def _head_span(head: Token) -> Span:
 def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
-            and not _ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+            and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
         mods += [c for c in head.head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ == "PROPN"]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
     return head.doc[start: head.i + 1]
-
-
-def _ranking(modifier: Token) -> bool:
-    """'the largest plant', 'a bigger port' rank a project, not name it; a noun the tagger reads as a
-    comparative ('hydropower' in 'the Rogun hydropower plant', lemma 'hydropow') is no degree of
-    any adjective the lemmatizer knows, and names it."""
-    if modifier.tag_ not in ("JJS", "JJR"):
-        return False
-    known = _known_adjectives()
-    return not known or modifier.lemma_.lower() in known or modifier.lower_ in ("more", "most", "less", "least")
-
-
-@lru_cache(maxsize=1)
-def _known_adjectives() -> frozenset[str]:
-    from relgraph.nlp.pipeline import load_nlp  # here, not at the top: the pipeline imports extraction
-    try:
-        lookups = load_nlp()[0].get_pipe("lemmatizer").lookups
-        return frozenset(lookups.get_table("lemma_index")["adj"])
-    except (KeyError, ValueError):
-        return frozenset()
 
 
 def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
