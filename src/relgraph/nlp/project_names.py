@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import FactRecord, Ref
 
 DASHES = ("-", "–", "—")
@@ -26,6 +28,7 @@ class ProjectMention:
     sentence: int = 0                             # first token of its sentence
     previous: int = -1                            # first token of the sentence before
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
+    restates: str | None = None                   # 'X, as the corridor ... is known': head of the project X renames
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -64,6 +67,25 @@ def clean_label(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s+([-–—])\s+", r"\1", text)  # 'Abidjan - Lagos' as the tokens were joined
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def ranking(modifier: Token) -> bool:
+    """'the largest plant', 'a bigger port' rank a project, not name it; a noun the tagger reads as a
+    comparative ('hydropower' in 'the Rogun hydropower plant', lemma 'hydropow') is no degree of
+    any adjective the lemmatizer knows, and names it."""
+    if modifier.tag_ not in ("JJS", "JJR"):
+        return False
+    known = _known_adjectives()
+    return not known or modifier.lemma_.lower() in known or modifier.lower_ in ("more", "most", "less", "least")
+
+
+@lru_cache(maxsize=1)
+def _known_adjectives() -> frozenset[str]:
+    try:
+        lookups = load_nlp()[0].get_pipe("lemmatizer").lookups
+        return frozenset(lookups.get_table("lemma_index")["adj"])
+    except (KeyError, ValueError):
+        return frozenset()
 
 
 # -- routes --------------------------------------------------------------------------------
@@ -185,6 +207,8 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
     last: ProjectMention | None = None
     for mention in mentions:
         target = next((k for k in kept if _same_project(k, mention)), None)
+        if target is None and mention.restates:
+            target = next((k for k in reversed(kept) if k.head == mention.restates), None)
         if target is None and mention.anaphoric and last is not None and last.sentence in (mention.sentence, mention.previous) \
                 and last.sentence < mention.sentence:
             target = last

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_names import dedupe
 from relgraph.records import FactRecord, Ref
@@ -20,6 +20,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
     for anc in [governor, governor.head, governor.head.head]:
         if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
             participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
+    participants += _backers(ctx, head) + _builders(ctx, head) + _agreeing_on_construction(ctx, head)
     owner = _owner_of_governor(ctx, head)
     if not participants or owner:
         participants += owner
@@ -40,6 +41,52 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
         return None
     return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
                       evidence=[ctx.evidence(core, "project-phrase", 0.65)])
+
+
+def _backers(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Saudi investment in the expansion of the port', 'Chinese support for the grid': the actors
+    before a noun of backing or construction that the project hangs from by prepositions."""
+    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_backing_nouns") | \
+        ctx.lex.words("project_funding_nouns")
+    out: list[Ref] = []
+    token = head
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
+            break
+        token = token.head.head
+        if token.lemma_.lower() in nouns:
+            out += [r for c in token.children if c.i < token.i and c.dep_ in ("amod", "poss", "compound")
+                    for r in actors_in(ctx, subtree_span(c)) if r.kind in ("state", "organization")]
+    return out
+
+
+def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Tajikistan, which is building the Rogun plant on the Vakhsh': the subject of the verb that
+    builds it, without what follows that subject."""
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in ctx.lex.words("project_development_verbs"):
+        return []
+    subj = subject_of(head.head)
+    if subj is None:
+        return []
+    span = ctx.doc[subj.left_edge.i: max(t.i for t in [subj, *subj.conjuncts]) + 1]  # 'China and Kenya'
+    # a state NER took for a nationality is still the state its name says
+    return [r for r in actors_in(ctx, span) if r.kind in ("state", "organization")] or name_states(ctx, span)
+
+
+def _agreeing_on_construction(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'Denmark and Poland agreed on the development of the Baltica wind farm', 'A and B signed a
+    deal on the joint construction of X': who agrees on building it takes part in it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return []
+    noun = head.head.head
+    if noun.lemma_.lower() not in ctx.lex.words("construction_nouns") or noun.dep_ != "pobj":
+        return []
+    governor = noun.head.head  # 'agreed' in 'agreed on', 'deal' in 'a deal on'
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in ctx.lex.words("agreement_nouns"):
+        governor = governor.head
+    if governor.pos_ != "VERB":
+        return []
+    return [r for r in subject_actors(ctx, governor) if r.kind in ("state", "organization")]
 
 
 def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:
@@ -79,6 +126,11 @@ def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
     """'the Grand Ethiopian Renaissance Dam', 'the Bolivia-Brazil pipeline': states in the name take part."""
     out = []
     for tok in core:
+        m = ctx.mention_at(tok)
+        if m is not None and m.ref.kind == "state" and m.end - m.start > 1:
+            if tok.i == m.start:  # 'South Sudan' is one state, not 'Sudan'
+                out.append(m.ref)
+            continue
         entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
         if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
             out.append(Ref("state", entry.name))

@@ -12,9 +12,11 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, restated_head
 from relgraph.nlp.project_parties import project_record
+from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions,
+    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions, ranking,
     route_ends, route_label, trimmed,
 )
 from relgraph.nlp.supplies import extract_supplies
@@ -33,6 +35,10 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     for token in ctx.doc:
         if not _head_candidate(ctx, token):
             continue
+        if restated_head(token):  # 'the X Route, as the corridor ... is formally known'
+            if mentions and mentions[-1].sentence == token.sent.start:
+                mentions[-1].restates = token.lemma_.lower()
+            continue
         found = _mentions_at(ctx, token)
         if found is None:
             core = _core_phrase(ctx, token)
@@ -49,7 +55,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_construction(ctx, token):
         return False
     if ctx.is_excluded(token.doc[token.i:token.i + 1]):
         return False
@@ -57,6 +63,11 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
         token.lemma_.lower() in ctx.lex.words("project_route_heads") or \
         token.lower_ in ctx.lex.words("project_named_heads") or \
         token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
+
+
+def _of_construction(ctx: ArticleContext, token: Token) -> bool:
+    """'the ML-1 railway upgrade': a project noun naming what a construction noun works on."""
+    return token.head.i == token.i + 1 and token.head.lemma_.lower() in ctx.lex.words("construction_nouns")
 
 
 def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
@@ -68,7 +79,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         return []
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
-        purpose = _purpose_label(ctx, head)  # 'plans to export gas from A to B'
+        purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
     if _no_project_here(ctx, head, core):
@@ -93,8 +104,10 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads"):
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if _alias_of(head) is not None:
+    if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
+    if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
+        return True  # 'the link, dubbed the Green Corridor': the project is told under its name
     # 'which would be the first air link': said of a project named before
     return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
 
@@ -114,12 +127,13 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     """A project named or delimited by its own phrase: a name, a purpose, a site, a construction."""
     lex = ctx.lex
     lemma = head.lemma_.lower()
-    purpose = _purpose_label(ctx, head)
+    purpose = purpose_label(ctx, head)
     if core is None:
         extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
         if extension is not None:  # 'help build a new terminal at Clark International Airport'
             return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
-        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+        label = purpose or topic_label(ctx, head)
+        return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
     if _named(ctx, head, core) or has_place_pair(core):
         return _mention(ctx, head, core, label)
@@ -127,6 +141,8 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         return _mention(ctx, head, core, purpose)
     extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
     if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
+        if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
+            return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
     if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
@@ -188,7 +204,9 @@ def _head_span(head: Token) -> Span:
 def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
-            and c.tag_ not in ("JJS", "JJR") and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+            and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+    if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ == "PROPN"]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
@@ -226,15 +244,26 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
 def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if t.pos_ == "PROPN" and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
                      and t.lower_ not in generic)
+
+
+def _proper(token: Token) -> bool:
+    """A proper word, or a capitalised word inside a sentence the tagger took for a common noun
+    ('the Rogun hydropower plant'); not in a headline, where every word is capitalised."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 def _is_place(ctx: ArticleContext, token: Token) -> bool:
@@ -271,8 +300,11 @@ def _city_in(ctx: ArticleContext, head: Token) -> bool:
 
 
 def _built(ctx: ArticleContext, head: Token) -> bool:
-    """'construction of a border post', 'work on the industrial city'."""
-    construction = ctx.lex.words("construction_nouns")
+    """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
+    ML-1 railway upgrade'."""
+    construction = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
+    if head.dep_ == "compound":
+        return head.head.lemma_.lower() in construction
     return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
                                     or head.head.head.lemma_.lower() in construction)
 
@@ -319,47 +351,6 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
     return [ends] if len(ends) >= 2 else []
-
-
-def _purpose_label(ctx: ArticleContext, head: Token) -> str | None:
-    """'Eskom's programme to build 14,000 km of transmission lines' -> a label from its purpose."""
-    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
-        return None
-    after = [t for t in head.doc[head.right_edge.i + 1: head.right_edge.i + 3] if not t.is_punct][:1]
-    later = [t.head for t in after if t.lower_ == "to" and t.head.dep_ in ("advcl", "xcomp")
-             and t.head.head == head.head]  # 'endorsed a programme, led by X, to train ...'
-    verb = next((c for c in [*head.children, *later] if c.dep_ in ("acl", "relcl", "advcl", "xcomp")
-                 and c.pos_ == "VERB" and c.lemma_.lower() in ctx.lex.words("project_purpose_verbs")
-                 and any(a.lower_ == "to" for a in c.children)), None)
-    if verb is None:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    end = obj.right_edge.i
-    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i > end), key=lambda c: c.i):
-        if prep.i != end + 1 or prep.lower_ not in ("in", "of", "for", "from", "to"):
-            break
-        end = prep.right_edge.i  # 'to export gas from the Vaca Muerta formation to Brazil'
-
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    purpose = ctx.doc[verb.i + 1: end + 1]
-    if any(t.lower_ in ctx.lex.words("project_excluded_modifiers") for t in purpose):
-        return None
-    words = ([owner.text] if owner is not None else []) + [head.text, "to", verb.text, purpose.text]
-    return clean_label(" ".join(words))
-
-
-ALIAS_VERBS = ("know", "call", "dub", "name", "nickname")
-
-
-def _alias_of(head: Token) -> Token | None:
-    """The verb of 'X, better known as Y' when `head` is Y (the parser hangs the verb anywhere)."""
-    prep = head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
-    verb = prep.head if prep is not None else None
-    if verb is not None and verb.lemma_.lower() in ALIAS_VERBS and verb.tag_ == "VBN":
-        return verb
-    return None
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
