@@ -6,6 +6,7 @@ One command, to be re-run whenever the rules change:
     PYTHONPATH=src .venv/bin/python scripts/calibrate.py            # fit, print, write the table
     PYTHONPATH=src .venv/bin/python scripts/calibrate.py --dry-run  # fit and print only
     PYTHONPATH=src .venv/bin/python scripts/calibrate.py --check    # ... then rebuild with the table
+    PYTHONPATH=src .venv/bin/python scripts/calibrate.py --with checksets/hX --check   # fit on hX too
 
 It builds the dev set with every rule's own literal confidence, scores it against the gold,
 credits each counted item (person, person's state and post, state, organisation, agreement,
@@ -34,13 +35,23 @@ from relgraph.evaluation.fitting import DEFAULT_STRENGTH, fit, observations, reg
 from relgraph.settings import Settings  # noqa: E402
 from relgraph.store import open_store  # noqa: E402
 
-REGION = re.compile(r"^(d[A-Z])\d")
+REGION = re.compile(r"^([dh][A-Z])\d")
 
 
 def region_of(article: str) -> str:
-    """Dev-set regions by article name: dA01 -> dA; the five samples (000_...) -> samples."""
+    """Regions by article name: dA01 -> dA, a check set's hX01 -> hX; the five samples (000_...) -> samples."""
     match = REGION.match(article)
     return match.group(1) if match else "samples"
+
+
+def combined_corpus(folders: list[Path], into: Path) -> Path:
+    """One folder of articles/ and gold/ linking every given set's files, built as one corpus."""
+    for part in ("articles", "gold"):
+        (into / part).mkdir(parents=True)
+        for folder in folders:
+            for path in sorted((folder / part).iterdir()):
+                (into / part / path.name).symlink_to(path.resolve())
+    return into
 
 
 def build_store(articles: Path, store: Path, table: str) -> Settings:
@@ -78,15 +89,18 @@ def print_regions(report: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
+    ap.add_argument("--with", dest="extra", type=Path, action="append", default=[],
+                    help="another set (a folder with articles/ and gold/) to fit on, e.g. checksets/hX; repeatable")
     ap.add_argument("--strength", type=float, default=DEFAULT_STRENGTH,
                     help="pseudo-items pulling a rule toward its category's accuracy (default %(default)s)")
     ap.add_argument("--output", type=Path, default=TABLE_FILE)
     ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
     ap.add_argument("--check", action="store_true", help="rebuild with the written table and report its ECE")
     args = ap.parse_args()
-    gold = load_gold(args.devset / "gold")
     with tempfile.TemporaryDirectory() as tmp:
-        settings = build_store(args.devset / "articles", Path(tmp) / "literal", "off")
+        corpus = combined_corpus([args.devset, *args.extra], Path(tmp) / "corpus")
+        gold = load_gold(corpus / "gold")
+        settings = build_store(corpus / "articles", Path(tmp) / "literal", "off")
         store = open_store(settings.store, read_only=True)
         items = observations(compare(contract_rows(store, settings.queries_dir), gold), read_support(store), gold)
         table = fit(items, args.strength)
@@ -97,8 +111,8 @@ def main() -> None:
         args.output.write_text(table_json(table, len(items), args.strength), encoding="utf-8")
         print(f"written {args.output}")
         if args.check:
-            checked = build_store(args.devset / "articles", Path(tmp) / "calibrated", str(args.output))
-            result = evaluate_store(open_store(checked.store, read_only=True), args.devset / "gold",
+            checked = build_store(corpus / "articles", Path(tmp) / "calibrated", str(args.output))
+            result = evaluate_store(open_store(checked.store, read_only=True), corpus / "gold",
                                     checked.queries_dir)
             print(f"rebuilt with the table: ECE {result.calibration.ece} over {result.calibration.n} items, "
                   f"overall_f1 {result.report.overall_f1}")
