@@ -387,3 +387,51 @@ def test_a_date_after_publication_is_not_when_a_deal_was_signed(tmp_path):
         "Ties\n\nPeru and Chile signed a memorandum establishing a joint committee that will report in "
         "June 2026."), published="2025-03-01")
     assert deal.date != "2026-06"
+
+
+def test_a_repeated_preposition_splits_fields_but_keeps_each_fields_own_coordination(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nPeru and Ecuador signed two memorandums, on customs cooperation and on "
+                               "flood warning and relief, at the border on Monday.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    assert any("flood warning and relief" in label for label in labels)
+    assert any("customs" in label and "flood" not in label for label in labels)
+
+
+def test_one_on_and_one_on_names_each_document_of_a_count(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nDenmark and Ghana signed two memorandums of understanding on Friday, "
+                               "one on port security and customs training and one on wind energy.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    assert any("port security and customs training" in label for label in labels)
+    assert any("wind energy" in label and "port" not in label for label in labels)
+
+
+def test_a_treaty_name_may_continue_with_the_after_on(tmp_path):
+    [deal], _ = deals(tmp_path, "Seas\n\nThe ministers praised the Convention on the Protection of the Baltic "
+                                "Marine Environment, which Sweden, Finland and Estonia had joined long ago.")
+    assert deal.name == "Convention on the Protection of the Baltic Marine Environment"
+    assert {"Sweden", "Finland", "Estonia"} <= parties(deal)
+
+
+def test_a_deal_signed_by_one_side_still_awaiting_the_others_signature_is_not_concluded(tmp_path):
+    found, signings = deals(tmp_path, "Pacts\n\nA fisheries accord with Palau has been signed by Japan but is "
+                                      "still awaiting the signature of Palau's government.")
+    assert found == [] and signings == []
+
+
+def test_the_two_countries_are_the_two_states_named_earlier_in_the_sentence(tmp_path):
+    text = ("Ties\n\nBrazil and Argentina held talks on Monday. Kenya and Uganda ended a long feud in the "
+            "Kampala Declaration, which the two countries' leaders signed in Nairobi in March 2023. "
+            "Brazil and Argentina also discussed trade.")
+    found, _ = deals(tmp_path, text)
+    [deal] = [d for d in found if "Kampala" in d.label]
+    assert parties(deal) == {"Kenya", "Uganda"}
+
+
+def test_a_count_of_signed_documents_is_not_the_treaty_the_story_recalls(tmp_path):
+    text = ("Ties\n\nChile and Peru signed 9 documents in Lima on Monday. The leaders also recalled the Treaty "
+            "of Lima, which Chile and Peru signed in 1929.")
+    found, _ = deals(tmp_path, text)
+    assert len(found) == 2, [d.label for d in found]
+    assert any(d.name == "Treaty of Lima" for d in found)

@@ -42,7 +42,7 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
             _absorb(target, report)
         elif report.listed:
             kept.append(report)
-        elif not any(_shares_party(k.fact, report.fact) for k in kept):
+        elif not any(_shares_party(k.fact, report.fact) and not _history_for(k, report) for k in kept):
             kept.append(report)
         else:
             count = next((k for k in kept if k.summary and not k.listed
@@ -88,10 +88,18 @@ def _retold(summary: Report, candidates: list[Report], need_party: bool = True) 
         if other is summary or need_party and not _shares_party(other.fact, summary.fact) \
                 or not _dates_ok(other.fact, summary.fact):
             continue
+        if _history_for(other, summary):
+            continue  # 'signed 11 documents' does not retell the treaty the story recalls
         overlap = len(other.words & summary.words)
         if overlap > best_overlap:
             best, best_overlap = other, overlap
     return best
+
+
+def _history_for(treaty: Report, summary: Report) -> bool:
+    """A treaty the text names as history, beside a report of signing: never the same deal."""
+    named = "agreement-named"
+    return treaty.fact.evidence[0].rule == named and summary.fact.evidence[0].rule != named
 
 
 def _same_named(a: FactRecord, b: FactRecord) -> bool:

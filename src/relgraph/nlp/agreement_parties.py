@@ -66,10 +66,25 @@ def parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
 
 
 def sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
-    """A treaty named in passing: the story's two main states, and the states of its sentence."""
+    """A treaty named in passing: the story's two main states, and the states of its sentence; a
+    sentence that names no state but a body ('the bloc was founded under the Treaty of X') gives it."""
     refs = [Ref("state", s) for s in ctx.main_pair()]
     named = _only_parties(ctx, actors_in(ctx, noun.sent))
-    return refs + [r for r in named if r.kind == "state" and r not in refs]
+    states = [r for r in named if r.kind == "state"]
+    if not states:
+        return [r for r in named if r.kind == "organization"] + refs
+    return refs + [r for r in states if r not in refs]
+
+
+def possessor_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """'the WTO's Agreement on ...', 'Canada's treaty with ...': the possessor owns the document."""
+    name_start = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
+    refs: list[Ref] = []
+    for token in {noun, name_start}:
+        for child in token.children:
+            if child.dep_ == "poss":
+                refs += actors_in(ctx, subtree_span(child))
+    return _only_parties(ctx, refs)
 
 
 def _only_parties(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
-                                            prep_parties, sentence_parties)
+                                            possessor_parties, prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
                                             ordinal_of, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
@@ -89,6 +89,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     name = proper_name(ctx, noun)
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
+    if not parties:
+        parties = possessor_parties(ctx, noun)
     if not parties:  # 'the two officials signed ...': between the story's two main states
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
@@ -169,7 +171,8 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
         return []
     parties = parties_from_name(ctx, name) if name else []
-    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) if p not in parties]
+    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) + possessor_parties(ctx, noun)
+                if p not in parties]
     if not parties:
         parties = sentence_parties(ctx, noun)
     if not parties:
@@ -347,11 +350,22 @@ def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
     if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
                                    for c in verb.head.children):
         return True  # 'the signing of a peace treaty is not possible'
+    if _awaits_signature(ctx, verb):
+        return True  # 'signed by X but still awaiting the signature of Y': one side only
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         return True  # "to sign", "plans to sign", "before signing"
     if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return True  # 'which still has to be signed'
     return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
+
+
+def _awaits_signature(ctx: ArticleContext, verb: Token) -> bool:
+    """A conjoined 'awaiting the signature of ...', 'yet to be countersigned': the other side has not signed."""
+    waiting = ctx.lex.words("awaiting_verbs")
+    steps = ctx.lex.words("awaited_signatures")
+    return any(c.dep_ == "conj" and c.lemma_.lower() in waiting
+               and any(o.dep_ == "dobj" and o.lemma_.lower() in steps for o in c.children)
+               for c in verb.children)
 
 
 def _governors(verb: Token) -> list[Token]:
