@@ -435,3 +435,9 @@ def test_a_count_of_signed_documents_is_not_the_treaty_the_story_recalls(tmp_pat
     found, _ = deals(tmp_path, text)
     assert len(found) == 2, [d.label for d in found]
     assert any(d.name == "Treaty of Lima" for d in found)
+
+
+def test_a_deal_concluded_by_negotiators_that_awaits_signature_is_still_concluded(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nThe bloc pressed for the agreement with Japan, which negotiators "
+                               "concluded in Tokyo in January but which still awaits signature.")
+    assert len(found) == 1 and "Japan" in parties(found[0])

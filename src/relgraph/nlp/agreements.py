@@ -360,9 +360,11 @@ def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
 
 
 def _awaits_signature(ctx: ArticleContext, verb: Token) -> bool:
-    """A conjoined 'awaiting the signature of ...', 'yet to be countersigned': the other side has not signed."""
+    """'signed by X but still awaiting the signature of Y': one side has signed, the other not."""
     waiting = ctx.lex.words("awaiting_verbs")
     steps = ctx.lex.words("awaited_signatures")
+    if verb.lemma_.lower() not in ctx.lex.words("signing_verbs"):
+        return False  # 'concluded in December but still awaits signature': a concluded deal
     return any(c.dep_ == "conj" and c.lemma_.lower() in waiting
                and any(o.dep_ == "dobj" and o.lemma_.lower() in steps for o in c.children)
                for c in verb.children)
