@@ -441,3 +441,61 @@ def test_a_deal_concluded_by_negotiators_that_awaits_signature_is_still_conclude
     found, _ = deals(tmp_path, "Trade\n\nThe bloc pressed for the agreement with Japan, which negotiators "
                                "concluded in Tokyo in January but which still awaits signature.")
     assert len(found) == 1 and "Japan" in parties(found[0])
+
+
+def test_a_participle_after_a_comma_signs_the_document_not_the_last_noun(tmp_path):
+    [deal], signings = deals(tmp_path, "Power\n\nAmong them was an agreement on the construction of a power line "
+                                       "across the desert, signed by Chad and Niger.")
+    assert parties(deal) == {"Chad", "Niger"}
+    assert "power line" in deal.label and "signed" not in deal.label
+    assert len(signings) == 1
+
+
+def test_a_headline_count_and_a_body_count_of_the_same_number_are_one(tmp_path):
+    text = ("Chile and Peru sign 9 documents including port deal\n\nChile and Peru signed 9 documents in "
+            "Lima on Monday. Among them was an agreement on port logistics, signed by Chile and Peru.")
+    found, _ = deals(tmp_path, text)
+    counted = [d for d in found if "9" in d.label]
+    assert len(counted) == 1, [d.label for d in found]
+
+
+def test_a_signed_plan_is_a_document_but_a_plan_to_sign_is_not(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nFrance and Senegal signed a plan of consultations between the two "
+                               "foreign ministries on Monday.")
+    assert len(found) == 1 and parties(found[0]) == {"France", "Senegal"}
+    found, _ = deals(tmp_path, "Ties\n\nFrance and Senegal announced a plan to build a school.")
+    assert found == []
+
+
+def test_joining_a_declaration_concludes_it(tmp_path):
+    found, signings = deals(tmp_path, "Energy\n\nGreece and Egypt joined a declaration on solar energy in "
+                                      "Athens on Monday.")
+    assert len(found) == 1 and "solar" in found[0].label and parties(found[0]) == {"Greece", "Egypt"}
+    assert signings == []  # joined, not signed
+
+
+def test_a_capitalised_consensus_names_a_document(tmp_path):
+    found, _ = deals(tmp_path, "Peace\n\nThe envoys urged respect for the Six-Point Consensus, which Peru and "
+                               "Bolivia reached in La Paz in March 2019.", published="2024-03-14")
+    assert len(found) == 1 and found[0].name == "Six-Point Consensus"
+    assert "Peru" in parties(found[0])
+
+
+def test_the_signed_agreement_points_back_at_the_deal(tmp_path):
+    text = ("Ties\n\nGhana and Togo signed an agreement on border trade in Accra on Monday.\n\n"
+            "[Caption: The two ministers exchange the signed agreement.]")
+    found, _ = deals(tmp_path, text)
+    assert len(found) == 1 and "border trade" in found[0].label
+
+
+def test_an_old_signing_carries_its_year_in_the_label(tmp_path):
+    found, _ = deals(tmp_path, "Borders\n\nA first border agreement between Peru and Chile was signed in 2005, "
+                               "but it never entered into force.", published="2024-03-14")
+    assert len(found) == 1 and "2005" in found[0].label
+
+
+def test_the_parties_may_hang_on_the_documents_of_complement(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nBrazil and Argentina held talks in Brasilia. Brazil and Argentina "
+                                "also met Oman. The ministers signed a memorandum of understanding between Oman "
+                                "and Kenya on Monday.")
+    assert parties(deal) == {"Oman", "Kenya"}

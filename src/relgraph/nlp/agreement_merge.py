@@ -36,7 +36,10 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
         target = (_retold(report, singles, need_party=not report.in_title)
                   or _retold(report, [k for k in kept if k.listed], need_party=not report.in_title))
         _lend_circumstances(report, kept)
-        if _counts_more(report, singles):
+        recount = _same_count(report, kept)
+        if recount is not None:
+            _absorb(recount, report)  # the headline's '11 documents' are the body's 11 documents
+        elif _counts_more(report, singles):
             kept.append(report)  # 'signed 14 documents, including an MoU on health': the rest are one more
         elif target is not None:
             _absorb(target, report)
@@ -65,6 +68,14 @@ def _date_from_occasion(kept: list[Report]) -> None:
             dated = report
         elif dated is not None and _shares_party(dated.fact, deal):
             deal.date, deal.date_assumed = dated.fact.date, True
+
+
+def _same_count(summary: Report, kept: list[Report]) -> Report | None:
+    """A count already kept with the same number, shared party or told in the headline."""
+    if summary.count is None:
+        return None
+    return next((k for k in kept if k.count == summary.count
+                 and (summary.in_title or _shares_party(k.fact, summary.fact))), None)
 
 
 def _counts_more(summary: Report, singles: list[Report]) -> bool:

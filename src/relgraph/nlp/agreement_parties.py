@@ -35,8 +35,12 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
 
 
 def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
+    """'a pact with X', 'between X and Y', also on the noun's 'of' complement ('a memorandum of
+    understanding between X and Y', 'a plan of consultations between the two ministries')."""
     refs: list[Ref] = []
-    for child in token.children:
+    complements = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+    for child in [c for h in [token, *complements] for c in h.children]:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
             span = subtree_span(child)
             refs += actors_in(ctx, span) or pair_refs(ctx, span)

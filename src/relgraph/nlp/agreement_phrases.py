@@ -79,6 +79,9 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
     Returns the text and the stems of its content words."""
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    if verb is not None and verb.head.i != noun.i and any(a.i == noun.i for a in verb.ancestors):
+        clause = {t.i for t in verb.subtree}  # ', signed by X' hung on a deeper noun: how, not what
+        keep = [t for t in keep if t.i not in clause and not (t.text == "," and t.i + 1 in clause)]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         keep += _verb_complements(ctx, noun, verb, keep)
     head = _appositive_head(noun)
@@ -349,9 +352,10 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
         return False
     tails = ctx.lex.words("memorandum_complements")
     ordinals = ctx.lex.words("ordinal_words")
+    concluded = ctx.lex.words("conclusion_verbs")  # 'the signed agreement' adds nothing of its own
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
-                and child.lower_ not in ordinals:
+                and child.lower_ not in ordinals and child.lemma_.lower() not in concluded:
             return False
         naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
         if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \

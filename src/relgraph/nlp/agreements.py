@@ -45,6 +45,9 @@ def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
         return False
     if _in_lexicon(ctx, token, "agreement_nouns"):
         return True
+    if _in_lexicon(ctx, token, "signed_document_nouns") and token.dep_ in ("dobj", "nsubjpass") \
+            and token.head.lemma_.lower() in ctx.lex.words("signature_verbs"):
+        return True  # 'signed a plan of consultations': a plan that is signed is a document
     name = proper_name(ctx, token)
     return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
 
@@ -100,6 +103,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields else description
+        if date and not name and not _recent(ctx, date) and date[:4] not in text:
+            text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
@@ -281,7 +286,24 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
+    late = _participle_set_off(ctx, noun)
+    if late is not None:
+        return late, late.lemma_.lower() in signing
     return None, False
+
+
+def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'an agreement on the construction of a cable across the sea, signed by X and Y': a participle
+    after a comma closes the document's phrase, though the parser hangs it on the last noun."""
+    verbs = ctx.lex.words("conclusion_verbs")
+    for clause in noun.subtree:
+        if clause.i <= noun.i or clause.dep_ != "acl" or clause.tag_ != "VBN" \
+                or clause.lemma_.lower() not in verbs or noun.doc[clause.left_edge.i - 1].text != ",":
+            continue
+        between = noun.doc[noun.i + 1:clause.i]
+        if not any(_is_agreement_noun(ctx, t) for t in between):
+            return clause
+    return None
 
 
 def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
