@@ -499,3 +499,9 @@ def test_the_parties_may_hang_on_the_documents_of_complement(tmp_path):
                                 "also met Oman. The ministers signed a memorandum of understanding between Oman "
                                 "and Kenya on Monday.")
     assert parties(deal) == {"Oman", "Kenya"}
+
+
+def test_a_year_before_a_named_pair_dates_the_deal_the_text_recalls(tmp_path):
+    found, _ = deals(tmp_path, "Seas\n\nThe line uses the limits set in the 2018 Ghana–Togo maritime deal brokered by "
+                               "France.", published="2024-03-14")
+    assert len(found) == 1 and found[0].date == "2018" and "2018" in found[0].label

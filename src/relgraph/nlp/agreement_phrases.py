@@ -373,9 +373,25 @@ def ordinal_of(ctx: ArticleContext, noun: Token) -> int | None:
     return None
 
 
+NAME_LOOKBACK = 4  # 'the 2022 Lebanon–Israel maritime deal': words the parser may hang elsewhere
+
+
+def _preceding_modifiers(noun: Token) -> list[Token]:
+    """The words between the determiner and the noun's phrase that the parser attached elsewhere:
+    years, names and dashes ('the 2022 Lebanon–Israel deal' with '2022' on 'Lebanon')."""
+    doc, start = noun.doc, noun.left_edge.i
+    out: list[Token] = []
+    for i in range(start - 1, max(noun.sent.start, start - NAME_LOOKBACK) - 1, -1):
+        token = doc[i]
+        if token.dep_ == "det" or not (token.pos_ in ("PROPN", "NUM") or token.text in "-–"):
+            return out if token.dep_ == "det" else []
+        out.insert(0, token)
+    return []
+
+
 def year_in_phrase(ctx: ArticleContext, noun: Token) -> str | None:
     """'the 1965 treaty', 'the Jeddah Declaration of May 2023', 'a pact dating back to 1964'."""
-    tokens = list(noun.subtree)
+    tokens = _preceding_modifiers(noun) + list(noun.subtree)
     text = noun.doc[tokens[0].i:tokens[-1].i + 1].text
     for _, _, phrase in dates.find_temporal_expressions(text):
         value = dates.resolve_relative(phrase, ctx.published, tense="past")
