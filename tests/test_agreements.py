@@ -505,3 +505,13 @@ def test_a_year_before_a_named_pair_dates_the_deal_the_text_recalls(tmp_path):
     found, _ = deals(tmp_path, "Seas\n\nThe line uses the limits set in the 2018 Ghana–Togo maritime deal brokered by "
                                "France.", published="2024-03-14")
     assert len(found) == 1 and found[0].date == "2018" and "2018" in found[0].label
+
+
+def test_without_a_publication_date_the_first_full_date_tells_an_old_signing_is_history(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("Border pact\n\nMonday, March 3, 2025 - 09:10\nBy Ana Ruiz | Niamey bureau\n\nA first border agreement between Chad and Niger "
+                    "was signed in 2009, but it never entered into force.", encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    rec = extract_article(item)
+    assert [f for f in rec.facts if f.kind == "agreement"]
+    assert not [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
