@@ -515,3 +515,11 @@ def test_without_a_publication_date_the_first_full_date_tells_an_old_signing_is_
     rec = extract_article(item)
     assert [f for f in rec.facts if f.kind == "agreement"]
     assert not [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+
+
+def test_agreeing_a_document_concludes_it_but_agreeing_to_discuss_one_does_not(tmp_path):
+    found, signings = deals(tmp_path, "Fish\n\nBritain and Norway agreed a new fisheries accord in London on "
+                                      "Monday.")
+    assert len(found) == 1 and "fisheries" in found[0].label and signings == []
+    found, _ = deals(tmp_path, "Fish\n\nBritain and Norway agreed to discuss a fisheries accord.")
+    assert found == []
