@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
                                             possessor_parties, prep_parties, sentence_parties)
@@ -29,7 +30,7 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
         verb, signed = _concluding_verb(ctx, token)
-        if verb is not None and not _hedged(ctx, token, verb) and not _undone(ctx, token):
+        if verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
         elif verb is None:
             found += _named(ctx, token)
@@ -150,14 +151,6 @@ def _in_future(ctx: ArticleContext, date: str) -> bool:
     return published[:4].isdigit() and n >= 4 and date[:n] > published[:n]
 
 
-def _undone(ctx: ArticleContext, noun: Token) -> bool:
-    """'parliament rejected the deal', 'the pact collapsed', 'the scrapped treaty': not concluded."""
-    undo = ctx.lex.words("undoing_verbs")
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in undo:
-        return True
-    return any(c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in undo for c in noun.children)
-
-
 def _recent(ctx: ArticleContext, date: str) -> bool:
     published = ctx.published or ""
     if not (published[:4].isdigit() and date[:4].isdigit()):
@@ -170,10 +163,10 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     treaty between the two countries': a past agreement the text names, with its year."""
     name = proper_name(ctx, noun)
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
-    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or _named_in_passing_plan(ctx, noun):
+    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
     year = year_in_phrase(ctx, noun)
-    if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
+    if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
         return []
     parties = parties_from_name(ctx, name) if name else []
     parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) + possessor_parties(ctx, noun)
@@ -188,23 +181,6 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
     title = _in_title(ctx, noun)
     return [Report(deal, words, summary=title, in_title=title, head=noun.lemma_.lower())]
-
-
-def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
-    """'talks on a new framework', 'the proposed treaty': the governing nouns up to the clause's verb
-    say it is not concluded. (A verb above, 'discussed making use of the CEPA', does not: the treaty
-    named is in force.)"""
-    pending = ctx.lex.words("pending_nouns") | ctx.lex.words("hedge_words")
-    negations = ctx.lex.words("negation_words")
-    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl")
-           and (c.lemma_.lower() in pending or c.lower_ in negations) for c in noun.children):
-        return True  # 'the proposed treaty', 'no agreement', 'a deal expected in 2026'
-    for anc in noun.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            return False
-        if anc.lemma_.lower() in pending:
-            return True
-    return False
 
 
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
@@ -247,7 +223,7 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
         actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         # 're-establish' comes out as three tokens: take the one that names the action
         action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
-        if action is None or _hedged(ctx, verb, verb) or any(
+        if action is None or hedged(ctx, verb, verb) or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns")
                 for c in action.children):
             continue  # 'agreed to open negotiations' concludes nothing
@@ -356,55 +332,6 @@ def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
         return earlier[-1] if earlier else None
     head = prep.head
     return head if head.lemma_.lower() in nouns else None
-
-
-def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
-    """Offers, plans, talks, negations, futures and deals still to be signed are not concluded."""
-    hedges = ctx.lex.words("hedge_words")
-    negations = ctx.lex.words("negation_words")
-    pending = ctx.lex.words("pending_nouns")
-    for tok in (noun, verb):
-        for child in tok.children:
-            if child.lower_ in negations or (child.dep_ in ("aux", "auxpass") and child.lower_ in hedges):
-                return True
-            if child.dep_ == "amod" and child.lemma_.lower() in hedges | pending:
-                return True  # 'the proposed treaty', 'a draft agreement'
-    if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
-                                   for c in verb.head.children):
-        return True  # 'the signing of a peace treaty is not possible'
-    if _awaits_signature(ctx, verb):
-        return True  # 'signed by X but still awaiting the signature of Y': one side only
-    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
-        return True  # "to sign", "plans to sign", "before signing"
-    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
-        return True  # 'which still has to be signed'
-    return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
-
-
-def _awaits_signature(ctx: ArticleContext, verb: Token) -> bool:
-    """'signed by X but still awaiting the signature of Y': one side has signed, the other not."""
-    waiting = ctx.lex.words("awaiting_verbs")
-    steps = ctx.lex.words("awaited_signatures")
-    if verb.lemma_.lower() not in ctx.lex.words("signing_verbs"):
-        return False  # 'concluded in December but still awaits signature': a concluded deal
-    return any(c.dep_ == "conj" and c.lemma_.lower() in waiting
-               and any(o.dep_ == "dobj" and o.lemma_.lower() in steps for o in c.children)
-               for c in verb.children)
-
-
-def _governors(verb: Token) -> list[Token]:
-    """The words that govern the signing up to the first finite clause above it: 'plans to sign'
-    and 'expected to sign' are hedged; 'after Solomon Islands struck a pact' inside a sentence
-    about an effort is not."""
-    out = []
-    token = verb
-    while token.head.i != token.i:
-        finite = token.tag_ in ("VBD", "VBZ", "VBP")
-        if finite and token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp"):
-            break
-        token = token.head
-        out.append(token)
-    return out
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
