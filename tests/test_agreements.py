@@ -387,3 +387,139 @@ def test_a_date_after_publication_is_not_when_a_deal_was_signed(tmp_path):
         "Ties\n\nPeru and Chile signed a memorandum establishing a joint committee that will report in "
         "June 2026."), published="2025-03-01")
     assert deal.date != "2026-06"
+
+
+def test_a_repeated_preposition_splits_fields_but_keeps_each_fields_own_coordination(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nPeru and Ecuador signed two memorandums, on customs cooperation and on "
+                               "flood warning and relief, at the border on Monday.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    assert any("flood warning and relief" in label for label in labels)
+    assert any("customs" in label and "flood" not in label for label in labels)
+
+
+def test_one_on_and_one_on_names_each_document_of_a_count(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nDenmark and Ghana signed two memorandums of understanding on Friday, "
+                               "one on port security and customs training and one on wind energy.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    assert any("port security and customs training" in label for label in labels)
+    assert any("wind energy" in label and "port" not in label for label in labels)
+
+
+def test_a_treaty_name_may_continue_with_the_after_on(tmp_path):
+    [deal], _ = deals(tmp_path, "Seas\n\nThe ministers praised the Convention on the Protection of the Baltic "
+                                "Marine Environment, which Sweden, Finland and Estonia had joined long ago.")
+    assert deal.name == "Convention on the Protection of the Baltic Marine Environment"
+    assert {"Sweden", "Finland", "Estonia"} <= parties(deal)
+
+
+def test_a_deal_signed_by_one_side_still_awaiting_the_others_signature_is_not_concluded(tmp_path):
+    found, signings = deals(tmp_path, "Pacts\n\nA fisheries accord with Palau has been signed by Japan but is "
+                                      "still awaiting the signature of Palau's government.")
+    assert found == [] and signings == []
+
+
+def test_the_two_countries_are_the_two_states_named_earlier_in_the_sentence(tmp_path):
+    text = ("Ties\n\nBrazil and Argentina held talks on Monday. Kenya and Uganda ended a long feud in the "
+            "Kampala Declaration, which the two countries' leaders signed in Nairobi in March 2023. "
+            "Brazil and Argentina also discussed trade.")
+    found, _ = deals(tmp_path, text)
+    [deal] = [d for d in found if "Kampala" in d.label]
+    assert parties(deal) == {"Kenya", "Uganda"}
+
+
+def test_a_count_of_signed_documents_is_not_the_treaty_the_story_recalls(tmp_path):
+    text = ("Ties\n\nChile and Peru signed 9 documents in Lima on Monday. The leaders also recalled the Treaty "
+            "of Lima, which Chile and Peru signed in 1929.")
+    found, _ = deals(tmp_path, text)
+    assert len(found) == 2, [d.label for d in found]
+    assert any(d.name == "Treaty of Lima" for d in found)
+
+
+def test_a_deal_concluded_by_negotiators_that_awaits_signature_is_still_concluded(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nThe bloc pressed for the agreement with Japan, which negotiators "
+                               "concluded in Tokyo in January but which still awaits signature.")
+    assert len(found) == 1 and "Japan" in parties(found[0])
+
+
+def test_a_participle_after_a_comma_signs_the_document_not_the_last_noun(tmp_path):
+    [deal], signings = deals(tmp_path, "Power\n\nAmong them was an agreement on the construction of a power line "
+                                       "across the desert, signed by Chad and Niger.")
+    assert parties(deal) == {"Chad", "Niger"}
+    assert "power line" in deal.label and "signed" not in deal.label
+    assert len(signings) == 1
+
+
+def test_a_headline_count_and_a_body_count_of_the_same_number_are_one(tmp_path):
+    text = ("Chile and Peru sign 9 documents including port deal\n\nChile and Peru signed 9 documents in "
+            "Lima on Monday. Among them was an agreement on port logistics, signed by Chile and Peru.")
+    found, _ = deals(tmp_path, text)
+    counted = [d for d in found if "9" in d.label]
+    assert len(counted) == 1, [d.label for d in found]
+
+
+def test_a_signed_plan_is_a_document_but_a_plan_to_sign_is_not(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nFrance and Senegal signed a plan of consultations between the two "
+                               "foreign ministries on Monday.")
+    assert len(found) == 1 and parties(found[0]) == {"France", "Senegal"}
+    found, _ = deals(tmp_path, "Ties\n\nFrance and Senegal announced a plan to build a school.")
+    assert found == []
+
+
+def test_joining_a_declaration_concludes_it(tmp_path):
+    found, signings = deals(tmp_path, "Energy\n\nGreece and Egypt joined a declaration on solar energy in "
+                                      "Athens on Monday.")
+    assert len(found) == 1 and "solar" in found[0].label and parties(found[0]) == {"Greece", "Egypt"}
+    assert signings == []  # joined, not signed
+
+
+def test_a_capitalised_consensus_names_a_document(tmp_path):
+    found, _ = deals(tmp_path, "Peace\n\nThe envoys urged respect for the Six-Point Consensus, which Peru and "
+                               "Bolivia reached in La Paz in March 2019.", published="2024-03-14")
+    assert len(found) == 1 and found[0].name == "Six-Point Consensus"
+    assert "Peru" in parties(found[0])
+
+
+def test_the_signed_agreement_points_back_at_the_deal(tmp_path):
+    text = ("Ties\n\nGhana and Togo signed an agreement on border trade in Accra on Monday.\n\n"
+            "[Caption: The two ministers exchange the signed agreement.]")
+    found, _ = deals(tmp_path, text)
+    assert len(found) == 1 and "border trade" in found[0].label
+
+
+def test_an_old_signing_carries_its_year_in_the_label(tmp_path):
+    found, _ = deals(tmp_path, "Borders\n\nA first border agreement between Peru and Chile was signed in 2005, "
+                               "but it never entered into force.", published="2024-03-14")
+    assert len(found) == 1 and "2005" in found[0].label
+
+
+def test_the_parties_may_hang_on_the_documents_of_complement(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nBrazil and Argentina held talks in Brasilia. Brazil and Argentina "
+                                "also met Oman. The ministers signed a memorandum of understanding between Oman "
+                                "and Kenya on Monday.")
+    assert parties(deal) == {"Oman", "Kenya"}
+
+
+def test_a_year_before_a_named_pair_dates_the_deal_the_text_recalls(tmp_path):
+    found, _ = deals(tmp_path, "Seas\n\nThe line uses the limits set in the 2018 Ghana–Togo maritime deal brokered by "
+                               "France.", published="2024-03-14")
+    assert len(found) == 1 and found[0].date == "2018" and "2018" in found[0].label
+
+
+def test_without_a_publication_date_the_first_full_date_tells_an_old_signing_is_history(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("Border pact\n\nMonday, March 3, 2025 - 09:10\nBy Ana Ruiz | Niamey bureau\n\nA first border agreement between Chad and Niger "
+                    "was signed in 2009, but it never entered into force.", encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    rec = extract_article(item)
+    assert [f for f in rec.facts if f.kind == "agreement"]
+    assert not [f for f in rec.facts if f.kind == "event" and f.type == "Signing"]
+
+
+def test_agreeing_a_document_concludes_it_but_agreeing_to_discuss_one_does_not(tmp_path):
+    found, signings = deals(tmp_path, "Fish\n\nBritain and Norway agreed a new fisheries accord in London on "
+                                      "Monday.")
+    assert len(found) == 1 and "fisheries" in found[0].label and signings == []
+    found, _ = deals(tmp_path, "Fish\n\nBritain and Norway agreed to discuss a fisheries accord.")
+    assert found == []

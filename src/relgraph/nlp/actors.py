@@ -33,6 +33,9 @@ def pair_refs(ctx: ArticleContext, span: Span) -> list[Ref]:
     """'the two countries', 'both sides', 'bilateral' -> the story's two main states."""
     text = span.text.lower()
     if any(p in text for p in ctx.lex.facts["pair_phrases"]):
+        earlier = [r for r in actors_in(ctx, ctx.doc[span.sent.start:span.start]) if r.kind == "state"]
+        if len(earlier) == 2:  # 'X and Y ended a dispute in a declaration the two countries signed'
+            return earlier
         return [Ref("state", s) for s in ctx.main_pair()]
     if any(p in text for p in ctx.lex.facts["person_pair_phrases"]):
         return [Ref("person", p) for p in ctx.main_people()]

@@ -36,13 +36,16 @@ def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord
         target = (_retold(report, singles, need_party=not report.in_title)
                   or _retold(report, [k for k in kept if k.listed], need_party=not report.in_title))
         _lend_circumstances(report, kept)
-        if _counts_more(report, singles):
+        recount = _same_count(report, kept)
+        if recount is not None:
+            _absorb(recount, report)  # the headline's '11 documents' are the body's 11 documents
+        elif _counts_more(report, singles):
             kept.append(report)  # 'signed 14 documents, including an MoU on health': the rest are one more
         elif target is not None:
             _absorb(target, report)
         elif report.listed:
             kept.append(report)
-        elif not any(_shares_party(k.fact, report.fact) for k in kept):
+        elif not any(_shares_party(k.fact, report.fact) and not _history_for(k, report) for k in kept):
             kept.append(report)
         else:
             count = next((k for k in kept if k.summary and not k.listed
@@ -67,6 +70,14 @@ def _date_from_occasion(kept: list[Report]) -> None:
             deal.date, deal.date_assumed = dated.fact.date, True
 
 
+def _same_count(summary: Report, kept: list[Report]) -> Report | None:
+    """A count already kept with the same number, shared party or told in the headline."""
+    if summary.count is None:
+        return None
+    return next((k for k in kept if k.count == summary.count
+                 and (summary.in_title or _shares_party(k.fact, summary.fact))), None)
+
+
 def _counts_more(summary: Report, singles: list[Report]) -> bool:
     told = [s for s in singles
             if _shares_party(s.fact, summary.fact) and s.fact.evidence[0].rule != "agreement-named"]
@@ -88,10 +99,18 @@ def _retold(summary: Report, candidates: list[Report], need_party: bool = True) 
         if other is summary or need_party and not _shares_party(other.fact, summary.fact) \
                 or not _dates_ok(other.fact, summary.fact):
             continue
+        if _history_for(other, summary):
+            continue  # 'signed 11 documents' does not retell the treaty the story recalls
         overlap = len(other.words & summary.words)
         if overlap > best_overlap:
             best, best_overlap = other, overlap
     return best
+
+
+def _history_for(treaty: Report, summary: Report) -> bool:
+    """A treaty the text names as history, beside a report of signing: never the same deal."""
+    named = "agreement-named"
+    return treaty.fact.evidence[0].rule == named and summary.fact.evidence[0].rule != named
 
 
 def _same_named(a: FactRecord, b: FactRecord) -> bool:

@@ -35,8 +35,12 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
 
 
 def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
+    """'a pact with X', 'between X and Y', also on the noun's 'of' complement ('a memorandum of
+    understanding between X and Y', 'a plan of consultations between the two ministries')."""
     refs: list[Ref] = []
-    for child in token.children:
+    complements = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+    for child in [c for h in [token, *complements] for c in h.children]:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
             span = subtree_span(child)
             refs += actors_in(ctx, span) or pair_refs(ctx, span)
@@ -66,10 +70,25 @@ def parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
 
 
 def sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
-    """A treaty named in passing: the story's two main states, and the states of its sentence."""
+    """A treaty named in passing: the story's two main states, and the states of its sentence; a
+    sentence that names no state but a body ('the bloc was founded under the Treaty of X') gives it."""
     refs = [Ref("state", s) for s in ctx.main_pair()]
     named = _only_parties(ctx, actors_in(ctx, noun.sent))
-    return refs + [r for r in named if r.kind == "state" and r not in refs]
+    states = [r for r in named if r.kind == "state"]
+    if not states:
+        return [r for r in named if r.kind == "organization"] + refs
+    return refs + [r for r in states if r not in refs]
+
+
+def possessor_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
+    """'the WTO's Agreement on ...', 'Canada's treaty with ...': the possessor owns the document."""
+    name_start = min((t for t in noun.subtree if t.i <= noun.i), key=lambda t: t.i)
+    refs: list[Ref] = []
+    for token in {noun, name_start}:
+        for child in token.children:
+            if child.dep_ == "poss":
+                refs += actors_in(ctx, subtree_span(child))
+    return _only_parties(ctx, refs)
 
 
 def _only_parties(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:

@@ -22,18 +22,26 @@ def agreement_name(noun: Token) -> str | None:
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and doc[end + 1].text[:1].isupper():
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and _capital_follows(doc, end + 1):
         end += 1
         first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
-        while end < len(doc) and _name_word(doc[end], end == first) or end < len(doc) and doc[end].text == "-":
+        while end < len(doc) and (_name_word(doc[end], end == first) or doc[end].text == "-"
+                                  or doc[end].lower_ == "the" and _capital_follows(doc, end)):
             end += 1
-        while doc[end - 1].lower_ in ("and", "of", "-"):
+        while doc[end - 1].lower_ in ("and", "of", "-", "the"):
             end -= 1
     if start == noun.i and end == noun.i + 1:
         return None
     while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
         start += 1
     return doc[start:end].text + _acronym_after(noun, end)
+
+
+def _capital_follows(doc, i: int) -> bool:
+    """A capitalised word at i, or right after 'the' at i: 'the Convention on the Law of the Sea'."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper()
 
 
 def _name_modifier(token: Token, start: int) -> bool:
@@ -71,6 +79,9 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
     Returns the text and the stems of its content words."""
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    if verb is not None and verb.head.i != noun.i and any(a.i == noun.i for a in verb.ancestors):
+        clause = {t.i for t in verb.subtree}  # ', signed by X' hung on a deeper noun: how, not what
+        keep = [t for t in keep if t.i not in clause and not (t.text == "," and t.i + 1 in clause)]
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         keep += _verb_complements(ctx, noun, verb, keep)
     head = _appositive_head(noun)
@@ -227,12 +238,45 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
             preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
             objects = [_field_of_area(ctx, o) for o in objects]
+            if len(preps) > 1:  # 'on fisheries and on search and rescue': the repeated 'on' splits
+                return [_whole_field(ctx, o) for o in objects]
             fields = [f for o in objects for f in [o] + _conjuncts(o)]
             if len(fields) > 1:
                 return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
             if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
                 return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
-    return _modifier_fields(ctx, noun)
+    return _distributed_fields(ctx, noun, verb if verbal else noun) or _modifier_fields(ctx, noun)
+
+
+def _distributed_fields(ctx: ArticleContext, noun: Token, verb: Token) -> list[tuple[str, set[str]]]:
+    """'signed two MoUs, one on logistics and support and one on research': each distributive
+    pronoun ('one', 'another', 'the other') after the noun, in the verb's clause (the parser may
+    hang it on a date), introduces one field, whole."""
+    words = ctx.lex.words("distributive_words")
+    firsts = [t for t in noun.sent if t.i > noun.i and t.lower_ in words and t.dep_ != "conj"
+              and any(a.i == verb.i for a in t.ancestors)]
+    for first in firsts:
+        items = [first] + [c for c in _conjuncts_any(first) if c.lower_ in words]
+        objects = [o for item in items for p in item.children
+                   if p.dep_ == "prep" and p.lower_ in ctx.lex.words("agreement_field_preps")
+                   for o in p.children if o.dep_ == "pobj"]
+        if len(objects) > 1:
+            return [_whole_field(ctx, o) for o in objects]
+    return []
+
+
+def _conjuncts_any(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child] + _conjuncts_any(child)
+    return out
+
+
+def _whole_field(ctx: ArticleContext, obj: Token) -> tuple[str, set[str]]:
+    """A field with its own coordination: 'search and rescue', 'logistics and host-nation support'."""
+    tokens = [t for t in obj.subtree if not _is_date_part(t)]
+    return _text([t for t in tokens if t.dep_ != "det"]), _stems(ctx, tokens)
 
 
 def _modifier_fields(ctx: ArticleContext, head: Token) -> list[tuple[str, set[str]]]:
@@ -308,9 +352,10 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
         return False
     tails = ctx.lex.words("memorandum_complements")
     ordinals = ctx.lex.words("ordinal_words")
+    concluded = ctx.lex.words("conclusion_verbs")  # 'the signed agreement' adds nothing of its own
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
-                and child.lower_ not in ordinals:
+                and child.lower_ not in ordinals and child.lemma_.lower() not in concluded:
             return False
         naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
         if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \
@@ -328,9 +373,25 @@ def ordinal_of(ctx: ArticleContext, noun: Token) -> int | None:
     return None
 
 
+NAME_LOOKBACK = 4  # 'the 2022 Lebanon–Israel maritime deal': words the parser may hang elsewhere
+
+
+def _preceding_modifiers(noun: Token) -> list[Token]:
+    """The words between the determiner and the noun's phrase that the parser attached elsewhere:
+    years, names and dashes ('the 2022 Lebanon–Israel deal' with '2022' on 'Lebanon')."""
+    doc, start = noun.doc, noun.left_edge.i
+    out: list[Token] = []
+    for i in range(start - 1, max(noun.sent.start, start - NAME_LOOKBACK) - 1, -1):
+        token = doc[i]
+        if token.dep_ == "det" or not (token.pos_ in ("PROPN", "NUM") or token.text in "-–"):
+            return out if token.dep_ == "det" else []
+        out.insert(0, token)
+    return []
+
+
 def year_in_phrase(ctx: ArticleContext, noun: Token) -> str | None:
     """'the 1965 treaty', 'the Jeddah Declaration of May 2023', 'a pact dating back to 1964'."""
-    tokens = list(noun.subtree)
+    tokens = _preceding_modifiers(noun) + list(noun.subtree)
     text = noun.doc[tokens[0].i:tokens[-1].i + 1].text
     for _, _, phrase in dates.find_temporal_expressions(text):
         value = dates.resolve_relative(phrase, ctx.published, tense="past")

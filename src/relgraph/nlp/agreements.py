@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
-                                            prep_parties, sentence_parties)
+                                            possessor_parties, prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
                                             ordinal_of, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
@@ -29,7 +30,7 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
         verb, signed = _concluding_verb(ctx, token)
-        if verb is not None and not _hedged(ctx, token, verb) and not _undone(ctx, token):
+        if verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
         elif verb is None:
             found += _named(ctx, token)
@@ -45,6 +46,9 @@ def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
         return False
     if _in_lexicon(ctx, token, "agreement_nouns"):
         return True
+    if _in_lexicon(ctx, token, "signed_document_nouns") and token.dep_ in ("dobj", "nsubjpass") \
+            and token.head.lemma_.lower() in ctx.lex.words("signature_verbs"):
+        return True  # 'signed a plan of consultations': a plan that is signed is a document
     name = proper_name(ctx, token)
     return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
 
@@ -89,6 +93,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     name = proper_name(ctx, noun)
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
+    if not parties:
+        parties = possessor_parties(ctx, noun)
     if not parties:  # 'the two officials signed ...': between the story's two main states
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
@@ -98,6 +104,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields else description
+        if date and not name and not _recent(ctx, date) and date[:4] not in text:
+            text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
@@ -143,14 +151,6 @@ def _in_future(ctx: ArticleContext, date: str) -> bool:
     return published[:4].isdigit() and n >= 4 and date[:n] > published[:n]
 
 
-def _undone(ctx: ArticleContext, noun: Token) -> bool:
-    """'parliament rejected the deal', 'the pact collapsed', 'the scrapped treaty': not concluded."""
-    undo = ctx.lex.words("undoing_verbs")
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in undo:
-        return True
-    return any(c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in undo for c in noun.children)
-
-
 def _recent(ctx: ArticleContext, date: str) -> bool:
     published = ctx.published or ""
     if not (published[:4].isdigit() and date[:4].isdigit()):
@@ -163,13 +163,14 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     treaty between the two countries': a past agreement the text names, with its year."""
     name = proper_name(ctx, noun)
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
-    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or _named_in_passing_plan(ctx, noun):
+    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
     year = year_in_phrase(ctx, noun)
-    if name is None and year is None or year and _in_future(ctx, year) or _undone(ctx, noun):
+    if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
         return []
     parties = parties_from_name(ctx, name) if name else []
-    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) if p not in parties]
+    parties += [p for p in prep_parties(ctx, noun) + committed_parties(ctx, noun) + possessor_parties(ctx, noun)
+                if p not in parties]
     if not parties:
         parties = sentence_parties(ctx, noun)
     if not parties:
@@ -180,23 +181,6 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
     title = _in_title(ctx, noun)
     return [Report(deal, words, summary=title, in_title=title, head=noun.lemma_.lower())]
-
-
-def _named_in_passing_plan(ctx: ArticleContext, noun: Token) -> bool:
-    """'talks on a new framework', 'the proposed treaty': the governing nouns up to the clause's verb
-    say it is not concluded. (A verb above, 'discussed making use of the CEPA', does not: the treaty
-    named is in force.)"""
-    pending = ctx.lex.words("pending_nouns") | ctx.lex.words("hedge_words")
-    negations = ctx.lex.words("negation_words")
-    if any(c.dep_ in ("amod", "det", "neg", "acl", "relcl")
-           and (c.lemma_.lower() in pending or c.lower_ in negations) for c in noun.children):
-        return True  # 'the proposed treaty', 'no agreement', 'a deal expected in 2026'
-    for anc in noun.ancestors:
-        if anc.pos_ in ("VERB", "AUX"):
-            return False
-        if anc.lemma_.lower() in pending:
-            return True
-    return False
 
 
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
@@ -239,7 +223,7 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
         actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         # 're-establish' comes out as three tokens: take the one that names the action
         action = next((c for c in actions if c.lemma_.lower() in ctx.lex.words("agreed_actions")), None)
-        if action is None or _hedged(ctx, verb, verb) or any(
+        if action is None or hedged(ctx, verb, verb) or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("pending_nouns")
                 for c in action.children):
             continue  # 'agreed to open negotiations' concludes nothing
@@ -278,7 +262,24 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
+    late = _participle_set_off(ctx, noun)
+    if late is not None:
+        return late, late.lemma_.lower() in signing
     return None, False
+
+
+def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'an agreement on the construction of a cable across the sea, signed by X and Y': a participle
+    after a comma closes the document's phrase, though the parser hangs it on the last noun."""
+    verbs = ctx.lex.words("conclusion_verbs")
+    for clause in noun.subtree:
+        if clause.i <= noun.i or clause.dep_ != "acl" or clause.tag_ != "VBN" \
+                or clause.lemma_.lower() not in verbs or noun.doc[clause.left_edge.i - 1].text != ",":
+            continue
+        between = noun.doc[noun.i + 1:clause.i]
+        if not any(_is_agreement_noun(ctx, t) for t in between):
+            return clause
+    return None
 
 
 def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
@@ -331,42 +332,6 @@ def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
         return earlier[-1] if earlier else None
     head = prep.head
     return head if head.lemma_.lower() in nouns else None
-
-
-def _hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
-    """Offers, plans, talks, negations, futures and deals still to be signed are not concluded."""
-    hedges = ctx.lex.words("hedge_words")
-    negations = ctx.lex.words("negation_words")
-    pending = ctx.lex.words("pending_nouns")
-    for tok in (noun, verb):
-        for child in tok.children:
-            if child.lower_ in negations or (child.dep_ in ("aux", "auxpass") and child.lower_ in hedges):
-                return True
-            if child.dep_ == "amod" and child.lemma_.lower() in hedges | pending:
-                return True  # 'the proposed treaty', 'a draft agreement'
-    if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
-                                   for c in verb.head.children):
-        return True  # 'the signing of a peace treaty is not possible'
-    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
-        return True  # "to sign", "plans to sign", "before signing"
-    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
-        return True  # 'which still has to be signed'
-    return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
-
-
-def _governors(verb: Token) -> list[Token]:
-    """The words that govern the signing up to the first finite clause above it: 'plans to sign'
-    and 'expected to sign' are hedged; 'after Solomon Islands struck a pact' inside a sentence
-    about an effort is not."""
-    out = []
-    token = verb
-    while token.head.i != token.i:
-        finite = token.tag_ in ("VBD", "VBZ", "VBP")
-        if finite and token.dep_ in ("advcl", "relcl", "acl", "conj", "parataxis", "ccomp"):
-            break
-        token = token.head
-        out.append(token)
-    return out
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:

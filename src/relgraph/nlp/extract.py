@@ -31,7 +31,8 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     extract_ministries(ctx)
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
-    now = getattr(article, "published", None) or max((a.date for a in agreements if a.date), default=None)
+    now = getattr(article, "published", None) or _first_full_date(article.text) or max(
+        (a.date for a in agreements if a.date), default=None)
     signings = one_ceremony([signing_of(a) for a in agreements if reports_signing(a, now)])
     events = _join_signings(signings, extract_events(ctx))
     facts = agreements + signings + extract_projects(ctx) + events
@@ -58,6 +59,16 @@ def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 3
             yield article, extract_article(article, doc, model)
         except Exception as exc:  # one article's failure must not stop the others
             yield article, exc
+
+
+def _first_full_date(text: str) -> str | None:
+    """The first day-precise date of the text ('Wednesday, November 26, 2025' under the byline):
+    when the article was written, if its metadata does not say."""
+    for _, _, phrase in dates.find_temporal_expressions(text):
+        value = dates.resolve_relative(phrase, None, tense="past")
+        if value and len(value) == 10:
+            return value
+    return None
 
 
 SIGNING_HISTORY_YEARS = 2  # a signing this much older than the article is history, not news
