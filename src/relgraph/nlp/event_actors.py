@@ -11,6 +11,7 @@ from relgraph.nlp.actors import (
     pair_refs,
     place_in,
     subject_actors,
+    subject_of,
     subtree_span,
     where_place,
 )
@@ -27,13 +28,27 @@ def possessor_actors(ctx: ArticleContext, noun: Token) -> list[Ref]:
     refs: list[Ref] = []
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-            refs += [r for r in subject_actors(ctx, noun) if r.kind == "person"]
+            subj = subject_of(noun)
+            own_subject = subj is not None and subj.left_edge.i <= noun.i <= subj.right_edge.i
+            speaker_ = _matrix_subject(ctx, child) if own_subject and child.lower_ != "their" else None
+            refs += [speaker_] if speaker_ else [r for r in subject_actors(ctx, noun) if r.kind == "person"]
             if not refs and child.lower_ != "their":
                 person = antecedent_person(ctx, child)
                 refs += [person] if person else []
         elif child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             refs += actors_in(ctx, subtree_span(child))
     return refs
+
+
+def _matrix_subject(ctx: ArticleContext, pronoun: Token) -> Ref | None:
+    """'Tajani said his talks with Barrot had covered trade': a pronoun inside what someone says is
+    the speaker, the subject of the sentence's main verb, named before it."""
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    if subj is None or pronoun.i in range(subj.left_edge.i, subj.right_edge.i + 1):
+        return None
+    people = [r for r in actors_in(ctx, subtree_span(subj)) if r.kind == "person"]
+    return people[0] if len(people) == 1 else None
 
 
 def reception_sides(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], list[Ref]]:
@@ -66,7 +81,10 @@ def hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | Non
     if place is None:
         host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
         place = Ref("state", host_state) if host_state else None
-    return guests + hosts, place
+    # the host person takes part in the meeting held during the visit, not in the visit itself
+    host_states = {h if h.kind == "state" else Ref("state", ctx.state_of(h)): None for h in hosts
+                   if h.kind == "state" or ctx.state_of(h)}
+    return guests + [s for s in host_states if s not in guests], place
 
 
 def reception_meeting(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
