@@ -317,3 +317,32 @@ def test_his_talks_in_what_a_minister_says_are_the_ministers(tmp_path):
             "had covered trade and migration.")
     meetings = events(tmp_path, text, "Meeting")
     assert any(people(m) == {"Elmer Schialer", "Gustavo Petro"} for m in meetings)
+
+
+def test_talks_between_the_two_delegations_are_the_stories_two_states(tmp_path):
+    text = ("Andean water\n\nPeru and Bolivia signed a protocol on Lake Titicaca on Wednesday. The protocol "
+            "was signed in Puno at the end of two days of talks between the two delegations.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(states(m) == {"Peru", "Bolivia"} for m in meetings)
+
+
+def test_a_minister_expected_to_return_to_a_capital_plans_a_visit(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer is expected to return to Quito "
+            "next month with a delegation of energy officials.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert people(visit) == {"Elmer Schialer"} and visit.places[0].key == "Quito"
+
+
+def test_a_minister_flying_back_home_makes_no_visit(tmp_path):
+    text = "Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer returned to Lima on Friday."
+    assert events(tmp_path, text, "Visit") == []
+
+
+def test_a_surname_tagged_as_a_common_noun_still_speaks(tmp_path):
+    # the tagger reads a surname in -ides as a plural noun
+    text = ("Island diplomacy\n\nCypriot President Andreas Demetriades arrived in Athens on Monday. "
+            "\"Today we turn a line on a map into an opportunity for both our peoples,\" Demetriades said "
+            "in a televised address from the palace.")
+    statements = events(tmp_path, text, "Statement")
+    assert any("Andreas Demetriades" in people(s) for s in statements)
+

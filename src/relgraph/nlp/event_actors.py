@@ -113,6 +113,8 @@ def visit_participants(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], 
     if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
         return visitors, None
     host = ctx.state_of(place)
+    if host and all(ctx.state_of(r) == host for r in visitors if r.kind == "person"):
+        return [], None  # 'Wong flew back to Canberra': a trip home is no visit
     return visitors + ([Ref("state", host)] if host else []), place
 
 
@@ -208,7 +210,7 @@ def link_bare_surnames(ctx: ArticleContext) -> None:
                 surnames.setdefault(word, set()).add(ref.key)
             given.setdefault(words[0], set()).add(ref.key)
     for token in ctx.doc:
-        if token.pos_ != "PROPN" or ctx.mention_at(token) is not None:
+        if not _name_like(token) or ctx.mention_at(token) is not None:
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and ctx.mention_at(token.head) is None:
             continue  # part of another name: 'Ruto Avenue'
@@ -216,6 +218,15 @@ def link_bare_surnames(ctx: ArticleContext) -> None:
         people = surnames.get(word) or given.get(word, set())
         if len(people) == 1:
             ctx.add_mention(Mention(Ref("person", next(iter(people))), token.i, token.i + 1, "surname", 0.6))
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger took for a common noun
+    ('"...," Christodoulides said')."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and token.i != token.sent.start \
+        and not token.text.isupper()
 
 
 def _folded(word: str) -> str:
