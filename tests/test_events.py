@@ -346,3 +346,10 @@ def test_a_surname_tagged_as_a_common_noun_still_speaks(tmp_path):
     statements = events(tmp_path, text, "Statement")
     assert any("Andreas Demetriades" in people(s) for s in statements)
 
+
+
+def test_the_subject_of_a_clause_framed_by_a_meeting_takes_part(tmp_path):
+    text = ("Andean diplomacy\n\nColombian President Gustavo Petro arrived in Lima on Monday. Petro, in a separate "
+            "meeting with Peruvian Prime Minister Gustavo Adrianzén, offered Colombian support for the power grid.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Gustavo Petro", "Gustavo Adrianzén"} for m in meetings)

@@ -191,9 +191,23 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
         for child in verb.children:
             if child.dep_ == "prep" and child.i > trigger.i:
                 refs += [r for r in actors_in(ctx, subtree_span(child)) if r not in refs and r.kind != "city"]
+    if _framing_meeting_with(trigger):
+        framed = trigger.head.head
+        sides = subject_actors(ctx, framed) if framed.pos_ == "VERB" else actors_in(ctx, [framed])
+        refs += [r for r in sides if r not in refs]
     if etype == "PressConference":  # everyone named in the sentence takes part
         refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
     return [r for r in refs if r.kind in PARTY_KINDS]
+
+
+def _framing_meeting_with(noun: Token) -> bool:
+    """'Wang, in a separate meeting with Mohamad, offered support': the subject of the clause that
+    the meeting frames is the other side."""
+    prep = noun.head
+    framed = prep.head  # the verb, or its subject when the parser hangs the phrase there ('Wang, in ...,')
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "during") and (
+        framed.pos_ == "VERB" or framed.dep_ == "nsubj") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def link_bare_surnames(ctx: ArticleContext) -> None:
