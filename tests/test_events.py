@@ -353,3 +353,11 @@ def test_the_subject_of_a_clause_framed_by_a_meeting_takes_part(tmp_path):
             "meeting with Peruvian Prime Minister Gustavo Adrianzén, offered Colombian support for the power grid.")
     meetings = events(tmp_path, text, "Meeting")
     assert any(people(m) == {"Gustavo Petro", "Gustavo Adrianzén"} for m in meetings)
+
+
+def test_one_leader_talking_to_two_partners_holds_two_meetings(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian President Dina Boluarte held talks with Colombian President Gustavo Petro "
+            "in Bogota. Boluarte also held talks with Ecuadorian President Daniel Noboa, who promised more trade.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Dina Boluarte", "Gustavo Petro"} for m in meetings)
+    assert any(people(m) == {"Dina Boluarte", "Daniel Noboa"} for m in meetings)

@@ -333,10 +333,17 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
     people_a = {r for r in a.participants if r.kind == "person"}
     people_b = {r for r in b.participants if r.kind == "person"}
     if people_a and people_b:
-        return bool(people_a & people_b)
+        return bool(people_a & people_b) and not _other_partners(a, people_a, people_b)
     states_a = {r for r in a.participants if r.kind == "state"}
     states_b = {r for r in b.participants if r.kind == "state"}
     return len(states_a & states_b) >= min(2, len(states_a), len(states_b))
+
+
+def _other_partners(a: FactRecord, people_a: set[Ref], people_b: set[Ref]) -> bool:
+    """'Oli held talks with Xi' and 'Oli held talks with Li': one side meeting two different partners
+    is two meetings; a report naming a subset of the other's people is the same one."""
+    return a.type in ("Meeting", "Consultation") and len(people_a) >= 2 and len(people_b) >= 2 \
+        and not (people_a <= people_b or people_b <= people_a)
 
 
 def _family(event: FactRecord) -> str:
