@@ -361,3 +361,11 @@ def test_one_leader_talking_to_two_partners_holds_two_meetings(tmp_path):
     meetings = events(tmp_path, text, "Meeting")
     assert any(people(m) == {"Dina Boluarte", "Gustavo Petro"} for m in meetings)
     assert any(people(m) == {"Dina Boluarte", "Daniel Noboa"} for m in meetings)
+
+
+def test_a_states_delegation_visits_for_its_state(tmp_path):
+    text = ("Andean trade\n\nOfficials said a Chilean business delegation would visit Bolivia next month "
+            "to study lithium projects.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert "Chile" in states(visit) and not people(visit)
+    assert [p.key for p in visit.places] == ["Bolivia"]

@@ -106,16 +106,24 @@ def visit_participants(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], 
         visitors = [r for r in subject_actors(ctx, trigger) if r.kind == "person"]
     if not visitors:
         visitors = _visitor_of_clause(ctx, trigger)
-    visitors = [r for r in visitors if r.kind in ("person", "state")][:2]
-    if not any(r.kind == "person" for r in visitors):
+    visitors = [r for r in visitors if r.kind in ("person", "state")][:2] or _delegation_state(ctx, trigger)
+    if not visitors or not any(r.kind == "person" for r in visitors) and trigger.pos_ != "VERB":
         return [], None
     place = _destination(ctx, trigger) or where_place(ctx, trigger)
     if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
-        return visitors, None
+        return (visitors, None) if any(r.kind == "person" for r in visitors) else ([], None)
     host = ctx.state_of(place)
-    if host and all(ctx.state_of(r) == host for r in visitors if r.kind == "person"):
+    if host and all(ctx.state_of(r) == host for r in visitors):
         return [], None  # 'Wong flew back to Canberra': a trip home is no visit
     return visitors + ([Ref("state", host)] if host else []), place
+
+
+def _delegation_state(ctx: ArticleContext, verb: Token) -> list[Ref]:
+    """'A Saudi business delegation will visit Djibouti': the state whose delegation travels."""
+    subj = subject_of(verb) if verb.pos_ == "VERB" else None
+    if subj is None or subj.lemma_.lower() not in ctx.lex.words("delegation_nouns"):
+        return []
+    return [r for r in actors_in(ctx, subtree_span(subj)) if r.kind == "state"][:1]
 
 
 def _visitor_of_clause(ctx: ArticleContext, trigger: Token) -> list[Ref]:
