@@ -369,3 +369,19 @@ def test_a_states_delegation_visits_for_its_state(tmp_path):
     [visit] = events(tmp_path, text, "Visit")
     assert "Chile" in states(visit) and not people(visit)
     assert [p.key for p in visit.places] == ["Bolivia"]
+
+
+def test_a_joint_statement_without_a_speaker_is_the_two_sides(tmp_path):
+    text = ("Andean summit\n\nPeru and Chile held their annual leaders' retreat in Arica on Monday. According to a "
+            "joint statement issued after the retreat, the two states will open a new border crossing.")
+    statements = events(tmp_path, text, "Statement")
+    assert any(states(s) == {"Peru", "Chile"} for s in statements)
+
+
+def test_a_joint_communique_of_two_blocs_is_the_blocs(tmp_path):
+    text = ("Trade blocs\n\nThe Andean Community and Mercosur held talks on tariffs in Lima on Monday. Mercosur "
+            "wants lower duties, while the Andean Community seeks quotas. Ministers agreed to meet again in "
+            "March, according to a joint communique issued at the end of the talks.")
+    statements = events(tmp_path, text, "Statement")
+    assert any({r.key for r in s.participants if r.kind == "organization"} >= {"Andean Community", "Mercosur"}
+               for s in statements)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -166,7 +167,23 @@ def speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
         refs += possessor_actors(ctx, trigger) if child.dep_ == "poss" else actors_in(ctx, subtree_span(child))
     if not refs:
         refs = subject_actors(ctx, _saying_verb(trigger))
-    return [r for r in refs if r.kind in PARTY_KINDS][:3]
+    refs = [r for r in refs if r.kind in PARTY_KINDS][:3]
+    if _joint(ctx, trigger) and not any(r.kind in ("person", "organization") for r in refs):
+        # 'according to a joint statement issued after the retreat': the story's two sides issue it
+        refs = _main_sides(ctx)
+    return refs
+
+
+def _main_sides(ctx: ArticleContext) -> list[Ref]:
+    """The story's two most-named parties, states or organisations ('ECOWAS and the AES')."""
+    counts: Counter = Counter({Ref("state", k): n for k, n in ctx.state_counts().items()})
+    counts.update(m.ref for m in ctx.mentions if m.ref.kind == "organization")
+    return [r for r, _ in counts.most_common(2)]
+
+
+def _joint(ctx: ArticleContext, noun: Token) -> bool:
+    modifiers = ctx.lex.words("joint_statement_modifiers")
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
 
 
 def _saying_verb(noun: Token) -> Token:
