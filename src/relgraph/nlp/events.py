@@ -341,8 +341,9 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
 
 def _other_partners(a: FactRecord, people_a: set[Ref], people_b: set[Ref]) -> bool:
     """'Oli held talks with Xi' and 'Oli held talks with Li': one side meeting two different partners
-    is two meetings; a report naming a subset of the other's people is the same one."""
-    return a.type in ("Meeting", "Consultation") and len(people_a) >= 2 and len(people_b) >= 2 \
+    is two meetings; a report naming a subset of the other's people is the same one. (A dialogue
+    between two states is one, whether leaders launch it or ministers hold it.)"""
+    return a.type == "Meeting" and len(people_a) >= 2 and len(people_b) >= 2 \
         and not (people_a <= people_b or people_b <= people_a)
 
 
