@@ -235,3 +235,153 @@ def test_people_named_with_the_summit_join_the_one_summit(tmp_path):
     meetings = events(tmp_path, text, "Meeting")
     assert len(meetings) == 1
     assert people(meetings[0]) == {"Dina Boluarte", "Gustavo Petro", "Daniel Noboa"}
+
+
+def states(fact) -> set[str]:
+    return {r.key for r in fact.participants if r.kind == "state"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peruvian President Dina Boluarte spoke by telephone with Colombian President Gustavo Petro on Monday.",
+    "Peruvian President Dina Boluarte and Colombian President Gustavo Petro held a phone call on Monday.",
+])
+def test_a_call_between_two_leaders_is_a_consultation(tmp_path, sentence):
+    calls = events(tmp_path, "Andean diplomacy\n\n" + sentence, "Consultation")
+    assert any({"Dina Boluarte", "Gustavo Petro"} <= people(c) for c in calls)
+
+
+def test_a_leader_who_speaks_to_reporters_by_the_road_holds_no_call(tmp_path):
+    text = "Andean diplomacy\n\nPeruvian President Dina Boluarte spoke with reporters in Lima on Monday."
+    assert events(tmp_path, text, "Consultation") == []
+
+
+def test_a_plan_of_consultations_is_a_document_not_a_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Javier González-Olaechea and Chilean Foreign Minister "
+            "Alberto van Klaveren signed a plan of consultations between the two ministries for 2025.")
+    assert events(tmp_path, text, "Consultation") == []
+
+
+def test_one_person_meeting_unnamed_locals_is_no_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nEcuadorian President Daniel Noboa will meet regional business leaders "
+            "in Guayaquil on Friday.")
+    assert events(tmp_path, text, "Meeting") == []
+
+
+def test_a_pronoun_subject_is_the_second_side_of_a_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nColombian President Gustavo Petro arrived in Lima on Monday. "
+            "He later met Peruvian Prime Minister Gustavo Adrianzén at the Government Palace.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any("Gustavo Adrianzén" in people(m) for m in meetings)
+
+
+def test_talks_with_a_partner_tell_a_meeting_even_with_the_visitor_unnamed(tmp_path):
+    text = ("Andean diplomacy\n\nThe minister travelled to Bogota last week for talks with Colombian "
+            "President Gustavo Petro on the border.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any("Gustavo Petro" in people(m) for m in meetings)
+
+
+def test_the_host_of_a_meeting_already_told_adds_no_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nPeru and Bolivia held talks on water rights in Santiago on Tuesday. "
+            "Chile's Foreign Minister Alberto van Klaveren, who hosted the meeting, said the talks had been useful.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert meetings and not any(people(m) == {"Alberto van Klaveren"} for m in meetings)
+
+
+def test_a_meeting_whose_place_a_leader_will_host_needs_no_second_name(tmp_path):
+    text = ("Andean diplomacy\n\nThe leaders agreed to draft a charter to be adopted at next year's meeting in "
+            "Lima, which Peruvian President Dina Boluarte will host.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any("Dina Boluarte" in people(m) for m in meetings)
+
+
+def test_a_trip_told_in_the_present_is_still_to_come(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Javier González-Olaechea flies on to Quito on Friday "
+            "to meet Ecuadorian President Daniel Noboa.")
+    rec = extract_article(article(tmp_path, text, "2024-03-14"))
+    trips = [f for f in rec.facts if f.kind == "event" and f.type in ("Visit", "Meeting")]
+    assert trips and all(f.date == "2024-03-15" for f in trips)
+
+
+def test_a_host_receives_the_visitor_but_does_not_visit(tmp_path):
+    text = ("Andean diplomacy\n\nChilean President Gabriel Boric hosted Peruvian President Dina Boluarte "
+            "in Santiago on Tuesday.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert people(visit) == {"Dina Boluarte"}
+    assert {"Chile", "Peru"} <= states(visit)
+
+
+def test_his_talks_in_what_a_minister_says_are_the_ministers(tmp_path):
+    text = ("Andean diplomacy\n\nColombian President Gustavo Petro arrived in Lima on Monday. "
+            "Peruvian Foreign Minister Elmer Schialer, who is also a former ambassador, said his talks with Petro "
+            "had covered trade and migration.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Elmer Schialer", "Gustavo Petro"} for m in meetings)
+
+
+def test_talks_between_the_two_delegations_are_the_stories_two_states(tmp_path):
+    text = ("Andean water\n\nPeru and Bolivia signed a protocol on Lake Titicaca on Wednesday. The protocol "
+            "was signed in Puno at the end of two days of talks between the two delegations.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(states(m) == {"Peru", "Bolivia"} for m in meetings)
+
+
+def test_a_minister_expected_to_return_to_a_capital_plans_a_visit(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer is expected to return to Quito "
+            "next month with a delegation of energy officials.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert people(visit) == {"Elmer Schialer"} and visit.places[0].key == "Quito"
+
+
+def test_a_minister_flying_back_home_makes_no_visit(tmp_path):
+    text = "Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer returned to Lima on Friday."
+    assert events(tmp_path, text, "Visit") == []
+
+
+def test_a_surname_tagged_as_a_common_noun_still_speaks(tmp_path):
+    # the tagger reads a surname in -ides as a plural noun
+    text = ("Island diplomacy\n\nCypriot President Andreas Demetriades arrived in Athens on Monday. "
+            "\"Today we turn a line on a map into an opportunity for both our peoples,\" Demetriades said "
+            "in a televised address from the palace.")
+    statements = events(tmp_path, text, "Statement")
+    assert any("Andreas Demetriades" in people(s) for s in statements)
+
+
+
+def test_the_subject_of_a_clause_framed_by_a_meeting_takes_part(tmp_path):
+    text = ("Andean diplomacy\n\nColombian President Gustavo Petro arrived in Lima on Monday. Petro, in a separate "
+            "meeting with Peruvian Prime Minister Gustavo Adrianzén, offered Colombian support for the power grid.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Gustavo Petro", "Gustavo Adrianzén"} for m in meetings)
+
+
+def test_one_leader_talking_to_two_partners_holds_two_meetings(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian President Dina Boluarte held talks with Colombian President Gustavo Petro "
+            "in Bogota. Boluarte also held talks with Ecuadorian President Daniel Noboa, who promised more trade.")
+    meetings = events(tmp_path, text, "Meeting")
+    assert any(people(m) == {"Dina Boluarte", "Gustavo Petro"} for m in meetings)
+    assert any(people(m) == {"Dina Boluarte", "Daniel Noboa"} for m in meetings)
+
+
+def test_a_states_delegation_visits_for_its_state(tmp_path):
+    text = ("Andean trade\n\nOfficials said a Chilean business delegation would visit Bolivia next month "
+            "to study lithium projects.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert "Chile" in states(visit) and not people(visit)
+    assert [p.key for p in visit.places] == ["Bolivia"]
+
+
+def test_a_joint_statement_without_a_speaker_is_the_two_sides(tmp_path):
+    text = ("Andean summit\n\nPeru and Chile held their annual leaders' retreat in Arica on Monday. According to a "
+            "joint statement issued after the retreat, the two states will open a new border crossing.")
+    statements = events(tmp_path, text, "Statement")
+    assert any(states(s) == {"Peru", "Chile"} for s in statements)
+
+
+def test_a_joint_communique_of_two_blocs_is_the_blocs(tmp_path):
+    text = ("Trade blocs\n\nThe Andean Community and Mercosur held talks on tariffs in Lima on Monday. Mercosur "
+            "wants lower duties, while the Andean Community seeks quotas. Ministers agreed to meet again in "
+            "March, according to a joint communique issued at the end of the talks.")
+    statements = events(tmp_path, text, "Statement")
+    assert any({r.key for r in s.participants if r.kind == "organization"} >= {"Andean Community", "Mercosur"}
+               for s in statements)

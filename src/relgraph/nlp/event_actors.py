@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -11,6 +12,7 @@ from relgraph.nlp.actors import (
     pair_refs,
     place_in,
     subject_actors,
+    subject_of,
     subtree_span,
     where_place,
 )
@@ -27,13 +29,27 @@ def possessor_actors(ctx: ArticleContext, noun: Token) -> list[Ref]:
     refs: list[Ref] = []
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-            refs += [r for r in subject_actors(ctx, noun) if r.kind == "person"]
+            subj = subject_of(noun)
+            own_subject = subj is not None and subj.left_edge.i <= noun.i <= subj.right_edge.i
+            speaker_ = _matrix_subject(ctx, child) if own_subject and child.lower_ != "their" else None
+            refs += [speaker_] if speaker_ else [r for r in subject_actors(ctx, noun) if r.kind == "person"]
             if not refs and child.lower_ != "their":
                 person = antecedent_person(ctx, child)
                 refs += [person] if person else []
         elif child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             refs += actors_in(ctx, subtree_span(child))
     return refs
+
+
+def _matrix_subject(ctx: ArticleContext, pronoun: Token) -> Ref | None:
+    """'Tajani said his talks with Barrot had covered trade': a pronoun inside what someone says is
+    the speaker, the subject of the sentence's main verb, named before it."""
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    if subj is None or pronoun.i in range(subj.left_edge.i, subj.right_edge.i + 1):
+        return None
+    people = [r for r in actors_in(ctx, subtree_span(subj)) if r.kind == "person"]
+    return people[0] if len(people) == 1 else None
 
 
 def reception_sides(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], list[Ref]]:
@@ -66,7 +82,10 @@ def hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | Non
     if place is None:
         host_state = next((ctx.state_of(r) if r.kind == "person" else r.key for r in hosts), None)
         place = Ref("state", host_state) if host_state else None
-    return guests + hosts, place
+    # the host person takes part in the meeting held during the visit, not in the visit itself
+    host_states = {h if h.kind == "state" else Ref("state", ctx.state_of(h)): None for h in hosts
+                   if h.kind == "state" or ctx.state_of(h)}
+    return guests + [s for s in host_states if s not in guests], place
 
 
 def reception_meeting(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:
@@ -88,14 +107,24 @@ def visit_participants(ctx: ArticleContext, trigger: Token) -> tuple[list[Ref], 
         visitors = [r for r in subject_actors(ctx, trigger) if r.kind == "person"]
     if not visitors:
         visitors = _visitor_of_clause(ctx, trigger)
-    visitors = [r for r in visitors if r.kind in ("person", "state")][:2]
-    if not any(r.kind == "person" for r in visitors):
+    visitors = [r for r in visitors if r.kind in ("person", "state")][:2] or _delegation_state(ctx, trigger)
+    if not visitors or not any(r.kind == "person" for r in visitors) and trigger.pos_ != "VERB":
         return [], None
     place = _destination(ctx, trigger) or where_place(ctx, trigger)
     if place is None:  # 'Lavrov's two-day visit': joins the visit reported with its place
-        return visitors, None
+        return (visitors, None) if any(r.kind == "person" for r in visitors) else ([], None)
     host = ctx.state_of(place)
+    if host and all(ctx.state_of(r) == host for r in visitors):
+        return [], None  # 'Wong flew back to Canberra': a trip home is no visit
     return visitors + ([Ref("state", host)] if host else []), place
+
+
+def _delegation_state(ctx: ArticleContext, verb: Token) -> list[Ref]:
+    """'A Saudi business delegation will visit Djibouti': the state whose delegation travels."""
+    subj = subject_of(verb) if verb.pos_ == "VERB" else None
+    if subj is None or subj.lemma_.lower() not in ctx.lex.words("delegation_nouns"):
+        return []
+    return [r for r in actors_in(ctx, subtree_span(subj)) if r.kind == "state"][:1]
 
 
 def _visitor_of_clause(ctx: ArticleContext, trigger: Token) -> list[Ref]:
@@ -138,7 +167,23 @@ def speaker(ctx: ArticleContext, trigger: Token) -> list[Ref]:
         refs += possessor_actors(ctx, trigger) if child.dep_ == "poss" else actors_in(ctx, subtree_span(child))
     if not refs:
         refs = subject_actors(ctx, _saying_verb(trigger))
-    return [r for r in refs if r.kind in PARTY_KINDS][:3]
+    refs = [r for r in refs if r.kind in PARTY_KINDS][:3]
+    if _joint(ctx, trigger) and not any(r.kind in ("person", "organization") for r in refs):
+        # 'according to a joint statement issued after the retreat': the story's two sides issue it
+        refs = _main_sides(ctx)
+    return refs
+
+
+def _main_sides(ctx: ArticleContext) -> list[Ref]:
+    """The story's two most-named parties, states or organisations ('ECOWAS and the AES')."""
+    counts: Counter = Counter({Ref("state", k): n for k, n in ctx.state_counts().items()})
+    counts.update(m.ref for m in ctx.mentions if m.ref.kind == "organization")
+    return [r for r, _ in counts.most_common(2)]
+
+
+def _joint(ctx: ArticleContext, noun: Token) -> bool:
+    modifiers = ctx.lex.words("joint_statement_modifiers")
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children)
 
 
 def _saying_verb(noun: Token) -> Token:
@@ -171,9 +216,23 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
         for child in verb.children:
             if child.dep_ == "prep" and child.i > trigger.i:
                 refs += [r for r in actors_in(ctx, subtree_span(child)) if r not in refs and r.kind != "city"]
+    if _framing_meeting_with(trigger):
+        framed = trigger.head.head
+        sides = subject_actors(ctx, framed) if framed.pos_ == "VERB" else actors_in(ctx, [framed])
+        refs += [r for r in sides if r not in refs]
     if etype == "PressConference":  # everyone named in the sentence takes part
         refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
     return [r for r in refs if r.kind in PARTY_KINDS]
+
+
+def _framing_meeting_with(noun: Token) -> bool:
+    """'Wang, in a separate meeting with Mohamad, offered support': the subject of the clause that
+    the meeting frames is the other side."""
+    prep = noun.head
+    framed = prep.head  # the verb, or its subject when the parser hangs the phrase there ('Wang, in ...,')
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "during") and (
+        framed.pos_ == "VERB" or framed.dep_ == "nsubj") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def link_bare_surnames(ctx: ArticleContext) -> None:
@@ -190,7 +249,7 @@ def link_bare_surnames(ctx: ArticleContext) -> None:
                 surnames.setdefault(word, set()).add(ref.key)
             given.setdefault(words[0], set()).add(ref.key)
     for token in ctx.doc:
-        if token.pos_ != "PROPN" or ctx.mention_at(token) is not None:
+        if not _name_like(token) or ctx.mention_at(token) is not None:
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and ctx.mention_at(token.head) is None:
             continue  # part of another name: 'Ruto Avenue'
@@ -198,6 +257,15 @@ def link_bare_surnames(ctx: ArticleContext) -> None:
         people = surnames.get(word) or given.get(word, set())
         if len(people) == 1:
             ctx.add_mention(Mention(Ref("person", next(iter(people))), token.i, token.i + 1, "surname", 0.6))
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger took for a common noun
+    ('"...," Christodoulides said')."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and token.i != token.sent.start \
+        and not token.text.isupper()
 
 
 def _folded(word: str) -> str:

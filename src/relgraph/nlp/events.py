@@ -56,6 +56,8 @@ def _triggers(ctx: ArticleContext):
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN") or (root.lower_ == "address" and root.tag_ != "NN"):
             continue
+        if _planned_in_document(ctx, root):
+            continue  # 'a plan of consultations for 2025-2026' is a document, not a meeting
         if ctx.mention_at(root) is not None or root.text[:1].isupper() and root.i != root.sent.start \
                 and not _named_event(ctx, root):
             continue  # 'Intergovernmental Commission', 'Summit Hotel': part of a name, not an event
@@ -74,9 +76,16 @@ def _triggers(ctx: ArticleContext):
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
         if _statement_verb(ctx, token) or _posting_verb(ctx, token):
             yield token, "Statement", "statement"
+        if _remote_talk(ctx, token):
+            yield token, "Consultation", "call"
     for token in doc:
         if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
             yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
+
+
+def _planned_in_document(ctx: ArticleContext, noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.lex.words("event_plan_nouns")
 
 
 def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
@@ -86,6 +95,16 @@ def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
 
 
 RECEPTION = "reception"
+
+
+def _remote_talk(ctx: ArticleContext, verb: Token) -> bool:
+    """'X spoke with Y by telephone', 'they talked by video link': a call is a consultation."""
+    if verb.lemma_.lower() not in ctx.lex.words("remote_talk_verbs"):
+        return False
+    media = ctx.lex.words("remote_media")
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
+        p.lower_ in media or p.lemma_.lower() in media or any(m.lower_ in media for m in p.children)
+        for p in c.children if p.dep_ == "pobj") for c in verb.children)
 
 
 def _named_event(ctx: ArticleContext, root: Token) -> bool:
@@ -169,8 +188,11 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     participants = [r for r in with_states(ctx, participants) if r != place]
     if not participants:
         return None
-    if etype in ("Meeting", "Consultation") and len(participants) < 2 and not _hosted(ctx, trigger):
+    if etype in ("Meeting", "Consultation") and _sides(ctx, trigger, participants) < 2 and not _hosted(ctx, trigger) \
+            and not _unnamed_side(trigger):
         return None  # it takes two to meet; a press conference may have one speaker
+    if tense == "past" and _scheduled_present(original):
+        tense = "future"
     date = ctx.date_near(trigger, tense=tense)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
@@ -182,6 +204,38 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     )
 
 
+def _sides(ctx: ArticleContext, trigger: Token, participants: list[Ref]) -> int:
+    """How many sides take part: a person and the state he serves are one side ('Haakon will meet
+    regional business leaders' names only him); a summit gathers many, whoever is named at it."""
+    if trigger.lemma_.lower() in ctx.lex.words("gathering_nouns"):
+        return len(participants)
+    persons = [r for r in participants if r.kind == "person"]
+    own_states = {ctx.state_of(r) for r in persons}
+    return len(persons) + sum(1 for r in participants if r.kind == "organization"
+                              or r.kind == "state" and r.key not in own_states)
+
+
+def _unnamed_side(trigger: Token) -> bool:
+    """'He later met Prime Minister Salam', 'travelled to Doha for talks with Sheikh Mohammed': a
+    pronoun subject or a 'with' partner says there is a second side, even when it is not named here."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" or c.dep_ == "prep" and c.lower_ == "with"
+               for c in trigger.children)
+
+
+def _scheduled_present(trigger: Token) -> bool:
+    """'Wong flies on to Apia on Thursday to meet Schmidt': in a report's body, the simple present of
+    a trip or meeting is its timetable, still to come (a headline's present tells what happened)."""
+    verb = trigger
+    while verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # 'to meet' hangs on the trip's verb
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.sent.text.rstrip().endswith(".")
+
+
 def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
     """'after the meeting', 'on the sidelines of the visit': a definite event noun that names no one
     and frames the clause points back at an event already told, it reports no new one."""
@@ -189,6 +243,8 @@ def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
         return False
     if any(c.dep_ in ("poss", "prep", "compound", "amod", "acl", "relcl") for c in noun.children):
         return False  # 'the Kars meeting', 'the visit to Rome', 'the visit, which began Tuesday'
+    if noun.dep_ == "dobj" and noun.head.dep_ == "relcl" and noun.head.lemma_.lower() in ctx.lex.words("host_verbs"):
+        return True  # 'Ablakwa, who hosted the meeting, said': the host of the meeting already told
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
@@ -221,8 +277,14 @@ def _negated(trigger: Token) -> bool:
 
 
 def _hosted(ctx: ArticleContext, noun: Token) -> bool:
-    """'Accra will host a follow-up conference': the host is enough to tell the meeting."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lex.words("host_verbs")
+    """'Accra will host a follow-up conference', 'the meeting in Honiara, which Manele will host': the
+    host is enough to tell the meeting."""
+    hosts = ctx.lex.words("host_verbs")
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in hosts:
+        return True
+    # the relative clause may hang on the meeting or on the place of the meeting
+    heads = [noun] + [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in hosts for h in heads for c in h.children)
 
 
 def _wished(trigger: Token) -> bool:
@@ -271,10 +333,18 @@ def _same_event(a: FactRecord, b: FactRecord) -> bool:
     people_a = {r for r in a.participants if r.kind == "person"}
     people_b = {r for r in b.participants if r.kind == "person"}
     if people_a and people_b:
-        return bool(people_a & people_b)
+        return bool(people_a & people_b) and not _other_partners(a, people_a, people_b)
     states_a = {r for r in a.participants if r.kind == "state"}
     states_b = {r for r in b.participants if r.kind == "state"}
     return len(states_a & states_b) >= min(2, len(states_a), len(states_b))
+
+
+def _other_partners(a: FactRecord, people_a: set[Ref], people_b: set[Ref]) -> bool:
+    """'Oli held talks with Xi' and 'Oli held talks with Li': one side meeting two different partners
+    is two meetings; a report naming a subset of the other's people is the same one. (A dialogue
+    between two states is one, whether leaders launch it or ministers hold it.)"""
+    return a.type == "Meeting" and len(people_a) >= 2 and len(people_b) >= 2 \
+        and not (people_a <= people_b or people_b <= people_a)
 
 
 def _family(event: FactRecord) -> str:
