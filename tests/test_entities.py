@@ -172,6 +172,91 @@ def test_a_body_cut_at_and_is_joined_when_the_rest_has_no_head():
     assert wide.text == "Commission on River Demarcation and River Safety"
 
 
+# -- round 2: contexts that make an NER organisation something else ------------------------
+
+def test_a_body_after_ambassador_to_is_not_a_title():
+    ctx = context("Ruritania's envoy to the Omnicorp, Ann Roe, said talks would resume.")
+    assert not title_of_a_person(ctx, span_of(ctx, "Omnicorp"))
+
+
+def test_a_known_organisation_beside_a_name_is_still_read(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ruritania's ambassador to the WTO, Ann Roe, said on Monday that the WTO would review the "
+        "fisheries rules next year.")))
+    assert "World Trade Organization" in orgs(rec)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Westland, Eastland sign fisheries and port MoUs\n\nThe two states signed them.", "MoUs"),
+    ("Both sides praised the Harbour Treaties signed in 1990.", "Harbour Treaties"),
+])
+def test_plural_document_heads_are_not_organisations(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) is not None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[Image: Ministers at the summit hall. Photo: Lakeland News Agency]\n\nThe talks ended.",
+     "Lakeland News Agency"),
+    ("Tarsk, 3 May 2025, 10:15 \u2014 Omnipress-Economics\n\nThe ministers met in Tarsk.", "Omnipress-Economics"),
+])
+def test_credits_under_a_caption_or_a_dateline_are_furniture(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "furniture"
+
+
+def test_a_name_coordinated_with_a_person_is_a_person():
+    ctx = _with_orgs("The foreign ministers, Ann Roe and Qorvat Zhenbek, signed a plan.", "Qorvat Zhenbek")
+    ctx.records.entity("person", "Ann Roe")
+    ctx.add_mention(Mention(Ref("person", "Ann Roe"), 4, 6, "name"))
+    assert not_org_reason(ctx, span_of(ctx, "Qorvat Zhenbek"), "Qorvat Zhenbek") == "person"
+
+
+def test_the_rest_of_a_name_after_a_particle_is_a_person():
+    ctx = context("Foreign Minister Bento dos Ramalho Vaz attended as an observer.")
+    ctx.add_mention(Mention(Ref("person", "Bento"), 2, 3, "name"))
+    assert not_org_reason(ctx, span_of(ctx, "Ramalho Vaz"), "Ramalho Vaz") == "person"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The queen will accompany the president to Vardhamn on Thursday.", "Vardhamn"),
+    ("On Wednesday he is to visit the Walk of Heroes and lay a wreath.", "Walk of Heroes"),
+    ("KESTRELBY, Kazakhstan, 18 June 2025 (Wire) \u2014 The ministers met.", "KESTRELBY"),
+    ("Farmers fear for the Kara Darya's flow in summer.", "Kara Darya"),
+])
+def test_destinations_and_placed_names_are_places(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
+
+
+def test_a_name_placed_once_is_a_place_in_every_sentence(tmp_path):
+    text = ("The accord was signed in the border city of Tarmez by the ministers. "
+            "Officials in Tarmez said the Tarmez authorities would welcome traders.")
+    rec = extract_article(article(tmp_path, text))
+    assert "Tarmez" not in orgs(rec)
+
+
+def _with_orgs(text: str, *names: str) -> ArticleContext:
+    """A context whose NER organisations are exactly `names` (the statistical model's split is
+    not what these tests are about)."""
+    ctx = context(text)
+    ctx.doc.ents = [span_of(ctx, name) for name in names]
+    return ctx
+
+
+def test_a_named_department_does_not_swallow_the_body_ner_found_after_it():
+    ctx = _with_orgs("He heads the Foreign Policy Department of the Presidential Office in Tarsk.",
+                     "Foreign Policy Department", "the Presidential Office")
+    assert widen_org(ctx, span_of(ctx, "Foreign Policy Department")).text == "Foreign Policy Department"
+
+
+def test_an_organ_with_a_generic_name_keeps_its_parent():
+    ctx = _with_orgs("She sits on the Political Bureau of the Lakeland Workers Party.",
+                     "Political Bureau", "the Lakeland Workers Party")
+    wide = widen_org(ctx, span_of(ctx, "Political Bureau"))
+    assert wide.text == "Political Bureau of the Lakeland Workers Party"
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

@@ -25,6 +25,8 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
     if nxt is None or not has_org_head(ent.text):
         return ent
     if nxt.lower_ in shapes.extension_joiners:
+        if _full_name(ent) and _starts_another_org(doc, ent.end + 1):
+            return ent   # 'the Policy Department of the Presidential Office': two bodies NER told apart
         return _continue(ctx, ent, ent.end + 1) or ent
     if nxt.lower_ == "and" and any(w in ent.text.split() for w in ("of", "on", "for")):
         wider = _continue(ctx, ent, ent.end + 1)
@@ -38,6 +40,21 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         if seat is not None and ctx.gaz.city(seat.text) is not None:
             return Span(doc, ent.start, seat.i + 1, label=ent.label_)
     return ent
+
+
+def _full_name(ent: Span) -> bool:
+    """A head noun with descriptive words of its own ('Foreign Policy Department'), unlike a bare
+    'the Council' or an organ's generic 'Political Bureau' that need their 'of ...' to be a name."""
+    words = [t for t in ent if t.text[:1].isupper() and t.lower_ != "the"]
+    organ_words = org_shapes().organ_words | org_shapes().heads
+    return has_org_head(ent.text) and len(words) >= 2 and not all(t.lower_ in organ_words for t in words)
+
+
+def _starts_another_org(doc, i: int) -> bool:
+    """NER began an organisation of its own at token i (or at the word after its article)."""
+    if i < len(doc) and doc[i].lower_ == "the" and doc[i].ent_iob_ != "B":
+        i += 1
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG"
 
 
 def _gazetteer_name(ctx: ArticleContext, ent: Span) -> Span | None:

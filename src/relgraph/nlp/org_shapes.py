@@ -28,6 +28,9 @@ class OrgShapes:
     organ_words: frozenset[str]
     demonym_endings: frozenset[str]
     government_heads: frozenset[str]
+    name_particles: frozenset[str]
+    motion_verbs: frozenset[str]
+    credit_labels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
