@@ -257,6 +257,35 @@ def test_an_organ_with_a_generic_name_keeps_its_parent():
     assert wide.text == "Political Bureau of the Lakeland Workers Party"
 
 
+def test_a_name_runs_on_to_the_acronym_that_spells_it():
+    ctx = context("She said the Lakeland Infrastructure Financing Facility for the Pacific (LIFFP) would lend.")
+    name, acronym, _ = split_acronym(span_of(ctx, "Lakeland Infrastructure Financing Facility"))
+    assert (name.text, acronym) == ("Lakeland Infrastructure Financing Facility for the Pacific", "LIFFP")
+
+
+def test_a_name_does_not_run_on_to_an_acronym_of_other_words():
+    ctx = context("She said the Lakeland Financing Facility for the Pacific (OECD) would lend.")
+    name, _, _ = split_acronym(span_of(ctx, "Lakeland Financing Facility"))
+    assert name.text == "Lakeland Financing Facility"
+
+
+def test_a_name_always_followed_by_a_document_noun_names_the_document():
+    ctx = context("The Seabird Union treaty with Westland, signed in 2023, gives islanders a pathway.")
+    assert not_org_reason(ctx, span_of(ctx, "Seabird Union"), "Seabird Union") is not None
+    ctx = context("The Seabird Union treaty was signed in 2023. The Seabird Union met on Monday.")
+    assert not_org_reason(ctx, span_of(ctx, "Seabird Union"), "Seabird Union") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("She said the Reef Fund, a financing mechanism set up to help members, had received pledges.", "Reef Fund"),
+    ("He offered support for the Lakeland Power Grid, the long-planned network meant to link the grids.",
+     "Lakeland Power Grid"),
+])
+def test_an_apposition_naming_an_arrangement_or_a_work_is_no_organisation(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "described as a document, event, undertaking or place"
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

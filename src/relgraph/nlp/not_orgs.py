@@ -30,7 +30,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Ruritanian state news'
-    if _described_as_non_org(span):
+    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text):
         return "described as a document, event, undertaking or place"
     if len(words) == 1 and _singular(text.lower()) in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
@@ -247,13 +247,22 @@ def _described_as_non_org(span: Span) -> bool:
     for tok in doc[i + 2:i + 8]:
         if tok.pos_ == "NOUN":
             head = tok
-        elif tok.pos_ not in ("ADJ", "PUNCT", "PROPN", "VERB") or tok.text == ",":
+        elif tok.pos_ not in ("ADJ", "ADV", "PUNCT", "PROPN", "VERB") or tok.text == ",":
             break
         elif tok.pos_ == "VERB" and tok.tag_ != "VBN":
             break   # 'a treaty signed ...' ends at 'signed'; 'cable-stayed' is a modifier
     if head is None or head.dep_ in ("nsubj", "nsubjpass"):
         return False   # 'According to X, the next meeting will ...': the comma starts the clause
-    return head.lower_ in shapes.not_org_heads | shapes.place_nouns
+    return head.lower_ in shapes.not_org_heads | shapes.place_nouns | shapes.described_non_org_nouns
+
+
+def _always_before_a_document_noun(ctx: ArticleContext, text: str) -> bool:
+    """'the Seabird Union treaty with ...', and nowhere without 'treaty': the name of a document or
+    an undertaking used as a modifier, not a body that has one."""
+    heads = org_shapes().not_org_heads
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", ctx.text))
+    return bool(found) and all(
+        (nxt := re.match(r"\s+([a-z]+)", ctx.text[m.end():])) and nxt.group(1) in heads for m in found)
 
 
 def _formed_demonym(ctx: ArticleContext, text: str) -> bool:

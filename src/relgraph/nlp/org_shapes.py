@@ -31,6 +31,7 @@ class OrgShapes:
     name_particles: frozenset[str]
     motion_verbs: frozenset[str]
     credit_labels: frozenset[str]
+    described_non_org_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
