@@ -286,6 +286,26 @@ def test_an_apposition_naming_an_arrangement_or_a_work_is_no_organisation(text, 
     assert not_org_reason(ctx, span_of(ctx, words), words) == "described as a document, event, undertaking or place"
 
 
+@pytest.mark.parametrize("text", [
+    "The deal was signed in 2007, but Lebanon's parliament never ratified it.",
+    "The Lebanese parliament voted against the budget on Monday.",
+    "Ministers briefed the Parliament of Lebanon on the talks.",
+])
+def test_a_legislature_bound_to_a_state_is_its_parliament(tmp_path, text):
+    found = orgs(extract_article(article(tmp_path, text)))
+    assert "Parliament of Lebanon" in found
+    assert "Lebanese Parliament" in found["Parliament of Lebanon"]
+
+
+@pytest.mark.parametrize("text", [
+    "The parliament never ratified the deal, officials said.",
+    "Lebanese officials met on Parliament Hill in Ottawa on Monday.",
+    "The European Parliament approved the deal with Lebanon.",
+])
+def test_a_legislature_word_without_its_state_or_inside_another_name_is_not_one(tmp_path, text):
+    assert not any(key.startswith("Parliament of") for key in orgs(extract_article(article(tmp_path, text))))
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

@@ -32,6 +32,7 @@ class OrgShapes:
     motion_verbs: frozenset[str]
     credit_labels: frozenset[str]
     described_non_org_nouns: frozenset[str]
+    legislature_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
