@@ -9,7 +9,8 @@ from spacy.tokens import Span
 from relgraph.articles import Article, iter_articles
 from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.extract import extract_article
-from relgraph.nlp.ministry_names import canonical_title, is_generic_ministry, state_bound_names, whole_title
+from relgraph.nlp.ministry_names import (canonical_title, is_generic_ministry, state_bound_names, state_phrase,
+                                         whole_title)
 from relgraph.nlp.not_orgs import not_org_reason, title_of_a_person
 from relgraph.nlp.org_acronyms import looks_like_acronym, name_before_bracket, split_acronym
 from relgraph.nlp.org_names import widen_org
@@ -304,6 +305,28 @@ def test_a_legislature_bound_to_a_state_is_its_parliament(tmp_path, text):
 ])
 def test_a_legislature_word_without_its_state_or_inside_another_name_is_not_one(tmp_path, text):
     assert not any(key.startswith("Parliament of") for key in orgs(extract_article(article(tmp_path, text))))
+
+
+def test_a_state_s_mission_abroad_is_named_by_sender_and_host(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The ministry said it would lodge a protest with the Chinese embassy in Manila on Monday.")))
+    found = orgs(rec)
+    assert "Embassy of China in the Philippines" in found
+    assert "Chinese embassy in Manila" in found["Embassy of China in the Philippines"]
+
+
+def test_the_premises_of_a_mission_are_no_body(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The two ministers discussed the reopening of Chile's embassy in Lima next year.")))
+    assert not any(key.startswith("Embassy") for key in orgs(rec))
+
+
+@pytest.mark.parametrize("state, phrase", [
+    ("Philippines", "the Philippines"), ("United Kingdom", "the United Kingdom"),
+    ("Czech Republic", "the Czech Republic"), ("Chile", "Chile"), ("Lebanon", "Lebanon"),
+])
+def test_plural_and_common_noun_state_names_take_the_article(state, phrase):
+    assert state_phrase(state) == phrase
 
 
 # -- ministries ---------------------------------------------------------------------------

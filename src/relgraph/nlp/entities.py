@@ -6,9 +6,9 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
-from relgraph.nlp.legislatures import extract_legislatures
+from relgraph.nlp.state_bodies import extract_legislatures, extract_missions
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
-                                         state_bound_names, state_named_before, whole_title)
+                                         state_bound_names, state_named_before, state_phrase, whole_title)
 from relgraph.nlp.not_orgs import is_placed, not_org_reason, on_furniture_line, title_of_a_person
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
@@ -279,6 +279,7 @@ def extract_ministries(ctx: ArticleContext) -> None:
             if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
                 _record(ctx, kind, key, ent, via)
     extract_legislatures(ctx, _add_ministry, _state_after)
+    extract_missions(ctx, _state_after)
 
 
 def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
@@ -291,7 +292,7 @@ def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
-    key = f"{ministry} of {state}"
+    key = f"{ministry} of {state_phrase(state)}"
     for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
         old = ctx.by_token.pop(i, None)
         if old in ctx.mentions:

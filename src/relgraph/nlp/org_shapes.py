@@ -33,6 +33,8 @@ class OrgShapes:
     credit_labels: frozenset[str]
     described_non_org_nouns: frozenset[str]
     legislature_words: frozenset[str]
+    mission_words: frozenset[str]
+    article_state_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
