@@ -1,6 +1,7 @@
 """Organisation and ministry rules (relgraph.nlp.entities and its helpers org_shapes, org_acronyms,
 not_orgs, org_names, org_descriptors, ministry_names) on sentences written for these tests."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -328,6 +329,35 @@ def test_the_premises_of_a_mission_are_no_body(tmp_path):
 def test_plural_and_common_noun_state_names_take_the_article(state, phrase):
     assert state_phrase(state) == phrase
 
+
+def _extract_with_orgs(tmp_path: Path, text: str, *names: str) -> ArticleRecords:
+    """The article's records when NER's organisations are every occurrence of `names` (the model's
+    own reading of invented names varies)."""
+    doc = load_nlp()[0](text)
+    spans = []
+    for name in names:
+        spans += [doc.char_span(m.start(), m.end(), label="ORG") for m in re.finditer(rf"\b{name}\b", text)]
+    taken = [s for s in sorted(spans, key=lambda s: -len(s)) if s is not None]
+    kept: list[Span] = []
+    for span in taken:   # the longest name wins where two overlap
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    doc.ents = sorted(kept, key=lambda s: s.start)
+    return extract_article(article(tmp_path, text), doc=doc)
+
+
+def test_a_one_word_short_form_of_a_longer_name_is_the_same_organisation(tmp_path):
+    text = ("The directors of Vardana Binacional met in Asuncion on Monday. Vardana said the new tariff "
+            "would be ready in May.")
+    found = orgs(_extract_with_orgs(tmp_path, text, "Vardana Binacional", "Vardana"))
+    assert "Vardana" not in found
+    assert "Vardana" in found["Vardana Binacional"]
+
+
+def test_a_longer_name_with_its_own_head_noun_is_another_organisation(tmp_path):
+    text = "Omnitel Shipping Company signed a contract in Lima on Monday. Omnitel said the deal was worth $40 million."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Omnitel Shipping Company", "Omnitel"))
+    assert {"Omnitel Shipping Company", "Omnitel"} <= set(found)
 
 # -- ministries ---------------------------------------------------------------------------
 

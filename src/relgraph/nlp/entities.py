@@ -40,6 +40,28 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         else:
             _read_entity(ctx, ent, acronyms)
     extract_described_orgs(ctx, _record)
+    _merge_short_forms(ctx)
+
+
+def _merge_short_forms(ctx: ArticleContext) -> None:
+    """'Itaipu' after 'Itaipu Binacional': a one-word name no gazetteer knows that begins exactly one
+    longer name of the article is that organisation's short form, unless the longer name adds a
+    head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies)."""
+    unknown = [ref for ref in ctx.records.entities
+               if ref.kind == "organization" and ctx.gaz.organization(ref.key) is None]
+    for short in [ref for ref in unknown if " " not in ref.key]:
+        longer = [ref for ref in unknown if ref.key.startswith(short.key + " ")
+                  and not has_org_head(ref.key[len(short.key):])]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        for old in [m for m in ctx.mentions if m.ref == short]:
+            ctx.remove_mention(old)
+            ctx.add_mention(Mention(target, old.start, old.end, "alias", old.confidence))
+        merged = ctx.records.entities.pop(short)
+        entity = ctx.records.entity(target.kind, target.key)
+        entity.names |= merged.names
+        entity.evidence.extend(merged.evidence)
 
 
 def _unknown_headless_org(ctx: ArticleContext, ent: Span) -> bool:
