@@ -359,6 +359,20 @@ def test_a_longer_name_with_its_own_head_noun_is_another_organisation(tmp_path):
     found = orgs(_extract_with_orgs(tmp_path, text, "Omnitel Shipping Company", "Omnitel"))
     assert {"Omnitel Shipping Company", "Omnitel"} <= set(found)
 
+def test_a_one_word_firm_beside_a_person_is_still_a_firm():
+    ctx = _with_orgs("Omnibank and Ann Roe signed the loan on Monday.", "Omnibank")
+    ctx.add_mention(Mention(Ref("person", "Ann Roe"), 2, 4, "name"))
+    assert not_org_reason(ctx, span_of(ctx, "Omnibank"), "Omnibank") is None
+
+
+def test_a_network_of_members_and_a_body_s_own_session_stay_organisations():
+    ctx = context("The Lakeland Trade Forum, a network of chambers of commerce, met on Monday.")
+    assert not_org_reason(ctx, span_of(ctx, "Lakeland Trade Forum"), "Lakeland Trade Forum") is None
+    ctx = context("Ministers attended the Harbour Joint Committee session in Tarsk on Monday.")
+    words = "Harbour Joint Committee"
+    assert not_org_reason(ctx, span_of(ctx, words), words) is None
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

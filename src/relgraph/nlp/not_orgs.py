@@ -253,13 +253,16 @@ def _described_as_non_org(span: Span) -> bool:
             break   # 'a treaty signed ...' ends at 'signed'; 'cable-stayed' is a modifier
     if head is None or head.dep_ in ("nsubj", "nsubjpass"):
         return False   # 'According to X, the next meeting will ...': the comma starts the clause
-    return head.lower_ in shapes.not_org_heads | shapes.place_nouns | shapes.described_non_org_nouns
+    if head.lower_ in shapes.described_non_org_nouns:
+        # 'a financing mechanism', 'the planned network'; but 'a network of unions' is a body
+        return not (head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of")
+    return head.lower_ in shapes.not_org_heads | shapes.place_nouns
 
 
 def _always_before_a_document_noun(ctx: ArticleContext, text: str) -> bool:
-    """'the Seabird Union treaty with ...', and nowhere without 'treaty': the name of a document or
-    an undertaking used as a modifier, not a body that has one."""
-    heads = org_shapes().not_org_heads
+    """'the Seabird Union treaty with ...', and nowhere without 'treaty': the name of a document
+    used as a modifier, not a body that has one (a body's 'meeting' or 'project' is its own)."""
+    heads = org_shapes().document_heads
     found = list(re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", ctx.text))
     return bool(found) and all(
         (nxt := re.match(r"\s+([a-z]+)", ctx.text[m.end():])) and nxt.group(1) in heads for m in found)
@@ -330,6 +333,8 @@ def _beside_a_person(ctx: ArticleContext, span: Span) -> bool:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].lower_ in org_shapes().name_particles:
         return _is_person_token(ctx, doc[span.start - 2])
+    if len(span) < 2 or any(t.is_upper for t in span):
+        return False   # 'Omnibank and Ann Roe': a one-word or capitalised name may be a firm's
     if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or"):
         return _is_person_token(ctx, doc[span.start - 2])
     if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or"):

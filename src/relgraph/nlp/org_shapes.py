@@ -35,6 +35,7 @@ class OrgShapes:
     legislature_words: frozenset[str]
     mission_words: frozenset[str]
     article_state_nouns: frozenset[str]
+    document_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
