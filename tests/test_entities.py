@@ -373,6 +373,12 @@ def test_a_network_of_members_and_a_body_s_own_session_stay_organisations():
     assert not_org_reason(ctx, span_of(ctx, words), words) is None
 
 
+def test_a_name_once_between_two_bodies_is_not_a_place_everywhere(tmp_path):
+    text = "Talks between Omnitel and Lakeland Shipping Company ended on Monday. Omnitel said it would invest."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Omnitel", "Lakeland Shipping Company"))
+    assert "Omnitel" in found
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

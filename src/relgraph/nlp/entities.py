@@ -9,7 +9,7 @@ from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_dista
 from relgraph.nlp.state_bodies import extract_legislatures, extract_missions
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, state_phrase, whole_title)
-from relgraph.nlp.not_orgs import is_placed, not_org_reason, on_furniture_line, title_of_a_person
+from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
 from relgraph.nlp.org_names import widen_org
@@ -27,7 +27,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
               and _used_as_title(ctx, name)}
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
-    places = {clean_name(e.text) for e in ctx.doc.ents if _unknown_headless_org(ctx, e) and is_placed(ctx, e)}
+    places = {clean_name(e.text) for e in ctx.doc.ents
+              if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles | places \

@@ -128,18 +128,24 @@ def is_placed(ctx: ArticleContext, span: Span) -> bool:
     if before is not None and before.lower_ in shapes.locative_prepositions:
         # 'from' also gives sources ('a loan from Eximbank'); a place when a route or a location follows
         return before.lower_ != "from" or span.end < len(doc) and doc[span.end].lower_ in ("to", "in")
-    if span.end < len(doc):
-        after = doc[span.end]
-        if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
-            return True
-    if _destination(span) or _located_in_a_state(ctx, span):
+    if named_as_a_place(ctx, span):
         return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
         return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
+    return _coordinated_with_a_place(ctx, span)
+
+
+def named_as_a_place(ctx: ArticleContext, span: Span) -> bool:
+    """The words around the name say it is a place, not only where something is ('in X', 'between
+    X and Y' also take bodies): 'X peninsula', 'the border city of X', 'X, Ruritania', 'visit X'."""
+    shapes = org_shapes()
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
+        return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
             and doc[span.start - 2].lower_ in shapes.place_nouns:
         return True                                       # 'the border city of Tarsk'
-    return _coordinated_with_a_place(ctx, span)
+    return _destination(span) or _located_in_a_state(ctx, span)
 
 
 def _destination(span: Span) -> bool:
