@@ -332,7 +332,7 @@ def test_plural_and_common_noun_state_names_take_the_article(state, phrase):
 
 def _extract_with_orgs(tmp_path: Path, text: str, *names: str) -> ArticleRecords:
     """The article's records when NER's organisations are every occurrence of `names` (the model's
-    own reading of invented names varies)."""
+    own reading of invented names varies); its other entities stay."""
     doc = load_nlp()[0](text)
     spans = []
     for name in names:
@@ -342,7 +342,8 @@ def _extract_with_orgs(tmp_path: Path, text: str, *names: str) -> ArticleRecords
     for span in taken:   # the longest name wins where two overlap
         if not any(span.start < k.end and k.start < span.end for k in kept):
             kept.append(span)
-    doc.ents = sorted(kept, key=lambda s: s.start)
+    others = [e for e in doc.ents if e.label_ != "ORG" and not any(e.start < k.end and k.start < e.end for k in kept)]
+    doc.ents = sorted(kept + others, key=lambda s: s.start)
     return extract_article(article(tmp_path, text), doc=doc)
 
 
@@ -377,6 +378,22 @@ def test_a_name_once_between_two_bodies_is_not_a_place_everywhere(tmp_path):
     text = "Talks between Omnitel and Lakeland Shipping Company ended on Monday. Omnitel said it would invest."
     found = orgs(_extract_with_orgs(tmp_path, text, "Omnitel", "Lakeland Shipping Company"))
     assert "Omnitel" in found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ecuador's Central Bank said inflation fell in May.", "Central Bank of Ecuador"),
+    ("Ghana's National Assembly approved the loan on Friday.", "National Assembly of Ghana"),
+])
+def test_a_generically_named_body_belongs_to_the_state_beside_it(tmp_path, text, key):
+    found = orgs(_extract_with_orgs(tmp_path, text, key.split(" of ")[0]))
+    assert key in found
+
+
+def test_a_demonym_inside_a_body_s_name_stays_its_name(tmp_path):
+    text = "The Lakeland Coast Guard and Chile's Omnitel signed a contract."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Lakeland Coast Guard"))
+    assert "Lakeland Coast Guard" in found
+    assert not any(" of " in key for key in found)
 
 
 # -- ministries ---------------------------------------------------------------------------

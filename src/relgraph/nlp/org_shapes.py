@@ -36,6 +36,7 @@ class OrgShapes:
     mission_words: frozenset[str]
     article_state_nouns: frozenset[str]
     document_heads: frozenset[str]
+    generic_body_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,37 @@ def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: St
             add_body(ctx, span, LEGISLATURE, state)
 
 
+def extract_generic_bodies(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
+    """"Ruritania's Central Bank", 'the Supreme Court of Ruritania': a body named only by generic
+    words belongs to the state named beside it and is named '<Body> of <State>'. A demonym inside
+    the name ('the Ruritanian Coast Guard') is the body's own name and stays."""
+    words = org_shapes().generic_body_words
+    heads = org_shapes().heads
+    for ent in ctx.doc.ents:
+        title = clean_name(ent.text)
+        parts = title.lower().split()
+        if ent.label_ != "ORG" or not parts or not all(w in words for w in parts) \
+                or not any(w in heads for w in parts) or ctx.is_excluded(ent):
+            continue
+        mention = ctx.by_token.get(ent.start + (1 if ent[0].lower_ == "the" else 0))
+        if mention is not None and (mention.ref.kind != "organization" or mention.ref.key != title):
+            continue   # a known body or another reading holds the words
+        state = _possessor_state(ctx, ent) or state_after(ctx, ent)
+        if state is not None:
+            add_body(ctx, ent, title, state)
+
+
+def _possessor_state(ctx: ArticleContext, ent: Span) -> str | None:
+    """"Ruritania's" right before the name."""
+    doc = ctx.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].text in ("'s", "\u2019s"):
+        mention = ctx.by_token.get(i - 1)
+        if mention is not None and mention.ref.kind == "state":
+            return mention.ref.key
+    return None
+
+
 def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
     """'the Ruritanian embassy in Tarsk', "Ruritania's consulate in Westland": the sending state
     before the noun (or 'of <State>' after it) and the place after 'in' name the mission."""
