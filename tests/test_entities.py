@@ -396,6 +396,18 @@ def test_a_demonym_inside_a_body_s_name_stays_its_name(tmp_path):
     assert not any(" of " in key for key in found)
 
 
+def test_two_coordinated_bodies_read_as_one_name_are_split(tmp_path):
+    text = "Officials of the Tarsk Harbour Authority and Omnitel Shipping Ltd attended the ceremony."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Tarsk Harbour Authority and Omnitel Shipping Ltd"))
+    assert {"Tarsk Harbour Authority", "Omnitel Shipping Ltd"} <= set(found)
+
+
+def test_a_name_with_and_inside_stays_whole(tmp_path):
+    text = "The Tarsk Ports and Free Zones Authority signed the lease on Monday."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Tarsk Ports and Free Zones Authority"))
+    assert "Tarsk Ports and Free Zones Authority" in found
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

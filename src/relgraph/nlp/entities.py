@@ -36,10 +36,11 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
             ent = _as_org(ctx, ent)   # '<Name> Railway' read as a person, a commission as a place
-        if clean_name(ent.text) in acronyms:
-            _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
-        else:
-            _read_entity(ctx, ent, acronyms)
+        for part in _coordinated_bodies(ent):
+            if clean_name(part.text) in acronyms:
+                _add_acronym_use(ctx, part, acronyms[clean_name(part.text)])
+            else:
+                _read_entity(ctx, part, acronyms)
     extract_described_orgs(ctx, _record)
     _merge_short_forms(ctx)
 
@@ -63,6 +64,20 @@ def _merge_short_forms(ctx: ArticleContext) -> None:
         entity = ctx.records.entity(target.kind, target.key)
         entity.names |= merged.names
         entity.evidence.extend(merged.evidence)
+
+
+def _coordinated_bodies(ent: Span) -> list[Span]:
+    """'the Harbour Authority and Omnitel Ltd' read as one name: two bodies when the words before
+    'and' end with a strong head noun and those after it have a head of their own."""
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return [ent]
+    shapes = org_shapes()
+    for k in range(ent.start + 1, ent.end - 1):
+        token = ent.doc[k]
+        if token.lower_ == "and" and ent.doc[k - 1].lower_ in shapes.strong_heads \
+                and ent.doc[k + 1].text[:1].isupper() and has_org_head(ent.doc[k + 1:ent.end].text):
+            return [Span(ent.doc, ent.start, k, label="ORG"), Span(ent.doc, k + 1, ent.end, label="ORG")]
+    return [ent]
 
 
 def _unknown_headless_org(ctx: ArticleContext, ent: Span) -> bool:
