@@ -12,7 +12,7 @@ from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic
 from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_names import coordinated_bodies, merge_short_forms, widen_org
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
 
@@ -36,48 +36,13 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
             ent = _as_org(ctx, ent)   # '<Name> Railway' read as a person, a commission as a place
-        for part in _coordinated_bodies(ent):
+        for part in coordinated_bodies(ent):
             if clean_name(part.text) in acronyms:
                 _add_acronym_use(ctx, part, acronyms[clean_name(part.text)])
             else:
                 _read_entity(ctx, part, acronyms)
     extract_described_orgs(ctx, _record)
-    _merge_short_forms(ctx)
-
-
-def _merge_short_forms(ctx: ArticleContext) -> None:
-    """'Itaipu' after 'Itaipu Binacional': a one-word name no gazetteer knows that begins exactly one
-    longer name of the article is that organisation's short form, unless the longer name adds a
-    head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies)."""
-    unknown = [ref for ref in ctx.records.entities
-               if ref.kind == "organization" and ctx.gaz.organization(ref.key) is None]
-    for short in [ref for ref in unknown if " " not in ref.key]:
-        longer = [ref for ref in unknown if ref.key.startswith(short.key + " ")
-                  and not has_org_head(ref.key[len(short.key):])]
-        if len(longer) != 1:
-            continue
-        target = longer[0]
-        for old in [m for m in ctx.mentions if m.ref == short]:
-            ctx.remove_mention(old)
-            ctx.add_mention(Mention(target, old.start, old.end, "alias", old.confidence))
-        merged = ctx.records.entities.pop(short)
-        entity = ctx.records.entity(target.kind, target.key)
-        entity.names |= merged.names
-        entity.evidence.extend(merged.evidence)
-
-
-def _coordinated_bodies(ent: Span) -> list[Span]:
-    """'the Harbour Authority and Omnitel Ltd' read as one name: two bodies when the words before
-    'and' end with a strong head noun and those after it have a head of their own."""
-    if ent.label_ != "ORG" or ent.ent_id_:
-        return [ent]
-    shapes = org_shapes()
-    for k in range(ent.start + 1, ent.end - 1):
-        token = ent.doc[k]
-        if token.lower_ == "and" and ent.doc[k - 1].lower_ in shapes.strong_heads \
-                and ent.doc[k + 1].text[:1].isupper() and has_org_head(ent.doc[k + 1:ent.end].text):
-            return [Span(ent.doc, ent.start, k, label="ORG"), Span(ent.doc, k + 1, ent.end, label="ORG")]
-    return [ent]
+    merge_short_forms(ctx)
 
 
 def _unknown_headless_org(ctx: ArticleContext, ent: Span) -> bool:
