@@ -408,6 +408,12 @@ def test_a_name_with_and_inside_stays_whole(tmp_path):
     assert "Tarsk Ports and Free Zones Authority" in found
 
 
+def test_a_legislature_with_its_own_name_in_apposition_is_one_body(tmp_path):
+    text = "The Mongolian parliament, the Grand Tarsk Khural, ratified the treaty on Friday."
+    found = orgs(_extract_with_orgs(tmp_path, text, "Grand Tarsk Khural"))
+    assert "Grand Tarsk Khural" in found and "Parliament of Mongolia" not in found
+
+
 # -- ministries ---------------------------------------------------------------------------
 
 def test_a_demonym_inside_the_ministry_names_its_state(tmp_path):

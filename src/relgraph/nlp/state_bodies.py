@@ -24,7 +24,7 @@ def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: St
         if token.lower_ not in org_shapes().legislature_words or not _free(ctx, token):
             continue
         span = _with_unknown_name(ctx, token)
-        if ctx.is_excluded(span):
+        if ctx.is_excluded(span) or _own_name_follows(ctx, span):
             continue
         state = state_named_before(ctx, span) or state_after(ctx, span)
         if state is not None:
@@ -112,6 +112,19 @@ def _add_mission(ctx: ArticleContext, span: Span, key: str, sender: str) -> None
     entity.names |= {key, clean_name(span.text)}
     entity.state = sender
     entity.evidence.append(ctx.evidence(span, "mission-pattern", 0.75))
+
+
+def _own_name_follows(ctx: ArticleContext, span: Span) -> bool:
+    """"Ruritania's parliament, the Grand Khural, ...": the body's own name in apposition is read
+    already; a second node for the common noun would duplicate it."""
+    doc = ctx.doc
+    i = span.end + 1
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    mention = ctx.by_token.get(i)
+    return mention is not None and mention.ref.kind == "organization"
 
 
 def _free(ctx: ArticleContext, token: Token, own_mention_ok: bool = True) -> bool:
