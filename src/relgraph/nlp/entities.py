@@ -6,13 +6,14 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
+from relgraph.nlp.state_bodies import extract_generic_bodies, extract_legislatures, extract_missions
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
-                                         state_bound_names, state_named_before, whole_title)
-from relgraph.nlp.not_orgs import not_org_reason, on_furniture_line, title_of_a_person
+                                         state_bound_names, state_named_before, state_phrase, whole_title)
+from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
 from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import widen_org
-from relgraph.nlp.org_shapes import name_head, org_shapes
+from relgraph.nlp.org_names import coordinated_bodies, merge_short_forms, widen_org
+from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -23,19 +24,33 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
     # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
-    titles = {name for e in ctx.doc.ents
-              if e.label_ == "ORG" and _used_as_title(ctx, name := clean_name(e.text))}
+    titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
+              and _used_as_title(ctx, name)}
+    # A name once placed ('the border city of Tarsk') is a place in every sentence.
+    places = {clean_name(e.text) for e in ctx.doc.ents
+              if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
-        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles:
+        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles | places \
+                and not ent.ent_id_:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
             ent = _as_org(ctx, ent)   # '<Name> Railway' read as a person, a commission as a place
-        if clean_name(ent.text) in acronyms:
-            _add_acronym_use(ctx, ent, acronyms[clean_name(ent.text)])
-        else:
-            _read_entity(ctx, ent, acronyms)
+        for part in coordinated_bodies(ent):
+            if clean_name(part.text) in acronyms:
+                _add_acronym_use(ctx, part, acronyms[clean_name(part.text)])
+            else:
+                _read_entity(ctx, part, acronyms)
     extract_described_orgs(ctx, _record)
+    merge_short_forms(ctx)
+
+
+def _unknown_headless_org(ctx: ArticleContext, ent: Span) -> bool:
+    """An NER organisation that neither the gazetteer (as any kind of name) nor an organisation's
+    head noun vouches for."""
+    name = clean_name(ent.text)
+    return ent.label_ == "ORG" and not ent.ent_id_ and not has_org_head(ent.text) \
+        and not (ctx.gaz.organization(name) or ctx.gaz.city(name) or ctx.gaz.state(name))
 
 
 def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]) -> None:
@@ -266,6 +281,9 @@ def extract_ministries(ctx: ArticleContext) -> None:
             kind, key, via = "organization", clean_name(ent.text), "name"
             if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
                 _record(ctx, kind, key, ent, via)
+    extract_generic_bodies(ctx, _add_ministry, _state_after)
+    extract_legislatures(ctx, _add_ministry, _state_after)
+    extract_missions(ctx, _state_after)
 
 
 def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
@@ -278,7 +296,7 @@ def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
-    key = f"{ministry} of {state}"
+    key = f"{ministry} of {state_phrase(state)}"
     for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
         old = ctx.by_token.pop(i, None)
         if old in ctx.mentions:

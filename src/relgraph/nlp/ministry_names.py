@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from relgraph.gazetteer import Gazetteer
+from relgraph.nlp.org_shapes import org_shapes
 from relgraph.nlp.context import ArticleContext, clean_name
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -109,3 +110,13 @@ def state_bound_names(gaz: Gazetteer, title: str, state: str) -> set[str]:
         names |= {f"{title} of {s}", f"{title} of the {s}", f"{s}'s {title}"}
     names |= {f"{d} {title}" for d in demonyms}
     return names
+
+
+def state_phrase(state: str) -> str:
+    """The state as it follows 'of' or 'in': a plural name or one built on a common noun takes
+    'the' ('of the Philippines', 'in the United Kingdom'); others do not ('of Chile')."""
+    words = state.split()
+    if words[-1].endswith("s") and words[-1][:1].isupper() or any(
+            w.lower() in org_shapes().article_state_nouns for w in words):
+        return f"the {state}"
+    return state

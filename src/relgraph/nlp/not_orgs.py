@@ -12,6 +12,8 @@ from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_
 
 QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
 DASHES = {"-", "\u2013", "\u2014"}
+# 'the chairman of X', 'ambassador to the X, Ann Roe': X after these is the body a title serves.
+BODY_PREPOSITIONS = {"of", "for", "at", "to"}
 HONORIFIC_STARTS = {"rt", "hon", "mr", "mrs", "ms", "dr", "sir", "dame", "h.e", "he"}
 
 
@@ -28,15 +30,15 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Ruritanian state news'
-    if _described_as_non_org(span):
+    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text):
         return "described as a document, event, undertaking or place"
-    if len(words) == 1 and text.lower() in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
+    if len(words) == 1 and _singular(text.lower()) in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
         return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
     if _names_a_document_after(span):
         return "government, document, event or undertaking"
-    if name_head(text) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
+    if _singular(name_head(text)) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
         return "government, document, event or undertaking"
     if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
         return "demonym"
@@ -44,7 +46,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "title"
     if head_word:
         return None
-    if _is_placed(ctx, span):
+    if is_placed(ctx, span):
         return "place"
     if _portfolio_of_title(ctx, span, text):
         return "portfolio of a title"
@@ -61,6 +63,16 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     return None
 
 
+def _singular(word: str) -> str:
+    """'MoUs' -> 'mou', 'treaties' -> 'treaty': head nouns are listed in the singular."""
+    shapes = org_shapes()
+    if word in shapes.heads or word in shapes.not_org_heads:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
 def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
     '- headline' links of related stories: a name there is not in the news text."""
@@ -70,7 +82,9 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
-    low = line.lower()
+    low = line.lstrip("[(").lower()   # '[Photo: Lakeland News Agency]'
+    if _credit_after_dash(span, line) or _after_credit_label(span):
+        return True
     if " | " in line or line.startswith("|") or line.endswith("|"):
         return True
     if any(low.startswith(s) for s in org_shapes().furniture_line_starts) and len(line) < 120:
@@ -80,13 +94,32 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Omnipress)'
 
 
+def _after_credit_label(span: Span) -> bool:
+    """'... at the summit. Photo: Lakeland News Agency]': a photo credit inside a caption."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == ":" \
+        and doc[span.start - 2].lower_ in org_shapes().credit_labels
+
+
+def _credit_after_dash(span: Span, line: str) -> bool:
+    """'Tarsk, 3 May 2025, 10:15 — Omnipress': a name after a dash that ends a short line with
+    no verb is the wire's credit under a dateline."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in DASHES or len(line) > 80:
+        return False
+    if not line.rstrip("]) .").endswith(span.text.strip()):
+        return False
+    sent = span.sent
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:span.start])
+
+
 def _early_in_text(span: Span) -> bool:
     """Within the first sentence of its paragraph and before any verb: where datelines stand."""
     before = span.doc[span.sent.start:span.start]
     return not any(t.pos_ in ("VERB", "AUX") for t in before) and len(before) <= 8
 
 
-def _is_placed(ctx: ArticleContext, span: Span) -> bool:
+def is_placed(ctx: ArticleContext, span: Span) -> bool:
     """'at Villa Serena', 'near Rocky Shoal', "Ruritania's Marenga peninsula", 'Lyon-Turin-Milan':
     a place, unless the name has an organisation's head noun."""
     shapes = org_shapes()
@@ -95,16 +128,51 @@ def _is_placed(ctx: ArticleContext, span: Span) -> bool:
     if before is not None and before.lower_ in shapes.locative_prepositions:
         # 'from' also gives sources ('a loan from Eximbank'); a place when a route or a location follows
         return before.lower_ != "from" or span.end < len(doc) and doc[span.end].lower_ in ("to", "in")
-    if span.end < len(doc):
-        after = doc[span.end]
-        if after.lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
-            return True
+    if named_as_a_place(ctx, span):
+        return True
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
         return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
+    return _coordinated_with_a_place(ctx, span)
+
+
+def named_as_a_place(ctx: ArticleContext, span: Span) -> bool:
+    """The words around the name say it is a place, not only where something is ('in X', 'between
+    X and Y' also take bodies): 'X peninsula', 'the border city of X', 'X, Ruritania', 'visit X'."""
+    shapes = org_shapes()
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in shapes.place_nouns | ctx.lex.words("facility_suffixes"):
+        return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
             and doc[span.start - 2].lower_ in shapes.place_nouns:
         return True                                       # 'the border city of Tarsk'
-    return _coordinated_with_a_place(ctx, span)
+    return _destination(span) or _located_in_a_state(ctx, span)
+
+
+def _destination(span: Span) -> bool:
+    """'visit the Alley of Honour', 'accompany the president to Tarsk': where someone goes."""
+    doc = span.doc
+    motion = org_shapes().motion_verbs
+    before = _word_before(span)
+    if before is not None and before.lemma_ in motion and before.pos_ == "VERB":
+        return True   # 'visit X', 'tour X'
+    if before is None or before.lower_ != "to":
+        return False
+    head = before.head
+    return head.pos_ == "VERB" and head.lemma_ in motion
+
+
+def _located_in_a_state(ctx: ArticleContext, span: Span) -> bool:
+    """'TARSK, Ruritania, 3 May', 'in Tarsk, Ruritania.': a name followed by its state in apposition
+    (a state's possessive, "Tarsk, Ruritania's port", is not this)."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    state = next((e for e in doc.ents if e.start == i + 1 and ctx.gaz.state(e.text) is not None), None)
+    if state is None:
+        return False
+    after = doc[state.end] if state.end < len(doc) else None
+    return after is None or after.text in (",", ".", ";", ")") or after.is_space or after.text in DASHES
 
 
 def _coordinated_with_a_place(ctx: ArticleContext, span: Span) -> bool:
@@ -119,7 +187,7 @@ def _coordinated_with_a_place(ctx: ArticleContext, span: Span) -> bool:
     if i == end:
         return False
     first = Span(doc, i, end, label="ORG")
-    return _is_place_word(ctx, doc[end - 1]) or not has_org_head(first.text) and _is_placed(ctx, first)
+    return _is_place_word(ctx, doc[end - 1]) or not has_org_head(first.text) and is_placed(ctx, first)
 
 
 def _is_place_word(ctx: ArticleContext, token: Token) -> bool:
@@ -185,13 +253,25 @@ def _described_as_non_org(span: Span) -> bool:
     for tok in doc[i + 2:i + 8]:
         if tok.pos_ == "NOUN":
             head = tok
-        elif tok.pos_ not in ("ADJ", "PUNCT", "PROPN", "VERB") or tok.text == ",":
+        elif tok.pos_ not in ("ADJ", "ADV", "PUNCT", "PROPN", "VERB") or tok.text == ",":
             break
         elif tok.pos_ == "VERB" and tok.tag_ != "VBN":
             break   # 'a treaty signed ...' ends at 'signed'; 'cable-stayed' is a modifier
     if head is None or head.dep_ in ("nsubj", "nsubjpass"):
         return False   # 'According to X, the next meeting will ...': the comma starts the clause
+    if head.lower_ in shapes.described_non_org_nouns:
+        # 'a financing mechanism', 'the planned network'; but 'a network of unions' is a body
+        return not (head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of")
     return head.lower_ in shapes.not_org_heads | shapes.place_nouns
+
+
+def _always_before_a_document_noun(ctx: ArticleContext, text: str) -> bool:
+    """'the Seabird Union treaty with ...', and nowhere without 'treaty': the name of a document
+    used as a modifier, not a body that has one (a body's 'meeting' or 'project' is its own)."""
+    heads = org_shapes().document_heads
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", ctx.text))
+    return bool(found) and all(
+        (nxt := re.match(r"\s+([a-z]+)", ctx.text[m.end():])) and nxt.group(1) in heads for m in found)
 
 
 def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
@@ -209,10 +289,10 @@ def title_of_a_person(ctx: ArticleContext, span: Span) -> bool:
     """'the Vizier, Ann Roe', 'Vizier and Secretary of State': a title beside a name or
     coordinated with another title. Not 'the chairman of the X Council, Ann Roe': a body's name."""
     doc = span.doc
-    if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in ("of", "for", "at"):
+    if has_org_head(span.text) or span.start >= 1 and doc[span.start - 1].lower_ in BODY_PREPOSITIONS:
         return False
     if span.start >= 2 and doc[span.start - 1].lower_ == "the" \
-            and doc[span.start - 2].lower_ in ("of", "for", "at"):
+            and doc[span.start - 2].lower_ in BODY_PREPOSITIONS:
         return False
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = doc[span.end + 1]
@@ -240,6 +320,8 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
     'Rt Hon Jane Roe MP' starts with an honorific."""
     if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
         return True
+    if _beside_a_person(ctx, span):
+        return True
     folded = _fold(text)
     words = set(folded.split())
     names = [ent.text for ent in span.doc.ents if ent.label_ == "PERSON"]
@@ -249,6 +331,26 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
         if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
             return True
     return False
+
+
+def _beside_a_person(ctx: ArticleContext, span: Span) -> bool:
+    """'Ann Roe and Jan Poe': coordinated with a person's name; 'Ana dos Santos Lima': the rest of
+    a name after a particle that follows a person's first name."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in org_shapes().name_particles:
+        return _is_person_token(ctx, doc[span.start - 2])
+    if len(span) < 2 or any(t.is_upper for t in span):
+        return False   # 'Omnibank and Ann Roe': a one-word or capitalised name may be a firm's
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or"):
+        return _is_person_token(ctx, doc[span.start - 2])
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or"):
+        return _is_person_token(ctx, doc[span.end + 1])
+    return False
+
+
+def _is_person_token(ctx: ArticleContext, token: Token) -> bool:
+    mention = ctx.by_token.get(token.i)
+    return token.ent_type_ == "PERSON" or mention is not None and mention.ref.kind == "person"
 
 
 def _fold(text: str) -> str:

@@ -34,6 +34,9 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
             end = k + 3 if k + 2 < len(doc) and doc[k + 2].text == ")" else k + 2
             return name, doc[k + 1].text, max(end, ent.end)
         return name, None, ent.end
+    longer = _run_on_to_bracket(ent)
+    if longer is not None:
+        ent = longer
     if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
         word = doc[ent.end + 1].text
         if looks_like_acronym(word, ent.text, _plain(doc[ent.end + 1])):
@@ -42,6 +45,33 @@ def split_acronym(ent: Span) -> tuple[Span, str | None, int]:
         if owner is not None and looks_like_acronym(word, owner.text) and word[0] == owner.text[0]:
             return owner, word, ent.end + 3
     return ent, None, ent.end
+
+
+def _run_on_to_bracket(ent: Span) -> Span | None:
+    """'the Lakeland Financing Facility' | 'for the Pacific (LFFP)': NER stopped at 'for', but the
+    acronym in brackets spells the whole name, so the name runs on to the bracket."""
+    doc = ent.doc
+    joiners = org_shapes().extension_joiners
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in joiners:
+        return None
+    function_words = org_shapes().function_words
+    for k in range(ent.end + 1, min(len(doc) - 2, ent.end + 7)):
+        tok = doc[k]
+        if tok.text == "(":
+            if doc[k + 2].text != ")" or k == ent.end + 1:
+                return None
+            longer = Span(doc, ent.start, k, label=ent.label_)
+            word = doc[k + 1].text
+            return longer if word.isupper() and _spells(word, longer.text) else None
+        if not (tok.text[:1].isupper() or tok.lower_ in function_words):
+            return None
+    return None
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are the initials of the name's content words, in order."""
+    initials = "".join(w[0] for w in content_words(name) if w[:1].isalpha()).upper()
+    return acronym.upper() == initials
 
 
 def name_before_bracket(ent: Span, taken: dict) -> Span | None:

@@ -1,10 +1,11 @@
 """Whole organisation names from NER's cut ones: a longer gazetteer name, a name cut at 'of' or
-'and' ('Police Service of' | 'Westland Province'), a body named by its seat ('District Court in Lyon')."""
+'and' ('Police Service of' | 'Westland Province'), a body named by its seat ('District Court in Lyon');
+two bodies NER ran together, and an article's short form of a longer name."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.context import ArticleContext, clean_name
+from relgraph.nlp.context import ArticleContext, Mention, clean_name
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 
 MAX_EXTRA_TOKENS = 6
@@ -25,6 +26,8 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
     if nxt is None or not has_org_head(ent.text):
         return ent
     if nxt.lower_ in shapes.extension_joiners:
+        if _full_name(ent) and _starts_another_org(doc, ent.end + 1):
+            return ent   # 'the Policy Department of the Presidential Office': two bodies NER told apart
         return _continue(ctx, ent, ent.end + 1) or ent
     if nxt.lower_ == "and" and any(w in ent.text.split() for w in ("of", "on", "for")):
         wider = _continue(ctx, ent, ent.end + 1)
@@ -38,6 +41,21 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         if seat is not None and ctx.gaz.city(seat.text) is not None:
             return Span(doc, ent.start, seat.i + 1, label=ent.label_)
     return ent
+
+
+def _full_name(ent: Span) -> bool:
+    """A head noun with descriptive words of its own ('Foreign Policy Department'), unlike a bare
+    'the Council' or an organ's generic 'Political Bureau' that need their 'of ...' to be a name."""
+    words = [t for t in ent if t.text[:1].isupper() and t.lower_ != "the"]
+    organ_words = org_shapes().organ_words | org_shapes().heads
+    return has_org_head(ent.text) and len(words) >= 2 and not all(t.lower_ in organ_words for t in words)
+
+
+def _starts_another_org(doc, i: int) -> bool:
+    """NER began an organisation of its own at token i (or at the word after its article)."""
+    if i < len(doc) and doc[i].lower_ == "the" and doc[i].ent_iob_ != "B":
+        i += 1
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "ORG"
 
 
 def _gazetteer_name(ctx: ArticleContext, ent: Span) -> Span | None:
@@ -72,3 +90,38 @@ def _name_word(ctx: ArticleContext, token: Token) -> bool:
     if mention is not None and mention.ref.kind not in ("state", "city"):
         return False
     return token.text[:1].isupper() or token.lower_ in org_shapes().function_words and token.lower_ != "and"
+
+
+def coordinated_bodies(ent: Span) -> list[Span]:
+    """'the Harbour Authority and Omnitel Ltd' read as one name: two bodies when the words before
+    'and' end with a strong head noun and those after it have a head of their own."""
+    if ent.label_ != "ORG" or ent.ent_id_:
+        return [ent]
+    shapes = org_shapes()
+    for k in range(ent.start + 1, ent.end - 1):
+        token = ent.doc[k]
+        if token.lower_ == "and" and ent.doc[k - 1].lower_ in shapes.strong_heads \
+                and ent.doc[k + 1].text[:1].isupper() and has_org_head(ent.doc[k + 1:ent.end].text):
+            return [Span(ent.doc, ent.start, k, label="ORG"), Span(ent.doc, k + 1, ent.end, label="ORG")]
+    return [ent]
+
+
+def merge_short_forms(ctx: ArticleContext) -> None:
+    """'Itaipu' after 'Itaipu Binacional': a one-word name no gazetteer knows that begins exactly one
+    longer name of the article is that organisation's short form, unless the longer name adds a
+    head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies)."""
+    unknown = [ref for ref in ctx.records.entities
+               if ref.kind == "organization" and ctx.gaz.organization(ref.key) is None]
+    for short in [ref for ref in unknown if " " not in ref.key]:
+        longer = [ref for ref in unknown if ref.key.startswith(short.key + " ")
+                  and not has_org_head(ref.key[len(short.key):])]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        for old in [m for m in ctx.mentions if m.ref == short]:
+            ctx.remove_mention(old)
+            ctx.add_mention(Mention(target, old.start, old.end, "alias", old.confidence))
+        merged = ctx.records.entities.pop(short)
+        entity = ctx.records.entity(target.kind, target.key)
+        entity.names |= merged.names
+        entity.evidence.extend(merged.evidence)

@@ -28,6 +28,15 @@ class OrgShapes:
     organ_words: frozenset[str]
     demonym_endings: frozenset[str]
     government_heads: frozenset[str]
+    name_particles: frozenset[str]
+    motion_verbs: frozenset[str]
+    credit_labels: frozenset[str]
+    described_non_org_nouns: frozenset[str]
+    legislature_words: frozenset[str]
+    mission_words: frozenset[str]
+    article_state_nouns: frozenset[str]
+    document_heads: frozenset[str]
+    generic_body_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

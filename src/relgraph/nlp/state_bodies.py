@@ -1,0 +1,148 @@
+"""A state's bodies named with a common noun: its legislature ("Lebanon's parliament", 'the
+Parliament of Ruritania' -> Parliament of <State>, named like a ministry) and its missions abroad
+('the Chinese embassy in Manila' -> Embassy of China in the Philippines)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.ministry_names import state_named_before, state_phrase
+from relgraph.nlp.org_shapes import org_shapes
+from relgraph.records import Ref
+
+LEGISLATURE = "Parliament"
+
+AddBody = Callable[[ArticleContext, Span, str, str], None]
+StateAfter = Callable[[ArticleContext, Span], str | None]
+
+
+def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
+    """Every legislature word bound to a state before or after it becomes that state's parliament."""
+    for token in ctx.doc:
+        if token.lower_ not in org_shapes().legislature_words or not _free(ctx, token):
+            continue
+        span = _with_unknown_name(ctx, token)
+        if ctx.is_excluded(span) or _own_name_follows(ctx, span):
+            continue
+        state = state_named_before(ctx, span) or state_after(ctx, span)
+        if state is not None:
+            add_body(ctx, span, LEGISLATURE, state)
+
+
+def extract_generic_bodies(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
+    """"Ruritania's Central Bank", 'the Supreme Court of Ruritania': a body named only by generic
+    words belongs to the state named beside it and is named '<Body> of <State>'. A demonym inside
+    the name ('the Ruritanian Coast Guard') is the body's own name and stays."""
+    words = org_shapes().generic_body_words
+    heads = org_shapes().heads
+    for ent in ctx.doc.ents:
+        title = clean_name(ent.text)
+        parts = title.lower().split()
+        if ent.label_ != "ORG" or not parts or not all(w in words for w in parts) \
+                or not any(w in heads for w in parts) or ctx.is_excluded(ent):
+            continue
+        mention = ctx.by_token.get(ent.start + (1 if ent[0].lower_ == "the" else 0))
+        if mention is not None and (mention.ref.kind != "organization" or mention.ref.key != title):
+            continue   # a known body or another reading holds the words
+        state = _possessor_state(ctx, ent) or state_after(ctx, ent)
+        if state is not None:
+            add_body(ctx, ent, title, state)
+
+
+def _possessor_state(ctx: ArticleContext, ent: Span) -> str | None:
+    """"Ruritania's" right before the name."""
+    doc = ctx.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].text in ("'s", "\u2019s"):
+        mention = ctx.by_token.get(i - 1)
+        if mention is not None and mention.ref.kind == "state":
+            return mention.ref.key
+    return None
+
+
+def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
+    """'the Ruritanian embassy in Tarsk', "Ruritania's consulate in Westland": the sending state
+    before the noun (or 'of <State>' after it) and the place after 'in' name the mission."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in org_shapes().mission_words or not _free(ctx, token, own_mention_ok=False):
+            continue
+        noun = doc[token.i:token.i + 1]
+        sender = state_named_before(ctx, noun) or state_after(ctx, noun)
+        after = token.i + (3 if sender and not state_named_before(ctx, noun) else 1)
+        host = _host_place(ctx, after)
+        if sender is None or host is None or ctx.is_excluded(noun) or _as_a_building(token):
+            continue
+        host_state, end = host
+        if host_state == sender:
+            continue   # 'the ministry's embassy department in Tarsk': not a mission abroad
+        start = noun.start
+        if state_named_before(ctx, noun):   # 'the Ruritanian embassy', "Ruritania's embassy"
+            start -= 2 if doc[noun.start - 1].text in ("'s", "\u2019s") else 1
+        key = f"{token.text.capitalize()} of {state_phrase(sender)} in {state_phrase(host_state)}"
+        _add_mission(ctx, doc[start:end], key, sender)
+
+
+def _as_a_building(token: Token) -> bool:
+    """'the reopening of Ruritania's embassy in Tarsk', 'the closure of the embassy': the mission's
+    premises, the object of what is done to them, not a body that acts."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"
+
+
+def _host_place(ctx: ArticleContext, i: int) -> tuple[str, int] | None:
+    """'in Manila' / 'in the Philippines' at token i: the host state and the end of the place."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    mention = ctx.by_token.get(j)
+    if mention is None or mention.ref.kind not in ("city", "state"):
+        return None
+    state = ctx.state_of(mention.ref)
+    return (state, mention.end) if state else None
+
+
+def _add_mission(ctx: ArticleContext, span: Span, key: str, sender: str) -> None:
+    noun = next(t for t in span if t.lower_ in org_shapes().mission_words)
+    ctx.by_token[noun.i] = mention = Mention(Ref("organization", key), noun.i, noun.i + 1, "name")
+    ctx.mentions.append(mention)   # the sender and host keep their own mentions
+    entity = ctx.records.entity("organization", key)
+    entity.names |= {key, clean_name(span.text)}
+    entity.state = sender
+    entity.evidence.append(ctx.evidence(span, "mission-pattern", 0.75))
+
+
+def _own_name_follows(ctx: ArticleContext, span: Span) -> bool:
+    """"Ruritania's parliament, the Grand Khural, ...": the body's own name in apposition is read
+    already; a second node for the common noun would duplicate it."""
+    doc = ctx.doc
+    i = span.end + 1
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    mention = ctx.by_token.get(i)
+    return mention is not None and mention.ref.kind == "organization"
+
+
+def _free(ctx: ArticleContext, token: Token, own_mention_ok: bool = True) -> bool:
+    """Not part of an office title, a known body or a longer name ('Parliament Hill')."""
+    doc = token.doc
+    if token.i in ctx.post_tokens:
+        return False
+    mention = ctx.by_token.get(token.i)
+    if mention is not None and (not own_mention_ok or mention.ref.kind != "organization"
+                                or ctx.gaz.organization(mention.ref.key)):
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is None or not (nxt.text[:1].isupper() and nxt.is_alpha)
+
+
+def _with_unknown_name(ctx: ArticleContext, token: Token) -> Span:
+    """The word, or the whole unknown organisation NER made of it ('the Ruritanian Parliament')."""
+    mention = ctx.by_token.get(token.i)
+    if mention is not None and mention.end == token.i + 1:
+        return ctx.doc[mention.start:token.i + 1]
+    return ctx.doc[token.i:token.i + 1]
