@@ -25,3 +25,10 @@ def test_a_changed_rule_file_changes_the_version(tmp_path):
     (data / "articles").mkdir()
     (data / "articles" / "new.txt").write_text("An article is input, not a rule.")
     assert extractor_version.__wrapped__(data) == changed
+
+
+def test_every_listed_part_of_the_extractor_exists() -> None:
+    # A module split into a package (dates.py -> dates/) or renamed would otherwise drop out of the
+    # digest silently, and a changed rule would not mark stored articles for re-extraction.
+    from relgraph.fingerprint import CODE, PACKAGE
+    assert [c for c in CODE if not (PACKAGE / c).exists()] == []

@@ -4,7 +4,8 @@ import pytest
 from relgraph.gazetteer import default_gazetteer
 from relgraph.iris import IriMaker, slug
 from relgraph.records import ArticleRecords, Evidence, FactRecord, Ref
-from relgraph.resolve import CorpusIndex, KnownFact, project_core, same_fact
+from relgraph.fact_identity import KnownFact, project_core, same_fact
+from relgraph.resolve import CorpusIndex
 
 BASE = "https://example.org/id/"
 EV = Evidence("s", 0, 1, "test", 0.5)
