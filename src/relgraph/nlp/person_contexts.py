@@ -114,7 +114,11 @@ def names_a_thing(ctx: ArticleContext, span: Span) -> bool:
     article names the thing (named after a person, perhaps), not a person in the story."""
     doc = ctx.doc
     after = doc[span.end] if span.end < span.sent.end else None
-    if after is None or after.pos_ != "NOUN" or not after.is_lower or span.root.dep_ != "compound":
+    if after is None or not after.is_lower:
+        return False
+    if after.lemma_ in name_vocabulary().thing_nouns or after.lower_ in name_vocabulary().thing_nouns:
+        return True  # 'X canal', 'X dam': a person is not built, so no article is needed
+    if after.pos_ != "NOUN" or span.root.dep_ != "compound":
         return False
     i = span.start - 1
     while i >= span.sent.start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].is_lower:

@@ -42,6 +42,9 @@ class NameVocabulary:
     place_nouns: frozenset[str]
     linking_verbs: frozenset[str]
     name_forming_titles: frozenset[str]
+    title_prefixes: frozenset[str]               # 'Crown' of 'Crown Prince X'
+    given_name_titles: frozenset[str]            # 'Amir', 'Sultan': titles that are given names too
+    thing_nouns: frozenset[str]                  # 'canal', 'dam': what a name before them names
 
 
 @lru_cache(maxsize=2)
@@ -68,6 +71,9 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         place_nouns=words("place_nouns"),
         linking_verbs=words("linking_verbs"),
         name_forming_titles=words("name_forming_titles"),
+        title_prefixes=words("title_prefixes"),
+        given_name_titles=words("given_name_titles"),
+        thing_nouns=words("thing_nouns"),
     )
 
 
@@ -138,6 +144,8 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
     """Move past honorifics, titles, words no name holds, and the demonym or place of an office at
     the front ('the Rt Hon', 'Azerbaijani Deputy Prime Minister'); `end` when nothing else is left."""
     doc, vocab, titles = ctx.doc, name_vocabulary(), title_words(ctx)
+    if _given_name_after_office(ctx, start, end):
+        return start
     while start < end:
         token = doc[start]
         length = _honorific_at(doc, start, end, vocab)
@@ -151,6 +159,17 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _given_name_after_office(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'the fund's chief executive, Sultan X', 'the foreign minister, Amir X Y': a title that is also a
+    given name, in apposition to another office, begins the name - nobody holds both in one phrase."""
+    doc, vocab = ctx.doc, name_vocabulary()
+    if end - start < 2 or start < 2 or doc[start].lower_ not in vocab.given_name_titles:
+        return False
+    office = doc[start - 2]
+    return (doc[start - 1].text == "," and office.is_lower and office.lower_ in title_words(ctx)
+            and office.lower_ not in vocab.given_name_titles and _capitalised(doc[start + 1]))
 
 
 def _title_word(word: str, titles: frozenset[str]) -> bool:
@@ -287,10 +306,14 @@ def starts_with_honorific(ctx: ArticleContext, span: Span) -> bool:
 
 def with_name_forming_title(ctx: ArticleContext, span: Span, word: str) -> str:
     """'Hasina' after 'Sheikh' is 'Sheikh Hasina': people known by a title and one name keep it."""
+    vocab = name_vocabulary()
     before = ctx.doc[span.start - 1] if span.start > span.sent.start else None
-    if before is not None and before.lower_ in name_vocabulary().name_forming_titles and before.is_title:
-        return f"{before.text} {word}"
-    return word
+    if before is None or before.lower_ not in vocab.name_forming_titles or not before.is_title:
+        return word
+    prefix = ctx.doc[before.i - 1] if before.i > span.sent.start else None
+    if prefix is not None and prefix.lower_ in vocab.title_prefixes and prefix.is_title:
+        return f"{prefix.text} {before.text} {word}"  # 'Crown Prince Haakon'
+    return f"{before.text} {word}"
 
 
 def is_surname_form(words: list[str]) -> bool:
