@@ -69,6 +69,8 @@ def test_names_joined_to_a_known_city_are_places(text, phrase, place):
     ("Engineers inspected the idle Simon Bolivar gas pipeline on Monday.", "Simon Bolivar", True),
     ("Engineers met Ruth Ochieng on Monday.", "Ruth Ochieng", False),
     ("Ruth Ochieng supporters gathered on Monday.", "Ruth Ochieng", False),
+    ("Farmers fear Kora Banda canal will drain the delta", "Kora Banda", True),  # a headline: no article
+    ("Villagers protested as Moro Tessa dam filled.", "Moro Tessa", True),
 ])
 def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, thing):
     ctx = context(text)
