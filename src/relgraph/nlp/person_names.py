@@ -104,8 +104,16 @@ def tidy_name_span(ctx: ArticleContext, span: Span) -> Span | None:
     return span.doc[start:end]
 
 
+GLOTTAL_MARKS = "\u02bb\u2018'"   # the Polynesian okina and its stand-ins begin words: 'ʻAisake'
+
+
+def starts_upper(word: str) -> bool:
+    """The word begins with a capital, past a leading glottal mark ('ʻOtai', 'Hawaiʻi' is no matter)."""
+    return word.lstrip(GLOTTAL_MARKS)[:1].isupper()
+
+
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha
+    return starts_upper(token.text) and token.is_alpha
 
 
 def _glued_hyphen(doc, i: int) -> bool:
@@ -264,7 +272,8 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
     doc, found, vocab, titles = ctx.doc, [], name_vocabulary(), title_words(ctx)
     person_roots = {ent.root.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ not in UNSURE_LABELS or not _capitalised(token):
+        unsure = token.ent_type_ in UNSURE_LABELS or token.ent_type_ == "ORG" and _org_shaped_like_name(token)
+        if token.pos_ != "PROPN" or not unsure or not _capitalised(token):
             continue
         linked = token.dep_ == "conj" and token.head.i in person_roots
         linked = linked or any(c.dep_ == "conj" and c.i in person_roots for c in token.children)
@@ -279,6 +288,15 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
                 _title_word(t.lower_, titles) or _honorific_at(doc, t.i, name.end, vocab) for t in name):
             found.append(name)
     return found
+
+
+def _org_shaped_like_name(token: Token) -> bool:
+    """An ORG of two or three capitalised proper nouns, no acronym among them ('Murat Nurtleu' beside
+    'Jeyhun Bayramov'): in a list of people the NER's ORG is a name; a real organisation's name holds
+    an organisation word, which refuses it later."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and 2 <= len(ent) <= 3 and all(
+        t.pos_ == "PROPN" and _capitalised(t) and not t.is_upper for t in ent)
 
 
 def name_after_title_tail(ctx: ArticleContext, tail: Span) -> Span | None:
