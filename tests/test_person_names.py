@@ -236,3 +236,25 @@ def test_a_portfolio_word_ending_a_long_title_is_cut_from_the_minister():
 def test_a_malaysian_honorific_of_three_words_is_cut():
     found = people("Foreign Minister Datuk Seri Utama Razak Harun met Thai officials on Monday.")
     assert "Razak Harun" in found
+
+
+def test_a_name_beginning_with_an_okina_is_a_name():
+    found = people("[Caption: Prime Minister ʻOfa Taumalolo greets visitors in Neiafu.]")
+    assert "ʻOfa Taumalolo" in found
+
+
+def test_a_two_word_organisation_to_the_ner_in_a_list_with_a_person_is_a_person():
+    from spacy.tokens import Span
+    from relgraph.nlp.people import extract_people
+
+    ctx = context("The foreign ministers, Ruslan Temirov and Aidos Zhaksylyk, also signed a plan of talks.")
+    first, second = span_of(ctx, "Ruslan Temirov"), span_of(ctx, "Aidos Zhaksylyk")
+    ctx.doc.ents = [Span(ctx.doc, first.start, first.end, label="PERSON"),
+                    Span(ctx.doc, second.start, second.end, label="ORG")]
+    extract_people(ctx)
+    assert {ref.key for ref in ctx.records.entities if ref.kind == "person"} == {"Ruslan Temirov", "Aidos Zhaksylyk"}
+
+
+def test_an_organisation_in_a_list_with_a_person_stays_out():
+    found = people("The accord was welcomed by Ruslan Temirov and the Caspian Development Bank.")
+    assert not any("Bank" in name for name in found)
