@@ -258,3 +258,9 @@ def test_a_two_word_organisation_to_the_ner_in_a_list_with_a_person_is_a_person(
 def test_an_organisation_in_a_list_with_a_person_stays_out():
     found = people("The accord was welcomed by Ruslan Temirov and the Caspian Development Bank.")
     assert not any("Bank" in name for name in found)
+
+
+def test_a_ministry_named_by_its_building_is_no_person():
+    found = people("Fishing boats were detained in the strait last month, according to Wisma Kencana. "
+                   "Officials at Istana Melati declined to comment.")
+    assert not any(name.startswith(("Wisma", "Istana", "Kencana", "Melati")) for name in found)
