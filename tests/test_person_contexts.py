@@ -7,7 +7,9 @@ import pytest
 from relgraph.articles import Article
 from relgraph.nlp.chunks import parse
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing
+from relgraph.nlp.person_contexts import (
+    in_credit_or_byline, in_place_context, names_a_thing, names_of_a_states_subject,
+)
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import ArticleRecords
 
@@ -69,6 +71,8 @@ def test_names_joined_to_a_known_city_are_places(text, phrase, place):
     ("Engineers inspected the idle Simon Bolivar gas pipeline on Monday.", "Simon Bolivar", True),
     ("Engineers met Ruth Ochieng on Monday.", "Ruth Ochieng", False),
     ("Ruth Ochieng supporters gathered on Monday.", "Ruth Ochieng", False),
+    ("Farmers fear Kora Banda canal will drain the delta", "Kora Banda", True),  # a headline: no article
+    ("Villagers protested as Moro Tessa dam filled.", "Moro Tessa", True),
 ])
 def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, thing):
     ctx = context(text)
@@ -83,3 +87,19 @@ def test_a_name_modifying_a_noun_after_an_article_names_a_thing(text, phrase, th
 def test_what_a_line_links_or_connects_is_a_place(text, phrase, place):
     ctx = context(text)
     assert in_place_context(ctx, span_of(ctx, phrase)) is place
+
+
+
+def test_a_states_possessive_before_an_unlabelled_subject_is_a_person():
+    from relgraph.nlp.people import extract_people
+
+    ctx = context("Mali's foreign minister spoke first, and Niger's Issaka Dan Mahamane also attended.")
+    ctx.doc.ents = [e for e in ctx.doc.ents if e.label_ != "PERSON"]  # as when the NER misses the name
+    assert [s.text for s in names_of_a_states_subject(ctx)] == ["Issaka Dan Mahamane"]
+    extract_people(ctx)
+    assert "Issaka Dan Mahamane" in {ref.key for ref in ctx.records.entities if ref.kind == "person"}
+
+
+def test_a_states_possessive_before_a_thing_is_no_person():
+    ctx = context("Kenya's Lake Turkana Wind farm supplies power.")
+    assert names_of_a_states_subject(ctx) == []

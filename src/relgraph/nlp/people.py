@@ -8,11 +8,13 @@ from spacy.util import filter_spans
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, Mention, clean_name
 from relgraph.nlp.entities import ctx_matches
-from relgraph.nlp.person_contexts import in_credit_or_byline, in_place_context, names_a_thing, place_names
+from relgraph.nlp.person_contexts import (
+    in_credit_or_byline, in_place_context, names_a_thing, names_of_a_states_subject, place_names,
+)
 from relgraph.nlp.person_match import names_by_surname, same_full_name
 from relgraph.nlp.person_names import (
     is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
-    not_a_person_name, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
+    not_a_person_name, starts_upper, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
 )
 from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
 from relgraph.nlp.posts import (coordinated_end, holder_of_predicate, honorific_end, plural_titles, portfolio_tail,
@@ -274,7 +276,7 @@ def extract_people(ctx: ArticleContext) -> list[PostMention]:
         name = _person_span(ctx, span, found.not_people)
         if name is not None:
             found.add(ctx, name, PostMention(name, None))
-    for span in names_coordinated_with_people(ctx):
+    for span in names_coordinated_with_people(ctx) + names_of_a_states_subject(ctx):
         name = _person_span(ctx, span, found.not_people)
         if name is not None:
             found.add(ctx, name)
@@ -358,7 +360,7 @@ def _person_span(ctx: ArticleContext, span: Span, not_people: set[str]) -> Span 
 
 
 def _looks_like_name(ctx: ArticleContext, words: list[str]) -> bool:
-    if any((not w[:1].isupper() and w.lower() not in NAME_PARTICLES and w.split("-")[0].lower() not in NAME_PARTICLES)
+    if any((not starts_upper(w) and w.lower() not in NAME_PARTICLES and w.split("-")[0].lower() not in NAME_PARTICLES)
            or any(c.isdigit() for c in w) for w in words):
         return False
     if len([w for w in words if w.lower() not in NAME_PARTICLES]) > MAX_NAME_TOKENS:

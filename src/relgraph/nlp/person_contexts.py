@@ -114,9 +114,32 @@ def names_a_thing(ctx: ArticleContext, span: Span) -> bool:
     article names the thing (named after a person, perhaps), not a person in the story."""
     doc = ctx.doc
     after = doc[span.end] if span.end < span.sent.end else None
-    if after is None or after.pos_ != "NOUN" or not after.is_lower or span.root.dep_ != "compound":
+    if after is None or not after.is_lower:
+        return False
+    if after.lemma_ in name_vocabulary().thing_nouns or after.lower_ in name_vocabulary().thing_nouns:
+        return True  # 'X canal', 'X dam': a person is not built, so no article is needed
+    if after.pos_ != "NOUN" or span.root.dep_ != "compound":
         return False
     i = span.start - 1
     while i >= span.sent.start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].is_lower:
         i -= 1
     return i >= span.sent.start and doc[i].lower_ in ("the", "a", "an", "this", "that")
+
+
+def names_of_a_states_subject(ctx: ArticleContext) -> list[Span]:
+    """'Niger's Bakary Yaou Sangaré also attended': a state's possessive before proper nouns that
+    the NER left unlabelled and that act as the subject of a verb - the state stands for the office."""
+    doc, found = ctx.doc, []
+    for head in doc:
+        if head.pos_ != "PROPN" or head.ent_type_ or head.dep_ not in ("nsubj", "nsubjpass") \
+                or head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or not ctx.gaz.state(owner.text) or owner.i + 2 > head.i:
+            continue
+        start = owner.i + 2 if doc[owner.i + 1].lower_ in ("'s", "\u2019s") else owner.i + 1
+        words = doc[start:head.i + 1]
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper()
+                                        and t.is_alpha for t in words):
+            found.append(words)
+    return found

@@ -42,6 +42,9 @@ class NameVocabulary:
     place_nouns: frozenset[str]
     linking_verbs: frozenset[str]
     name_forming_titles: frozenset[str]
+    title_prefixes: frozenset[str]               # 'Crown' of 'Crown Prince X'
+    given_name_titles: frozenset[str]            # 'Amir', 'Sultan': titles that are given names too
+    thing_nouns: frozenset[str]                  # 'canal', 'dam': what a name before them names
 
 
 @lru_cache(maxsize=2)
@@ -68,6 +71,9 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         place_nouns=words("place_nouns"),
         linking_verbs=words("linking_verbs"),
         name_forming_titles=words("name_forming_titles"),
+        title_prefixes=words("title_prefixes"),
+        given_name_titles=words("given_name_titles"),
+        thing_nouns=words("thing_nouns"),
     )
 
 
@@ -98,8 +104,16 @@ def tidy_name_span(ctx: ArticleContext, span: Span) -> Span | None:
     return span.doc[start:end]
 
 
+GLOTTAL_MARKS = "\u02bb\u2018'"   # the Polynesian okina and its stand-ins begin words: 'ʻAisake'
+
+
+def starts_upper(word: str) -> bool:
+    """The word begins with a capital, past a leading glottal mark ('ʻOtai', 'Hawaiʻi' is no matter)."""
+    return word.lstrip(GLOTTAL_MARKS)[:1].isupper()
+
+
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha
+    return starts_upper(token.text) and token.is_alpha
 
 
 def _glued_hyphen(doc, i: int) -> bool:
@@ -138,6 +152,8 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
     """Move past honorifics, titles, words no name holds, and the demonym or place of an office at
     the front ('the Rt Hon', 'Azerbaijani Deputy Prime Minister'); `end` when nothing else is left."""
     doc, vocab, titles = ctx.doc, name_vocabulary(), title_words(ctx)
+    if _given_name_after_office(ctx, start, end):
+        return start
     while start < end:
         token = doc[start]
         length = _honorific_at(doc, start, end, vocab)
@@ -151,6 +167,17 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _given_name_after_office(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'the fund's chief executive, Sultan X', 'the foreign minister, Amir X Y': a title that is also a
+    given name, in apposition to another office, begins the name - nobody holds both in one phrase."""
+    doc, vocab = ctx.doc, name_vocabulary()
+    if end - start < 2 or start < 2 or doc[start].lower_ not in vocab.given_name_titles:
+        return False
+    office = doc[start - 2]
+    return (doc[start - 1].text == "," and office.is_lower and office.lower_ in title_words(ctx)
+            and office.lower_ not in vocab.given_name_titles and _capitalised(doc[start + 1]))
 
 
 def _title_word(word: str, titles: frozenset[str]) -> bool:
@@ -245,7 +272,8 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
     doc, found, vocab, titles = ctx.doc, [], name_vocabulary(), title_words(ctx)
     person_roots = {ent.root.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ not in UNSURE_LABELS or not _capitalised(token):
+        unsure = token.ent_type_ in UNSURE_LABELS or token.ent_type_ == "ORG" and _org_shaped_like_name(token)
+        if token.pos_ != "PROPN" or not unsure or not _capitalised(token):
             continue
         linked = token.dep_ == "conj" and token.head.i in person_roots
         linked = linked or any(c.dep_ == "conj" and c.i in person_roots for c in token.children)
@@ -260,6 +288,15 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
                 _title_word(t.lower_, titles) or _honorific_at(doc, t.i, name.end, vocab) for t in name):
             found.append(name)
     return found
+
+
+def _org_shaped_like_name(token: Token) -> bool:
+    """An ORG of two or three capitalised proper nouns, no acronym among them ('Murat Nurtleu' beside
+    'Jeyhun Bayramov'): in a list of people the NER's ORG is a name; a real organisation's name holds
+    an organisation word, which refuses it later."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and 2 <= len(ent) <= 3 and all(
+        t.pos_ == "PROPN" and _capitalised(t) and not t.is_upper for t in ent)
 
 
 def name_after_title_tail(ctx: ArticleContext, tail: Span) -> Span | None:
@@ -287,10 +324,14 @@ def starts_with_honorific(ctx: ArticleContext, span: Span) -> bool:
 
 def with_name_forming_title(ctx: ArticleContext, span: Span, word: str) -> str:
     """'Hasina' after 'Sheikh' is 'Sheikh Hasina': people known by a title and one name keep it."""
+    vocab = name_vocabulary()
     before = ctx.doc[span.start - 1] if span.start > span.sent.start else None
-    if before is not None and before.lower_ in name_vocabulary().name_forming_titles and before.is_title:
-        return f"{before.text} {word}"
-    return word
+    if before is None or before.lower_ not in vocab.name_forming_titles or not before.is_title:
+        return word
+    prefix = ctx.doc[before.i - 1] if before.i > span.sent.start else None
+    if prefix is not None and prefix.lower_ in vocab.title_prefixes and prefix.is_title:
+        return f"{prefix.text} {before.text} {word}"  # 'Crown Prince Haakon'
+    return f"{before.text} {word}"
 
 
 def is_surname_form(words: list[str]) -> bool:
