@@ -65,14 +65,30 @@ def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostM
                       exclude: set[str]) -> str | None:
     """The state of an official titled without one. Beside an official of the other side ('Prime
     Minister X hosted his Singaporean counterpart'), the other state of the story's pair; else the
-    story's home state, the one of the pair whose officials the text does not need to name
-    ('Deputy President X met Chinese Vice President Y'); else the nearest state in the sentence."""
+    one state the sentence itself names for nobody else ('Colombia was represented by Foreign
+    Minister X'); else the story's home state, the one of the pair whose officials the text does
+    not need to name ('Deputy President X met Chinese Vice President Y'); else the nearest state in
+    the sentence."""
     pair = ctx.main_pair()
     others = [s for s in pair if s not in exclude]
     if exclude and len(pair) == 2 and len(others) == 1:
         return others[0]
-    home = _home_state(posts, pair)
-    return home or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+    return (_only_state_in_sentence(ctx, post.span, exclude) or _home_state(posts, pair)
+            or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state())
+
+
+def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) -> str | None:
+    """The one state the sentence names by its name or its bodies' ('the Qatar Fund'), besides those
+    of other officials and places visited: 'X was represented by Foreign Minister Y'. A demonym
+    ('the Korean ambassador') or a city (a dateline, a venue) tells less about a bare title than
+    the story's sides do."""
+    sent = span.sent
+    named = {ctx.state_of(m.ref) for m in ctx.mentions_in(sent.start, sent.end, ("state", "organization"))
+             if m.ref.kind == "organization" or ctx.doc[m.start].pos_ == "PROPN"} - exclude - {None}
+    if len(named) != 1:
+        return None
+    state = nearest_state(ctx, span.root, exclude)  # the same state, unless it is the one visited
+    return state if state in named and nearest_state(ctx, span.root, exclude | {state}) is None else None
 
 
 def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
