@@ -114,3 +114,10 @@ def test_a_bare_title_with_two_candidate_states_in_its_sentence_is_not_read_from
         "Peru and Ecuador signed a border accord in Lima. Peruvian Foreign Minister Rosa Quispe Huamán "
         "opened the talks in Lima. Energy Minister Carlos Vera Paz said Ecuador and Colombia would follow."))
     assert ("Carlos Vera Paz", "Energy Minister", "Colombia") not in roles
+
+
+def test_a_title_of_a_stateless_body_after_a_state_possessive_keeps_the_body(tmp_path):
+    roles = roles_of(tmp_path, (
+        "He spoke by telephone with Arslan Durdyev, Turkmenistan's deputy chairman of the Cabinet of "
+        "Ministers, to brief him on the talks."))
+    assert ("Arslan Durdyev", "Deputy Chairman of the Cabinet of Ministers", "Turkmenistan") in roles

@@ -28,6 +28,8 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
     for post in posts:
         post.state = _explicit_state(ctx, post.span)
+        if post.state and post.state != ORG_POST and post.role:
+            _title_with_stateless_body(ctx, post)
     named = {id(p): p.state for p in posts if p.state and p.state != ORG_POST}  # before any guess
     for post in posts:
         if post.state == ORG_POST:
@@ -87,8 +89,10 @@ def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) 
              if m.ref.kind == "organization" or ctx.doc[m.start].pos_ == "PROPN"} - exclude - {None}
     if len(named) != 1:
         return None
-    state = nearest_state(ctx, span.root, exclude)  # the same state, unless it is the one visited
-    return state if state in named and nearest_state(ctx, span.root, exclude | {state}) is None else None
+    [state] = named
+    others = {ctx.state_of(m.ref) for m in ctx.mentions_in(sent.start, sent.end, ("state", "city"))} - named
+    # nearest_state passes over a place visited: then the state is the host's, not the official's
+    return state if nearest_state(ctx, span.root, exclude | others) == state else None
 
 
 def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
@@ -115,6 +119,14 @@ def _settle_guessed_states(ctx: ArticleContext) -> None:
             ctx.records.roles[i] = RoleRecord(r.person, r.role, named[r.person], r.evidence)
             if ctx.person_roles.get(r.person, (None, None))[1] == r.state:
                 ctx.person_roles[r.person] = (ctx.person_roles[r.person][0], named[r.person])
+
+
+def _title_with_stateless_body(ctx: ArticleContext, post: PostMention) -> None:
+    """'Turkmenistan's deputy chairman of the Cabinet of Ministers': the state named before the title,
+    the body it heads after it; the title keeps the body when the body names no state of its own."""
+    body = organization_of_post(ctx, post.span)
+    if body is not None and body.after and body.ref is None:
+        post.role = organization_title(ctx, post.span, body)
 
 
 def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
