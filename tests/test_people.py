@@ -86,3 +86,36 @@ def test_a_body_name_closed_by_its_abbreviation_is_skipped_before_the_name(tmp_p
     roles = roles_of(tmp_path, (
         "It was signed by the Director General of the Office du Niger (ODN), Mr Amadou Traore Keita."))
     assert ("Amadou Traore Keita", "Director General of the Office du Niger") in {(p, r) for p, r, _ in roles}
+
+
+def test_a_title_that_is_a_given_name_after_an_apposition_comma_is_no_second_post(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Omani officials met in Muscat. The fund's chief executive, Sultan Nasser Al-Hamdan, said the "
+        "loan was approved."))
+    assert not any(role == "Sultan" for _, role, _ in roles)
+    assert any(role == "Chief Executive Officer" for _, role, _ in roles)
+
+
+def test_a_title_that_is_a_given_name_still_titles_a_ruler_on_its_own(tmp_path):
+    roles = roles_of(tmp_path, "Sultan Haitham bin Tarik received the Indian envoy in Muscat.")
+    assert any(role == "Sultan" for _, role, _ in roles)
+
+
+def test_police_and_island_portfolios_make_minister_titles(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Jon Brown, Australia's Minister for Pacific Island Affairs, held talks with Fiji's Minister of "
+        "Police, Sione Latu, in Suva."))
+    assert ("Jon Brown", "Minister for Pacific Island Affairs", "Australia") in roles
+    assert ("Sione Latu", "Minister of Police", "Fiji") in roles
+
+
+def test_an_emigrants_portfolio_runs_into_the_title_before_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Lebanon's Minister of Foreign Affairs and Emigrants Karim Haddad signed the accord in Beirut."))
+    assert ("Karim Haddad", "Minister of Foreign Affairs and Emigrants", "Lebanon") in roles
+
+
+def test_malaysian_forms_of_address_are_skipped_before_the_name(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Malaysian officials met in Putrajaya. Foreign Minister Datuk Seri Utama Ahmad Zaki said so."))
+    assert ("Ahmad Zaki", "Foreign Minister", "Malaysia") in roles

@@ -97,3 +97,27 @@ def test_an_ambassador_of_a_state_to_another_is_the_first_state_s(tmp_path):
     roles = roles_of(tmp_path, (
         "The Ambassador of Portugal to Spain, Rui Carvalho Neves, joined the talks in Madrid."))
     assert ("Rui Carvalho Neves", "Ambassador", "Portugal") in roles
+
+
+def test_a_bare_title_serves_the_one_state_its_sentence_names_besides_others_officials(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Peru hosts Andean summit\n\n"
+        "Peru and Ecuador signed a border accord in Lima. Peruvian Foreign Minister Rosa Quispe Huamán "
+        "opened the talks. Bolivia's President Daniel Vera Mora attended, while Colombia was represented "
+        "by Foreign Minister Laura Gómez Ruiz."))
+    assert ("Laura Gómez Ruiz", "Foreign Minister", "Colombia") in roles
+    assert ("Rosa Quispe Huamán", "Foreign Minister", "Peru") in roles
+
+
+def test_a_bare_title_with_two_candidate_states_in_its_sentence_is_not_read_from_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Peru and Ecuador signed a border accord in Lima. Peruvian Foreign Minister Rosa Quispe Huamán "
+        "opened the talks in Lima. Energy Minister Carlos Vera Paz said Ecuador and Colombia would follow."))
+    assert ("Carlos Vera Paz", "Energy Minister", "Colombia") not in roles
+
+
+def test_a_title_of_a_stateless_body_after_a_state_possessive_keeps_the_body(tmp_path):
+    roles = roles_of(tmp_path, (
+        "He spoke by telephone with Arslan Durdyev, Turkmenistan's deputy chairman of the Cabinet of "
+        "Ministers, to brief him on the talks."))
+    assert ("Arslan Durdyev", "Deputy Chairman of the Cabinet of Ministers", "Turkmenistan") in roles

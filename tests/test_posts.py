@@ -140,3 +140,16 @@ def test_a_body_s_abbreviation_is_not_part_of_the_title(tmp_path):
         "The Director General of the National Water Company (NAWACO), Ahmed Bello Musa, signed for Nigeria."))
     assert {r for p, r, _ in roles if p == "Ahmed Bello Musa"} <= {"Director General of the National Water Company"}
     assert any(p == "Ahmed Bello Musa" for p, _, _ in roles)
+
+
+def test_a_lower_case_plural_title_in_apposition_is_each_listed_name_s_post(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Estonia and Latvia signed a transit plan. The foreign ministers, Kalle Tamm and Janis Ozols, "
+        "also signed a consultation plan."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert {("Kalle Tamm", "Foreign Minister"), ("Janis Ozols", "Foreign Minister")} <= pairs
+
+
+def test_a_lower_case_plural_title_without_a_name_list_is_no_post(tmp_path):
+    roles = roles_of(tmp_path, "The foreign ministers, who met in Riga, said little.")
+    assert not any(role == "Foreign Minister" for _, role, _ in roles)

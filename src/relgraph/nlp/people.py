@@ -48,6 +48,8 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
             span = Span(doc, span.start - 1, span.end, label=f"{before.text[:1].upper()}{before.text[1:]} {span.label_}")
         elif before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
+        if given_name_title(ctx, doc[span.start]) and span.end == span.start + 1:
+            continue  # 'the fund's chief executive, Sultan X': a given name, not a second title
         role = None if span.label_ == "counterpart" else span.label_
         generic = role
         span, role = _with_portfolio_tail(ctx, span, role, starts)
@@ -157,7 +159,9 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
     while i < len(doc) and i - start < MAX_NAME_TOKENS + 2:
         if i > start and doc[i].is_upper and len(doc[i].text) <= 3 and doc[i].is_alpha and doc[i].text.strip("IVX"):
             break  # 'Hilary Benn MP': a post-nominal, not a name ('Felipe VI' keeps the numeral)
-        if _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
+        if i == start and given_name_title(ctx, doc[i]) and i + 1 < len(doc) and _name_token(ctx, doc[i + 1]):
+            i += 1
+        elif _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
             i += 3
         elif _name_token(ctx, doc[i]):
             i += 1
@@ -177,6 +181,14 @@ def _past_particles(ctx: ArticleContext, doc, i: int) -> int | None:
     while j < len(doc) and j - i < 2 and doc[j].lower_ in NAME_PARTICLES:
         j += 1
     return j + 1 if i < j < len(doc) and _name_token(ctx, doc[j]) else None
+
+
+def given_name_title(ctx: ArticleContext, token) -> bool:
+    """A title that is also a given name ('Sultan', 'Amir'), in apposition right after another
+    title ('Afghanistan's foreign minister, Amir X'): there it begins the holder's name."""
+    i = token.i
+    return (token.lower_ in ctx.lex.post_shapes.get("given_name_titles", frozenset()) and i >= 2
+            and token.doc[i - 1].text == "," and i - 2 in ctx.post_tokens)
 
 
 def _is_initial(token) -> bool:

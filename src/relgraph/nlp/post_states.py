@@ -28,6 +28,8 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
     for post in posts:
         post.state = _explicit_state(ctx, post.span)
+        if post.state and post.state != ORG_POST and post.role:
+            _title_with_stateless_body(ctx, post)
     named = {id(p): p.state for p in posts if p.state and p.state != ORG_POST}  # before any guess
     for post in posts:
         if post.state == ORG_POST:
@@ -65,14 +67,32 @@ def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostM
                       exclude: set[str]) -> str | None:
     """The state of an official titled without one. Beside an official of the other side ('Prime
     Minister X hosted his Singaporean counterpart'), the other state of the story's pair; else the
-    story's home state, the one of the pair whose officials the text does not need to name
-    ('Deputy President X met Chinese Vice President Y'); else the nearest state in the sentence."""
+    one state the sentence itself names for nobody else ('Colombia was represented by Foreign
+    Minister X'); else the story's home state, the one of the pair whose officials the text does
+    not need to name ('Deputy President X met Chinese Vice President Y'); else the nearest state in
+    the sentence."""
     pair = ctx.main_pair()
     others = [s for s in pair if s not in exclude]
     if exclude and len(pair) == 2 and len(others) == 1:
         return others[0]
-    home = _home_state(posts, pair)
-    return home or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state()
+    return (_only_state_in_sentence(ctx, post.span, exclude) or _home_state(posts, pair)
+            or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state())
+
+
+def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) -> str | None:
+    """The one state the sentence names by its name or its bodies' ('the Qatar Fund'), besides those
+    of other officials and places visited: 'X was represented by Foreign Minister Y'. A demonym
+    ('the Korean ambassador') or a city (a dateline, a venue) tells less about a bare title than
+    the story's sides do."""
+    sent = span.sent
+    named = {ctx.state_of(m.ref) for m in ctx.mentions_in(sent.start, sent.end, ("state", "organization"))
+             if m.ref.kind == "organization" or ctx.doc[m.start].pos_ == "PROPN"} - exclude - {None}
+    if len(named) != 1:
+        return None
+    [state] = named
+    others = {ctx.state_of(m.ref) for m in ctx.mentions_in(sent.start, sent.end, ("state", "city"))} - named
+    # nearest_state passes over a place visited: then the state is the host's, not the official's
+    return state if nearest_state(ctx, span.root, exclude | others) == state else None
 
 
 def _home_state(posts: list[PostMention], pair: list[str]) -> str | None:
@@ -99,6 +119,14 @@ def _settle_guessed_states(ctx: ArticleContext) -> None:
             ctx.records.roles[i] = RoleRecord(r.person, r.role, named[r.person], r.evidence)
             if ctx.person_roles.get(r.person, (None, None))[1] == r.state:
                 ctx.person_roles[r.person] = (ctx.person_roles[r.person][0], named[r.person])
+
+
+def _title_with_stateless_body(ctx: ArticleContext, post: PostMention) -> None:
+    """'Turkmenistan's deputy chairman of the Cabinet of Ministers': the state named before the title,
+    the body it heads after it; the title keeps the body when the body names no state of its own."""
+    body = organization_of_post(ctx, post.span)
+    if body is not None and body.after and body.ref is None:
+        post.role = organization_title(ctx, post.span, body)
 
 
 def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:

@@ -248,7 +248,8 @@ def plural_titles(ctx: ArticleContext) -> list[Span]:
     doc, posts, found = ctx.doc, ctx.lex.posts, []
     for token in doc:
         singular = _singular(token.lower_)
-        if singular is None or not token.text[:1].isupper():
+        # capitalised ('Foreign Ministers X and Y'), or in apposition to the list ('the foreign ministers, X and Y')
+        if singular is None or not (token.text[:1].isupper() or _before_comma(token)):
             continue
         for start in range(max(token.i - 3, token.sent.start), token.i + 1):
             phrase = " ".join([*(t.lower_ for t in doc[start:token.i]), singular])
@@ -256,6 +257,10 @@ def plural_titles(ctx: ArticleContext) -> list[Span]:
                 found.append(Span(doc, start, token.i + 1, label=posts[phrase]))
                 break
     return found
+
+
+def _before_comma(token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
 
 
 def _singular(word: str) -> str | None:
