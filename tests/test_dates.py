@@ -66,6 +66,25 @@ def test_header_field_dates(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a time before the date ('17:20 GMT 03 Mar 2026'), a dash or colon closing a dateline of its own
+    ("Ministers meet in Lima\n18:05 GMT 02 Apr 2026\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nLIMA, Peru, April 2, 2026 —\nThe ministers met on Thursday.", "2026-04-02"),
+    ("Ministers meet in Lima\nLima, April 2nd 2026:\nThe ministers met on Thursday.", "2026-04-02"),
+    # an update note after the date leaves the first date as the publication date
+    ("Ministers meet in Lima\n2 April 2026 (Updated 3 April 2026)\nBody.", "2026-04-02"),
+    # bylines opened by 'Written by', 'Posted by' and the like
+    ("Ministers meet in Lima\nWritten by Ana Rojas on 2 April 2026\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nPosted by the news desk, April 2, 2026\nBody.", "2026-04-02"),
+    # a time starting a sentence does not make the date after it a header field
+    ("Ministers meet in Lima\n18:05 was the hour set on 2 April 2026 for the talks\nBody.", None),
+    # 'hours ago' is no date
+    ("Ministers meet in Lima\nWritten by Ana Rojas, 3 hours ago\nBody.", None),
+])
+def test_more_header_shapes(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Ministers meet\n24/11/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: day first
     ("Ministers meet\n11/24/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: month first
     ("Ministers meet\nPublished 24/11/2026 - 08:30\nBody.", "2026-11-24"),
