@@ -120,6 +120,31 @@ def test_captions_and_story_lists_give_no_date(text):
     assert detect_published(text) is None
 
 
+@pytest.mark.parametrize("text, place, ymd, agency", [
+    # a dateline on a line of its own, with a weekday, a time, an agency after a dash or in brackets
+    ("Ports deal signed\n\nQuito, Tuesday 7 April 2026, 09:40 — Andes Wire\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), "Andes Wire"),
+    ("Ports deal signed\n\nQUITO, Ecuador, 7 April 2026 (Andes Wire)\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), "Andes Wire"),
+    ("Ports deal signed\n\nQuito — April 7, 2026\nBy Ana Rojas, correspondent\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), None),
+    ("Ports deal signed\n\nQuito, 7 April 2026 | By Ana Rojas\n\nThe ministers met.", "Quito", (2026, 4, 7), None),
+])
+def test_datelines_on_a_line_of_their_own(text, place, ymd, agency):
+    dl = dateline(text)
+    assert dl is not None and (dl.place, (dl.year, dl.month, dl.day), dl.agency) == (place, ymd, agency)
+    assert text[dl.start:dl.end].lower().startswith(place.lower())
+
+
+@pytest.mark.parametrize("text", [
+    # a date followed by more words on its line is a sentence, not a dateline
+    "Ports deal signed\n\nQuito, 7 April 2026 was the day the ministers met in the capital.",
+    "Ports deal signed\n\nQuito, 7 April 2026 — the ministers met in the capital.",
+])
+def test_a_sentence_is_not_a_dateline_of_its_own(text):
+    assert dateline(text) is None
+
+
 @pytest.mark.parametrize("text, place, month_day", [
     ("EL ALTO - Costa Rica and Panama agreed on Monday to reopen the border.", "El Alto", None),
     ("HÀ NỘI — Việt Nam and Laos agreed on Monday to reopen the border crossing.", "Hà Nội", None),
