@@ -264,6 +264,10 @@ def test_resolve_relative(phrase, anchor, tense, expected):
     ("The sides will meet on Tuesday morning and again next week.", ["on Tuesday morning", "next week"]),
     ("Pakistan joined the organisation three years ago, said the minister yesterday.",
      ["three years ago", "yesterday"]),
+    # a weekday inside a name is no day ('the Easter Monday Accord'); a weekday leading the sentence is
+    ("Both sides cited the Easter Monday Accord, signed on 3 May 2019.", ["on 3 May 2019"]),
+    ("Tuesday Accord talks resumed on Monday.", ["on Monday"]),
+    ("Tuesday was chosen for the talks.", ["Tuesday"]),
 ])
 def test_find_temporal_expressions(sentence, expected):
     spans = find_temporal_expressions(sentence)
