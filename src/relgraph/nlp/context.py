@@ -211,11 +211,17 @@ def _trigger_leaves_clause(trigger: Token, token: Token) -> bool:
     return False
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """'(flies to Apia) to meet': a purpose clause takes its time from the verb it depends on."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def in_present(token: Token) -> bool:
     """True if the verb governing `token` (through 'to'-infinitives) is in the simple present: 'she flies
-    on to Apia', 'he is to visit'. News reports what happened in the past tense, what is planned so."""
+    on to Apia (to meet ...)', 'he is to visit'. News reports what happened in the past tense, what is planned so."""
     verb, steps = token, 0
-    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "xcomp") and verb.head.i != verb.i and steps < 4:
+    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "xcomp" or _to_infinitive(verb)) \
+            and verb.head.i != verb.i and steps < 4:
         verb, steps = verb.head, steps + 1
     return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
 
