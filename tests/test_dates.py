@@ -66,6 +66,25 @@ def test_header_field_dates(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a time before the date ('17:20 GMT 03 Mar 2026'), a dash or colon closing a dateline of its own
+    ("Ministers meet in Lima\n18:05 GMT 02 Apr 2026\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nLIMA, Peru, April 2, 2026 —\nThe ministers met on Thursday.", "2026-04-02"),
+    ("Ministers meet in Lima\nLima, April 2nd 2026:\nThe ministers met on Thursday.", "2026-04-02"),
+    # an update note after the date leaves the first date as the publication date
+    ("Ministers meet in Lima\n2 April 2026 (Updated 3 April 2026)\nBody.", "2026-04-02"),
+    # bylines opened by 'Written by', 'Posted by' and the like
+    ("Ministers meet in Lima\nWritten by Ana Rojas on 2 April 2026\nBody.", "2026-04-02"),
+    ("Ministers meet in Lima\nPosted by the news desk, April 2, 2026\nBody.", "2026-04-02"),
+    # a time starting a sentence does not make the date after it a header field
+    ("Ministers meet in Lima\n18:05 was the hour set on 2 April 2026 for the talks\nBody.", None),
+    # 'hours ago' is no date
+    ("Ministers meet in Lima\nWritten by Ana Rojas, 3 hours ago\nBody.", None),
+])
+def test_more_header_shapes(text, expected):
+    assert detect_published(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Ministers meet\n24/11/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: day first
     ("Ministers meet\n11/24/2026 08:30 | World\nBody.", "2026-11-24"),                 # 24 > 12: month first
     ("Ministers meet\nPublished 24/11/2026 - 08:30\nBody.", "2026-11-24"),
@@ -99,6 +118,31 @@ def test_modified_is_an_update_label(text, expected):
 ])
 def test_captions_and_story_lists_give_no_date(text):
     assert detect_published(text) is None
+
+
+@pytest.mark.parametrize("text, place, ymd, agency", [
+    # a dateline on a line of its own, with a weekday, a time, an agency after a dash or in brackets
+    ("Ports deal signed\n\nQuito, Tuesday 7 April 2026, 09:40 — Andes Wire\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), "Andes Wire"),
+    ("Ports deal signed\n\nQUITO, Ecuador, 7 April 2026 (Andes Wire)\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), "Andes Wire"),
+    ("Ports deal signed\n\nQuito — April 7, 2026\nBy Ana Rojas, correspondent\n\nThe ministers met.",
+     "Quito", (2026, 4, 7), None),
+    ("Ports deal signed\n\nQuito, 7 April 2026 | By Ana Rojas\n\nThe ministers met.", "Quito", (2026, 4, 7), None),
+])
+def test_datelines_on_a_line_of_their_own(text, place, ymd, agency):
+    dl = dateline(text)
+    assert dl is not None and (dl.place, (dl.year, dl.month, dl.day), dl.agency) == (place, ymd, agency)
+    assert text[dl.start:dl.end].lower().startswith(place.lower())
+
+
+@pytest.mark.parametrize("text", [
+    # a date followed by more words on its line is a sentence, not a dateline
+    "Ports deal signed\n\nQuito, 7 April 2026 was the day the ministers met in the capital.",
+    "Ports deal signed\n\nQuito, 7 April 2026 — the ministers met in the capital.",
+])
+def test_a_sentence_is_not_a_dateline_of_its_own(text):
+    assert dateline(text) is None
 
 
 @pytest.mark.parametrize("text, place, month_day", [
@@ -220,6 +264,10 @@ def test_resolve_relative(phrase, anchor, tense, expected):
     ("The sides will meet on Tuesday morning and again next week.", ["on Tuesday morning", "next week"]),
     ("Pakistan joined the organisation three years ago, said the minister yesterday.",
      ["three years ago", "yesterday"]),
+    # a weekday inside a name is no day ('the Easter Monday Accord'); a weekday leading the sentence is
+    ("Both sides cited the Easter Monday Accord, signed on 3 May 2019.", ["on 3 May 2019"]),
+    ("Tuesday Accord talks resumed on Monday.", ["on Monday"]),
+    ("Tuesday was chosen for the talks.", ["Tuesday"]),
 ])
 def test_find_temporal_expressions(sentence, expected):
     spans = find_temporal_expressions(sentence)

@@ -32,8 +32,15 @@ def _dateline_rx() -> tuple[re.Pattern, ...]:
     # '(Reuters)', '(efe-epa)' or TASS's '/TASS/'
     agency = r"(?:\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)|/(?P<agency2>[A-Za-z][\w -]{1,20})/)"
     lede = r"(?=[A-Z\"“‘'(])"
+    # A dateline on a line of its own may carry a weekday and a time ('Baku, Tuesday 22 April 2025, 18:25'),
+    # and name its agency after a dash ('— APA') or leave a byline field after it ('| By Jane Doe').
+    weekday = rf"(?:{rx.weekday_full},?\s+)?"
+    time = r"(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+    alone = (rf"(?:\s*(?:{agency}|(?:--|[-–—])\s*(?P<agency3>[A-Z][\w.&/-]*(?: [A-Z][\w.&/-]*){{0,3}})))?"
+             r"\s*(?=\||$)")
     return (
-        re.compile(rf"{place}{region},\s*{date}\.?(?:\s*{agency})?"
+        re.compile(rf"{place}{region}(?:,|\s+(?:--|[-–—]))\s*{weekday}{date}{time}{alone}"),
+        re.compile(rf"{place}{region},\s*{weekday}{date}{time}\.?(?:\s*{agency})?"
                    rf"(?:\s*\.?\s*(?:--|[-–—:])\s*|\.?\s+){lede}"),
         re.compile(rf"{place}{region}\s*{agency}\s*\.?\s*(?:--|[-–—:])\s*{lede}"),
         re.compile(rf"{place}(?:,\s*[A-Z][\w.]+)?\s*(?:--|[:–—-])\s+" + lede),
@@ -88,7 +95,7 @@ def _make_dateline(m: re.Match, start: int) -> Dateline:
     g = m.groupdict()
     month_token, day, year = g.get("m") or g.get("m2"), g.get("d") or g.get("d2"), g.get("y") or g.get("y2")
     place = m["place"].title() if m["place"].isupper() else m["place"]
-    agency = g.get("agency") or g.get("agency2")
+    agency = g.get("agency") or g.get("agency2") or g.get("agency3")
     if agency and agency.islower():
         agency = agency.upper()       # 'efe-epa' is how EFE writes its own name in datelines
     return Dateline(place, _month_num(month_token) if month_token else None, int(day) if day else None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from relgraph.dates.datelines import dateline
 from relgraph.dates.normalize import _date_at
@@ -41,31 +42,41 @@ def _labelled(lines: list[str], order: str | None = None) -> tuple[list[str], li
     return published, updated
 
 
-# A header field: the date starts the line or follows a separator ('Source: X | 2025-03-13 22:41:05',
-# 'Staff writer, Tuesday 11 Feb 2025'), may carry a time and zone ('- 21:36', '7:45 PM GMT+8'), and ends
-# the line or a field ('| Updated ...'). A date followed by more words is part of a sentence.
-_FIELD_BEFORE = r"(?:^|[|•·:,]|\s[-–—])\s*(?:(?:{weekday}),?\s*)?$"
-_FIELD_AFTER = re.compile(r"^(?:\s*[-–—,]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
-                          r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?"
-                          r"\s*(?:$|[|•·]|[-–—]\s)")
+# A header field: the date starts the line, follows a separator ('Source: X | 2025-03-13 22:41:05',
+# 'Staff writer, Tuesday 11 Feb 2025') or a leading time ('17:20 GMT 03 Mar 2025'), may carry a time and
+# zone ('- 21:36', '7:45 PM GMT+8'), and ends the line, a field ('| Updated ...', a closing dash or colon)
+# or opens an update note ('(Updated 4 March 2025)'). A date followed by more words is part of a sentence.
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+_ZONE = r"\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"
+_FIELD_BEFORE = (r"(?:^|[|•·:,]|\s[-–—]|^\s*" + _TIME + r"(?:\s*" + _ZONE + r")?\s)"
+                 r"\s*(?:(?:{weekday}),?\s*)?$")
+
+
+@lru_cache(maxsize=1)
+def _field_after() -> re.Pattern:
+    updates = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_words()["update_labels"], key=len,
+                                                                          reverse=True))
+    return re.compile(rf"^(?:\s*[-–—,]?\s*(?:at\s+)?{_TIME})?(?:\s*{_ZONE})?"
+                      rf"\s*(?:$|[|•·]|[-–—:](?:\s|$)|\(\s*(?i:{updates})\b)")
 
 
 def _field_date(line: str, order: str | None) -> str | None:
     """The first date in the line that is a header field of its own (see _FIELD_BEFORE/_FIELD_AFTER)."""
     if len(line) > SHORT_LINE or _marked(line, "caption_markers"):
         return None
-    before = re.compile(_FIELD_BEFORE.format(weekday=_rx().weekday_any_ci), re.I)
+    before = re.compile(_FIELD_BEFORE.replace("{weekday}", _rx().weekday_any_ci), re.I)
     candidates = [(m, _iso(*_ymd(m))) for pattern in _rx().full for m in pattern.finditer(line)]
     candidates += [(m, read_slashed(m, line, order)) for m in SLASHED.finditer(line)]
     for m, found in sorted(candidates, key=lambda c: c[0].start()):
-        if found and before.search(line[:m.start()]) and _FIELD_AFTER.match(line[m.end():]):
+        if found and before.search(line[:m.start()]) and _field_after().match(line[m.end():]):
             return found
     return None
 
 
 def _byline(line: str) -> str | None:
-    """The date of a byline: 'By Jane Doe, June 13, 2023' or 'Ahmet Yilmaz |16.06.2023'."""
-    if len(line) > SHORT_LINE or not (re.match(r"By\s+\S", line, re.I)
+    """The date of a byline: 'By Jane Doe, June 13, 2023', 'Written by Jane Doe on 3 March 2023' or
+    'Ahmet Yilmaz |16.06.2023'."""
+    if len(line) > SHORT_LINE or not (_marked(line, "byline_lead_ins", at_start=True)
                                       or re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}[|•·]", line)):
         return None
     for pattern in _rx().full:

@@ -31,8 +31,10 @@ def find_temporal_expressions(sentence: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, text) spans of temporal expressions, longest match first.
     A preceding 'in'/'on'/'at'/'during' is included ('In April', 'on Tuesday')."""
     found = []
-    for _kind, pattern in _rx().finders:
+    for kind, pattern in _rx().finders:
         for m in pattern.finditer(sentence):
+            if kind == "weekday" and _in_a_name(sentence, m):
+                continue
             start = m.start()
             if p := _PREP_BEFORE.search(sentence, 0, start):
                 start = p.start()
@@ -42,6 +44,18 @@ def find_temporal_expressions(sentence: str) -> list[tuple[int, int, str]]:
         if all(e <= cs or s >= ce for cs, ce in chosen):
             chosen.append((s, e))
     return [(s, e, sentence[s:e]) for s, e in sorted(chosen)]
+
+
+def _in_a_name(sentence: str, m: re.Match) -> bool:
+    """A bare weekday between capitalised words is part of a name ('the Good Friday Agreement',
+    'Black Monday'), not a day: a capitalised word before it inside the sentence, or one after it."""
+    if m.group(0)[:1].islower():
+        return False            # 'on Friday', 'last Monday': the day has a lower-case word of its own
+    before = re.search(r"(\S+)\s+$", sentence[:m.start()])
+    after = re.match(r"\s+([A-Z][a-z]+)", sentence[m.end():])
+    name_before = bool(before) and before.group(1)[:1].isupper() and before.start() > 0 \
+        and not sentence[:before.start()].rstrip().endswith((".", ":", "—", "-", '"', "“"))
+    return name_before or bool(after and not re.fullmatch(_rx().month, after.group(1)))
 
 
 # Words in front of an expression that do not change what it resolves to ('in April', 'mid-April').

@@ -161,7 +161,10 @@ class ArticleContext:
             span = self.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
             if span is not None and (_other_clause(span.root, trigger) or self.in_dateline(span)):
                 continue
-            value = dates.resolve_relative(phrase, self.published, tense=tense)
+            # 'Wong flies to Apia on Thursday', 'Tokayev is to visit ... on Wednesday': a weekday with a verb
+            # in the present is the nearest such day, often the coming one, whatever the caller assumed
+            value = dates.resolve_relative(phrase, self.published,
+                                           tense=None if tense == "past" and in_present(trigger) else tense)
             if not value:
                 continue
             char = sent.start_char + start
@@ -206,6 +209,21 @@ def _trigger_leaves_clause(trigger: Token, token: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """'(flies to Apia) to meet': a purpose clause takes its time from the verb it depends on."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def in_present(token: Token) -> bool:
+    """True if the verb governing `token` (through 'to'-infinitives) is in the simple present: 'she flies
+    on to Apia (to meet ...)', 'he is to visit'. News reports what happened in the past tense, what is planned so."""
+    verb, steps = token, 0
+    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "xcomp" or _to_infinitive(verb)) \
+            and verb.head.i != verb.i and steps < 4:
+        verb, steps = verb.head, steps + 1
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP")
 
 
 def tense_of(token: Token) -> str:

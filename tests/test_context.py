@@ -1,0 +1,40 @@
+"""relgraph.nlp.context: the tense of the clause that dates an event."""
+from __future__ import annotations
+
+import pytest
+
+from relgraph.nlp.context import in_present
+from relgraph.nlp.pipeline import load_nlp
+
+
+def token(sentence: str, word: str):
+    doc = load_nlp()[0](sentence)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The envoy flies on to Suva on Friday to meet the premier.", "flies", True),
+    ("On Thursday, the envoy is to open the new consulate.", "open", True),
+    ("The envoy flew on to Suva on Friday.", "flew", False),
+    ("The envoy has opened the consulate on Friday.", "opened", False),
+    ("The talks on Friday were useful, the envoy said.", "talks", False),
+    # a purpose clause takes its tense from the verb it depends on
+    ("The envoy flies to Suva on Friday to meet the premier.", "meet", True),
+    ("The envoy flew to Suva on Friday to meet the premier.", "meet", False),
+])
+def test_in_present(sentence, word, expected):
+    assert in_present(token(sentence, word)) is expected
+
+
+def test_a_trip_told_in_the_present_is_dated_on_the_coming_weekday(tmp_path):
+    import json
+
+    from relgraph.articles import iter_articles
+    from relgraph.nlp.extract import extract_article
+    path = tmp_path / "a.txt"
+    path.write_text("Australian Foreign Minister Jane Hart flies on to Fiji on Saturday to meet "
+                    "Fijian Prime Minister Tomasi Vuli.\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2024-03-14"}))  # a Thursday
+    [item] = list(iter_articles([path]))
+    dated = {f.date for f in extract_article(item).facts if f.kind == "event"}
+    assert "2024-03-16" in dated and "2024-03-09" not in dated
