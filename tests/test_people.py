@@ -7,16 +7,10 @@ import pytest
 from relgraph.articles import Article, iter_articles
 from relgraph.nlp.extract import extract_article
 
+from extraction_helpers import roles_of
+
 pytestmark = pytest.mark.slow
 
-
-def roles_of(tmp_path: Path, body: str) -> set[tuple[str, str, str | None]]:
-    path = tmp_path / "a.txt"
-    path.write_text("A headline about diplomacy\n\n" + body, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
-    [item] = list(iter_articles([path]))
-    assert isinstance(item, Article), item
-    return {(r.person, r.role, r.state) for r in extract_article(item).roles}
 
 
 def test_company_officers_are_posts(tmp_path):
