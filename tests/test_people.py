@@ -1,11 +1,8 @@
 """Posts and the names of their holders, on sentences written for these tests (other states, other shapes)."""
-import json
 from pathlib import Path
 
 import pytest
 
-from relgraph.articles import Article, iter_articles
-from relgraph.nlp.extract import extract_article
 
 from extraction_helpers import roles_of
 

@@ -1,11 +1,8 @@
 """The states officials serve (relgraph.nlp.post_states), on sentences written for these tests."""
-import json
 from pathlib import Path
 
 import pytest
 
-from relgraph.articles import Article, iter_articles
-from relgraph.nlp.extract import extract_article
 
 from extraction_helpers import roles_of
 

@@ -1,11 +1,8 @@
 """The shape of office titles (relgraph.nlp.posts), on sentences written for these tests."""
-import json
 from pathlib import Path
 
 import pytest
 
-from relgraph.articles import Article, iter_articles
-from relgraph.nlp.extract import extract_article
 
 from extraction_helpers import roles_of
 
