@@ -16,7 +16,7 @@ from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions, ranking,
+    ProjectMention, clean_label, enumerated_routes, has_place_pair, in_headline, is_measure, merge_mentions, ranking,
     route_ends, route_label, trimmed,
 )
 from relgraph.nlp.supplies import extract_supplies
@@ -75,7 +75,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     saying it is built would make it one."""
     lex = ctx.lex
     lemma = head.lemma_.lower()
-    if not _free_of_other_entities(ctx, head):
+    if not _free_of_other_entities(ctx, head) or _conjunct_of_a_name(head):
         return []
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
@@ -102,8 +102,14 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return True  # 'the Red Sea port of Aqaba' names a place
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
-            head.lemma_.lower() not in lex.words("project_purpose_heads"):
+            head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if _part_of_another(ctx, head):
+        return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
+    if _signed_document(ctx, head):
+        return True  # 'the signing of an executive programme for cooperation': a document, an agreement
+    if _naming_appositive(ctx, head) is not None:
+        return True  # 'a third hydropower project, the Sunkosh reservoir scheme': told by its name
     if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
     if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
@@ -120,6 +126,8 @@ def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list
     if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
         return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
+    if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
+        return [m for ends in branches for m in _mention(ctx, head, core, f"{what} ({route_label(ends, '').strip()})", ends)]
     return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head), route_label(ends, what), ends)]
 
 
@@ -135,8 +143,14 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
-    if _named(ctx, head, core) or has_place_pair(core):
-        return _mention(ctx, head, core, label)
+    state_pair_only = lemma in lex.words("project_purpose_heads") and _named_by_states(ctx, core, head)
+    unnamed = not _name_words(ctx, core, head)
+    route = _named_route_phrase(ctx, head) if unnamed else None
+    site = _proper_extension(ctx, head) if unnamed and route is None else None
+    if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
+        label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
+    if _named(ctx, head, core) and not state_pair_only or has_place_pair(core) and not state_pair_only:
+        return _mention(ctx, head, core, label)  # not 'the joint Brazil-China initiative': any two states have one
     if purpose:
         return _mention(ctx, head, core, purpose)
     extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
@@ -157,6 +171,9 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     lex = ctx.lex
     if head.lower_ not in lex.words("project_named_heads"):
         return False
+    if head.lemma_.lower() not in lex.words("project_heads") and head.text.islower() and \
+            not (_developed(ctx, head) or _built(ctx, head)):
+        return False  # 'arrivals on the Canary Islands route': a lower-case 'route' describes, 'Route' names
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(_name_words(ctx, core, head))
     return bool(_proper_words(ctx, core, head)) and (
@@ -186,6 +203,16 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
         return False
     ctx.remove_mention(m)
     return True
+
+
+def _conjunct_of_a_name(head: Token) -> bool:
+    """'Adani Ports and Special Economic Zone': a head NER reads as the second conjunct of one
+    organisation's name is a word of that name, not a project ('the Belt and Road Initiative'
+    coordinates its modifiers, not its head)."""
+    if head.dep_ != "conj" or head.ent_type_ != "ORG" or head.head.pos_ != "PROPN":
+        return False
+    first = head.head
+    return first.ent_type_ == "ORG" and all(t.ent_iob_ == "I" for t in head.doc[first.i + 1: head.i + 1])
 
 
 def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
@@ -222,11 +249,68 @@ def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
     named = ctx.mention_at(name)
     if name.pos_ != "PROPN" or named is not None and named.ref.kind != "organization":
         return None  # 'in Lahore, a project that ...': a place, not the project's name
+    if any(_head_candidate(ctx, a) for a in name.ancestors):
+        return None  # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway
     start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
                 or t.i == name.i)
     while start < name.i and name.doc[start].pos_ == "DET":
         start += 1
     return name.doc[start: name.i + 1]
+
+
+def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
+    """'X, the flagship of the Y corridor', 'X, part of the Y programme': the phrase after the comma
+    makes X a piece of another project (read from the words: the parser often loses the apposition)."""
+    parts = ctx.lex.words("project_part_nouns")
+    for appos in (t for t in head.subtree if t.dep_ == "appos" and t.lower_ in parts):
+        of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(_head_candidate(ctx, t) for t in of.subtree):
+            return True
+    doc = head.doc
+    # the first comma after the head, past a place phrase ('a hub at Kisumu, the centrepiece of ...')
+    i = next((t.i for t in doc[head.i + 1: min(head.i + 8, head.sent.end)] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
+    if i is None or doc[i].text != ",":
+        return False
+    words = list(doc[i: min(i + 4, head.sent.end)])
+    rest = [t for t in words[1:] if t.pos_ not in ("DET", "ADJ")]
+    if len(rest) < 2 or rest[0].lower_ not in ctx.lex.words("project_part_nouns") or rest[1].lower_ != "of":
+        return False
+    of = rest[1]
+    return any(_head_candidate(ctx, t) for t in doc[of.i + 1: min(of.i + 20, head.sent.end)])
+
+
+def _signed_document(ctx: ArticleContext, head: Token) -> bool:
+    """A programme or plan that is signed or adopted is a document the agreements tell, not an
+    undertaking: 'signed a plan', 'the signing of an executive programme', 'a programme signed by'."""
+    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
+        return False
+    verbs = ctx.lex.words("project_document_verbs")
+    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
+    if head.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in verbs:
+        return True  # 'signed a plan', 'the signing of a programme' (lemma 'signing' is 'sign' for the verb)
+    if head.dep_ == "pobj" and governor.lower_ in ("signing", "adoption", "ratification"):
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs and c.tag_ == "VBN" for c in head.children)
+
+
+def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
+    """The project noun in apposition that gives an unnamed project noun its name: 'a third
+    hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
+    own = _core_phrase(ctx, head)
+    if own is not None and _name_words(ctx, own, head):
+        return None
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    after = []  # the parser often hangs 'the X scheme' elsewhere: the noun phrase right after the comma
+    if comma + 1 < head.sent.end and doc[comma].text == ",":
+        after = [t for t in doc[comma + 1: min(comma + 9, head.sent.end)] if t.left_edge.i == comma + 1
+                 and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text in (",", ".", ";")][:1]
+    for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
+        if child.i > head.i and _head_candidate(ctx, child):
+            core = _core_phrase(ctx, child)
+            if core is not None and _name_words(ctx, core, child):
+                return child
+    return None
 
 
 def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
@@ -279,6 +363,7 @@ def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]
     units = lex.words("project_measure_units")
     return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
                      and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
+                     and t.ent_type_ != "MONEY" and t.tag_ != "$"
                      and t.lemma_.lower() not in skip and not _state_word(ctx, t))
 
 
@@ -294,6 +379,20 @@ def _proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
     return None
 
 
+def _named_route_phrase(ctx: ArticleContext, head: Token) -> Span | None:
+    """'between the new terminal and the Kelani Valley line': a route whose ends are named
+    facilities, not places, still tells the project apart by their names."""
+    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "from")), None)
+    if prep is None:
+        return None
+    span = subtree_span(prep)
+    if len(span) > 12 or not any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
+        return None
+    return span
+
+
 def _city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
@@ -305,15 +404,31 @@ def _built(ctx: ArticleContext, head: Token) -> bool:
     construction = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
     if head.dep_ == "compound":
         return head.head.lemma_.lower() in construction
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
+        return False  # 'investment by North Grid': who invests, not what is invested in
     return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
-                                    or head.head.head.lemma_.lower() in construction)
+                                    or head.head.head.lemma_.lower() in construction) or _agreed_for(ctx, head)
+
+
+def _agreed_for(ctx: ArticleContext, head: Token) -> bool:
+    """'signed an agreement with Sinopec for an oil refinery at Hambantota', 'a contract for the
+    terminal': a deal for a facility delimits it, wherever the parser hangs 'for'."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("for", "on"):
+        return False
+    nouns = ctx.lex.words("agreement_nouns")
+    governor = head.head.head
+    if governor.lemma_.lower() in nouns:
+        return True
+    return governor.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in governor.children)
 
 
 def _developed(ctx: ArticleContext, head: Token) -> bool:
     """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
-    a consortium is due to build', 'to build a port'."""
+    a consortium is due to build', 'to build a port'; a facility a company operates under a
+    concession ('continued to operate Hambantota port', 'the terminal, which the partners began
+    operating') is an undertaking too."""
     lex = ctx.lex
-    verbs = lex.words("project_development_verbs")
+    verbs = lex.words("project_development_verbs") | lex.words("project_operation_verbs")
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
@@ -325,10 +440,18 @@ def _developed(ctx: ArticleContext, head: Token) -> bool:
         if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
                                      or child.lemma_.lower() in verbs and child.i < head.i):
             return True
-        if child.dep_ in ("acl", "relcl") and any(t.lemma_.lower() in verbs and t.pos_ == "VERB"
-                                                  for t in child.subtree if t.head.i == child.i or t is child):
+        if child.dep_ in ("acl", "relcl") and not _relative_subject(child) and any(
+                t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in child.subtree if t.head.i == child.i or t is child):
             return True
     return False
+
+
+def _relative_subject(clause: Token) -> bool:
+    """'State Grid, which already operates the lines': the noun does the building or running
+    in its relative clause, it is not what is built ('the bridge, which opened to traffic', with
+    no object, is what opened)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in clause.children) and \
+        any(c.dep_ == "dobj" for c in clause.children)
 
 
 def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
@@ -336,7 +459,7 @@ def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
     relative clause later in the sentence says it is built, wherever the parser hung it."""
     verbs = ctx.lex.words("project_development_verbs")
     return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
-               for t in head.sent)
+               and not _relative_subject(t) for t in head.sent)
 
 
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
@@ -347,10 +470,19 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     if branches:
         return branches
     core = _core_phrase(ctx, head)
-    if core is not None and (has_place_pair(core) or _proper_words(ctx, core, head)):
+    if core is not None and (has_place_pair(core) and not _named_by_states(ctx, core, head)
+                             or _proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
+    if core is not None and any(_state_word(ctx, t) for t in ends):
+        return []  # 'the Egypt-Sudan railway linking Egypt with Sudan' says no more than its name
     return [ends] if len(ends) >= 2 else []
+
+
+def _named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
+    """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
+    route links ('linking Aswan with Wadi Halfa') tell it apart."""
+    return all(_state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
@@ -374,7 +506,8 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
-                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head))]
+                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
+                           headline=in_headline(head))]
 
 
 def _previous_sentence(head: Token) -> int:
