@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import FactRecord, Ref
@@ -206,6 +207,47 @@ def has_place_pair(span: Span) -> bool:
         if tok.pos_ == "PROPN" and any(d in tok.text[1:-1] for d in DASHES[1:]):
             return True
     return False
+
+
+# -- phrases that delimit a project -----------------------------------------------------
+def conjunct_of_a_name(head: Token) -> bool:
+    """'Adani Ports and Special Economic Zone': a head NER reads as the second conjunct of one
+    organisation's name is a word of that name, not a project ('the Belt and Road Initiative'
+    coordinates its modifiers, not its head)."""
+    if head.dep_ != "conj" or head.ent_type_ != "ORG" or head.head.pos_ != "PROPN":
+        return False
+    first = head.head
+    return first.ent_type_ == "ORG" and all(t.ent_iob_ == "I" for t in head.doc[first.i + 1: head.i + 1])
+
+
+def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
+    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
+    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    for prep in [*head.children, *([after] if after is not None else [])]:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
+            if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
+                return span
+    return None
+
+
+def named_route_phrase(ctx: ArticleContext, head: Token) -> Span | None:
+    """'between the new terminal and the Kelani Valley line': a route whose ends are named
+    facilities, not places, still tells the project apart by their names."""
+    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "from")), None)
+    if prep is None:
+        return None
+    span = subtree_span(prep)
+    if len(span) > 12 or not any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
+        return None
+    return span
+
+
+def state_word(ctx: ArticleContext, token: Token) -> bool:
+    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
 
 
 # -- one project, several mentions ----------------------------------------------------------

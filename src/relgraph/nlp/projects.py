@@ -16,9 +16,10 @@ from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, enumerated_routes, has_place_pair, in_headline, is_measure, merge_mentions, ranking,
-    route_ends, route_label, trimmed,
+    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline, is_measure,
+    merge_mentions, named_route_phrase, proper_extension, ranking, route_ends, route_label, state_word, trimmed,
 )
+from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
@@ -42,7 +43,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
         found = _mentions_at(ctx, token)
         if found is None:
             core = _core_phrase(ctx, token)
-            if core is None and _developed(ctx, token):
+            if core is None and developed(ctx, token):
                 built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
             elif core is not None and _distinctive(ctx, core, token):
                 pending.append((token, core))
@@ -75,7 +76,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     saying it is built would make it one."""
     lex = ctx.lex
     lemma = head.lemma_.lower()
-    if not _free_of_other_entities(ctx, head) or _conjunct_of_a_name(head):
+    if not _free_of_other_entities(ctx, head) or conjunct_of_a_name(head):
         return []
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
@@ -106,7 +107,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
-    if _signed_document(ctx, head):
+    if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
         return True  # 'a third hydropower project, the Sunkosh reservoir scheme': told by its name
@@ -123,7 +124,7 @@ def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list
     branches = _route_branches(ctx, head)
     if not branches:
         return None
-    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head) or built(ctx, head)):
         return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
     if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
@@ -137,7 +138,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     lemma = head.lemma_.lower()
     purpose = purpose_label(ctx, head)
     if core is None:
-        extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
+        extension = proper_extension(ctx, head) if not purpose and developed(ctx, head) else None
         if extension is not None:  # 'help build a new terminal at Clark International Airport'
             return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
         label = purpose or topic_label(ctx, head)
@@ -145,22 +146,22 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     label = clean_label(trimmed(ctx, core).text)
     state_pair_only = lemma in lex.words("project_purpose_heads") and _named_by_states(ctx, core, head)
     unnamed = not _name_words(ctx, core, head)
-    route = _named_route_phrase(ctx, head) if unnamed else None
-    site = _proper_extension(ctx, head) if unnamed and route is None else None
+    route = named_route_phrase(ctx, head) if unnamed else None
+    site = proper_extension(ctx, head) if unnamed and route is None else None
     if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
         label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
     if _named(ctx, head, core) and not state_pair_only or has_place_pair(core) and not state_pair_only:
         return _mention(ctx, head, core, label)  # not 'the joint Brazil-China initiative': any two states have one
     if purpose:
         return _mention(ctx, head, core, purpose)
-    extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
+    extension = proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
     if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
         if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
             return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
     if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
-    if lemma in lex.words("project_strong_heads") or _built(ctx, head) or _developed(ctx, head):
+    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head):
         return _mention(ctx, head, core, label)
     return None
 
@@ -172,12 +173,12 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     if head.lower_ not in lex.words("project_named_heads"):
         return False
     if head.lemma_.lower() not in lex.words("project_heads") and head.text.islower() and \
-            not (_developed(ctx, head) or _built(ctx, head)):
+            not (developed(ctx, head) or built(ctx, head)):
         return False  # 'arrivals on the Canary Islands route': a lower-case 'route' describes, 'Route' names
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(_name_words(ctx, core, head))
     return bool(_proper_words(ctx, core, head)) and (
-        _developed(ctx, head) or _built(ctx, head) or _described_as_developed(ctx, head))
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -205,23 +206,9 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
     return True
 
 
-def _conjunct_of_a_name(head: Token) -> bool:
-    """'Adani Ports and Special Economic Zone': a head NER reads as the second conjunct of one
-    organisation's name is a word of that name, not a project ('the Belt and Road Initiative'
-    coordinates its modifiers, not its head)."""
-    if head.dep_ != "conj" or head.ent_type_ != "ORG" or head.head.pos_ != "PROPN":
-        return False
-    first = head.head
-    return first.ent_type_ == "ORG" and all(t.ent_iob_ == "I" for t in head.doc[first.i + 1: head.i + 1])
-
-
 def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
-    return bool(words) and head.text[:1].isupper() and all(_state_word(ctx, t) for t in words)
-
-
-def _state_word(ctx: ArticleContext, token: Token) -> bool:
-    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
+    return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
 
 
 def _head_span(head: Token) -> Span:
@@ -279,20 +266,6 @@ def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
     return any(_head_candidate(ctx, t) for t in doc[of.i + 1: min(of.i + 20, head.sent.end)])
 
 
-def _signed_document(ctx: ArticleContext, head: Token) -> bool:
-    """A programme or plan that is signed or adopted is a document the agreements tell, not an
-    undertaking: 'signed a plan', 'the signing of an executive programme', 'a programme signed by'."""
-    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
-        return False
-    verbs = ctx.lex.words("project_document_verbs")
-    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
-    if head.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in verbs:
-        return True  # 'signed a plan', 'the signing of a programme' (lemma 'signing' is 'sign' for the verb)
-    if head.dep_ == "pobj" and governor.lower_ in ("signing", "adoption", "ratification"):
-        return True
-    return any(c.dep_ == "acl" and c.lemma_.lower() in verbs and c.tag_ == "VBN" for c in head.children)
-
-
 def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
     """The project noun in apposition that gives an unnamed project noun its name: 'a third
     hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
@@ -328,14 +301,14 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
 def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and t.lower_ not in generic)
 
 
@@ -364,102 +337,12 @@ def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]
     return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
                      and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
                      and t.ent_type_ != "MONEY" and t.tag_ != "$"
-                     and t.lemma_.lower() not in skip and not _state_word(ctx, t))
-
-
-def _proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
-    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
-    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
-    for prep in [*head.children, *([after] if after is not None else [])]:
-        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
-            if span is not None and any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
-                return span
-    return None
-
-
-def _named_route_phrase(ctx: ArticleContext, head: Token) -> Span | None:
-    """'between the new terminal and the Kelani Valley line': a route whose ends are named
-    facilities, not places, still tells the project apart by their names."""
-    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
-        return None
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "from")), None)
-    if prep is None:
-        return None
-    span = subtree_span(prep)
-    if len(span) > 12 or not any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
-        return None
-    return span
+                     and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
 
 def _city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
-
-
-def _built(ctx: ArticleContext, head: Token) -> bool:
-    """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
-    ML-1 railway upgrade'."""
-    construction = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
-    if head.dep_ == "compound":
-        return head.head.lemma_.lower() in construction
-    if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
-        return False  # 'investment by North Grid': who invests, not what is invested in
-    return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
-                                    or head.head.head.lemma_.lower() in construction) or _agreed_for(ctx, head)
-
-
-def _agreed_for(ctx: ArticleContext, head: Token) -> bool:
-    """'signed an agreement with Sinopec for an oil refinery at Hambantota', 'a contract for the
-    terminal': a deal for a facility delimits it, wherever the parser hangs 'for'."""
-    if head.dep_ != "pobj" or head.head.lower_ not in ("for", "on"):
-        return False
-    nouns = ctx.lex.words("agreement_nouns")
-    governor = head.head.head
-    if governor.lemma_.lower() in nouns:
-        return True
-    return governor.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in governor.children)
-
-
-def _developed(ctx: ArticleContext, head: Token) -> bool:
-    """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
-    a consortium is due to build', 'to build a port'; a facility a company operates under a
-    concession ('continued to operate Hambantota port', 'the terminal, which the partners began
-    operating') is an undertaking too."""
-    lex = ctx.lex
-    verbs = lex.words("project_development_verbs") | lex.words("project_operation_verbs")
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
-            and head.head.head.lemma_.lower() in verbs:
-        return True  # 'invest in a hydrogen plant'
-
-    described = [head] + [c for c in head.children if c.dep_ == "appos"]  # 'the X Bridge, the crossing which is funded by'
-    for child in (c for d in described for c in d.children):
-        if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
-                                     or child.lemma_.lower() in verbs and child.i < head.i):
-            return True
-        if child.dep_ in ("acl", "relcl") and not _relative_subject(child) and any(
-                t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in child.subtree if t.head.i == child.i or t is child):
-            return True
-    return False
-
-
-def _relative_subject(clause: Token) -> bool:
-    """'State Grid, which already operates the lines': the noun does the building or running
-    in its relative clause, it is not what is built ('the bridge, which opened to traffic', with
-    no object, is what opened)."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in clause.children) and \
-        any(c.dep_ == "dobj" for c in clause.children)
-
-
-def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
-    """'the X Bridge, the crossing over the river between A and B, which is being funded by ...': a
-    relative clause later in the sentence says it is built, wherever the parser hung it."""
-    verbs = ctx.lex.words("project_development_verbs")
-    return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
-               and not _relative_subject(t) for t in head.sent)
 
 
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
@@ -474,7 +357,7 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
                              or _proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
-    if core is not None and any(_state_word(ctx, t) for t in ends):
+    if core is not None and any(state_word(ctx, t) for t in ends):
         return []  # 'the Egypt-Sudan railway linking Egypt with Sudan' says no more than its name
     return [ends] if len(ends) >= 2 else []
 
@@ -482,7 +365,7 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
 def _named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
     """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
     route links ('linking Aswan with Wadi Halfa') tell it apart."""
-    return all(_state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
+    return all(state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
