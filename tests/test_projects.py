@@ -511,3 +511,31 @@ def test_an_initiative_named_by_two_states_only_is_no_project(tmp_path):
     _, projects = projects_of(tmp_path, (
         "Mexico and Chile discussed the joint Mexico-Chile initiative for peace talks in Venezuela."))
     assert projects == []
+
+
+def test_units_built_at_a_named_site_are_a_project(tmp_path):
+    _, [units] = projects_of(tmp_path, (
+        "Rosatom and Egypt's nuclear authority signed a deal in Cairo to build two nuclear power "
+        "units at Dabaa on the coast."))
+    assert units.label == "nuclear power units at Dabaa"  # a count is no name
+
+
+def test_a_satellite_two_states_plan_to_launch_is_a_project(tmp_path):
+    _, [satellite] = projects_of(tmp_path, (
+        "The minister was briefed on the first Nepal-Bangladesh satellite, which the two sides plan "
+        "to launch in 2027."))
+    assert satellite.label == "Nepal-Bangladesh satellite"
+
+
+def test_a_facility_two_states_share_is_a_project(tmp_path):
+    _, [post] = projects_of(tmp_path, (
+        "The prime minister will visit the Kenyan-Tanzanian Namanga land port on Friday."))
+    assert "Namanga" in post.label
+    assert {"Kenya", "Tanzania"} <= keys(post.participants)
+
+
+def test_units_at_a_named_plant_are_that_plant_s_project(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "EDF signed a contract on Monday to build two nuclear reactors at the Paks plant in Hungary. "
+        "The Paks plant already supplies half of Hungary's power."))
+    assert "Paks" in plant.label

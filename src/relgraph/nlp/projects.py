@@ -159,16 +159,18 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
             return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
-    if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
+    if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head):
-        return _mention(ctx, head, core, label)
+        within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
+        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
     return None
 
 
 def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     """'the Baynes plant'; a facility named after its city ('Karachi Port', 'Hamad International
-    Airport') only when the text says it is being built."""
+    Airport') only when the text says it is being built, or when two states share it ('the
+    Egyptian-Sudanese Argeen land port')."""
     lex = ctx.lex
     if head.lower_ not in lex.words("project_named_heads"):
         return False
@@ -178,7 +180,13 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(_name_words(ctx, core, head))
     return bool(_proper_words(ctx, core, head)) and (
-        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head))
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or _shared(ctx, core))
+
+
+def _shared(ctx: ArticleContext, core: Span) -> bool:
+    """Two states in a facility's phrase make it a joint, cross-border undertaking."""
+    states = {(ctx.gaz.state(t.text) or ctx.gaz.state_by_demonym(t.text)).name for t in core if state_word(ctx, t)}
+    return len(states) >= 2
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -380,12 +388,17 @@ def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
 
 
 def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
-             ends: list[Token] | None = None) -> list[ProjectMention]:
+             ends: list[Token] | None = None, named_by: Span | None = None) -> list[ProjectMention]:
+    """`named_by`: the site phrase naming another project noun, whose names tell this one apart
+    ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
+    not 'Hambantota port')."""
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
     lex = ctx.lex
     names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    if named_by is not None:
+        names |= _name_words(ctx, named_by, head)
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
