@@ -250,6 +250,18 @@ def state_word(ctx: ArticleContext, token: Token) -> bool:
     return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
 
 
+def shared_by_states(ctx: ArticleContext, core: Span) -> bool:
+    """Two states in a facility's phrase make it a joint, cross-border undertaking."""
+    states = {(ctx.gaz.state(t.text) or ctx.gaz.state_by_demonym(t.text)).name for t in core if state_word(ctx, t)}
+    return len(states) >= 2
+
+
+def named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
+    """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
+    route links ('linking Aswan with Wadi Halfa') tell it apart."""
+    return all(state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
+
+
 # -- one project, several mentions ----------------------------------------------------------
 def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
     """Mentions of one project in one article become one record: the same label; the same proper

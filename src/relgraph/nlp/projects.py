@@ -17,7 +17,8 @@ from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline, is_measure,
-    merge_mentions, named_route_phrase, proper_extension, ranking, route_ends, route_label, state_word, trimmed,
+    merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
+    shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
@@ -144,7 +145,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
-    state_pair_only = lemma in lex.words("project_purpose_heads") and _named_by_states(ctx, core, head)
+    state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
     unnamed = not _name_words(ctx, core, head)
     route = named_route_phrase(ctx, head) if unnamed else None
     site = proper_extension(ctx, head) if unnamed and route is None else None
@@ -180,13 +181,7 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(_name_words(ctx, core, head))
     return bool(_proper_words(ctx, core, head)) and (
-        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or _shared(ctx, core))
-
-
-def _shared(ctx: ArticleContext, core: Span) -> bool:
-    """Two states in a facility's phrase make it a joint, cross-border undertaking."""
-    states = {(ctx.gaz.state(t.text) or ctx.gaz.state_by_demonym(t.text)).name for t in core if state_word(ctx, t)}
-    return len(states) >= 2
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -361,19 +356,13 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     if branches:
         return branches
     core = _core_phrase(ctx, head)
-    if core is not None and (has_place_pair(core) and not _named_by_states(ctx, core, head)
+    if core is not None and (has_place_pair(core) and not named_by_states(ctx, core, head)
                              or _proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
     if core is not None and any(state_word(ctx, t) for t in ends):
         return []  # 'the Egypt-Sudan railway linking Egypt with Sudan' says no more than its name
     return [ends] if len(ends) >= 2 else []
-
-
-def _named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
-    """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
-    route links ('linking Aswan with Wadi Halfa') tell it apart."""
-    return all(state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
 
 
 def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
