@@ -47,6 +47,8 @@ class ArticleContext:
     post_tokens: set[int] = field(default_factory=set)                               # tokens inside office titles
     dateline: tuple[int, int] | None = None                                          # char span of the dateline
     _text: str | None = field(default=None, repr=False)
+    _ents: tuple[Span, ...] | None = field(default=None, repr=False)
+    _ent_by_token: dict[int, Span] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -55,6 +57,20 @@ class ArticleContext:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The NER's entities, made once: `Doc.ents` builds a new Span for every entity on each
+        access, and rules ask for them per token."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    def ent_at(self, i: int) -> Span | None:
+        """The entity that holds token i, if any."""
+        if self._ent_by_token is None:
+            self._ent_by_token = {t: e for e in self.ents for t in range(e.start, e.end)}
+        return self._ent_by_token.get(i)
 
     # -- mentions ------------------------------------------------------------------------
     def add_mention(self, mention: Mention) -> bool:

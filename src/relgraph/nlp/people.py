@@ -246,7 +246,7 @@ def _predicate_holder_name(ctx: ArticleContext, root) -> Span | None:
     head = holder_of_predicate(root)
     if head is None:
         return None
-    named = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    named = next((e for e in ctx.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
     if named is None or any(i in ctx.post_tokens for i in range(named.start, named.end)):
         return None
     return named if len(clean_name(named.text).split()) >= 2 else None
@@ -329,8 +329,8 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
 
 def _names_of_entities(ctx: ArticleContext, found: NameCandidates) -> None:
     # One-word persons of the article: "Yoon called ..." makes the ORG "Yoon Suk Yeol" a person.
-    surnames = {ent.text for ent in ctx.doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    for ent in ctx.doc.ents:
+    surnames = {ent.text for ent in ctx.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    for ent in ctx.ents:
         if ctx.is_excluded(ent) or ent.label_ not in ("PERSON", "ORG", "GPE") and not ent.ent_id_.startswith("person:"):
             continue
         is_person = (ent.label_ == "PERSON" or ent.ent_id_.startswith("person:")
