@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.entities import nearest_state
-from relgraph.nlp.posts import organization_of_post, organization_post_state, organization_title, state_word_in
+from relgraph.nlp.post_bodies import organization_of_post, organization_post_state, organization_title
+from relgraph.nlp.posts import state_word_in
 from relgraph.records import Ref, RoleRecord
 
 ORG_POST = "\x00organization"
