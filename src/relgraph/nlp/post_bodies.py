@@ -73,21 +73,66 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
 
 
 def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
-    """(known, state) of an organisation's officer: an intergovernmental body's officer serves no
-    state; a national body's officer serves its state; unknown when the body's state is not known."""
+    """(known, state) of an organisation's officer: the officer of an intergovernmental body, a UN
+    body, an international court, an NGO or an armed group serves no state; a national body's
+    officer serves its state, the one the article gives it or its name holds ('Central Bank of Sri
+    Lanka', 'Sri Lanka Ports Authority' for 'SLPA'); unknown when the body's state is not known."""
     gaz = ctx.gaz
     words = [t.text for t in ctx.doc[body.start:body.end]]
-    if body.ref is not None:
-        words.append(body.ref.key)
-    if any((e := gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in _word_runs(words)):
+    names = [body.ref.key, *sorted(_record_names(ctx, body.ref))] if body.ref is not None else []
+    runs = _word_runs(words) + names
+    stateless = ctx.lex.post_shapes.get("stateless_body_kinds", frozenset())
+    if any((e := gaz.organization(w)) is not None and not e.state and e.org_kind in stateless for w in runs):
         return True, None
     owner = ctx.by_token.get(body.start - 2) if body.start >= 2 and ctx.doc[body.start - 1].lower_ in ("'s", "\u2019s") else None
     if owner is not None and owner.ref.kind == "state":
         return True, owner.ref.key
     state = ctx.state_of(body.ref) if body.ref is not None else None
+    if state is None and body.ref is not None and (entry := gaz.organization(body.ref.key)) is not None:
+        state = entry.state
     if state is None:
-        state = next((hit.name for w in words if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
+        runs = runs + [run for name in names for run in _word_runs(name.split())]
+        state = next((hit.name for w in runs if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
     return (True, state) if state else (False, None)
+
+
+def _record_names(ctx: ArticleContext, ref: Ref) -> set[str]:
+    record = ctx.records.entities.get(ref)
+    return record.names if record is not None else set()
+
+
+def body_names(ctx: ArticleContext) -> dict[str, Ref]:
+    """The article's organisations by each name and alias they go by, and by the initials of a name
+    of several words ('EDC' for 'Export Development Canada'): a body named again before a title."""
+    out: dict[str, Ref] = {}
+    for ref, record in ctx.records.entities.items():
+        if ref.kind != "organization":
+            continue
+        for name in {ref.key, *record.names}:
+            out.setdefault(name, ref)
+            words = [w for w in name.replace("&", " ").split() if w.lower() not in SMALL_WORDS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                out.setdefault("".join(w[0] for w in words), ref)
+    return out
+
+
+def named_body_before(ctx: ArticleContext, span: Span, names: dict[str, Ref]) -> HeadedBody | None:
+    """'EDC president and CEO X', "Ecopetrol's chief executive": a proper noun right before the title
+    (or before its possessive) that names one of the article's organisations, or one the gazetteer
+    knows, where no mention was registered."""
+    doc, end = ctx.doc, span.start
+    if end > span.sent.start and doc[end - 1].lower_ in ("'s", "\u2019s"):
+        end -= 1
+    for start in range(end - 1, max(end - 4, span.sent.start - 1), -1):
+        if doc[start].pos_ != "PROPN" or any(i in ctx.by_token for i in range(start, end)):
+            return None
+        text = doc[start:end].text
+        ref = names.get(text)
+        if ref is None and (entry := ctx.gaz.organization(text)) is not None:
+            ref = Ref("organization", entry.name)
+        if ref is not None:
+            return HeadedBody(start, end, ref, False)
+    return None
 
 
 def _word_runs(words: list[str]) -> list[str]:
