@@ -14,6 +14,7 @@ from relgraph.nlp.person_match import names_by_surname, same_full_name
 from relgraph.nlp.person_names import (
     is_surname_form, name_after_title_tail, names_after_address, names_coordinated_with_people,
     not_a_person_name, starts_upper, starts_with_honorific, tidy_name_span, title_tail, with_name_forming_title,
+    without_abbreviated_given_name,
 )
 from relgraph.nlp.post_holders import MAX_NAME_TOKENS, name_after, name_before
 from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
@@ -169,7 +170,9 @@ def _canonical_names(ctx: ArticleContext, names: list[str]) -> dict[str, str]:
 
 
 def _same_person(long: str, short: str) -> bool:
-    return _extends(long, short) or same_full_name(long, short)
+    bare = without_abbreviated_given_name(long)  # 'Ma. Theresa X' is 'Theresa X'
+    return _extends(long, short) or same_full_name(long, short) or bare != long and (
+        bare == short or _extends(bare, short) or same_full_name(bare, short))
 
 
 def _extends(long: str, short: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext, clean_name
+from relgraph.nlp.person_names import abbreviated_given_name_end, starts_upper
 from relgraph.nlp.posts import coordinated_end, holder_of_predicate, honorific_end
 
 MAX_NAME_TOKENS = 5
@@ -24,6 +25,9 @@ def name_after(ctx: ArticleContext, span: Span) -> Span | None:
             break  # 'Hilary Benn MP': a post-nominal, not a name ('Felipe VI' keeps the numeral)
         if i == start and given_name_title(ctx, doc[i]) and i + 1 < len(doc) and _name_token(ctx, doc[i + 1]):
             i += 1
+        elif i == start and (short := abbreviated_given_name_end(doc, i)) is not None \
+                and _name_token(ctx, doc[short]):
+            i = short  # 'Secretary of Foreign Affairs Ma. Theresa X'
         elif _hyphenated_name(ctx, doc, i, start):  # 'Saleh Al-Kharabsheh', 'Whang Joo-ho', 'el-Sisi'
             i += 3
         elif _name_token(ctx, doc[i]):
@@ -43,7 +47,14 @@ def _past_particles(ctx: ArticleContext, doc, i: int) -> int | None:
     j = i
     while j < len(doc) and j - i < 2 and doc[j].lower_ in NAME_PARTICLES:
         j += 1
-    return j + 1 if i < j < len(doc) and _name_token(ctx, doc[j]) else None
+    return j + 1 if i < j < len(doc) and _surname_after_particle(ctx, doc[j]) else None
+
+
+def _surname_after_particle(ctx: ArticleContext, token) -> bool:
+    """After 'dos', 'da', 'bin' a capitalised word goes on the name even when it also names a city or a
+    company ('Bendito dos Santos Freitas'): a particle after a given name announces a surname."""
+    return _name_token(ctx, token) or (starts_upper(token.text) and token.is_alpha and token.lower_ not in ctx.lex.posts
+                                       and not ctx.gaz.state(token.text) and not ctx.gaz.state_by_demonym(token.text))
 
 
 def given_name_title(ctx: ArticleContext, token) -> bool:
@@ -72,7 +83,8 @@ def _hyphenated_name(ctx: ArticleContext, doc, i: int, start: int) -> bool:
 def _name_token(ctx: ArticleContext, token) -> bool:
     if _is_initial(token):
         return True  # 'S. Jaishankar', 'K.P. Oli'
-    if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text and "'" not in token.text:
+    # starts_upper: past a leading okina ('ʻAisake')
+    if not starts_upper(token.text) or not token.is_alpha and "-" not in token.text and "'" not in token.text:
         return False
     if token.lower_ in ctx.lex.posts or token.ent_type_ in ("DATE", "NORP"):
         return False
