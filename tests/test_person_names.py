@@ -264,3 +264,17 @@ def test_a_ministry_named_by_its_building_is_no_person():
     found = people("Fishing boats were detained in the strait last month, according to Wisma Kencana. "
                    "Officials at Istana Melati declined to comment.")
     assert not any(name.startswith(("Wisma", "Istana", "Kencana", "Melati")) for name in found)
+
+
+def test_a_body_s_acronym_and_title_before_a_name_are_cut_from_it(tmp_path):
+    import json
+
+    from relgraph.articles import iter_articles
+
+    path = tmp_path / "a.txt"
+    path.write_text("The deal was signed by KMH Chairperson Dilan Perera Fonseka and the minister in Colombo.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    [article] = list(iter_articles([path]))
+    people = {k.key for k in extract_article(article).entities if k.kind == "person"}
+    assert "Dilan Perera Fonseka" in people
+    assert not any("KMH" in p for p in people)

@@ -163,12 +163,18 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
             start += length
         elif _title_word(token.lower_, titles) or token.lower_ in vocab.non_name_words or token.lower_ in FILLERS:
             start += 1
-        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)) and (
+        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)
+                                  or _acronym(token)) and (
                 doc[start + 1].lower_ in titles or _honorific_at(doc, start + 1, end, vocab)):
-            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X': whose office
+            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X', 'ACME Chairperson X'
         else:
             break
     return start
+
+
+def _acronym(token: Token) -> bool:
+    """'SLPA', 'KOGAS': a body's initials, which name no person."""
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6
 
 
 def _given_name_after_office(ctx: ArticleContext, start: int, end: int) -> bool:
