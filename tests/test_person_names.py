@@ -280,3 +280,17 @@ def test_phrase_index_gives_the_longest_form_of_address_that_begins_at_a_token()
     assert index.length_at(doc, 4, len(doc)) == 1
     assert index.length_at(doc, 5, len(doc)) == 0   # 'His Majesty' is not in this list
     assert index.may_begin("his") and not index.may_begin("jo")
+
+
+def test_a_body_s_acronym_and_title_before_a_name_are_cut_from_it(tmp_path):
+    import json
+
+    from relgraph.articles import iter_articles
+
+    path = tmp_path / "a.txt"
+    path.write_text("The deal was signed by KMH Chairperson Dilan Perera Fonseka and the minister in Colombo.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    [article] = list(iter_articles([path]))
+    people = {k.key for k in extract_article(article).entities if k.kind == "person"}
+    assert "Dilan Perera Fonseka" in people
+    assert not any("KMH" in p for p in people)

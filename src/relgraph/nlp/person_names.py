@@ -77,6 +77,7 @@ class NameVocabulary:
     title_prefixes: frozenset[str]               # 'Crown' of 'Crown Prince X'
     given_name_titles: frozenset[str]            # 'Amir', 'Sultan': titles that are given names too
     thing_nouns: frozenset[str]                  # 'canal', 'dam': what a name before them names
+    abbreviated_given_names: frozenset[str]      # 'ma', 'md': given names written short, without their dot
 
 
 @lru_cache(maxsize=2)
@@ -108,6 +109,7 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         title_prefixes=words("title_prefixes"),
         given_name_titles=words("given_name_titles"),
         thing_nouns=words("thing_nouns"),
+        abbreviated_given_names=frozenset(w.lower().rstrip(".") for w in raw["abbreviated_given_names"]),
     )
 
 
@@ -195,12 +197,18 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
             start += length
         elif _title_word(token.lower_, titles) or token.lower_ in vocab.non_name_words or token.lower_ in FILLERS:
             start += 1
-        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)) and (
+        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)
+                                  or _acronym(token)) and (
                 doc[start + 1].lower_ in titles or _honorific_at(doc, start + 1, end, vocab)):
-            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X': whose office
+            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X', 'ACME Chairperson X'
         else:
             break
     return start
+
+
+def _acronym(token: Token) -> bool:
+    """'SLPA', 'KOGAS': a body's initials, which name no person."""
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6
 
 
 def _given_name_after_office(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -361,6 +369,26 @@ def with_name_forming_title(ctx: ArticleContext, span: Span, word: str) -> str:
     if prefix is not None and prefix.lower_ in vocab.title_prefixes and prefix.is_title:
         return f"{prefix.text} {before.text} {word}"  # 'Crown Prince Haakon'
     return f"{before.text} {word}"
+
+
+def abbreviated_given_name_end(doc, i: int) -> int | None:
+    """The end of a given name written short at doc[i], with its dot ('Ma.' of 'Ma. Theresa X', where
+    the splitter may have ended a sentence), when a capitalised word follows; else None."""
+    token = doc[i]
+    if token.lower_.rstrip(".") not in name_vocabulary().abbreviated_given_names or not token.text[:1].isupper():
+        return None
+    end = i + 1
+    if not token.text.endswith("."):
+        if end >= len(doc) or doc[end].text != "." or token.whitespace_:
+            return None
+        end += 1
+    return end if end < len(doc) and starts_upper(doc[end].text) and doc[end].is_alpha else None
+
+
+def without_abbreviated_given_name(name: str) -> str:
+    """'Ma. Theresa X' -> 'Theresa X': how the same person is named without the short given name."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower().rstrip(".") in name_vocabulary().abbreviated_given_names else name
 
 
 def is_surname_form(words: list[str]) -> bool:
