@@ -66,6 +66,27 @@ def test_statements_told_to_the_press_posted_or_delivered_as_speeches(tmp_path, 
     assert Ref("state", "Denmark") in statement.participants
 
 
+@pytest.mark.parametrize("sentence", [
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking to journalists in Copenhagen, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking in Parliament, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen, replying in the House, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen said in a televised interview that the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen praised the talks in a post on his Truth Social platform.",
+])
+def test_remarks_to_the_press_in_a_legislature_in_an_interview_or_on_an_account(tmp_path, sentence):
+    [statement] = events(tmp_path, "Nordic talks\n\n" + sentence, "Statement")
+    assert people(statement) == {"Lars Løkke Rasmussen"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking in the Nordic House in Reykjavik, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen spoke with his Swedish colleague about the plan.",
+    "Danish Foreign Minister Lars Løkke Rasmussen waited on the platform of the central station.",
+])
+def test_speaking_in_a_building_with_a_colleague_or_standing_on_a_platform_is_no_statement(tmp_path, sentence):
+    assert events(tmp_path, "Nordic talks\n\n" + sentence, "Statement") == []
+
+
 def test_telling_a_colleague_is_no_statement(tmp_path):
     text = "Nordic talks\n\nDanish Foreign Minister Lars Løkke Rasmussen told his Swedish colleague about the plan."
     assert events(tmp_path, text, "Statement") == []

@@ -15,6 +15,21 @@ def statement_verb(ctx: ArticleContext, verb: Token) -> bool:
         return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
     if lemma == "address":
         return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
+    if lemma in ctx.lex.words("speech_verbs"):
+        return any(_speech_setting(ctx, c) for c in verb.children if c.dep_ == "prep")
+    return False
+
+
+def _speech_setting(ctx: ArticleContext, prep: Token) -> bool:
+    """'speaking to reporters', 'replying in the House', 'spoke before parliament': remarks made to
+    the press or in a legislature are public; 'spoke with his counterpart' is talk, not a statement.
+    A building named like a chamber ('at the State House', 'in the Bhutan House') is no legislature."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if prep.lower_ == "to" and _last_word(ctx, obj) & ctx.lex.words("statement_audiences"):
+            return True
+        if prep.lower_ in ("in", "before", "to") and obj.lemma_.lower() in ctx.lex.words("legislature_nouns") \
+                and not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in obj.children):
+            return True
     return False
 
 
@@ -23,13 +38,24 @@ def posting_verb(ctx: ArticleContext, verb: Token) -> bool:
     verb's own phrase (the tokenizer may glue the full stop to 'X')."""
     platforms = ctx.lex.words("social_platforms")
     for token in verb.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ == "on" and token.lower_.rstrip(".") in platforms:
+        if token.dep_ == "pobj" and token.head.lower_ == "on" and (
+                token.lower_.rstrip(".") in platforms or _named_platform(ctx, token)):
             node = token.head
             while node.pos_ != "VERB" and node.head.i != node.i:
                 node = node.head
             if node.i == verb.i:
                 return True
     return False
+
+
+def _named_platform(ctx: ArticleContext, noun: Token) -> bool:
+    """'on his Truth Social platform', 'on the ministry's Telegram channel': someone's account named
+    by its platform; a bare 'on the platform' may be a railway's."""
+    if noun.lemma_.lower().rstrip(".") not in ctx.lex.words("platform_nouns"):
+        return False
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    known = any(c.lower_ in ctx.lex.words("social_platforms") for c in compounds)
+    return known or bool(compounds) and any(c.dep_ == "poss" for c in noun.children)
 
 
 def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
