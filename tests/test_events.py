@@ -406,3 +406,12 @@ def test_a_joint_communique_of_two_blocs_is_the_blocs(tmp_path):
     statements = events(tmp_path, text, "Statement")
     assert any({r.key for r in s.participants if r.kind == "organization"} >= {"Andean Community", "Mercosur"}
                for s in statements)
+
+
+def test_a_reception_during_a_reported_trip_is_no_second_visit(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Javier González-Olaechea arrived in Santiago on Monday "
+            "for a three-day visit. He was received on Wednesday by Chilean President Gabriel Boric at La Moneda.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert visit.date == "2024-03-11" and [p.key for p in visit.places] == ["Santiago"]
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Gabriel Boric", "Javier González-Olaechea"} and meeting.date == "2024-03-13"

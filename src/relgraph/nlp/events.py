@@ -266,9 +266,32 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
                 break
         else:
             merged.append(event)
+    merged = _receptions_within_trips(ctx, merged)
     for event in merged:
         event.key = None
     return merged
+
+
+def _receptions_within_trips(ctx: ArticleContext, events: list[FactRecord]) -> list[FactRecord]:
+    """'Idris arrived in Cairo on Monday ... Idris was received on Tuesday by Sisi': a guest received
+    during a trip the article reports is no second visit; the trip keeps its own date (its arrival)."""
+    hosts = ctx.lex.words("host_verbs")
+    kept: list[FactRecord] = []
+    for event in events:
+        trip = None
+        if event.type == "Visit" and _family(event) in hosts:
+            guests = {r for r in event.participants if r.kind == "person"}
+            trip = next((o for o in events if o is not event and o.type == "Visit" and _family(o) not in hosts
+                         and guests & set(o.participants) and _places_agree(ctx, o, event)), None)
+        if trip is None:
+            kept.append(event)
+            continue
+        trip.participants += [r for r in event.participants if r not in trip.participants]
+        trip.places = trip.places or event.places
+        if not trip.date:
+            trip.date, trip.date_assumed = event.date, event.date_assumed
+        trip.evidence += event.evidence
+    return kept
 
 
 def _same_event(a: FactRecord, b: FactRecord) -> bool:
