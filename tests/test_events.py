@@ -415,3 +415,17 @@ def test_a_reception_during_a_reported_trip_is_no_second_visit(tmp_path):
     assert visit.date == "2024-03-11" and [p.key for p in visit.places] == ["Santiago"]
     [meeting] = events(tmp_path, text, "Meeting")
     assert people(meeting) == {"Gabriel Boric", "Javier González-Olaechea"} and meeting.date == "2024-03-13"
+
+
+def test_returning_to_power_is_no_trip(tmp_path):
+    text = ("Himalayan diplomacy\n\nNepalese Prime Minister Khadga Oli, who returned to power in July, met "
+            "Indian Prime Minister Narendra Modi in New Delhi on Monday.")
+    assert events(tmp_path, text, "Visit") == []
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Khadga Oli", "Narendra Modi"}
+
+
+def test_meeting_a_condition_is_no_meeting(tmp_path):
+    text = ("Grain trade\n\nUkraine had met every technical condition set by Poland, Ukrainian Deputy "
+            "Minister Taras Kachka said.")
+    assert events(tmp_path, text, "Meeting") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.util import filter_spans
 
-from relgraph.nlp.actors import governing_noun, place_in, subject_actors, with_states
+from relgraph.nlp.actors import governing_noun, place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
 from relgraph.nlp.event_actors import (
     link_bare_surnames,
@@ -137,6 +137,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None  # wished-for or denied talks are not events
     if _refers_back(ctx, trigger) or etype == "Statement" and not framed_statement(ctx, trigger):
         return None
+    if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
+        return None
     planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
@@ -169,6 +171,23 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         places=[place] if place else [], date=date, date_assumed=assumed,
         evidence=[ctx.evidence(trigger.doc[trigger.i: trigger.i + 1], f"event-{etype.lower()}", 0.7)],
     )
+
+
+def _meets_a_requirement(ctx: ArticleContext, verb: Token) -> bool:
+    """'Ukraine had met every technical condition': meeting a condition, a target or a deadline is no meeting."""
+    return verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("requirement_nouns") for c in verb.children)
+
+
+def _goes_to_no_place(ctx: ArticleContext, verb: Token) -> bool:
+    """'Oli, who returned to power in July', 'returned to the post he held': a movement 'to' something
+    that names no place or party is a change of office, not a trip."""
+    goals = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not goals:
+        return False
+    located = [c for c in verb.children if c.dep_ in ("prep", "dobj")]
+    return not any(ctx.mentions_in(subtree_span(c).start, subtree_span(c).end, ("city", "state", "organization"))
+                   for c in located)
 
 
 def _sides(ctx: ArticleContext, trigger: Token, participants: list[Ref]) -> int:
