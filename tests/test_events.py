@@ -429,3 +429,9 @@ def test_meeting_a_condition_is_no_meeting(tmp_path):
     text = ("Grain trade\n\nUkraine had met every technical condition set by Poland, Ukrainian Deputy "
             "Minister Taras Kachka said.")
     assert events(tmp_path, text, "Meeting") == []
+
+
+def test_a_trip_on_to_a_name_stays_a_trip(tmp_path):
+    text = ("Pacific tour\n\nAustralian Foreign Minister Penny Wong flies on to Apia on Thursday to meet "
+            "Samoa's new prime minister, La'auli Leuatea Schmidt.")
+    assert [people(v) for v in events(tmp_path, text, "Visit")] == [{"Penny Wong"}]

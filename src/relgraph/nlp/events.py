@@ -182,9 +182,9 @@ def _meets_a_requirement(ctx: ArticleContext, verb: Token) -> bool:
 def _goes_to_no_place(ctx: ArticleContext, verb: Token) -> bool:
     """'Oli, who returned to power in July', 'returned to the post he held': a movement 'to' something
     that names no place or party is a change of office, not a trip."""
-    goals = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
-    if not goals:
-        return False
+    goals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    if not goals or any(p.pos_ != "NOUN" for p in goals):
+        return False  # 'flies on to Apia': a name may be a place the gazetteer does not know
     located = [c for c in verb.children if c.dep_ in ("prep", "dobj")]
     return not any(ctx.mentions_in(subtree_span(c).start, subtree_span(c).end, ("city", "state", "organization"))
                    for c in located)
