@@ -208,12 +208,22 @@ def _other_clause(token: Token, trigger: Token) -> bool:
     while node.i not in anchors:
         if node.dep_ == "ccomp":
             return True  # what was said rather than when
-        if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (in_phrase and node.dep_ in ("acl", "relcl")):
+        if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (
+                in_phrase and node.dep_ in ("acl", "relcl") and _describes_event(node, trigger)):
             return True  # another clause
         if node.head.i == node.i:
             break  # reached the root: it depends on the trigger's side
         node = node.head
     return _trigger_leaves_clause(trigger, token)
+
+
+def _describes_event(clause: Token, trigger: Token) -> bool:
+    """A clause inside the event's phrase tells of the event when it hangs on the event noun, or on a
+    common noun of it; one on a name ('talks with Idris, who arrived on Monday', 'views on North
+    Korea, which fired a missile on Sunday') tells of that person or place."""
+    if clause.head.i == trigger.i:
+        return True
+    return clause.head.pos_ != "PROPN" and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def _trigger_leaves_clause(trigger: Token, token: Token) -> bool:
