@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subtree_span,
-                                 with_states)
+from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subject_of,
+                                 subtree_span, with_states)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import Ref
 
@@ -29,7 +29,11 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
             refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
     refs += prep_parties(ctx, noun) + (prep_parties(ctx, verb) if verb.i != noun.i else [])
     refs += committed_parties(ctx, noun)
-    if verb.head.i != noun.i or verb.dep_ == "relcl":
+    subject = subject_of(verb)
+    if subject is not None and subject.i != noun.i and any(a.i == subject.i for a in noun.ancestors) \
+            and subject.dep_ == "nsubjpass":
+        refs = actors_in(ctx, subtree_span(noun)) + refs  # 'two of the protocols, on ... the ICRC': the rest is what they are
+    elif verb.head.i != noun.i or verb.dep_ == "relcl":
         refs = subject_actors(ctx, verb) + refs
     return _only_parties(ctx, refs)
 

@@ -9,6 +9,7 @@ from relgraph.nlp.context import ArticleContext
 
 MAX_DESCRIPTION_TOKENS = 24  # room for 'MoU on the voluntary return of Sudanese nationals', short to read
 DEFINITE = ("the", "this", "that", "these", "those")
+NAME_LINKS = ("of", "on", "for")  # 'the Treaty of Lima', 'the Doha Framework for Peace
 
 
 def agreement_name(noun: Token) -> str | None:
@@ -22,13 +23,13 @@ def agreement_name(noun: Token) -> str | None:
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and _capital_follows(doc, end + 1):
+    if end + 1 < len(doc) and doc[end].lower_ in NAME_LINKS and _capital_follows(doc, end + 1):
         end += 1
         first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
         while end < len(doc) and (_name_word(doc[end], end == first) or doc[end].text == "-"
                                   or doc[end].lower_ == "the" and _capital_follows(doc, end)):
             end += 1
-        while doc[end - 1].lower_ in ("and", "of", "-", "the"):
+        while doc[end - 1].lower_ in ("and", "-", "the", *NAME_LINKS):
             end -= 1
     if start == noun.i and end == noun.i + 1:
         return None
@@ -214,14 +215,33 @@ def _in_side_clause(token: Token, top: Token, core: set[int] | None = None) -> b
 
 
 def _is_date_part(token: Token) -> bool:
-    """'on Thursday', 'in May 2023': when, not what."""
+    """'on Thursday', 'in May 2023': when, not what. A hyphenated duration modifying a noun ('a
+    99-year lease', 'a 10-year deal') tells what the deal is."""
     if token.ent_type_ in ("DATE", "TIME"):
-        return True
+        return not _in_duration_modifier(token)
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
-def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> list[tuple[str, set[str]]]:
+def _in_duration_modifier(token: Token) -> bool:
+    top = token
+    while top.head.i != top.i and top.head.ent_type_ in ("DATE", "TIME"):
+        top = top.head
+    if top.dep_ not in ("compound", "amod", "nmod") or top.head.ent_type_ in ("DATE", "TIME"):
+        return False
+    words = [t for t in top.subtree]
+    return any(t.text == "-" for t in words) and any(t.pos_ == "NUM" or t.like_num for t in words)
+
+
+def partitive_head(noun: Token) -> Token | None:
+    """'two of the protocols' -> 'two': the number that picks some of the documents."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "CD":
+        return noun.head.head
+    return None
+
+
+def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None,
+                  partitive: Token | None = None) -> list[tuple[str, set[str]]]:
     """'MoUs on tourism, wildlife and culture' -> ['tourism', 'wildlife', 'culture'];
     'agreements on vehicles and on the financing of lines' -> two fields; 'power, port and
     security deals' -> three, each with its content words. [] when the report does not list its fields.
@@ -229,7 +249,7 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -
     if noun.tag_ not in ("NNS", "NNPS"):
         return []
     # the fields hang on the noun, on its 'of understanding', or on the verb ('signed MoUs on A and B')
-    holders = [noun.doc[i] for i in sorted(_core(ctx, noun))]
+    holders = [noun.doc[i] for i in sorted(_core(ctx, noun))] + ([partitive] if partitive is not None else [])
     verbal = verb is not None and verb.pos_ in ("VERB", "AUX")
     after_verb = [c for c in verb.children if c.i > noun.i] if verbal else []
     for prep in [c for h in holders for c in h.children] + after_verb:
@@ -357,6 +377,8 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
         if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
                 and child.lower_ not in ordinals and child.lemma_.lower() not in concluded:
             return False
+        if child.dep_ == "acl" and any(a.lower_ == "to" for a in child.children):
+            return False  # 'the deal reached in June to revise ...': what it does is its own
         naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
         if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \
                 and not _is_date_part(child) and not naming:

@@ -5,20 +5,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
-from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, undone
+from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
                                             possessor_parties, prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
-                                            ordinal_of, year_in_phrase)
+                                            ordinal_of, partitive_head, year_in_phrase)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
-__all__ = ["extract_agreements", "agreement_name", "proper_name"]
+__all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
 
 SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signing event goes with it
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
+ONE_SIDED_RULE = "agreement-signed-by-one-side"  # a signing whose document the other side has not signed
 HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
 
@@ -30,12 +31,25 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
         verb, signed = _concluding_verb(ctx, token)
-        if verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
+        if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
+            found += _concluded(ctx, token, verb, signed, found, one_side=True)
+        elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
         elif verb is None:
             found += _named(ctx, token)
     found += _agreed_to(ctx)
     return merge_reports(ctx, found)
+
+
+def signed_by_one_side(deal: FactRecord) -> bool:
+    """A document one side signed and the other has not: the signing happened, the deal is not
+    concluded (GOLD_SCHEMA policy), so it gives a Signing event but is no agreement."""
+    return any(e.rule == ONE_SIDED_RULE for e in deal.evidence)
+
+
+def reports_a_signing(deal: FactRecord) -> bool:
+    """The text reports the document's signing (by both sides or by one)."""
+    return any(e.rule in (SIGNED_RULE, ONE_SIDED_RULE) for e in deal.evidence)
 
 
 def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
@@ -46,11 +60,38 @@ def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
         return False
     if _in_lexicon(ctx, token, "agreement_nouns"):
         return True
-    if _in_lexicon(ctx, token, "signed_document_nouns") and token.dep_ in ("dobj", "nsubjpass") \
-            and token.head.lemma_.lower() in ctx.lex.words("signature_verbs"):
+    if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in ctx.lex.words("document_of_phrases")
+           for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        return True  # 'a letter of intent': a document only with its complement
+    if _in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
         return True  # 'signed a plan of consultations': a plan that is signed is a document
+    if _in_lexicon(ctx, token, "joint_document_nouns") and any(c.lower_ == "joint" for c in token.children) \
+            and _signed(ctx, token, ctx.lex.words("joint_adoption_verbs")):
+        return True  # 'the joint vision adopted by the two leaders': a text both sides adopted
     name = proper_name(ctx, token)
     return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
+
+
+def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
+    """Signed (or adopted) as a document: 'signed a plan', 'the signing of an executive programme',
+    'a joint vision for ... adopted by X and Y' (a participle with its signers, however deep)."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
+        return True
+    return _participle_with_signers(ctx, noun, verbs) is not None
+
+
+def _participle_with_signers(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> Token | None:
+    """'the joint vision for economic partnership adopted by Modi and X': a concluding participle
+    with an agent, inside the noun's phrase with no other document between, is the noun's."""
+    for clause in noun.subtree:
+        if clause.i > noun.i and clause.dep_ == "acl" and clause.tag_ == "VBN" \
+                and clause.lemma_.lower() in verbs and any(c.dep_ == "agent" for c in clause.children) \
+                and not any(_in_lexicon(ctx, t, "agreement_nouns") for t in noun.doc[noun.i + 1:clause.i]):
+            return clause
+    return None
 
 
 def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
@@ -59,10 +100,11 @@ def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
 
 
 def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
-    """The agreement's proper name, unless it is only generic words ('the Memorandum of Understanding')."""
+    """The agreement's proper name, unless it is only generic words and a year ('the Memorandum of
+    Understanding', 'the 1974 Agreement between X and Y concerning ...': its phrase says what it is)."""
     name = agreement_name(noun)
-    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on"}
-    if name is None or all(w.lower().strip("()") in generic for w in name.split()):
+    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on", "for"}
+    if name is None or all(w.lower().strip("()") in generic or w.isdigit() for w in name.split()):
         return None
     return name
 
@@ -80,16 +122,18 @@ def _restatement(ctx: ArticleContext, noun: Token) -> bool:
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
-               found: list[Report]) -> list[Report]:
+               found: list[Report], one_side: bool = False) -> list[Report]:
     parties = parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
     if date and _in_future(ctx, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
-    rule = SIGNED_RULE if signed else CONCLUDED_RULE
-    if is_anaphoric(ctx, noun) and found:
+    rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed else CONCLUDED_RULE
+    partitive = partitive_head(noun)
+    own_fields = field_phrases(ctx, noun, verb, partitive) if partitive is not None else []
+    if is_anaphoric(ctx, noun) and found and not own_fields:
         _refer_back(ctx, noun, found, parties, date, place, rule)
-        return []
+        return []  # ('two of the protocols, on A and on B, were signed' names deals of its own)
     name = proper_name(ctx, noun)
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
@@ -99,7 +143,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
         return []
-    fields = [] if name else field_phrases(ctx, noun, verb)
+    fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
@@ -165,6 +209,8 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
     if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
+    if _in_capitals_line(ctx, noun):
+        return []  # 'EU FRAMEWORK', 'SEABED ACCORD': a subheading in capitals names a topic, not a treaty
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
         return []
@@ -203,6 +249,15 @@ def _in_title(ctx: ArticleContext, token: Token) -> bool:
     if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
         return False
     return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
+
+
+def _in_capitals_line(ctx: ArticleContext, token: Token) -> bool:
+    """On a line written all in capitals (a subheading), the token itself longer than an acronym."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(token.text) > 4 and token.text.isupper() and not any(c.islower() for c in line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -251,6 +306,7 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
             "quantity_nouns"):
         top = top.head.head  # 'signed a number of agreements'
+    top = partitive_head(top) or top  # 'two of the protocols were signed'
     container = _container(ctx, top) or _coordinated_deeper(ctx, top)
     if container is not None:  # 'signed seven agreements, including an MoU on health'
         return container
@@ -262,10 +318,23 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
-    late = _participle_set_off(ctx, noun)
+    late = _participle_set_off(ctx, noun) or _participle_after(ctx, noun) \
+        or _participle_with_signers(ctx, noun, verbs)
     if late is not None:
         return late, late.lemma_.lower() in signing
     return None, False
+
+
+def _participle_after(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'under the 99-year lease concluded in 2017': a participle right after the noun, with no
+    subject of its own, is the noun's reduced relative clause, wherever the parser hung it."""
+    if noun.i + 1 >= len(noun.doc) or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    verb = noun.doc[noun.i + 1]
+    if verb.lemma_.lower() not in ctx.lex.words("conclusion_verbs") or verb.tag_ not in ("VBN", "VBD") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb
 
 
 def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
