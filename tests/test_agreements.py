@@ -638,3 +638,61 @@ def test_a_count_does_not_date_a_treaty_recalled_without_a_date(tmp_path):
         "on the Declaration of Principles of the two countries."))
     declaration = next(d for d in found if d.name and "Declaration" in d.name)
     assert declaration.date is None
+
+
+def test_a_deal_later_called_after_the_city_of_its_signing_is_that_deal(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Talks\n\nChile and Peru signed an agreement in Lima on Monday setting out new fishing quotas. Peru "
+        "has since said the so-called Lima agreement was no longer relevant."))
+    [deal] = found
+    assert deal.name == "Lima agreement" and parties(deal) == {"Chile", "Peru"}
+
+
+def test_a_deal_named_after_a_city_where_nothing_was_signed_adds_no_name(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Talks\n\nChile and Peru signed an agreement in Lima on Monday setting out new fishing quotas. Peru "
+        "said the Quito agreement was no longer relevant."))
+    assert all(d.name != "Quito agreement" for d in found)
+
+
+def test_bodies_of_the_two_countries_sign_for_their_states(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nChile and Peru held their annual summit in Lima. The two countries' Ministries of Fisheries "
+        "signed a memorandum of understanding to share catch data."))
+    [deal] = found
+    assert {"Chile", "Peru"} <= parties(deal)
+
+
+def test_a_verb_the_parser_left_without_subject_takes_the_actors_before_it(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Oil\n\nBrazil and China held a session in Beijing. On the sidelines of the session, Petrobras and "
+        "the China National Offshore Oil Corporation (CNOOC) struck a deal to jointly explore two blocks, "
+        "the companies said in a statement."))
+    deal = next(d for d in found if "explore" in d.label)
+    assert "China National Offshore Oil Corporation" in parties(deal)
+
+
+def test_a_treaty_a_state_should_join_is_a_treaty_in_force_and_its_other_name_adds_none(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Rivers\n\nKenya's foreign minister said Tanzania should join the Lake Basin Cooperative Framework "
+        "Agreement (LCFA), which came into force last year. Tanzania has refused to sign the agreement, "
+        "known as the Kisumu Agreement."))
+    [deal] = found
+    assert "Cooperative Framework Agreement" in deal.label
+
+
+def test_a_state_expected_to_sign_a_treaty_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Rivers\n\nTanzania is expected to sign the Lake Basin Cooperative Framework "
+                               "Agreement next year, officials said.")
+    assert found == []
+
+
+def test_a_document_among_the_fields_of_memorandums_is_its_own_deal_and_its_later_mention_retells_it(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nChile and Peru on Thursday signed two memorandums of understanding, on fisheries and "
+        "tourism, and an intergovernmental agreement on the construction of the Tacna-Arica railway line. "
+        "The railway agreement was signed by the two foreign ministers, while the fisheries MoU was signed "
+        "by the two ambassadors, and Maria Lopez, an adviser."))
+    rail = [d for d in found if "railway" in d.label]
+    assert len(rail) == 1 and "Tacna" in rail[0].label and "memorandums" not in rail[0].label
+    assert all("Lopez" not in d.label for d in found)

@@ -149,6 +149,7 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
     others = {t.i for t in noun.subtree
               if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
+    others |= {c.i for c in _detached_children(noun)}
     out = []
     for t in noun.subtree:
         if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
@@ -160,6 +161,17 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
         if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, _core(ctx, noun)):
             continue
         out.append(t)
+    return out
+
+
+def _detached_children(noun: Token) -> list[Token]:
+    """Children the parser hung on the noun across words outside its phrase ('The railway agreement
+    was signed by A, while the MoU was signed by B, and C': 'C' is no part of the agreement)."""
+    inside = {t.i for t in noun.subtree}
+    out = []
+    for child in (c for c in noun.children if c.i > noun.i):
+        if any(i not in inside for i in range(noun.i + 1, child.left_edge.i)):
+            out.append(child)
     return out
 
 

@@ -35,7 +35,7 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             found += _concluded(ctx, token, verb, signed, found, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
-        elif verb is None:
+        elif verb is None and not _named_after_its_place(ctx, token, found) or _joining_a_treaty(ctx, token, verb):
             found += _named(ctx, token)
     found += _agreed_to(ctx)
     return merge_reports(ctx, found)
@@ -134,6 +134,10 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if is_anaphoric(ctx, noun) and found and not own_fields:
         _refer_back(ctx, noun, found, parties, date, place, rule)
         return []  # ('two of the protocols, on A and on B, were signed' names deals of its own)
+    retold = _retold_by_words(ctx, noun, found, date)
+    if retold is not None:
+        _refer_back(ctx, noun, [retold], parties, date, place, rule)
+        return []
     name = proper_name(ctx, noun)
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
@@ -147,7 +151,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
-        text = f"{noun.text} on {description}" if fields else description
+        text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
         if date and not name and not _recent(ctx, date) and date[:4] not in text:
             text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
@@ -155,6 +159,26 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
     return out
+
+
+def _is_document(ctx: ArticleContext, field: str) -> bool:
+    """'MoUs on A, B and an intergovernmental agreement on C': the last field is a document itself."""
+    head = field.lower().split(" on ")[0].split(" of ")[0].split()
+    return any(w in ctx.lex.words("agreement_nouns") for w in head)
+
+
+def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date: str | None) -> Report | None:
+    """'an intergovernmental agreement on the Kokrajhar-Gelephu railway line ... The railway
+    agreement was signed by ...': a definite mention whose own words all belong to one deal already
+    told (of a compatible date) retells that deal."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun):
+        return None
+    words = describe(ctx, noun)[1]
+    if not words:
+        return None
+    same = [r for r in found if words <= r.words and r.fact.evidence[0].rule != NAMED_RULE
+            and (not date or not r.fact.date or date[:7] == r.fact.date[:7])]
+    return same[-1] if len(same) == 1 else None
 
 
 def _refer_back(ctx: ArticleContext, noun: Token, found: list[Report], parties: list[Ref],
@@ -202,6 +226,37 @@ def _recent(ctx: ArticleContext, date: str) -> bool:
     return int(published[:4]) - int(date[:4]) < HISTORY_YEARS
 
 
+def _joining_a_treaty(ctx: ArticleContext, noun: Token, verb: Token | None) -> bool:
+    """'Egypt should join the Cooperative Framework Agreement': whether Egypt joins is open, but
+    a treaty one can join or ratify, named as such, is in force between its parties."""
+    return verb is not None and verb.lemma_.lower() in ctx.lex.words("accession_verbs") \
+        and proper_name(ctx, noun) is not None and not undone(ctx, noun)
+
+
+def _also_known_as(ctx: ArticleContext, noun: Token) -> bool:
+    """'the agreement, known as the Entebbe Agreement': another name of the deal just told."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
+    return verb is not None and verb.lemma_.lower() in ctx.lex.words("naming_verbs") \
+        and _is_agreement_noun(ctx, verb.head) and is_anaphoric(ctx, verb.head)
+
+
+def _named_after_its_place(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
+    """'signed an agreement in Cairo ... the so-called Cairo agreement': a definite deal named after
+    a place where a deal just reported was signed is that deal, and the place names it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    places = {m.ref for c in modifiers for m in ctx.mentions_in(c.i, c.i + 1, ("city", "state"))}
+    if len(modifiers) != 1 or not places:
+        return False
+    deal = next((r for r in reversed(found) if places & set(r.fact.places)), None)
+    if deal is None:
+        return False
+    deal.fact.name = deal.fact.name or f"{modifiers[0].text} {noun.text}"
+    deal.fact.evidence.append(ctx.evidence(noun.doc[noun.i:noun.i + 1], CONCLUDED_RULE, 0.6))
+    return True
+
+
 def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     """'under the 1965 Treaty on Basic Relations', 'the 1959 Nile Waters Agreement', 'a 2012 defence
     treaty between the two countries': a past agreement the text names, with its year."""
@@ -209,7 +264,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
     if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
-    if _in_capitals_line(ctx, noun):
+    if _in_capitals_line(ctx, noun) or _also_known_as(ctx, noun):
         return []  # 'EU FRAMEWORK', 'SEABED ACCORD': a subheading in capitals names a topic, not a treaty
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
@@ -312,6 +367,9 @@ def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
         return container
     if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
         return top.head, top.head.lemma_.lower() in signing
+    if top.dep_ == "conj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in verbs \
+            and any(c.dep_ == "dobj" for c in top.head.children):
+        return top.head, top.head.lemma_.lower() in signing  # 'signed two MoUs, ..., and an agreement on ...'
     for child in clauses_of(noun):
         if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing
