@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
-from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
-                                            possessor_parties, prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
-                                            ordinal_of, partitive_head, year_in_phrase)
+from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
+                                            prep_parties, sentence_parties)
+from relgraph.nlp.agreement_phrases import agreement_name, describe, is_anaphoric, ordinal_of, year_in_phrase
+from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
@@ -26,11 +27,11 @@ HISTORY_YEARS = 2                       # a deal signed this long before the art
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     found: list[Report] = []
     for token in ctx.doc:
-        if not _is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        if not is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
-        verb, signed = _concluding_verb(ctx, token)
+        verb, signed = concluding_verb(ctx, token)
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
@@ -52,72 +53,15 @@ def reports_a_signing(deal: FactRecord) -> bool:
     return any(e.rule in (SIGNED_RULE, ONE_SIDED_RULE) for e in deal.evidence)
 
 
-def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
-    """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
-    document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
-    if token.pos_ not in ("NOUN", "PROPN") or modifier:
-        return False
-    if _in_lexicon(ctx, token, "agreement_nouns"):
-        return True
-    if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in ctx.lex.words("document_of_phrases")
-           for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
-        return True  # 'a letter of intent': a document only with its complement
-    if _in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
-        return True  # 'signed a plan of consultations': a plan that is signed is a document
-    if _in_lexicon(ctx, token, "joint_document_nouns") and any(c.lower_ == "joint" for c in token.children) \
-            and _signed(ctx, token, ctx.lex.words("joint_adoption_verbs")):
-        return True  # 'the joint vision adopted by the two leaders': a text both sides adopted
-    name = proper_name(ctx, token)
-    return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
-
-
-def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
-    """Signed (or adopted) as a document: 'signed a plan', 'the signing of an executive programme',
-    'a joint vision for ... adopted by X and Y' (a participle with its signers, however deep)."""
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
-        return True
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
-            and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
-        return True
-    return _participle_with_signers(ctx, noun, verbs) is not None
-
-
-def _participle_with_signers(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> Token | None:
-    """'the joint vision for economic partnership adopted by Modi and X': a concluding participle
-    with an agent, inside the noun's phrase with no other document between, is the noun's."""
-    for clause in noun.subtree:
-        if clause.i > noun.i and clause.dep_ == "acl" and clause.tag_ == "VBN" \
-                and clause.lemma_.lower() in verbs and any(c.dep_ == "agent" for c in clause.children) \
-                and not any(_in_lexicon(ctx, t, "agreement_nouns") for t in noun.doc[noun.i + 1:clause.i]):
-            return clause
-    return None
-
-
-def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
-    words = ctx.lex.words(name)
-    return token.lemma_.lower() in words or token.lower_ in words
-
-
-def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
-    """The agreement's proper name, unless it is only generic words and a year ('the Memorandum of
-    Understanding', 'the 1974 Agreement between X and Y concerning ...': its phrase says what it is)."""
-    name = agreement_name(noun)
-    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on", "for"}
-    if name is None or all(w.lower().strip("()") in generic or w.isdigit() for w in name.split()):
-        return None
-    return name
-
-
 def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
     """'a second document, a protocol on ...': a generic word defers to the apposition that names it."""
-    return _in_lexicon(ctx, noun, "generic_document_nouns") and any(
-        c.dep_ == "appos" and _is_agreement_noun(ctx, c) for c in noun.children)
+    return in_lexicon(ctx, noun, "generic_document_nouns") and any(
+        c.dep_ == "appos" and is_agreement_noun(ctx, c) for c in noun.children)
 
 
 def _restatement(ctx: ArticleContext, noun: Token) -> bool:
     """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
-    return noun.dep_ == "appos" and _is_agreement_noun(ctx, noun.head) and not _in_lexicon(
+    return noun.dep_ == "appos" and is_agreement_noun(ctx, noun.head) and not in_lexicon(
         ctx, noun.head, "generic_document_nouns")
 
 
@@ -237,7 +181,7 @@ def _also_known_as(ctx: ArticleContext, noun: Token) -> bool:
     """'the agreement, known as the Entebbe Agreement': another name of the deal just told."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
     return verb is not None and verb.lemma_.lower() in ctx.lex.words("naming_verbs") \
-        and _is_agreement_noun(ctx, verb.head) and is_anaphoric(ctx, verb.head)
+        and is_agreement_noun(ctx, verb.head) and is_anaphoric(ctx, verb.head)
 
 
 def _named_after_its_place(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
@@ -262,7 +206,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     treaty between the two countries': a past agreement the text names, with its year."""
     name = proper_name(ctx, noun)
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
-    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
+    if not (in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
     if _in_capitals_line(ctx, noun) or _also_known_as(ctx, noun):
         return []  # 'EU FRAMEWORK', 'SEABED ACCORD': a subheading in capitals names a topic, not a treaty
@@ -347,118 +291,6 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
                           evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)])
         out.append(Report(deal, words, summary=True))
     return out
-
-
-def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
-    """The verb that concludes the deal, and whether it is a signing: 'signed a deal' (dobj), 'a deal
-    was signed' (nsubjpass), 'the deal struck in April' (acl), 'the treaty which both signed' (relcl),
-    'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    signing = ctx.lex.words("signing_verbs")
-    top = noun
-    while top.dep_ in ("conj", "appos") and _is_agreement_noun(ctx, top.head):
-        top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
-    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
-            "quantity_nouns"):
-        top = top.head.head  # 'signed a number of agreements'
-    top = partitive_head(top) or top  # 'two of the protocols were signed'
-    container = _container(ctx, top) or _coordinated_deeper(ctx, top)
-    if container is not None:  # 'signed seven agreements, including an MoU on health'
-        return container
-    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
-        return top.head, top.head.lemma_.lower() in signing
-    if top.dep_ == "conj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in verbs \
-            and any(c.dep_ == "dobj" for c in top.head.children):
-        return top.head, top.head.lemma_.lower() in signing  # 'signed two MoUs, ..., and an agreement on ...'
-    for child in clauses_of(noun):
-        if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
-            return child, child.lemma_.lower() in signing
-    nominal = _concluding_noun(ctx, top)
-    if nominal is not None:
-        return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
-    late = _participle_set_off(ctx, noun) or _participle_after(ctx, noun) \
-        or _participle_with_signers(ctx, noun, verbs)
-    if late is not None:
-        return late, late.lemma_.lower() in signing
-    return None, False
-
-
-def _participle_after(ctx: ArticleContext, noun: Token) -> Token | None:
-    """'under the 99-year lease concluded in 2017': a participle right after the noun, with no
-    subject of its own, is the noun's reduced relative clause, wherever the parser hung it."""
-    if noun.i + 1 >= len(noun.doc) or noun.dep_ in ("nsubj", "nsubjpass"):
-        return None
-    verb = noun.doc[noun.i + 1]
-    if verb.lemma_.lower() not in ctx.lex.words("conclusion_verbs") or verb.tag_ not in ("VBN", "VBD") \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    return verb
-
-
-def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
-    """'an agreement on the construction of a cable across the sea, signed by X and Y': a participle
-    after a comma closes the document's phrase, though the parser hangs it on the last noun."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    for clause in noun.subtree:
-        if clause.i <= noun.i or clause.dep_ != "acl" or clause.tag_ != "VBN" \
-                or clause.lemma_.lower() not in verbs or noun.doc[clause.left_edge.i - 1].text != ",":
-            continue
-        between = noun.doc[noun.i + 1:clause.i]
-        if not any(_is_agreement_noun(ctx, t) for t in between):
-            return clause
-    return None
-
-
-def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
-    """A document named among those concluded: 'signed seven agreements, including an MoU on health'
-    (on the verb or on the plural), 'the agreements signed included a protocol on ports'."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ctx.lex.words("inclusion_words"):
-        holder = head.head
-        if holder.lemma_.lower() in verbs and holder.pos_ in ("VERB", "AUX"):
-            return holder, holder.lemma_.lower() in ctx.lex.words("signing_verbs")
-        if _is_agreement_noun(ctx, holder) and holder.i != noun.i:
-            verb, signed = _concluding_verb(ctx, holder)
-            return (verb, signed) if verb is not None else None
-    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lex.words("inclusion_words"):
-        subject = next((c for c in head.children if c.dep_ == "nsubj" and _is_agreement_noun(ctx, c)), None)
-        if subject is not None:
-            verb, signed = _concluding_verb(ctx, subject)
-            return (verb, signed) if verb is not None else None
-    return None
-
-
-def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
-    """'signed an MoU establishing a dialogue, as well as an agreement on research': the parser
-    hangs the second document on a word inside the first one's phrase."""
-    if noun.dep_ != "conj":
-        return None
-    for anc in noun.ancestors:
-        if _is_agreement_noun(ctx, anc):
-            verb, signed = _concluding_verb(ctx, anc)
-            return (verb, signed) if verb is not None else None
-        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "relcl"):
-            return None
-    return None
-
-
-def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
-    """'witnessed the signing of a protocol ... and of an agreement', 'hailed the conclusion of a deal'."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of":
-        return None
-    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
-        prep = prep.head
-    nouns = ctx.lex.words("conclusion_nouns")
-    if prep.dep_ == "conj" and prep.head.lemma_.lower() not in nouns:
-        # 'witnessed the signing of a protocol ..., and of an agreement': the parser may hang the
-        # second 'of' on the verb; it continues the nearest 'signing of' before it
-        earlier = [t for t in prep.sent if t.i < prep.i and t.lemma_.lower() in nouns
-                   and any(c.lower_ == "of" for c in t.children)]
-        return earlier[-1] if earlier else None
-    head = prep.head
-    return head if head.lemma_.lower() in nouns else None
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:
