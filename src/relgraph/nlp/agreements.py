@@ -241,7 +241,7 @@ TITLE_MAX_CHARS = 200  # a longer first line is the lede, not a headline
 def _in_title(ctx: ArticleContext, token: Token) -> bool:
     """In the headline block: a short line with no full stop, before the first line of sentences
     (menus and headlines come first, the body's lines end in a full stop)."""
-    text = ctx.doc.text
+    text = ctx.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start:end if end >= 0 else len(text)].strip()
