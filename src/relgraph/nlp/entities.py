@@ -24,12 +24,12 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
     # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
-    titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
+    titles = {name for e in ctx.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
               and _used_as_title(ctx, name)}
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
-    places = {clean_name(e.text) for e in ctx.doc.ents
+    places = {clean_name(e.text) for e in ctx.ents
               if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles | places \
                 and not ent.ent_id_:
@@ -269,7 +269,7 @@ def extract_ministries(ctx: ArticleContext) -> None:
         state = named or _ministry_state(ctx, span)
         if state is not None:
             _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
-    for ent in doc.ents:
+    for ent in ctx.ents:
         title = bare_title(ctx, ent)
         if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
                 or any(i in ctx.by_token for i in range(ent.start, ent.end)):
