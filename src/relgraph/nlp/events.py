@@ -14,6 +14,7 @@ from relgraph.nlp.event_actors import (
     visit_participants,
 )
 from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.event_history import long_past
 from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
 from relgraph.records import FactRecord, Ref
 
@@ -35,7 +36,8 @@ def extract_events(ctx: ArticleContext) -> list[FactRecord]:
             # temporary: the trigger family for the in-article merge, marked when it is 'the summit'
             event.key = family + (BACK_REFERENCE if _bare_definite(trigger) else "")
             events.append(event)
-    return merge_events(ctx, events)
+    # a visit or meeting the text dates long ago is the story's background, not an event it reports
+    return [e for e in merge_events(ctx, events) if e.date_assumed or not long_past(e.date, ctx.published)]
 
 
 BACK_REFERENCE = "|the"
