@@ -7,6 +7,7 @@ from spacy.util import filter_spans
 from relgraph.nlp.actors import governing_noun, place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
 from relgraph.nlp.event_actors import (
+    invited_to,
     link_bare_surnames,
     meeting_participants,
     reception_meeting,
@@ -141,7 +142,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None
     if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
         return None
-    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
+    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED) \
+        or etype == "Meeting" and invited_to(ctx, trigger)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = "future" if planned else tense_of(trigger)
@@ -164,7 +166,7 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None  # it takes two to meet; a press conference may have one speaker
     if tense == "past" and _scheduled_present(original):
         tense = "future"
-    date = ctx.date_near(trigger, tense=tense)
+    date = ctx.date_near(trigger, tense=tense, intervals=True)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
         date = ctx.published[:DEFAULT_DATE_PRECISION]
