@@ -140,13 +140,3 @@ def test_a_title_coordinated_with_a_state_named_one_serves_the_same_state(tmp_pa
     [record] = [r for r in extract_article(article).roles if r.role == "Foreign Minister"]
     assert (record.person, record.state) == ("Hadi Kareem Saleh", "Iraq")
     assert record.evidence.confidence == 0.9
-
-
-def test_a_company_officer_of_a_company_without_a_state_serves_no_guessed_state(tmp_path):
-    # The story's sides are Zambia and Angola; the trading company is of neither that the text says.
-    roles = roles_of(tmp_path, (
-        "Zambia and Angola signed the deal in Luanda. Trafigura's chief executive, Richard Holm, "
-        "said the company would move copper. Lars Berg, chief executive of the Lobito Atlantic Railway (LAR), "
-        "said the line was ready."))
-    assert ("Richard Holm", "Chief Executive Officer", None) in roles
-    assert {state for person, _, state in roles if person == "Lars Berg"} == {None}

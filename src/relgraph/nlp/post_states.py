@@ -182,21 +182,14 @@ def _record_organization_post(ctx: ArticleContext, post: PostMention, named_body
         # 'PDVSA president': a body's president, not a head of state; titled with the body as written
         post.role = f"{ctx.doc[body.start:body.end].text} {post.role}"
     known, state = organization_post_state(ctx, body)
-    if not known and not _corporate_title(ctx, post):
-        return False  # 'Foreign Office spokesperson': an office of the story's states, guessed as any
+    if not known:
+        return False
     if post.person:
         post.state = state
         ctx.person_roles.setdefault(post.person, (post.role, state))
         ctx.records.roles.append(RoleRecord(post.person, post.role, state,
                                             ctx.evidence(post.span, "post-title", 0.8)))
     return True
-
-
-def _corporate_title(ctx: ArticleContext, post: PostMention) -> bool:
-    """A company's office ('chief executive'): its holder serves no state the story's sides would
-    give, only the company's, so an unknown company leaves the holder's state unknown."""
-    corporate = ctx.lex.post_shapes.get("corporate_titles", frozenset())
-    return any(role.lower() in corporate for role in (post.generic, post.role) if role)
 
 
 def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
