@@ -140,3 +140,25 @@ def test_a_title_coordinated_with_a_state_named_one_serves_the_same_state(tmp_pa
     [record] = [r for r in extract_article(article).roles if r.role == "Foreign Minister"]
     assert (record.person, record.state) == ("Hadi Kareem Saleh", "Iraq")
     assert record.evidence.confidence == 0.9
+
+
+
+def test_the_counterpart_of_an_external_affairs_minister_is_a_foreign_minister(tmp_path):
+    roles = roles_of(tmp_path, (
+        "India and Oman held talks. External Affairs Minister Arjun Mehra will travel to Muscat next month "
+        "to meet his counterpart, Sayyid Talal Al Busaidi."))
+    assert {role for person, role, _ in roles if person.endswith("Talal Al Busaidi")} == {"Foreign Minister"}
+
+
+def test_a_ranked_title_s_counterpart_keeps_the_rank(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Kenya and Ethiopia signed a deal. Kenya's Deputy Foreign Minister Wanjiru Kamau met her counterpart, "
+        "Tesfaye Haile Bekele."))
+    assert ("Tesfaye Haile Bekele", "Deputy Foreign Minister", "Ethiopia") in roles
+
+
+def test_a_counterpart_alone_in_its_sentence_holds_the_office_of_the_person_before_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Ghana and Togo agreed to talk. Ghana's Foreign Minister Kofi Mensah Appiah met reporters. "
+        "Appiah said he would host his Togolese counterpart, Komla Dogbe Agbeyome, in Accra."))
+    assert ("Komla Dogbe Agbeyome", "Foreign Minister", "Togo") in roles
