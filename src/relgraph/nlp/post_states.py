@@ -47,7 +47,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
-            post.role = _counterpart_role(ctx, other.generic or other.role) if other else _speaker_role(ctx, post)
+            post.role = _counterpart_role(ctx, other.generic or other.role) if other else None
         if post.role is None:
             continue
         if post.person is None:
@@ -233,16 +233,6 @@ def _counterpart_role(ctx: ArticleContext, role: str) -> str:
         return "Foreign Minister"
     return role
 
-
-def _speaker_role(ctx: ArticleContext, post: PostMention) -> str | None:
-    """'Ablakwa said he would host his Burkinabè counterpart': with no other title in the sentence,
-    the counterpart holds the office of the one person named before it there, as the article gave it."""
-    sent = post.span.sent
-    people = {m.ref.key for m in ctx.mentions_in(sent.start, post.span.start, ("person",))}
-    if len(people) != 1:
-        return None
-    role = ctx.person_roles.get(next(iter(people)), (None, None))[0]
-    return _counterpart_role(ctx, role) if role else None
 
 
 def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:
