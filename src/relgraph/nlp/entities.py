@@ -10,7 +10,7 @@ from relgraph.nlp.state_bodies import extract_generic_bodies, extract_legislatur
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, state_phrase, whole_title)
 from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
-from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
+from relgraph.nlp.org_acronyms import bracketed_definitions, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
 from relgraph.nlp.org_names import coordinated_bodies, merge_short_forms, widen_org
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
@@ -41,6 +41,8 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
                 _add_acronym_use(ctx, part, acronyms[clean_name(part.text)])
             else:
                 _read_entity(ctx, part, acronyms)
+    for name, acronym in bracketed_definitions(ctx):
+        _read_definition(ctx, name, acronym, acronyms)
     extract_described_orgs(ctx, _record)
     merge_short_forms(ctx)
 
@@ -77,6 +79,26 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
             ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
         if kind == "organization" and ctx.gaz.organization(key) is None:
             _add_parent(ctx, ent)
+
+
+def _read_definition(ctx: ArticleContext, name: Span, acronym: str, acronyms: dict[str, Ref | None]) -> None:
+    """A name its bracketed acronym defines outranks NER's pieces of it ('Society for Studies',
+    'Detroit de Gibraltar') and the places inside it; not a person's or a known body's words."""
+    end = name.end + 3   # over '( ACRONYM )'
+    start = name.start - 1 if name.start and ctx.doc[name.start - 1].lower_ == "the" else name.start
+    held = {id(m): m for i in range(start, end) if (m := ctx.by_token.get(i)) is not None}
+    for mention in held.values():
+        known_org = mention.ref.kind == "organization" and ctx.gaz.organization(mention.ref.key)
+        if mention.start < start or mention.end > end or mention.ref.kind == "person" or known_org:
+            return
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    known = ctx.gaz.organization(clean_name(name.text))
+    key = known.name if known else acronym
+    if ctx.add_mention(Mention(Ref("organization", key), name.start, end, "name")):
+        _record(ctx, "organization", key, name, "name")
+        ctx.records.entity("organization", key).names.update({acronym, clean_name(name.text)})
+        acronyms[acronym] = Ref("organization", key)
 
 
 def _add_parent(ctx: ArticleContext, ent: Span) -> None:
@@ -214,13 +236,26 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False
     if words[-1].lower() in ctx.lex.words("facility_suffixes"):
         return False
-    if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None:
+    if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None \
+            and not _owned_by_a_state(ctx, ent):
         return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
     if any(t.pos_ == "VERB" for t in ent):
         return False
     if ctx.gaz.person(text) is not None or is_generic_ministry(bare_title(ctx, ent)):
         return False  # a ministry named without its state is read by extract_ministries
     return not_org_reason(ctx, ent, text) is None
+
+
+def _owned_by_a_state(ctx: ArticleContext, ent: Span) -> bool:
+    """"France's EDF signed ...": an acronym a state's possessive owns, as the head of its phrase
+    (not "Ruritania's LNG imports"), is one of that state's bodies or companies."""
+    doc = ctx.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "\u2019s"):
+        return False
+    owner = ctx.by_token.get(ent.start - 2)
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return owner is not None and owner.ref.kind == "state" and ent.root.dep_ != "compound" \
+        and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def _record(ctx: ArticleContext, kind: str, key: str, span: Span, via: str) -> None:
@@ -278,6 +313,10 @@ def extract_ministries(ctx: ArticleContext) -> None:
         if state is not None:
             _add_ministry(ctx, ent, ctx.lex.ministries.get(title.lower(), canonical_title(title)), state)
         else:  # no state beside it: keep the name as written rather than guess one
+            ent = whole_title(ctx, ent)
+            for mention in ctx.mentions_in(ent.start, ent.end, ("person", "organization")):
+                if mention.end - mention.start == 1:
+                    ctx.remove_mention(mention)   # a portfolio word NER took for a name ('Ports')
             kind, key, via = "organization", clean_name(ent.text), "name"
             if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
                 _record(ctx, kind, key, ent, via)

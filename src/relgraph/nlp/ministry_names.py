@@ -44,7 +44,14 @@ def _portfolio_word(ctx: ArticleContext, token: Token) -> bool:
         return False
     if token.ent_type_ == "ORG" and token.ent_iob_ == "I":
         return True   # NER's own span runs on over the portfolios
+    if token.ent_type_ in ("ORG", "PERSON") and _alone_in_entity(token) and not ctx.gaz.organization(token.text):
+        return True   # '..., Highways, Ports and Civil Aviation': NER made a name of one portfolio word
     return token.ent_type_ == "" or token.lower_ in ctx.lex.post_shapes.get("portfolios", frozenset())
+
+
+def _alone_in_entity(token: Token) -> bool:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
 
 
 def state_named_before(ctx: ArticleContext, span: Span) -> str | None:

@@ -36,6 +36,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
         return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
+    if _plural_of_a_head(words[0]):
+        return "several bodies"         # "the two countries' Ministries of Transport"
     if _names_a_document_after(span):
         return "government, document, event or undertaking"
     if _singular(name_head(text)) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
@@ -63,6 +65,14 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     return None
 
 
+def _plural_of_a_head(word: str) -> bool:
+    """'Ministries', 'Embassies': the plural of a head noun names several bodies, unless the plural
+    is itself a head ('Railways', 'Holdings', 'Forces')."""
+    heads = org_shapes().heads
+    low = word.lower()
+    return low not in heads and low != _singular(low) and _singular(low) in heads
+
+
 def _singular(word: str) -> str:
     """'MoUs' -> 'mou', 'treaties' -> 'treaty': head nouns are listed in the singular."""
     shapes = org_shapes()
@@ -85,13 +95,30 @@ def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
     low = line.lstrip("[(").lower()   # '[Photo: Lakeland News Agency]'
     if _credit_after_dash(span, line) or _after_credit_label(span):
         return True
-    if " | " in line or line.startswith("|") or line.endswith("|"):
+    shapes = org_shapes()
+    if any(sep in line for sep in shapes.furniture_separators) or line.startswith("|") or line.endswith("|"):
+        return True   # 'WhatsApp | Print', 'WORLD \u00b7 INTERNATIONAL EDITION': buttons and section bars
+    if any(low.startswith(s) for s in shapes.furniture_line_starts) and len(line) < 120:
         return True
-    if any(low.startswith(s) for s in org_shapes().furniture_line_starts) and len(line) < 120:
+    if line[:2] in shapes.furniture_bullets and len(line) < 120 and not line.endswith("."):
         return True
-    if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
+    if _in_bracketed_credit(span, line):
         return True
     return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Omnipress)'
+
+
+def _in_bracketed_credit(span: Span, line: str) -> bool:
+    """'... at the palace on Thursday. (Omnipress/Ann Roe)': a bracket with a slash that ends a
+    caption line names the agency and the photographer."""
+    if not line.endswith(")"):
+        return False
+    doc = span.doc
+    opening = line.rfind("(")
+    if opening < 0 or "/" not in line[opening:]:
+        return False
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    bracket_start = doc.text.find(line[opening:], line_start)
+    return 0 <= bracket_start < span.start_char
 
 
 def _after_credit_label(span: Span) -> bool:
@@ -214,7 +241,7 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
         tok = doc[i]
-        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads:
+        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads | shapes.portfolio_nouns:
             return True
         if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
             return False
@@ -320,7 +347,7 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
     'Rt Hon Jane Roe MP' starts with an honorific."""
     if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
         return True
-    if _beside_a_person(ctx, span):
+    if _beside_a_person(ctx, span) or _inverted_speaker(span):
         return True
     folded = _fold(text)
     words = set(folded.split())
@@ -331,6 +358,16 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
         if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
             return True
     return False
+
+
+def _inverted_speaker(span: Span) -> bool:
+    """'"We will see," said Ann Roe of the Lakeland Institute': the name after a quote's 'said'
+    is the speaker's."""
+    doc = span.doc
+    if len(span) < 2 or span.start < 2:
+        return False
+    verb, before = doc[span.start - 1], doc[span.start - 2]
+    return verb.lower_ in ("said", "says", "added", "wrote") and before.text in QUOTES | {",", "'"}
 
 
 def _beside_a_person(ctx: ArticleContext, span: Span) -> bool:
