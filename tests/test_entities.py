@@ -14,7 +14,7 @@ from relgraph.nlp.ministry_names import (canonical_title, is_generic_ministry, s
                                          whole_title)
 from relgraph.nlp.not_orgs import not_org_reason, title_of_a_person
 from relgraph.nlp.org_acronyms import looks_like_acronym, name_before_bracket, split_acronym
-from relgraph.nlp.org_names import widen_org
+from relgraph.nlp.org_names import is_short_form_of, widen_org
 from relgraph.nlp.org_shapes import content_words
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import ArticleRecords, Ref
@@ -631,3 +631,82 @@ def test_a_government_named_with_its_state_is_that_state(tmp_path):
         "The Afrobank signed a framework agreement with the Government of Barbados on Sunday in Accra.")))
     assert "Government of Barbados" not in orgs(rec)
     assert Ref("state", "Barbados") in rec.entities
+
+
+# -- round 3: shapes seen on the check sets, tested on sentences written here -----------------
+
+def test_a_bracketed_acronym_defines_a_long_name_ner_cut_into_pieces(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Trade talks resume\n\nThe Westlandic Society for Studies for the Fixed Link through the Strait of "
+        "Orvan (WESFLO) and its Ruritanian counterpart, the Société Nationale d'Études du Détroit d'Orvan "
+        "(SNEDO), will commission new surveys next year.")))
+    found = orgs(rec)
+    assert "WESFLO" in found and "SNEDO" in found
+    assert "Westlandic Society for Studies for the Fixed Link through the Strait of Orvan" in found["WESFLO"]
+    assert not any(k.startswith(("Society", "Fixed", "Détroit", "Société")) for k in found), found
+
+
+def test_a_bracketed_acronym_after_a_document_or_facility_defines_no_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ports news\n\nShips now berth at the Tarsk West International Terminal (TWIT), and both sides "
+        "ratified the Coastal Fisheries Cooperation Agreement (CFCA) on Monday.")))
+    assert not {"TWIT", "CFCA"} & set(orgs(rec)), orgs(rec)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("WORLD \u00b7 INTERNATIONAL EDITION\n\nThe ministers met in Lima.", "INTERNATIONAL EDITION"),
+    ("Read also\n* Omnibank wins 300 MW solar bid\n\nThe ministers met in Lima.", "Omnibank"),
+    ("The leaders met at the palace on Thursday. (Omnipress/Dana Roe-Lisk)\n\nThe talks went on.", "Roe-Lisk"),
+])
+def test_section_bars_bullets_and_bracketed_photo_credits_are_furniture(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "furniture"
+
+
+def test_a_short_form_may_leave_out_only_a_legal_form():
+    assert is_short_form_of("Harrow Dorrin", {"HDH", "Harrow Dorrin Holdings"})
+    assert is_short_form_of("Harrow Dorrin", {"Harrow Dorrin Group Ltd"})
+    assert not is_short_form_of("Harrow Dorrin", {"Harrow Dorrin Shipping Company"})
+    assert is_short_form_of("Itaipu", {"Itaipu Binacional"})
+    assert not is_short_form_of("Lakeland", {"Lakeland Shipping Company"})
+
+
+def test_the_plural_of_a_head_noun_names_several_bodies():
+    ctx = context("Among the agreements, the two countries' Ministries of Transport signed a memorandum.")
+    assert not_org_reason(ctx, span_of(ctx, "Ministries of Transport"), "Ministries of Transport") == "several bodies"
+    ctx = context("The Lakeland Railways signed a memorandum.")
+    assert not_org_reason(ctx, span_of(ctx, "Lakeland Railways"), "Lakeland Railways") is None
+
+
+def test_portfolio_words_after_the_noun_portfolio_are_no_organisation():
+    ctx = context("The plan is studied, said Ann Roe, who holds the portfolio of Foreign Affairs, on Monday.")
+    assert not_org_reason(ctx, span_of(ctx, "Foreign Affairs"), "Foreign Affairs") == "portfolio of a title"
+
+
+def test_a_ministry_named_without_its_state_keeps_its_whole_list_of_portfolios(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Port deal\n\nThe agreement was signed at the Ministry of Transport, Highways, Ports and Civil Aviation "
+        "in the capital on Monday.")))
+    found = orgs(rec)
+    assert "Ministry of Transport, Highways, Ports and Civil Aviation" in found, found
+    assert "Ports" not in found and "Ministry of Transport" not in found
+
+
+def test_an_acronym_owned_by_a_state_is_its_body_or_company(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Gas deal\n\nSeparately, Korea Gas Corporation (KOGAS) and Japan's JERA signed a letter of intent "
+        "on Monday, the companies said.")))
+    assert "JERA" in orgs(rec)
+
+
+def test_a_name_between_commas_after_a_descriptor_is_the_described_body(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks\n\nRuritania's official news agency, ZPA, said the minister would also meet business leaders. "
+        "According to the company, Westland has paid.")))
+    found = orgs(rec)
+    assert "ZPA" in found and "Westland" not in found
+
+
+def test_the_name_after_a_quotes_said_is_the_speaker():
+    ctx = context('"Talks have produced a structure," said Dunmore Kessavi of the Lakeland Crisis Institute.')
+    assert not_org_reason(ctx, span_of(ctx, "Dunmore Kessavi"), "Dunmore Kessavi") == "person"

@@ -10,9 +10,9 @@ from relgraph.nlp.state_bodies import extract_generic_bodies, extract_legislatur
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, state_phrase, whole_title)
 from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
-from relgraph.nlp.org_acronyms import bracketed_definitions, name_before_bracket, split_acronym
+from relgraph.nlp.org_acronyms import bracketed_definitions, document_acronyms, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import coordinated_bodies, merge_short_forms, widen_org
+from relgraph.nlp.org_names import coordinated_bodies, cut_at_clause, merge_short_forms, widen_org
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
 
@@ -29,9 +29,12 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
     places = {clean_name(e.text) for e in ctx.doc.ents
               if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
+    # An acronym once defined for a document ('the ... Agreement (LWTA)') is a document everywhere.
+    documents = {a for a in document_acronyms(ctx) if ctx.gaz.organization(a) is None}
+    not_orgs = titles | places | documents
     for ent in ctx.doc.ents:
         ent = _before_post(ctx, ent)
-        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles | places \
+        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in not_orgs \
                 and not ent.ent_id_:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
@@ -59,7 +62,7 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     """One NER or gazetteer span: its whole name and acronym, its kind, its mention and record."""
     bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
     ent, acronym, end = split_acronym(bracketed or ent)
-    ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
+    ent = widen_org(ctx, cut_at_clause(ent)) if ent.label_ == "ORG" and not ent.ent_id_ else ent
     kind, key, via = _classify(ctx, ent)
     if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
         kind = None
@@ -93,8 +96,12 @@ def _read_definition(ctx: ArticleContext, name: Span, acronym: str, acronyms: di
             return
     for mention in held.values():
         ctx.remove_mention(mention)
-    known = ctx.gaz.organization(clean_name(name.text))
-    key = known.name if known else acronym
+    full = clean_name(name.text)
+    known = ctx.gaz.organization(full)
+    # The same name read elsewhere in the article ('Lakeland Railways chairman ...') is the same body.
+    read = next((ref.key for ref, e in ctx.records.entities.items()
+                 if ref.kind == "organization" and (ref.key == full or full in e.names)), None)
+    key = known.name if known else read or acronym
     if ctx.add_mention(Mention(Ref("organization", key), name.start, end, "name")):
         _record(ctx, "organization", key, name, "name")
         ctx.records.entity("organization", key).names.update({acronym, clean_name(name.text)})
@@ -335,7 +342,7 @@ def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
-    key = f"{ministry} of {state_phrase(state)}"
+    key = _ministry_key(ctx, ministry, state)
     for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
         old = ctx.by_token.pop(i, None)
         if old in ctx.mentions:
@@ -349,6 +356,17 @@ def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) ->
     entity.names |= state_bound_names(ctx.gaz, title, state) | state_bound_names(ctx.gaz, ministry, state)
     entity.state = state
     entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
+
+
+def _ministry_key(ctx: ArticleContext, ministry: str, state: str) -> str:
+    """'Ministry of Culture of Spain'; a state whose departments carry its name first gives
+    'United States Department of Commerce'; the gazetteer's name wins over both."""
+    if state in org_shapes().state_first_bodies and ministry.startswith("Department "):
+        key = f"{state} {ministry}"
+    else:
+        key = f"{ministry} of {state_phrase(state)}"
+    known = ctx.gaz.organization(key)
+    return known.name if known else key
 
 
 def ctx_matches(ctx: ArticleContext, name: str):

@@ -123,6 +123,19 @@ ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z&\-]{1,12})\)")
 MAX_DEFINED_NAME_TOKENS = 16
 
 
+def document_acronyms(ctx) -> set[str]:
+    """'the Lakeland-Westland Trade Agreement (LWTA)': acronyms the article defines for documents or
+    undertakings, which are no organisation wherever they occur (in the headline too)."""
+    heads = org_shapes().not_org_heads
+    found = set()
+    for match in ACRONYM_IN_BRACKETS.finditer(ctx.text):
+        acronym = ctx.doc.char_span(match.start(1), match.end(1))
+        if acronym is not None and acronym.start >= 2 and ctx.doc[acronym.start - 2].lower_ in heads \
+                and ctx.doc[acronym.start - 2].text[:1].isupper():
+            found.add(match.group(1))
+    return found
+
+
 def bracketed_definitions(ctx) -> list[tuple[Span, str]]:
     """'the China-Ruritania High-Level Commission for Concertation (COSRU)', 'the Société Nationale
     d'Études du Détroit (SNED)': a capitalised run with an organisation's head noun right before an

@@ -43,7 +43,7 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
     return ent
 
 
-def _short_form_of(short: str, names: set[str]) -> bool:
+def is_short_form_of(short: str, names: set[str]) -> bool:
     """Whether `short` begins one of `names` and leaves out only what a short form may."""
     for name in names:
         if not name.startswith(short + " "):
@@ -54,6 +54,18 @@ def _short_form_of(short: str, names: set[str]) -> bool:
         if all(w.lower().strip(".,") in org_shapes().legal_forms for w in rest):
             return True
     return False
+
+
+def cut_at_clause(ent: Span) -> Span:
+    """'the House of Commons that Ruritania ...': NER ran a name on into the clause after it; the
+    name ends before the clause word."""
+    words = org_shapes().clause_words
+    for tok in ent[1:]:
+        if tok.lower_ in words and tok.text.islower():
+            if tok.i - ent.start >= 2 and ent.doc[tok.i - 1].text[:1].isupper():
+                return Span(ent.doc, ent.start, tok.i, label=ent.label_)
+            return ent
+    return ent
 
 
 def _full_name(ent: Span) -> bool:
@@ -129,7 +141,7 @@ def merge_short_forms(ctx: ArticleContext) -> None:
     for short in unknown:
         entities = ctx.records.entities
         longer = [ref for ref in unknown if ref != short and ref in entities and short in entities
-                  and _short_form_of(short.key, entities[ref].names | {ref.key})]
+                  and is_short_form_of(short.key, entities[ref].names | {ref.key})]
         if len(longer) != 1:
             continue
         target = longer[0]

@@ -34,6 +34,8 @@ class OrgShapes:
     name_prepositions: frozenset[str]
     legal_forms: frozenset[str]
     portfolio_nouns: frozenset[str]
+    state_first_bodies: frozenset[str]
+    clause_words: frozenset[str]
     motion_verbs: frozenset[str]
     credit_labels: frozenset[str]
     described_non_org_nouns: frozenset[str]

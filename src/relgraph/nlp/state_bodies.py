@@ -73,7 +73,11 @@ def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
         sender = state_named_before(ctx, noun) or state_after(ctx, noun)
         after = token.i + (3 if sender and not state_named_before(ctx, noun) else 1)
         host = _host_place(ctx, after)
-        if sender is None or host is None or ctx.is_excluded(noun) or _as_a_building(token):
+        if sender is None or ctx.is_excluded(noun) or _as_a_building(token):
+            continue
+        if host is None:
+            if token.dep_ in ("nsubj", "nsubjpass") and state_named_before(ctx, noun):
+                _add_unplaced_mission(ctx, noun, token, sender)   # 'the Ruritanian embassy said'
             continue
         host_state, end = host
         if host_state == sender:
@@ -83,6 +87,19 @@ def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
             start -= 2 if doc[noun.start - 1].text in ("'s", "\u2019s") else 1
         key = f"{token.text.capitalize()} of {state_phrase(sender)} in {state_phrase(host_state)}"
         _add_mission(ctx, doc[start:end], key, sender)
+
+
+def _add_unplaced_mission(ctx: ArticleContext, noun: Span, token: Token, sender: str) -> None:
+    """A mission that acts with no host place named, in a story about two states one of which
+    sends it: its host is the other ('the Ruritanian embassy said', in a Ruritania-Westland story)."""
+    pair = ctx.main_pair()
+    if len(pair) != 2 or sender not in pair:
+        return
+    host = pair[1] if pair[0] == sender else pair[0]
+    doc = ctx.doc
+    start = noun.start - (2 if doc[noun.start - 1].text in ("'s", "\u2019s") else 1)
+    key = f"{token.text.capitalize()} of {state_phrase(sender)} in {state_phrase(host)}"
+    _add_mission(ctx, doc[start:noun.end], key, sender)
 
 
 def _as_a_building(token: Token) -> bool:
