@@ -710,3 +710,38 @@ def test_a_name_between_commas_after_a_descriptor_is_the_described_body(tmp_path
 def test_the_name_after_a_quotes_said_is_the_speaker():
     ctx = context('"Talks have produced a structure," said Dunmore Kessavi of the Lakeland Crisis Institute.')
     assert not_org_reason(ctx, span_of(ctx, "Dunmore Kessavi"), "Dunmore Kessavi") == "person"
+
+
+def test_a_capitals_possessive_names_the_state_of_a_ministry(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks\n\nLima's foreign ministry said in a readout that the ministers also exchanged views.")))
+    assert "Ministry of Foreign Affairs of Peru" in orgs(rec)
+
+
+def test_departments_of_a_state_first_state_carry_its_name_first(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Trade\n\nDetails will be published by the U.S. Department of Commerce in the coming days, "
+        "while Mexico's Foreign Ministry said it would reply.")))
+    found = orgs(rec)
+    assert "United States Department of Commerce" in found and "Ministry of Foreign Affairs of Mexico" in found
+
+
+def test_an_acronym_defined_for_a_document_is_no_organisation_anywhere(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ministers meet as LWTA review looms\n\nThe rules of the Lakeland-Westland Trade Agreement (LWTA) "
+        "apply to car parts, the ministers said.")))
+    assert "LWTA" not in orgs(rec)
+
+
+def test_a_name_ner_ran_on_into_a_clause_ends_before_the_clause_word():
+    ctx = context("The premier said in a speech to the House of Lords that Westland would not yield.")
+    ent = next(e for e in ctx.doc.ents if e.text.startswith("the House"))
+    from relgraph.nlp.org_names import cut_at_clause
+    assert cut_at_clause(Span(ctx.doc, ent.start, ent.start + 8, label="ORG")).text == "the House of Lords"
+
+
+def test_a_mission_that_acts_without_a_host_place_is_hosted_by_the_other_state_of_the_story(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks\n\nPeru and Chile signed a trade memorandum on Monday. Peru will export more copper to Chile. "
+        "The prime minister of Chile is expected to visit Lima later this month, the Chilean embassy said.")))
+    assert "Embassy of Chile in Peru" in orgs(rec)

@@ -6,7 +6,8 @@ import re
 from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
-from relgraph.nlp.state_bodies import extract_generic_bodies, extract_legislatures, extract_missions
+from relgraph.nlp.state_bodies import (extract_bilateral_bodies, extract_generic_bodies, extract_legislatures,
+                                      extract_missions, extract_regional_governments)
 from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
                                          state_bound_names, state_named_before, state_phrase, whole_title)
 from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
@@ -330,6 +331,8 @@ def extract_ministries(ctx: ArticleContext) -> None:
     extract_generic_bodies(ctx, _add_ministry, _state_after)
     extract_legislatures(ctx, _add_ministry, _state_after)
     extract_missions(ctx, _state_after)
+    extract_bilateral_bodies(ctx)
+    extract_regional_governments(ctx)
 
 
 def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:

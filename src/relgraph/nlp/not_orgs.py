@@ -30,7 +30,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Ruritanian state news'
-    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text):
+    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text) \
+            or not head_word and _news_text_names_an_undertaking(ctx, text):
         return "described as a document, event, undertaking or place"
     if len(words) == 1 and _singular(text.lower()) in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
@@ -48,6 +49,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "title"
     if head_word:
         return None
+    if _in_a_documents_title(span):
+        return "part of a document's title"   # 'the Agreement ... concerning the Joint Development of ...'
     if is_placed(ctx, span):
         return "place"
     if _portfolio_of_title(ctx, span, text):
@@ -268,6 +271,15 @@ def _names_a_document_after(span: Span) -> bool:
     return False
 
 
+def _in_a_documents_title(span: Span) -> bool:
+    """'the Agreement between X and Y concerning the Joint Development of the Shelf': the name is
+    the object of a title's preposition that hangs on a capitalised document noun."""
+    prep = span.root.head
+    doc_noun = prep.head
+    return prep.lower_ in org_shapes().title_prepositions and prep.i < span.start \
+        and doc_noun.lower_ in org_shapes().document_heads and doc_noun.text[:1].isupper()
+
+
 def _described_as_non_org(span: Span) -> bool:
     """'the Seabird Union, a treaty signed with ...', 'the Conference on the Long Bridge, the
     new crossing over ...': an apposition says what the name is."""
@@ -299,6 +311,21 @@ def _always_before_a_document_noun(ctx: ArticleContext, text: str) -> bool:
     found = list(re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", ctx.text))
     return bool(found) and all(
         (nxt := re.match(r"\s+([a-z]+)", ctx.text[m.end():])) and nxt.group(1) in heads for m in found)
+
+
+def _news_text_names_an_undertaking(ctx: ArticleContext, text: str) -> bool:
+    """'the Tarsk-II hydroelectric project', 'the Tarsk-II plant', and a headline's bare 'Tarsk-II':
+    wherever the news text (lines that end a sentence) uses the name, it qualifies an undertaking
+    noun, so the name is the undertaking's."""
+    nouns = org_shapes().undertaking_nouns
+    uses = []
+    for line in ctx.text.splitlines():
+        if not line.rstrip().endswith((".", '"', "\u201d")):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", line):
+            after = re.match(r"(?:\s+[a-z][a-z\-]*){1,3}", line[m.end():])
+            uses.append(bool(after) and any(w in nouns for w in after.group(0).split()))
+    return bool(uses) and all(uses)
 
 
 def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
