@@ -745,3 +745,40 @@ def test_a_mission_that_acts_without_a_host_place_is_hosted_by_the_other_state_o
         "Talks\n\nPeru and Chile signed a trade memorandum on Monday. Peru will export more copper to Chile. "
         "The prime minister of Chile is expected to visit Lima later this month, the Chilean embassy said.")))
     assert "Embassy of Chile in Peru" in orgs(rec)
+
+
+def test_two_hyphenated_states_before_a_body_noun_name_a_bilateral_body(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks\n\nThe two announced that the Peru-Chile joint commission on migration would meet in Lima in "
+        "February. Ministers spoke after a session of the Polish-Ukrainian intergovernmental commission for "
+        "economic cooperation. The commission on trade did not meet.")))
+    found = orgs(rec)
+    assert "Peru-Chile joint commission on migration" in found
+    assert "Polish-Ukrainian intergovernmental commission for economic cooperation" in found
+    assert not any(k.startswith("commission") for k in found)
+
+
+def test_the_government_of_a_place_that_is_no_state_is_an_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Talks\n\nTalks broke off over an advertisement by the government of Westmark that quoted a former "
+        "president. The Lima government did not reply, and the government of Peru said nothing.")))
+    found = orgs(rec)
+    assert "Government of Westmark" in found
+    assert not any("Lima" in k or "Peru" in k for k in found), found
+
+
+def test_a_headless_name_after_a_document_titles_preposition_is_part_of_the_title():
+    ctx = context("A thornier issue was the 1974 Agreement between Peru and the Republic of Chile concerning "
+                  "the Joint Development of the Southern Part of the Continental Shelf, under which both explored.")
+    words = "Joint Development of the Southern Part"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "part of a document's title"
+
+
+def test_a_name_the_news_text_uses_only_before_an_undertaking_noun_is_the_undertakings():
+    text = ("Tarsk-II handed over to the grid operator\n\nThe sides reviewed progress on the Tarsk-II "
+            "hydroelectric project, built with grants. The minister will attend the inauguration of the "
+            "Tarsk-II plant next year.")
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is not None
+    ctx = context(text + " Tarsk-II will sell the power abroad.")
+    assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is None
