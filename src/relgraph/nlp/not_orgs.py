@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -256,14 +257,17 @@ def _news_text_names_an_undertaking(ctx: ArticleContext, text: str) -> bool:
     wherever the news text (lines that end a sentence) uses the name, it qualifies an undertaking
     noun, so the name is the undertaking's."""
     nouns = org_shapes().undertaking_nouns
-    uses = []
-    for line in ctx.text.splitlines():
-        if not line.rstrip().endswith((".", '"', "\u201d")):
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", line):
-            after = re.match(r"(?:\s+[a-z][a-z\-]*){1,3}", line[m.end():])
-            uses.append(bool(after) and any(w in nouns for w in after.group(0).split()))
+    news = _news_lines(ctx.text)
+    uses = [(after := re.match(r"(?:[ \t]+[a-z][a-z\-]*){1,3}", news[m.end():])) is not None
+            and any(w in nouns for w in after.group(0).split())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", news)]
     return bool(uses) and all(uses)
+
+
+@lru_cache(maxsize=4)
+def _news_lines(text: str) -> str:
+    """The lines of the text that end a sentence (no headline, button or caption credit), once per text."""
+    return "\n".join(line for line in text.splitlines() if line.rstrip().endswith((".", '"', "\u201d")))
 
 
 def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
