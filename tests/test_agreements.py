@@ -415,9 +415,36 @@ def test_a_treaty_name_may_continue_with_the_after_on(tmp_path):
 
 
 def test_a_deal_signed_by_one_side_still_awaiting_the_others_signature_is_not_concluded(tmp_path):
+    # Japan's signing is reported (a Signing event, as in the hY07 gold); the accord is not concluded
     found, signings = deals(tmp_path, "Pacts\n\nA fisheries accord with Palau has been signed by Japan but is "
                                       "still awaiting the signature of Palau's government.")
+    assert found == [] and len(signings) == 1 and "Japan" in parties(signings[0])
+
+
+def test_a_signing_the_other_side_withholds_is_a_signing_but_no_agreement(tmp_path):
+    found, signings = deals(tmp_path, "Fish\n\nChile has signed a memorandum on salmon quotas, but Argentina will "
+                                      "not sign the document before its senate debates it, officials said.")
+    assert found == []
+    assert len(signings) == 1 and parties(signings[0]) == {"Chile"}
+
+
+def test_a_mention_of_the_one_sided_memorandum_later_adds_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Fish\n\nChile has signed a memorandum on salmon quotas, but Argentina will not "
+                               "sign the document yet. Under the memorandum, which Chile's minister signed on "
+                               "Monday, fleets would report their catches weekly.")
+    assert found == []
+
+
+def test_a_document_initialled_but_not_yet_signed_is_no_agreement_nor_signing(tmp_path):
+    found, signings = deals(tmp_path, "Trade\n\nThe plan also includes a Regional Customs Framework, which Peru "
+                                      "and Ecuador initialled in Lima in May but have not yet signed.")
     assert found == [] and signings == []
+
+
+def test_a_signing_negated_for_another_document_does_not_hedge_the_first(tmp_path):
+    found, _ = deals(tmp_path, "Fish\n\nChile and Peru signed a memorandum on salmon quotas on Monday, but "
+                               "they did not sign the fisheries treaty.")
+    assert any("salmon" in d.label for d in found)
 
 
 def test_the_two_countries_are_the_two_states_named_earlier_in_the_sentence(tmp_path):
@@ -523,3 +550,149 @@ def test_agreeing_a_document_concludes_it_but_agreeing_to_discuss_one_does_not(t
     assert len(found) == 1 and "fisheries" in found[0].label and signings == []
     found, _ = deals(tmp_path, "Fish\n\nBritain and Norway agreed to discuss a fisheries accord.")
     assert found == []
+
+
+def test_a_subheading_in_capitals_is_no_named_treaty(tmp_path):
+    found, _ = deals(tmp_path, "Fish\n\nChile and Peru held talks on fishing quotas on Monday.\n\nOCEAN ACCORD\n\n"
+                               "Officials of Chile and Peru will meet again in June.")
+    assert found == []
+
+
+def test_signed_instruments_are_documents_and_the_headline_count_retells_them(tmp_path):
+    found, _ = deals(tmp_path, "Chile and Peru sign 9 accords\n\nChile and Peru signed 9 cooperation instruments "
+                               "on Monday in Lima.")
+    [deal] = found
+    assert "instruments" in deal.label and parties(deal) == {"Chile", "Peru"}
+
+
+def test_a_letter_of_intent_signed_is_an_agreement_but_a_letter_is_not(tmp_path):
+    found, _ = deals(tmp_path, "Gas\n\nChile and Peru signed a letter of intent on pooling gas reserves on Monday. "
+                               "Chile also signed a letter to the United Nations.")
+    [deal] = found
+    assert "pooling" in deal.label
+
+
+def test_a_lease_concluded_as_a_reduced_clause_keeps_its_duration(tmp_path):
+    found, signings = deals(tmp_path, "Ports\n\nOfficials noted that Maersk continued to run the Callao terminal "
+                                      "under the 30-year lease concluded in 2015, and kept investing.",
+                            published="2024-03-14")
+    [deal] = found
+    assert "30-year" in deal.label and deal.date == "2015"
+    assert "Maersk" in parties(deal) and signings == []
+
+
+def test_a_joint_vision_adopted_by_two_leaders_is_an_agreement_a_plain_vision_is_not(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nThe embassy said the port reflected the joint vision for maritime "
+                               "partnership adopted by the leaders of Chile and Peru in Lima in May 2023. "
+                               "Chile has a vision for its ports adopted by parliament.")
+    [deal] = found
+    assert "vision" in deal.label and parties(deal) == {"Chile", "Peru"} and deal.date == "2023-05"
+
+
+def test_the_signing_of_a_programme_makes_the_programme_a_document(tmp_path):
+    found, _ = deals(tmp_path, "Water\n\nThe two premiers of Chile and Peru witnessed the signing of an executive "
+                               "programme for cooperation in irrigation on Monday.")
+    [deal] = found
+    assert "irrigation" in deal.label
+
+
+def test_a_partitive_with_its_own_fields_names_the_documents_signed(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Peace\n\nColombia and the ELN signed a framework for peace in Havana on Saturday, setting out six "
+        "protocols. Two of the protocols – on a ceasefire verification mechanism and on the release of "
+        "hostages through the Red Cross – were signed in October."), published="2025-11-16")
+    fields = [d for d in found if d.date == "2025-10"]
+    assert len(fields) == 2
+    assert any("verification" in d.label for d in fields) and any("hostages" in d.label for d in fields)
+    assert all("Red Cross" not in {r.key for r in d.participants} for d in fields)
+
+
+def test_a_name_of_only_a_year_and_a_head_gives_way_to_the_phrase(tmp_path):
+    [deal], _ = deals(tmp_path, "Seas\n\nA harder issue was the 1978 Agreement between Chile and Peru concerning "
+                                "the Joint Use of the Southern Fishing Grounds, which expires next year.")
+    assert "Joint" in deal.label and deal.date == "1978"
+
+
+def test_a_definite_deal_with_a_purpose_of_its_own_is_not_the_last_one_told(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Trade\n\nChile and Peru signed a protocol on customs checks on Friday. The talks follow the deal "
+        "reached in June between the European Union and Chile to revise their free trade area."),
+        published="2025-11-07")
+    assert len(found) == 2
+    revise = next(d for d in found if "revise" in d.label)
+    assert revise.date == "2025-06" and "European Union" in parties(revise)
+
+
+def test_a_name_that_retells_the_deal_just_described_is_the_same_deal(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Peace\n\nColombia and Venezuela signed a framework agreement for peace in Caracas on Saturday. "
+        "The Caracas Framework for Peace, signed at a hotel by the two foreign ministers, sets out six "
+        "protocols."), published="2025-11-16")
+    [deal] = found
+    assert deal.name == "Caracas Framework for Peace"
+
+
+def test_a_count_does_not_date_a_treaty_recalled_without_a_date(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nChile and Peru signed two protocols, on fisheries and on customs, on Monday. The deals build "
+        "on the Declaration of Principles of the two countries."))
+    declaration = next(d for d in found if d.name and "Declaration" in d.name)
+    assert declaration.date is None
+
+
+def test_a_deal_later_called_after_the_city_of_its_signing_is_that_deal(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Talks\n\nChile and Peru signed an agreement in Lima on Monday setting out new fishing quotas. Peru "
+        "has since said the so-called Lima agreement was no longer relevant."))
+    [deal] = found
+    assert deal.name == "Lima agreement" and parties(deal) == {"Chile", "Peru"}
+
+
+def test_a_deal_named_after_a_city_where_nothing_was_signed_adds_no_name(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Talks\n\nChile and Peru signed an agreement in Lima on Monday setting out new fishing quotas. Peru "
+        "said the Quito agreement was no longer relevant."))
+    assert all(d.name != "Quito agreement" for d in found)
+
+
+def test_bodies_of_the_two_countries_sign_for_their_states(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nChile and Peru held their annual summit in Lima. The two countries' Ministries of Fisheries "
+        "signed a memorandum of understanding to share catch data."))
+    [deal] = found
+    assert {"Chile", "Peru"} <= parties(deal)
+
+
+def test_a_verb_the_parser_left_without_subject_takes_the_actors_before_it(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Oil\n\nBrazil and China held a session in Beijing. On the sidelines of the session, Petrobras and "
+        "the China National Offshore Oil Corporation (CNOOC) struck a deal to jointly explore two blocks, "
+        "the companies said in a statement."))
+    deal = next(d for d in found if "explore" in d.label)
+    assert "China National Offshore Oil Corporation" in parties(deal)
+
+
+def test_a_treaty_a_state_should_join_is_a_treaty_in_force_and_its_other_name_adds_none(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Rivers\n\nKenya's foreign minister said Tanzania should join the Lake Basin Cooperative Framework "
+        "Agreement (LCFA), which came into force last year. Tanzania has refused to sign the agreement, "
+        "known as the Kisumu Agreement."))
+    [deal] = found
+    assert "Cooperative Framework Agreement" in deal.label
+
+
+def test_a_state_expected_to_sign_a_treaty_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Rivers\n\nTanzania is expected to sign the Lake Basin Cooperative Framework "
+                               "Agreement next year, officials said.")
+    assert found == []
+
+
+def test_a_document_among_the_fields_of_memorandums_is_its_own_deal_and_its_later_mention_retells_it(tmp_path):
+    found, _ = deals(tmp_path, (
+        "Ties\n\nChile and Peru on Thursday signed two memorandums of understanding, on fisheries and "
+        "tourism, and an intergovernmental agreement on the construction of the Tacna-Arica railway line. "
+        "The railway agreement was signed by the two foreign ministers, while the fisheries MoU was signed "
+        "by the two ambassadors, and Maria Lopez, an adviser."))
+    rail = [d for d in found if "railway" in d.label]
+    assert len(rail) == 1 and "Tacna" in rail[0].label and "memorandums" not in rail[0].label
+    assert all("Lopez" not in d.label for d in found)

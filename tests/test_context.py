@@ -38,3 +38,17 @@ def test_a_trip_told_in_the_present_is_dated_on_the_coming_weekday(tmp_path):
     [item] = list(iter_articles([path]))
     dated = {f.date for f in extract_article(item).facts if f.kind == "event"}
     assert "2024-03-16" in dated and "2024-03-09" not in dated
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    # a clause on a name in the event's phrase tells of that person, not of the talks
+    ("The statement came after talks between Chilean President Ana Soto and her Peruvian counterpart "
+     "Luis Vera, who arrived in Lima on Monday.", "talks", False),
+    # a clause on the event noun itself dates it
+    ("The talks, which opened in Lima on Monday, covered trade.", "talks", True),
+])
+def test_a_relative_clause_on_a_name_does_not_date_the_event(sentence, word, expected):
+    from relgraph.nlp.context import _other_clause
+    trigger = token(sentence, word)
+    monday = next(t for t in trigger.doc if t.text == "Monday")
+    assert (not _other_clause(monday, trigger)) is expected

@@ -66,6 +66,27 @@ def test_statements_told_to_the_press_posted_or_delivered_as_speeches(tmp_path, 
     assert Ref("state", "Denmark") in statement.participants
 
 
+@pytest.mark.parametrize("sentence", [
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking to journalists in Copenhagen, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking in Parliament, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen, replying in the House, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen said in a televised interview that the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen praised the talks in a post on his Truth Social platform.",
+])
+def test_remarks_to_the_press_in_a_legislature_in_an_interview_or_on_an_account(tmp_path, sentence):
+    [statement] = events(tmp_path, "Nordic talks\n\n" + sentence, "Statement")
+    assert people(statement) == {"Lars Løkke Rasmussen"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danish Foreign Minister Lars Løkke Rasmussen, speaking in the Nordic House in Reykjavik, said the talks had been useful.",
+    "Danish Foreign Minister Lars Løkke Rasmussen spoke with his Swedish colleague about the plan.",
+    "Danish Foreign Minister Lars Løkke Rasmussen waited on the platform of the central station.",
+])
+def test_speaking_in_a_building_with_a_colleague_or_standing_on_a_platform_is_no_statement(tmp_path, sentence):
+    assert events(tmp_path, "Nordic talks\n\n" + sentence, "Statement") == []
+
+
 def test_telling_a_colleague_is_no_statement(tmp_path):
     text = "Nordic talks\n\nDanish Foreign Minister Lars Løkke Rasmussen told his Swedish colleague about the plan."
     assert events(tmp_path, text, "Statement") == []
@@ -385,3 +406,32 @@ def test_a_joint_communique_of_two_blocs_is_the_blocs(tmp_path):
     statements = events(tmp_path, text, "Statement")
     assert any({r.key for r in s.participants if r.kind == "organization"} >= {"Andean Community", "Mercosur"}
                for s in statements)
+
+
+def test_a_reception_during_a_reported_trip_is_no_second_visit(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Javier González-Olaechea arrived in Santiago on Monday "
+            "for a three-day visit. He was received on Wednesday by Chilean President Gabriel Boric at La Moneda.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert visit.date == "2024-03-11" and [p.key for p in visit.places] == ["Santiago"]
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Gabriel Boric", "Javier González-Olaechea"} and meeting.date == "2024-03-13"
+
+
+def test_returning_to_power_is_no_trip(tmp_path):
+    text = ("Himalayan diplomacy\n\nNepalese Prime Minister Khadga Oli, who returned to power in July, met "
+            "Indian Prime Minister Narendra Modi in New Delhi on Monday.")
+    assert events(tmp_path, text, "Visit") == []
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Khadga Oli", "Narendra Modi"}
+
+
+def test_meeting_a_condition_is_no_meeting(tmp_path):
+    text = ("Grain trade\n\nUkraine had met every technical condition set by Poland, Ukrainian Deputy "
+            "Minister Taras Kachka said.")
+    assert events(tmp_path, text, "Meeting") == []
+
+
+def test_a_trip_on_to_a_name_stays_a_trip(tmp_path):
+    text = ("Pacific tour\n\nAustralian Foreign Minister Penny Wong flies on to Apia on Thursday to meet "
+            "Samoa's new prime minister, La'auli Leuatea Schmidt.")
+    assert [people(v) for v in events(tmp_path, text, "Visit")] == [{"Penny Wong"}]

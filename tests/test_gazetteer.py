@@ -243,3 +243,9 @@ def test_entity_ruler_patterns(gaz):
     found = {(e.text, e.ent_id_) for e in doc.ents}
     assert found == {("US", "state:United States"), ("SCO", "org:Shanghai Cooperation Organisation"),
                      ("Turkey", "state:Turkey")}
+
+
+def test_fuzzy_state_finds_a_near_miss_one_letter_longer_or_shorter(gaz):
+    assert gaz.fuzzy_state("Argentinna").name == "Argentina"   # one letter more
+    assert gaz.fuzzy_state("Argntina").name == "Argentina"     # one letter fewer
+    assert gaz.fuzzy_state("Argxntxna") is None                # two letters off

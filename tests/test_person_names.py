@@ -264,3 +264,33 @@ def test_a_ministry_named_by_its_building_is_no_person():
     found = people("Fishing boats were detained in the strait last month, according to Wisma Kencana. "
                    "Officials at Istana Melati declined to comment.")
     assert not any(name.startswith(("Wisma", "Istana", "Kencana", "Melati")) for name in found)
+
+
+def test_phrase_index_gives_the_longest_form_of_address_that_begins_at_a_token():
+    import spacy
+    from spacy.tokens import Doc
+
+    from relgraph.nlp.person_names import PhraseIndex
+
+    index = PhraseIndex.of((("his", "royal", "highness"), ("his", "excellency"), ("amb.",), ("dr",)))
+    doc = Doc(spacy.blank("en").vocab, words=["His", "Royal", "Highness", "Amb", "Dr.", "His", "Majesty", "Jo"])
+    assert index.length_at(doc, 0, len(doc)) == 3
+    assert index.length_at(doc, 0, 2) == 0          # the phrase may not run past the end given
+    assert index.length_at(doc, 3, len(doc)) == 1   # 'Amb' without its dot, 'Dr.' with one
+    assert index.length_at(doc, 4, len(doc)) == 1
+    assert index.length_at(doc, 5, len(doc)) == 0   # 'His Majesty' is not in this list
+    assert index.may_begin("his") and not index.may_begin("jo")
+
+
+def test_a_body_s_acronym_and_title_before_a_name_are_cut_from_it(tmp_path):
+    import json
+
+    from relgraph.articles import iter_articles
+
+    path = tmp_path / "a.txt"
+    path.write_text("The deal was signed by KMH Chairperson Dilan Perera Fonseka and the minister in Colombo.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    [article] = list(iter_articles([path]))
+    people = {k.key for k in extract_article(article).entities if k.kind == "person"}
+    assert "Dilan Perera Fonseka" in people
+    assert not any("KMH" in p for p in people)

@@ -112,3 +112,31 @@ def test_a_title_of_a_stateless_body_after_a_state_possessive_keeps_the_body(tmp
         "He spoke by telephone with Arslan Durdyev, Turkmenistan's deputy chairman of the Cabinet of "
         "Ministers, to brief him on the talks."))
     assert ("Arslan Durdyev", "Deputy Chairman of the Cabinet of Ministers", "Turkmenistan") in roles
+
+
+def test_a_bare_monarch_title_is_never_guessed_to_serve_a_republic(tmp_path):
+    # The story's pair is Austria (a republic) and Denmark (a monarchy); without the rule the bare
+    # 'Queen' falls to whichever side the guess picks.
+    roles = roles_of(tmp_path, (
+        "Austria and Denmark sign research accord\n\n"
+        "Austria and Denmark signed a research accord in Vienna on Monday. Austria hosted the talks. "
+        "Queen Ingrid Solvej Holm received the Austrian delegation at the palace."))
+    assert ("Ingrid Solvej Holm", "Queen", "Denmark") in roles
+
+
+def test_a_title_coordinated_with_a_state_named_one_serves_the_same_state(tmp_path):
+    # The state word before the first title is read for the second one too (confidence of a named
+    # state), not guessed from the sentence, which names the other side.
+    import json
+
+    from relgraph.articles import iter_articles
+    from relgraph.nlp.extract import extract_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Jordan and Iraq agreed on a pipeline survey.\n\nIraqi Deputy Prime Minister and Foreign "
+                    "Minister Hadi Kareem Saleh said Jordan had agreed. Jordan and Iraq will meet again.\n")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    [article] = list(iter_articles([path]))
+    [record] = [r for r in extract_article(article).roles if r.role == "Foreign Minister"]
+    assert (record.person, record.state) == ("Hadi Kareem Saleh", "Iraq")
+    assert record.evidence.confidence == 0.9

@@ -118,6 +118,9 @@ def _surface(text: str) -> str:
     return t.strip(" ,;:")
 
 
+# Rules ask the gazetteer about the same few thousand surface strings over and over (every
+# mention, every candidate name): the keys depend on the text alone, so they are cached.
+@lru_cache(maxsize=131072)
 def norm_key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key ("Côte d’Ivoire" == "cote d ivoire")."""
     t = strip_accents(_surface(text)).lower().replace("&", " and ")
@@ -125,6 +128,7 @@ def norm_key(text: str) -> str:
     return " ".join(t.split())
 
 
+@lru_cache(maxsize=131072)
 def abbreviation_key(text: str) -> str | None:
     """Case-sensitive key for short all-caps forms ("U.S." -> "US"); None if not one."""
     t = _surface(text).replace(".", "").replace(" ", "")
@@ -225,8 +229,12 @@ class Gazetteer:
         for p in people:
             for n in p.names:
                 self._people.setdefault(self.name_variant_key(n), p)
-        self._fuzzy_names = [(norm_key(n), s) for s in states for n in s.names
-                             if len(norm_key(n)) >= FUZZY_MIN_LENGTH and not is_abbreviation(n)]
+        # filed by length: a near miss differs by at most one letter, so only three lengths count
+        self._fuzzy_names: dict[int, list[tuple[str, GazEntry]]] = {}
+        for s in states:
+            for n in s.names:
+                if len(norm_key(n)) >= FUZZY_MIN_LENGTH and not is_abbreviation(n):
+                    self._fuzzy_names.setdefault(len(norm_key(n)), []).append((norm_key(n), s))
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -363,8 +371,8 @@ class Gazetteer:
         if self.state_by_demonym(text) or self._cities.get(text) or self._orgs.get(text) \
                 or self.person(text) or self.state_by_capital(text):
             return None
-        found = {s.name: s for k, s in self._fuzzy_names if abs(len(k) - len(key)) <= 1
-                 and edit_distance_at_most_one(key, k)}
+        found = {s.name: s for length in (len(key) - 1, len(key), len(key) + 1)
+                 for k, s in self._fuzzy_names.get(length, ()) if edit_distance_at_most_one(key, k)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     # -- spaCy --------------------------------------------------------------------------------

@@ -52,7 +52,11 @@ class Lexicon:
     not_entities: frozenset[str]
 
     def words(self, name: str) -> frozenset[str]:
-        return frozenset(self.facts[name])
+        # asked for per token by the rules: each list is made a set once
+        sets = self.__dict__.setdefault("_word_sets", {})
+        if name not in sets:
+            sets[name] = frozenset(self.facts[name])
+        return sets[name]
 
 
 @lru_cache(maxsize=4)

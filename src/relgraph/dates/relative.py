@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from relgraph.dates.normalize import normalize_date
 from relgraph.dates.patterns import _ci, _iso, _month_num, _rx, _words, _ymd
@@ -30,6 +31,12 @@ _PREP_BEFORE = re.compile(r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring)\s+$")
 def find_temporal_expressions(sentence: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, text) spans of temporal expressions, longest match first.
     A preceding 'in'/'on'/'at'/'during' is included ('In April', 'on Tuesday')."""
+    return list(_temporal_expressions(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _temporal_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    # every mention of a sentence asks for its dates: the sentence is scanned once
     found = []
     for kind, pattern in _rx().finders:
         for m in pattern.finditer(sentence):
@@ -43,7 +50,7 @@ def find_temporal_expressions(sentence: str) -> list[tuple[int, int, str]]:
     for s, e in sorted(found, key=lambda se: (se[0] - se[1], se[0])):
         if all(e <= cs or s >= ce for cs, ce in chosen):
             chosen.append((s, e))
-    return [(s, e, sentence[s:e]) for s, e in sorted(chosen)]
+    return tuple((s, e, sentence[s:e]) for s, e in sorted(chosen))
 
 
 def _in_a_name(sentence: str, m: re.Match) -> bool:

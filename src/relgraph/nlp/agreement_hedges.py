@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.context import ArticleContext
 
-__all__ = ["hedged", "undone", "named_in_passing_plan"]
+__all__ = ["hedged", "undone", "named_in_passing_plan", "one_sided"]
 
 
 def undone(ctx: ArticleContext, noun: Token) -> bool:
@@ -50,13 +50,18 @@ def hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         return True  # 'the signing of a peace treaty is not possible'
     if _still_to_be_signed(ctx, noun):
         return True  # 'agreed a deal, which still has to be signed'
-    if _awaits_signature(ctx, verb):
-        return True  # 'signed by X but still awaiting the signature of Y': one side only
+    if one_sided(ctx, verb) or _signing_withheld(ctx, verb, by_other_side=False):
+        return True  # 'signed by X but still awaiting the signature of Y', 'initialled but not signed'
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
         return True  # "to sign", "plans to sign", "before signing"
     if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return True  # 'which still has to be signed'
     return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
+
+
+def one_sided(ctx: ArticleContext, verb: Token) -> bool:
+    """Signed by one side while the other withholds its signature: a signing, but no agreement."""
+    return _awaits_signature(ctx, verb) or _signing_withheld(ctx, verb, by_other_side=True)
 
 
 def _still_to_be_signed(ctx: ArticleContext, noun: Token) -> bool:
@@ -76,6 +81,47 @@ def _awaits_signature(ctx: ArticleContext, verb: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() in waiting
                and any(o.dep_ == "dobj" and o.lemma_.lower() in steps for o in c.children)
                for c in verb.children)
+
+
+def _signing_withheld(ctx: ArticleContext, verb: Token, by_other_side: bool) -> bool:
+    """'X has signed the memorandum, but Y will not sign the document' (by the other side: X's
+    signing took place), 'which they initialled but have not yet signed' (by the same side: nobody
+    signed): a coordinated signing of the same document that is negated means the document still
+    lacks a signature. A conjunct with a document of its own is another deal."""
+    signing = ctx.lex.words("signing_verbs")
+    negations = ctx.lex.words("negation_words")
+    documents = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    for conj in _but_clauses(verb):
+        if conj.lemma_.lower() not in signing \
+                or not any(c.dep_ == "neg" or c.lower_ in negations for c in conj.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) != by_other_side:
+            continue
+        objects = [c for c in conj.children if c.dep_ == "dobj"]
+        if all(_same_document(ctx, o, documents) for o in objects):
+            return True
+    return False
+
+
+def _but_clauses(verb: Token) -> list[Token]:
+    """The clauses coordinated with the verb; 'X has signed ..., but Y will not sign ..., officials
+    said' may come out as two clauses of 'said'."""
+    out = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ in ("ccomp", "conj") and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+        out += [c for c in verb.head.children if c.i > verb.i and c.dep_ == verb.dep_]
+    return out
+
+
+def _same_document(ctx: ArticleContext, obj: Token, documents: set[str]) -> bool:
+    """'it', 'the document', 'the memorandum' after 'signed a memorandum'; not 'the fisheries treaty'."""
+    if obj.pos_ == "PRON":
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        return False
+    if obj.lemma_.lower() in ctx.lex.words("generic_document_nouns"):
+        return True
+    bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in obj.children)
+    return bare and obj.lemma_.lower() in documents
 
 
 def _governors(verb: Token) -> list[Token]:

@@ -86,8 +86,8 @@ def _counts_more(summary: Report, singles: list[Report]) -> bool:
 
 def _lend_circumstances(summary: Report, kept: list[Report]) -> None:
     """'Kenya and Ethiopia on Thursday signed three agreements' dates the deals told one by one."""
-    for other in kept:
-        if _shares_party(other.fact, summary.fact):
+    for other in kept:  # not to a treaty the text recalls: its date is its own
+        if _shares_party(other.fact, summary.fact) and not _history_for(other, summary):
             other.fact.date = other.fact.date or summary.fact.date
             other.fact.places = other.fact.places or summary.fact.places
 
@@ -121,9 +121,26 @@ def _same_named(a: FactRecord, b: FactRecord) -> bool:
         return (x <= y or y <= x) and _dates_ok(a, b)
     if not _shares_party(a, b) or not _dates_ok(a, b):
         return False
+    if _name_retells(a, b) or _name_retells(b, a):
+        return True
     named = a.evidence[0].rule == "agreement-named" or b.evidence[0].rule == "agreement-named"
     same_year = bool(a.date and b.date) and a.date[:4] == b.date[:4]
     return named and same_year and (a.name is None or b.name is None)
+
+
+NAME_LINK_WORDS = {"the", "of", "on", "for", "and"}
+
+
+def _name_retells(named: FactRecord, described: FactRecord) -> bool:
+    """'signed a framework agreement for peace in Doha ... The Doha Framework for Peace, signed by
+    ...': a name all of whose words the other report's own phrase holds names that deal (both
+    reported as concluded now, not a treaty recalled as history)."""
+    if not named.name or named.name and described.name or not described.description:
+        return False
+    if "agreement-named" in (named.evidence[0].rule, described.evidence[0].rule):
+        return False
+    words = set(named.name.lower().replace("(", " ").replace(")", " ").split()) - NAME_LINK_WORDS
+    return len(words) > 1 and words <= set(described.description.lower().split())
 
 
 def _absorb(target: Report, other: Report) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subtree_span,
-                                 with_states)
+from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subject_of,
+                                 subtree_span, with_states)
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import Ref
 
@@ -29,9 +29,35 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
             refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
     refs += prep_parties(ctx, noun) + (prep_parties(ctx, verb) if verb.i != noun.i else [])
     refs += committed_parties(ctx, noun)
-    if verb.head.i != noun.i or verb.dep_ == "relcl":
-        refs = subject_actors(ctx, verb) + refs
+    subject = subject_of(verb)
+    if subject is not None and subject.i != noun.i and any(a.i == subject.i for a in noun.ancestors) \
+            and subject.dep_ == "nsubjpass":
+        refs = actors_in(ctx, subtree_span(noun)) + refs  # 'two of the protocols, on ... the ICRC': the rest is what they are
+    elif verb.head.i != noun.i or verb.dep_ == "relcl":
+        refs = (_stranded_subject(ctx, verb) or subject_actors(ctx, verb)) + _pair_possessor(ctx, subject) + refs
     return _only_parties(ctx, refs)
+
+
+def _stranded_subject(ctx: ArticleContext, verb: Token) -> list[Ref]:
+    """'On the sidelines of the session, Petrobras and CNOOC struck a deal': a finite verb the parser
+    left without a subject (it hung the names on the phrase before the comma) has as subject the
+    actors right before it, back to the comma."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    return actors_in(ctx, verb.doc[start:verb.i]) if start < verb.i else []
+
+
+def _pair_possessor(ctx: ArticleContext, subject: Token | None) -> list[Ref]:
+    """'the two countries' ministries of transport signed ...': the bodies act for the pair's states,
+    whatever the bodies' own names resolve to."""
+    if subject is None:
+        return []
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    return [r for o in owners for r in pair_refs(ctx, subtree_span(o))]
 
 
 def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:

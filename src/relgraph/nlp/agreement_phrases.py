@@ -1,5 +1,6 @@
-"""What an agreement is called: its proper name, the words that describe it, the fields a plural
-report lists, and whether a mention only points back at a deal already reported."""
+"""What an agreement is called: its proper name, the words that describe it (and their stems, to tell
+retellings apart), its year, and whether a mention only points back at a deal already reported.
+The fields a plural report lists are in agreement_fields."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -9,6 +10,7 @@ from relgraph.nlp.context import ArticleContext
 
 MAX_DESCRIPTION_TOKENS = 24  # room for 'MoU on the voluntary return of Sudanese nationals', short to read
 DEFINITE = ("the", "this", "that", "these", "those")
+NAME_LINKS = ("of", "on", "for")  # 'the Treaty of Lima', 'the Doha Framework for Peace
 
 
 def agreement_name(noun: Token) -> str | None:
@@ -22,13 +24,13 @@ def agreement_name(noun: Token) -> str | None:
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("of", "on") and _capital_follows(doc, end + 1):
+    if end + 1 < len(doc) and doc[end].lower_ in NAME_LINKS and _capital_follows(doc, end + 1):
         end += 1
         first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
         while end < len(doc) and (_name_word(doc[end], end == first) or doc[end].text == "-"
                                   or doc[end].lower_ == "the" and _capital_follows(doc, end)):
             end += 1
-        while doc[end - 1].lower_ in ("and", "of", "-", "the"):
+        while doc[end - 1].lower_ in ("and", "-", "the", *NAME_LINKS):
             end -= 1
     if start == noun.i and end == noun.i + 1:
         return None
@@ -88,7 +90,7 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     if head is not None:  # 'the Falepili Union, a treaty signed with ...'
         keep = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")] + keep
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    return _text(keep[:MAX_DESCRIPTION_TOKENS]), _stems(ctx, keep)
+    return phrase_text(keep[:MAX_DESCRIPTION_TOKENS]), content_stems(ctx, keep)
 
 
 def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:
@@ -98,14 +100,14 @@ def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[
     out: list[Token] = []
     has_clause = any(t.dep_ in ("acl", "relcl") and t.head.i == noun.i for t in keep)
     for child in verb.children:
-        if child.i < noun.i or _is_date_part(child):
+        if child.i < noun.i or is_date_part(child):
             continue
         if child.dep_ == "prep" and child.lower_ in ctx.lex.words("agreement_field_preps"):
-            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+            out += [t for t in child.subtree if not is_date_part(t) and not _in_side_clause(t, child)]
         elif child.dep_ in ("advcl", "xcomp") and not has_clause and (
                 any(a.lower_ == "to" for a in child.children)
                 or child.tag_ == "VBG" and not _after_comma(child)):
-            out += [t for t in child.subtree if not _is_date_part(t) and not _in_side_clause(t, child)]
+            out += [t for t in child.subtree if not is_date_part(t) and not _in_side_clause(t, child)]
             has_clause = True
     return out
 
@@ -129,7 +131,7 @@ def _after_comma(clause: Token) -> bool:
     return first > 0 and clause.doc[first - 1].text == ","
 
 
-def _text(tokens: list[Token]) -> str:
+def phrase_text(tokens: list[Token]) -> str:
     """The tokens as written: 'Ethiopia's power supply', not 'Ethiopia 's power supply'; no
     dangling 'as well as' or 'the' at the end."""
     words = [t for t in tokens if t.text not in ",;:()\"'"]
@@ -148,17 +150,29 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     ('an MoU ... and an agreement on ...') and clauses inside it about something else."""
     others = {t.i for t in noun.subtree
               if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
+    others |= {c.i for c in _detached_children(noun)}
     out = []
     for t in noun.subtree:
-        if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or _is_date_part(t):
+        if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or is_date_part(t):
             continue
         if any(_is_circumstance(ctx, a, a.head.i == noun.i) for a in _up_to(t, noun)):
             continue
         if t.dep_ == "cc" and t.head.i == noun.i and others:
             continue
-        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, _core(ctx, noun)):
+        if any(a.i in others for a in [t, *t.ancestors]) or _in_side_clause(t, noun, name_core(ctx, noun)):
             continue
         out.append(t)
+    return out
+
+
+def _detached_children(noun: Token) -> list[Token]:
+    """Children the parser hung on the noun across words outside its phrase ('The railway agreement
+    was signed by A, while the MoU was signed by B, and C': 'C' is no part of the agreement)."""
+    inside = {t.i for t in noun.subtree}
+    out = []
+    for child in (c for c in noun.children if c.i > noun.i):
+        if any(i not in inside for i in range(noun.i + 1, child.left_edge.i)):
+            out.append(child)
     return out
 
 
@@ -191,7 +205,7 @@ def _agreement_word(ctx: ArticleContext, token: Token) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def _core(ctx: ArticleContext, noun: Token) -> set[int]:
+def name_core(ctx: ArticleContext, noun: Token) -> set[int]:
     """The noun and the complement of its name: 'memorandum of understanding'."""
     tails = ctx.lex.words("memorandum_complements")
     core = {noun.i}
@@ -213,136 +227,32 @@ def _in_side_clause(token: Token, top: Token, core: set[int] | None = None) -> b
     return False
 
 
-def _is_date_part(token: Token) -> bool:
-    """'on Thursday', 'in May 2023': when, not what."""
+def is_date_part(token: Token) -> bool:
+    """'on Thursday', 'in May 2023': when, not what. A hyphenated duration modifying a noun ('a
+    99-year lease', 'a 10-year deal') tells what the deal is."""
     if token.ent_type_ in ("DATE", "TIME"):
-        return True
+        return not _in_duration_modifier(token)
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
-def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> list[tuple[str, set[str]]]:
-    """'MoUs on tourism, wildlife and culture' -> ['tourism', 'wildlife', 'culture'];
-    'agreements on vehicles and on the financing of lines' -> two fields; 'power, port and
-    security deals' -> three, each with its content words. [] when the report does not list its fields.
-    Only a plural lists fields: 'an agreement on the construction and management of a post' is one."""
-    if noun.tag_ not in ("NNS", "NNPS"):
-        return []
-    # the fields hang on the noun, on its 'of understanding', or on the verb ('signed MoUs on A and B')
-    holders = [noun.doc[i] for i in sorted(_core(ctx, noun))]
-    verbal = verb is not None and verb.pos_ in ("VERB", "AUX")
-    after_verb = [c for c in verb.children if c.i > noun.i] if verbal else []
-    for prep in [c for h in holders for c in h.children] + after_verb:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") \
-                and not _is_date_part(prep):
-            preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
-            objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-            objects = [_field_of_area(ctx, o) for o in objects]
-            if len(preps) > 1:  # 'on fisheries and on search and rescue': the repeated 'on' splits
-                return [_whole_field(ctx, o) for o in objects]
-            fields = [f for o in objects for f in [o] + _conjuncts(o)]
-            if len(fields) > 1:
-                return [(_field_text(f), _stems(ctx, _field_tokens(f))) for f in fields]
-            if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
-                return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
-    return _distributed_fields(ctx, noun, verb if verbal else noun) or _modifier_fields(ctx, noun)
+def _in_duration_modifier(token: Token) -> bool:
+    top = token
+    while top.head.i != top.i and top.head.ent_type_ in ("DATE", "TIME"):
+        top = top.head
+    if top.dep_ not in ("compound", "amod", "nmod") or top.head.ent_type_ in ("DATE", "TIME"):
+        return False
+    words = [t for t in top.subtree]
+    return any(t.text == "-" for t in words) and any(t.pos_ == "NUM" or t.like_num for t in words)
 
 
-def _distributed_fields(ctx: ArticleContext, noun: Token, verb: Token) -> list[tuple[str, set[str]]]:
-    """'signed two MoUs, one on logistics and support and one on research': each distributive
-    pronoun ('one', 'another', 'the other') after the noun, in the verb's clause (the parser may
-    hang it on a date), introduces one field, whole."""
-    words = ctx.lex.words("distributive_words")
-    firsts = [t for t in noun.sent if t.i > noun.i and t.lower_ in words and t.dep_ != "conj"
-              and any(a.i == verb.i for a in t.ancestors)]
-    for first in firsts:
-        items = [first] + [c for c in _conjuncts_any(first) if c.lower_ in words]
-        objects = [o for item in items for p in item.children
-                   if p.dep_ == "prep" and p.lower_ in ctx.lex.words("agreement_field_preps")
-                   for o in p.children if o.dep_ == "pobj"]
-        if len(objects) > 1:
-            return [_whole_field(ctx, o) for o in objects]
-    return []
-
-
-def _conjuncts_any(token: Token) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            out += [child] + _conjuncts_any(child)
-    return out
-
-
-def _whole_field(ctx: ArticleContext, obj: Token) -> tuple[str, set[str]]:
-    """A field with its own coordination: 'search and rescue', 'logistics and host-nation support'."""
-    tokens = [t for t in obj.subtree if not _is_date_part(t)]
-    return _text([t for t in tokens if t.dep_ != "det"]), _stems(ctx, tokens)
-
-
-def _modifier_fields(ctx: ArticleContext, head: Token) -> list[tuple[str, set[str]]]:
-    """'power, port and security deals': coordinated modifiers are the fields."""
-    for mod in (c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i):
-        conjuncts = _conjuncts(mod)
-        if conjuncts:
-            return [(t.text, _stems(ctx, [t])) for t in [mod] + conjuncts]
-    return []
-
-
-def _field_of_area(ctx: ArticleContext, obj: Token) -> Token:
-    """'in the fields of health, education and culture': the fields are what 'of' lists."""
-    if obj.lemma_.lower() in ctx.lex.words("area_nouns"):
-        inner = [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for c in p.children if c.dep_ == "pobj"]
-        if inner:
-            return inner[0]
-    return obj
-
-
-def count_of(ctx: ArticleContext, noun: Token) -> int | None:
-    """'signed 14 documents', 'three agreements' -> the number of deals counted."""
-    cardinals = ctx.lex.facts["cardinal_words"]
-    for child in noun.children:
-        if child.dep_ == "nummod":
-            if child.text.isdigit():
-                return int(child.text)
-            if child.lower_ in cardinals:
-                return cardinals.index(child.lower_) + 1
-    return None
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
-            out += [child] + _conjuncts(child)
-    return out
-
-
-def _field_tokens(token: Token) -> list[Token]:
-    return [t for t in token.subtree
-            if not (t.dep_ in ("conj", "cc") and t.head.i == token.i) and not _inside_conj(t, token)]
-
-
-def _field_text(token: Token) -> str:
-    return " ".join(t.text for t in _field_tokens(token) if t.dep_ not in ("det", "punct"))
-
-
-def _stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
+def content_stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
     """Stems of what the deal is about, to tell whether a headline or a count retells it."""
     generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | ctx.lex.words(
         "generic_agreement_words")
     return {t.lemma_.lower()[:5] for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
             and t.lemma_.lower() not in generic and t.lower_ not in generic and not t.is_stop
             and t.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL", "MONEY")}
-
-
-def _inside_conj(token: Token, top: Token) -> bool:
-    for anc in token.ancestors:
-        if anc.i == top.i:
-            return False
-        if anc.dep_ == "conj" and anc.head.i == top.i:
-            return True
-    return False
 
 
 def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
@@ -357,9 +267,11 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
         if child.dep_ in ("compound", "amod", "nmod", "nummod") and child.i < noun.i \
                 and child.lower_ not in ordinals and child.lemma_.lower() not in concluded:
             return False
+        if child.dep_ == "acl" and any(a.lower_ == "to" for a in child.children):
+            return False  # 'the deal reached in June to revise ...': what it does is its own
         naming = child.lower_ == "of" and any(c.lemma_.lower() in tails for c in child.children)
         if child.dep_ == "prep" and child.lower_ not in ctx.lex.words("circumstance_preps") \
-                and not _is_date_part(child) and not naming:
+                and not is_date_part(child) and not naming:
             return False
     return True
 

@@ -5,90 +5,82 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
-from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, undone
+from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
+from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
-from relgraph.nlp.agreement_parties import (clauses_of, committed_parties, parties_from_name, parties_of,
-                                            possessor_parties, prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import (agreement_name, count_of, describe, field_phrases, is_anaphoric,
-                                            ordinal_of, year_in_phrase)
+from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
+                                            prep_parties, sentence_parties)
+from relgraph.nlp.agreement_phrases import agreement_name, describe, is_anaphoric, ordinal_of, year_in_phrase
+from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.records import FactRecord, Ref
 
-__all__ = ["extract_agreements", "agreement_name", "proper_name"]
+__all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
 
 SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signing event goes with it
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
+ONE_SIDED_RULE = "agreement-signed-by-one-side"  # a signing whose document the other side has not signed
 HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
 
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     found: list[Report] = []
     for token in ctx.doc:
-        if not _is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
+        if not is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
-        verb, signed = _concluding_verb(ctx, token)
-        if verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
+        verb, signed = concluding_verb(ctx, token)
+        if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
+            found += _concluded(ctx, token, verb, signed, found, one_side=True)
+        elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found)
-        elif verb is None:
+        elif verb is None and not _named_after_its_place(ctx, token, found) or _joining_a_treaty(ctx, token, verb):
             found += _named(ctx, token)
     found += _agreed_to(ctx)
     return merge_reports(ctx, found)
 
 
-def _is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
-    """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
-    document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
-    if token.pos_ not in ("NOUN", "PROPN") or modifier:
-        return False
-    if _in_lexicon(ctx, token, "agreement_nouns"):
-        return True
-    if _in_lexicon(ctx, token, "signed_document_nouns") and token.dep_ in ("dobj", "nsubjpass") \
-            and token.head.lemma_.lower() in ctx.lex.words("signature_verbs"):
-        return True  # 'signed a plan of consultations': a plan that is signed is a document
-    name = proper_name(ctx, token)
-    return name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
+def signed_by_one_side(deal: FactRecord) -> bool:
+    """A document one side signed and the other has not: the signing happened, the deal is not
+    concluded (GOLD_SCHEMA policy), so it gives a Signing event but is no agreement."""
+    return any(e.rule == ONE_SIDED_RULE for e in deal.evidence)
 
 
-def _in_lexicon(ctx: ArticleContext, token: Token, name: str) -> bool:
-    words = ctx.lex.words(name)
-    return token.lemma_.lower() in words or token.lower_ in words
-
-
-def proper_name(ctx: ArticleContext, noun: Token) -> str | None:
-    """The agreement's proper name, unless it is only generic words ('the Memorandum of Understanding')."""
-    name = agreement_name(noun)
-    generic = ctx.lex.words("agreement_nouns") | ctx.lex.words("memorandum_complements") | {"of", "on"}
-    if name is None or all(w.lower().strip("()") in generic for w in name.split()):
-        return None
-    return name
+def reports_a_signing(deal: FactRecord) -> bool:
+    """The text reports the document's signing (by both sides or by one)."""
+    return any(e.rule in (SIGNED_RULE, ONE_SIDED_RULE) for e in deal.evidence)
 
 
 def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
     """'a second document, a protocol on ...': a generic word defers to the apposition that names it."""
-    return _in_lexicon(ctx, noun, "generic_document_nouns") and any(
-        c.dep_ == "appos" and _is_agreement_noun(ctx, c) for c in noun.children)
+    return in_lexicon(ctx, noun, "generic_document_nouns") and any(
+        c.dep_ == "appos" and is_agreement_noun(ctx, c) for c in noun.children)
 
 
 def _restatement(ctx: ArticleContext, noun: Token) -> bool:
     """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
-    return noun.dep_ == "appos" and _is_agreement_noun(ctx, noun.head) and not _in_lexicon(
+    return noun.dep_ == "appos" and is_agreement_noun(ctx, noun.head) and not in_lexicon(
         ctx, noun.head, "generic_document_nouns")
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
-               found: list[Report]) -> list[Report]:
+               found: list[Report], one_side: bool = False) -> list[Report]:
     parties = parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
     if date and _in_future(ctx, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
-    rule = SIGNED_RULE if signed else CONCLUDED_RULE
-    if is_anaphoric(ctx, noun) and found:
+    rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed else CONCLUDED_RULE
+    partitive = partitive_head(noun)
+    own_fields = field_phrases(ctx, noun, verb, partitive) if partitive is not None else []
+    if is_anaphoric(ctx, noun) and found and not own_fields:
         _refer_back(ctx, noun, found, parties, date, place, rule)
+        return []  # ('two of the protocols, on A and on B, were signed' names deals of its own)
+    retold = _retold_by_words(ctx, noun, found, date)
+    if retold is not None:
+        _refer_back(ctx, noun, [retold], parties, date, place, rule)
         return []
     name = proper_name(ctx, noun)
     if not parties:
@@ -99,11 +91,11 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         parties = [Ref("state", s) for s in ctx.main_pair()]
     if not parties:
         return []
-    fields = [] if name else field_phrases(ctx, noun, verb)
+    fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
-        text = f"{noun.text} on {description}" if fields else description
+        text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
         if date and not name and not _recent(ctx, date) and date[:4] not in text:
             text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
@@ -111,6 +103,26 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
     return out
+
+
+def _is_document(ctx: ArticleContext, field: str) -> bool:
+    """'MoUs on A, B and an intergovernmental agreement on C': the last field is a document itself."""
+    head = field.lower().split(" on ")[0].split(" of ")[0].split()
+    return any(w in ctx.lex.words("agreement_nouns") for w in head)
+
+
+def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date: str | None) -> Report | None:
+    """'an intergovernmental agreement on the Kokrajhar-Gelephu railway line ... The railway
+    agreement was signed by ...': a definite mention whose own words all belong to one deal already
+    told (of a compatible date) retells that deal."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun):
+        return None
+    words = describe(ctx, noun)[1]
+    if not words:
+        return None
+    same = [r for r in found if words <= r.words and r.fact.evidence[0].rule != NAMED_RULE
+            and (not date or not r.fact.date or date[:7] == r.fact.date[:7])]
+    return same[-1] if len(same) == 1 else None
 
 
 def _refer_back(ctx: ArticleContext, noun: Token, found: list[Report], parties: list[Ref],
@@ -158,13 +170,46 @@ def _recent(ctx: ArticleContext, date: str) -> bool:
     return int(published[:4]) - int(date[:4]) < HISTORY_YEARS
 
 
+def _joining_a_treaty(ctx: ArticleContext, noun: Token, verb: Token | None) -> bool:
+    """'Egypt should join the Cooperative Framework Agreement': whether Egypt joins is open, but
+    a treaty one can join or ratify, named as such, is in force between its parties."""
+    return verb is not None and verb.lemma_.lower() in ctx.lex.words("accession_verbs") \
+        and proper_name(ctx, noun) is not None and not undone(ctx, noun)
+
+
+def _also_known_as(ctx: ArticleContext, noun: Token) -> bool:
+    """'the agreement, known as the Entebbe Agreement': another name of the deal just told."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else None
+    return verb is not None and verb.lemma_.lower() in ctx.lex.words("naming_verbs") \
+        and is_agreement_noun(ctx, verb.head) and is_anaphoric(ctx, verb.head)
+
+
+def _named_after_its_place(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
+    """'signed an agreement in Cairo ... the so-called Cairo agreement': a definite deal named after
+    a place where a deal just reported was signed is that deal, and the place names it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    modifiers = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    places = {m.ref for c in modifiers for m in ctx.mentions_in(c.i, c.i + 1, ("city", "state"))}
+    if len(modifiers) != 1 or not places:
+        return False
+    deal = next((r for r in reversed(found) if places & set(r.fact.places)), None)
+    if deal is None:
+        return False
+    deal.fact.name = deal.fact.name or f"{modifiers[0].text} {noun.text}"
+    deal.fact.evidence.append(ctx.evidence(noun.doc[noun.i:noun.i + 1], CONCLUDED_RULE, 0.6))
+    return True
+
+
 def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     """'under the 1965 Treaty on Basic Relations', 'the 1959 Nile Waters Agreement', 'a 2012 defence
     treaty between the two countries': a past agreement the text names, with its year."""
     name = proper_name(ctx, noun)
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
-    if not (_in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
+    if not (in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
+    if _in_capitals_line(ctx, noun) or _also_known_as(ctx, noun):
+        return []  # 'EU FRAMEWORK', 'SEABED ACCORD': a subheading in capitals names a topic, not a treaty
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
         return []
@@ -196,13 +241,22 @@ TITLE_MAX_CHARS = 200  # a longer first line is the lede, not a headline
 def _in_title(ctx: ArticleContext, token: Token) -> bool:
     """In the headline block: a short line with no full stop, before the first line of sentences
     (menus and headlines come first, the body's lines end in a full stop)."""
-    text = ctx.doc.text
+    text = ctx.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start:end if end >= 0 else len(text)].strip()
     if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
         return False
     return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
+
+
+def _in_capitals_line(ctx: ArticleContext, token: Token) -> bool:
+    """On a line written all in capitals (a subheading), the token itself longer than an acronym."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(token.text) > 4 and token.text.isupper() and not any(c.islower() for c in line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -237,101 +291,6 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
                           evidence=[ctx.evidence(verb.doc[verb.i:verb.i + 1], "agreement-agreed-to", 0.65)])
         out.append(Report(deal, words, summary=True))
     return out
-
-
-def _concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
-    """The verb that concludes the deal, and whether it is a signing: 'signed a deal' (dobj), 'a deal
-    was signed' (nsubjpass), 'the deal struck in April' (acl), 'the treaty which both signed' (relcl),
-    'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    signing = ctx.lex.words("signing_verbs")
-    top = noun
-    while top.dep_ in ("conj", "appos") and _is_agreement_noun(ctx, top.head):
-        top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
-    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
-            "quantity_nouns"):
-        top = top.head.head  # 'signed a number of agreements'
-    container = _container(ctx, top) or _coordinated_deeper(ctx, top)
-    if container is not None:  # 'signed seven agreements, including an MoU on health'
-        return container
-    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in verbs:
-        return top.head, top.head.lemma_.lower() in signing
-    for child in clauses_of(noun):
-        if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
-            return child, child.lemma_.lower() in signing
-    nominal = _concluding_noun(ctx, top)
-    if nominal is not None:
-        return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
-    late = _participle_set_off(ctx, noun)
-    if late is not None:
-        return late, late.lemma_.lower() in signing
-    return None, False
-
-
-def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
-    """'an agreement on the construction of a cable across the sea, signed by X and Y': a participle
-    after a comma closes the document's phrase, though the parser hangs it on the last noun."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    for clause in noun.subtree:
-        if clause.i <= noun.i or clause.dep_ != "acl" or clause.tag_ != "VBN" \
-                or clause.lemma_.lower() not in verbs or noun.doc[clause.left_edge.i - 1].text != ",":
-            continue
-        between = noun.doc[noun.i + 1:clause.i]
-        if not any(_is_agreement_noun(ctx, t) for t in between):
-            return clause
-    return None
-
-
-def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
-    """A document named among those concluded: 'signed seven agreements, including an MoU on health'
-    (on the verb or on the plural), 'the agreements signed included a protocol on ports'."""
-    verbs = ctx.lex.words("conclusion_verbs")
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ctx.lex.words("inclusion_words"):
-        holder = head.head
-        if holder.lemma_.lower() in verbs and holder.pos_ in ("VERB", "AUX"):
-            return holder, holder.lemma_.lower() in ctx.lex.words("signing_verbs")
-        if _is_agreement_noun(ctx, holder) and holder.i != noun.i:
-            verb, signed = _concluding_verb(ctx, holder)
-            return (verb, signed) if verb is not None else None
-    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lex.words("inclusion_words"):
-        subject = next((c for c in head.children if c.dep_ == "nsubj" and _is_agreement_noun(ctx, c)), None)
-        if subject is not None:
-            verb, signed = _concluding_verb(ctx, subject)
-            return (verb, signed) if verb is not None else None
-    return None
-
-
-def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
-    """'signed an MoU establishing a dialogue, as well as an agreement on research': the parser
-    hangs the second document on a word inside the first one's phrase."""
-    if noun.dep_ != "conj":
-        return None
-    for anc in noun.ancestors:
-        if _is_agreement_noun(ctx, anc):
-            verb, signed = _concluding_verb(ctx, anc)
-            return (verb, signed) if verb is not None else None
-        if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("acl", "relcl"):
-            return None
-    return None
-
-
-def _concluding_noun(ctx: ArticleContext, noun: Token) -> Token | None:
-    """'witnessed the signing of a protocol ... and of an agreement', 'hailed the conclusion of a deal'."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of":
-        return None
-    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
-        prep = prep.head
-    nouns = ctx.lex.words("conclusion_nouns")
-    if prep.dep_ == "conj" and prep.head.lemma_.lower() not in nouns:
-        # 'witnessed the signing of a protocol ..., and of an agreement': the parser may hang the
-        # second 'of' on the verb; it continues the nearest 'signing of' before it
-        earlier = [t for t in prep.sent if t.i < prep.i and t.lemma_.lower() in nouns
-                   and any(c.lower_ == "of" for c in t.children)]
-        return earlier[-1] if earlier else None
-    head = prep.head
-    return head if head.lemma_.lower() in nouns else None
 
 
 def _topic(ctx: ArticleContext, noun: Token) -> str | None:

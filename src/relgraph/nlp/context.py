@@ -47,6 +47,8 @@ class ArticleContext:
     post_tokens: set[int] = field(default_factory=set)                               # tokens inside office titles
     dateline: tuple[int, int] | None = None                                          # char span of the dateline
     _text: str | None = field(default=None, repr=False)
+    _ents: tuple[Span, ...] | None = field(default=None, repr=False)
+    _ent_by_token: dict[int, Span] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -55,6 +57,20 @@ class ArticleContext:
         if self._text is None:
             self._text = self.doc.text
         return self._text
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """The NER's entities, made once: `Doc.ents` builds a new Span for every entity on each
+        access, and rules ask for them per token."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    def ent_at(self, i: int) -> Span | None:
+        """The entity that holds token i, if any."""
+        if self._ent_by_token is None:
+            self._ent_by_token = {t: e for e in self.ents for t in range(e.start, e.end)}
+        return self._ent_by_token.get(i)
 
     # -- mentions ------------------------------------------------------------------------
     def add_mention(self, mention: Mention) -> bool:
@@ -192,12 +208,22 @@ def _other_clause(token: Token, trigger: Token) -> bool:
     while node.i not in anchors:
         if node.dep_ == "ccomp":
             return True  # what was said rather than when
-        if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (in_phrase and node.dep_ in ("acl", "relcl")):
+        if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (
+                in_phrase and node.dep_ in ("acl", "relcl") and _describes_event(node, trigger)):
             return True  # another clause
         if node.head.i == node.i:
             break  # reached the root: it depends on the trigger's side
         node = node.head
     return _trigger_leaves_clause(trigger, token)
+
+
+def _describes_event(clause: Token, trigger: Token) -> bool:
+    """A clause inside the event's phrase tells of the event when it hangs on the event noun, or on a
+    common noun of it; one on a name ('talks with Idris, who arrived on Monday', 'views on North
+    Korea, which fired a missile on Sunday') tells of that person or place."""
+    if clause.head.i == trigger.i:
+        return True
+    return clause.head.pos_ != "PROPN" and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def _trigger_leaves_clause(trigger: Token, token: Token) -> bool:

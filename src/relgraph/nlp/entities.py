@@ -25,15 +25,15 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     """Turn the doc's entities into state/city/organisation mentions (persons are done elsewhere)."""
     acronyms: dict[str, Ref | None] = {}   # short forms this article defines: 'IGAD' -> its organisation
     # A word used as a title once ('the Vizier, Ann Roe') is a title in every sentence.
-    titles = {name for e in ctx.doc.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
+    titles = {name for e in ctx.ents if e.label_ == "ORG" and not ctx.gaz.organization(name := clean_name(e.text))
               and _used_as_title(ctx, name)}
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
-    places = {clean_name(e.text) for e in ctx.doc.ents
+    places = {clean_name(e.text) for e in ctx.ents
               if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
     # An acronym once defined for a document ('the ... Agreement (LWTA)') is a document everywhere.
     documents = {a for a in document_acronyms(ctx) if ctx.gaz.organization(a) is None}
     not_orgs = titles | places | documents
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in not_orgs \
                 and not ent.ent_id_:

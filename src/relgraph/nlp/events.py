@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.util import filter_spans
 
-from relgraph.nlp.actors import governing_noun, place_in, subject_actors, with_states
+from relgraph.nlp.actors import governing_noun, place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
 from relgraph.nlp.event_actors import (
     link_bare_surnames,
@@ -14,6 +14,7 @@ from relgraph.nlp.event_actors import (
     visit_participants,
 )
 from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
 from relgraph.records import FactRecord, Ref
 
 # Triggers whose reports are the same kind of happening; only same-family reports merge in one article.
@@ -74,7 +75,7 @@ def _triggers(ctx: ArticleContext):
             yield token, etype, FAMILY.get(lemma, lemma)
         if lemma in host_verbs:
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
-        if _statement_verb(ctx, token) or _posting_verb(ctx, token):
+        if statement_verb(ctx, token) or posting_verb(ctx, token):
             yield token, "Statement", "statement"
         if _remote_talk(ctx, token):
             yield token, "Consultation", "call"
@@ -113,40 +114,6 @@ def _named_event(ctx: ArticleContext, root: Token) -> bool:
     return root.lower_ in ctx.lex.words("named_event_heads") and root.dep_ != "compound"
 
 
-def _statement_verb(ctx: ArticleContext, verb: Token) -> bool:
-    """A public statement told by its verb: 'told reporters', 'told the APA news agency', 'wrote on
-    X', 'addressed the closing session'."""
-    lemma = verb.lemma_.lower()
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if lemma == "tell":
-        return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
-    if lemma == "address":
-        return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
-    return False
-
-
-def _posting_verb(ctx: ArticleContext, verb: Token) -> bool:
-    """'wrote on X', 'welcomed the signing in a post on X.': a platform named after 'on' in the
-    verb's own phrase (the tokenizer may glue the full stop to 'X')."""
-    platforms = ctx.lex.words("social_platforms")
-    for token in verb.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ == "on" and token.lower_.rstrip(".") in platforms:
-            node = token.head
-            while node.pos_ != "VERB" and node.head.i != node.i:
-                node = node.head
-            if node.i == verb.i:
-                return True
-    return False
-
-
-def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
-    """The head word of an audience (as written and as lemma), or the last word of the name it is
-    part of ('the APA news agency')."""
-    mention = ctx.mention_at(token)
-    word = ctx.doc[mention.end - 1] if mention is not None else token
-    return {word.lower_, word.lemma_.lower()}
-
-
 # A trip that is only planned ('is scheduled to travel to', 'accepted an invitation to visit') is a
 # visit still to come: it is reported, but its date is only what the text says, never assumed.
 PLANNED = {"schedule", "scheduled", "expect", "expected", "due", "plan", "planned", "invitation", "invite",
@@ -168,7 +135,9 @@ def _planned_trip(trigger: Token) -> bool:
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger) or _negated(trigger):
         return None  # wished-for or denied talks are not events
-    if _refers_back(ctx, trigger) or etype == "Statement" and not _framed_statement(ctx, trigger):
+    if _refers_back(ctx, trigger) or etype == "Statement" and not framed_statement(ctx, trigger):
+        return None
+    if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
         return None
     planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
     original = trigger
@@ -202,6 +171,23 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         places=[place] if place else [], date=date, date_assumed=assumed,
         evidence=[ctx.evidence(trigger.doc[trigger.i: trigger.i + 1], f"event-{etype.lower()}", 0.7)],
     )
+
+
+def _meets_a_requirement(ctx: ArticleContext, verb: Token) -> bool:
+    """'Ukraine had met every technical condition': meeting a condition, a target or a deadline is no meeting."""
+    return verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ctx.lex.words("requirement_nouns") for c in verb.children)
+
+
+def _goes_to_no_place(ctx: ArticleContext, verb: Token) -> bool:
+    """'Oli, who returned to power in July', 'returned to the post he held': a movement 'to' something
+    that names no place or party is a change of office, not a trip."""
+    goals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    if not goals or any(p.pos_ != "NOUN" for p in goals):
+        return False  # 'flies on to Apia': a name may be a place the gazetteer does not know
+    located = [c for c in verb.children if c.dep_ in ("prep", "dobj")]
+    return not any(ctx.mentions_in(subtree_span(c).start, subtree_span(c).end, ("city", "state", "organization"))
+                   for c in located)
 
 
 def _sides(ctx: ArticleContext, trigger: Token, participants: list[Ref]) -> int:
@@ -253,20 +239,6 @@ def _refers_back(ctx: ArticleContext, noun: Token) -> bool:
     return framing or beside or prep.lower_ == "about"  # 'asked about the visit'
 
 
-def _framed_statement(ctx: ArticleContext, noun: Token) -> bool:
-    """'a message' is a statement only when someone's ('the president's message') or the frame of a
-    saying ('said in a message'); a plain 'received a written message' is a letter."""
-    if noun.pos_ == "VERB" or noun.lower_ not in ctx.lex.words("framed_statement_nouns") \
-            and noun.lemma_.lower() not in ctx.lex.words("framed_statement_nouns"):
-        return True
-    if any(c.dep_ == "poss" for c in noun.children):
-        return True
-    head = noun
-    while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
-
-
 def _negated(trigger: Token) -> bool:
     """'did not hold a bilateral meeting', 'no talks took place': the text denies the event."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
@@ -313,9 +285,32 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
                 break
         else:
             merged.append(event)
+    merged = _receptions_within_trips(ctx, merged)
     for event in merged:
         event.key = None
     return merged
+
+
+def _receptions_within_trips(ctx: ArticleContext, events: list[FactRecord]) -> list[FactRecord]:
+    """'Idris arrived in Cairo on Monday ... Idris was received on Tuesday by Sisi': a guest received
+    during a trip the article reports is no second visit; the trip keeps its own date (its arrival)."""
+    hosts = ctx.lex.words("host_verbs")
+    kept: list[FactRecord] = []
+    for event in events:
+        trip = None
+        if event.type == "Visit" and _family(event) in hosts:
+            guests = {r for r in event.participants if r.kind == "person"}
+            trip = next((o for o in events if o is not event and o.type == "Visit" and _family(o) not in hosts
+                         and guests & set(o.participants) and _places_agree(ctx, o, event)), None)
+        if trip is None:
+            kept.append(event)
+            continue
+        trip.participants += [r for r in event.participants if r not in trip.participants]
+        trip.places = trip.places or event.places
+        if not trip.date:
+            trip.date, trip.date_assumed = event.date, event.date_assumed
+        trip.evidence += event.evidence
+    return kept
 
 
 def _same_event(a: FactRecord, b: FactRecord) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from relgraph import dates
 from relgraph.nlp.chunks import parse, parse_many
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.agreements import extract_agreements
+from relgraph.nlp.agreements import extract_agreements, reports_a_signing, signed_by_one_side
 from relgraph.nlp.projects import extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
 from relgraph.nlp.events import extract_events
@@ -34,6 +34,7 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     now = getattr(article, "published", None) or _first_full_date(article.text) or max(
         (a.date for a in agreements if a.date), default=None)
     signings = one_ceremony([signing_of(a) for a in agreements if reports_signing(a, now)])
+    agreements = [a for a in agreements if not signed_by_one_side(a)]  # signed, but not by all sides
     events = _join_signings(signings, extract_events(ctx))
     facts = agreements + signings + extract_projects(ctx) + events
     ctx.records.facts = [label_fact(f) for f in facts if f.kind != "event" or f.places or f.type != "Visit"
@@ -78,7 +79,7 @@ def reports_signing(agreement: FactRecord, now: str | None) -> bool:
     """A Signing event goes with an agreement whose signing the text reports: not a deal 'reached' or
     'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021'). `now` is
     the publication date, else the newest date of the article's deals."""
-    if not any(e.rule == "agreement-signed" for e in agreement.evidence):
+    if not reports_a_signing(agreement):
         return False
     now = now or ""
     if agreement.date and now[:4].isdigit() and agreement.date[:4].isdigit():

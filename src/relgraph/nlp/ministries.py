@@ -29,7 +29,7 @@ def extract_ministries(ctx: ArticleContext) -> None:
         state = named or _ministry_state(ctx, span)
         if state is not None:
             _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
-    for ent in doc.ents:
+    for ent in ctx.ents:
         title = bare_title(ctx, ent)
         if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
                 or any(i in ctx.by_token for i in range(ent.start, ent.end)):

@@ -137,7 +137,7 @@ def _located_in_a_state(ctx: ArticleContext, span: Span) -> bool:
     i = span.end
     if i + 1 >= len(doc) or doc[i].text != ",":
         return False
-    state = next((e for e in doc.ents if e.start == i + 1 and ctx.gaz.state(e.text) is not None), None)
+    state = next((e for e in ctx.ents if e.start == i + 1 and ctx.gaz.state(e.text) is not None), None)
     if state is None:
         return False
     after = doc[state.end] if state.end < len(doc) else None
@@ -320,7 +320,7 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
         return True
     folded = _fold(text)
     words = set(folded.split())
-    names = [ent.text for ent in span.doc.ents if ent.label_ == "PERSON"]
+    names = [ent.text for ent in ctx.ents if ent.label_ == "PERSON"]
     names += [n for ref, entity in ctx.records.entities.items() if ref.kind == "person"
               for n in entity.names | {ref.key}]
     for name in map(_fold, names):

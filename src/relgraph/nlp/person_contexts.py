@@ -59,7 +59,7 @@ def _byline(before: str, after: str) -> bool:
 def place_names(ctx: ArticleContext) -> set[str]:
     """Names that the article uses as places: standing where places stand somewhere in the text,
     whatever the NER called them there ('the port city of X' makes X a place in every sentence)."""
-    return {" ".join(ent.text.split()) for ent in ctx.doc.ents
+    return {" ".join(ent.text.split()) for ent in ctx.ents
             if ent.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG") and in_place_context(ctx, ent)}
 
 

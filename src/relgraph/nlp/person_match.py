@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Spelling differences of one sound across transliterations, applied in order.
 _SOUND_RULES = (("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("q", "k"),
                 ("c", "k"), ("x", "ks"), ("dj", "j"))
+_WORD_BREAK = re.compile(r"[\s\-‐]+")
 _PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "ul", "ud"}
 
 
+# A corpus compares every new name with the names already known under the same word, so the
+# same words are keyed again and again: the keys are cached (they depend on the text alone).
+@lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """One word's key: no accents, case, apostrophes; variant letters unified; letters not doubled."""
     text = unicodedata.normalize("NFKD", word)
@@ -34,10 +39,15 @@ def sound_key(word: str) -> str:
 def name_keys(name: str) -> list[str]:
     """The sound keys of a name's words (hyphenated parts count as words). A long surname's last
     vowel is written as 'e' ('Dissanayaka' / 'Dissanayake'), never dropped ('Ivanov' / 'Ivanova')."""
-    keys = [k for k in (sound_key(w) for w in re.split(r"[\s\-‐]+", name)) if k]
+    return list(_name_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> tuple[str, ...]:
+    keys = [k for k in (sound_key(w) for w in _WORD_BREAK.split(name)) if k]
     if len(keys) >= 2:
         keys[-1] = _surname_vowel(keys[-1])
-    return keys
+    return tuple(keys)
 
 
 def _surname_vowel(key: str) -> str:
@@ -54,14 +64,19 @@ def _initials(word: str) -> list[str] | None:
 
 def expand_initials(name: str) -> list[str | tuple[str]]:
     """Sound keys, with each run of initials as one-letter tuples: ('k',), ('p',)."""
+    return list(_expand_initials(name))
+
+
+@lru_cache(maxsize=65536)
+def _expand_initials(name: str) -> tuple[str | tuple[str], ...]:
     out: list[str | tuple[str]] = []
-    for word in re.split(r"[\s\-‐]+", name):
+    for word in _WORD_BREAK.split(name):
         letters = _initials(word)
         if letters:
             out.extend((letter,) for letter in letters)
         elif sound_key(word):
             out.append(sound_key(word))
-    return out
+    return tuple(out)
 
 
 def _same_word(a: str | tuple[str], b: str | tuple[str]) -> bool:
@@ -86,10 +101,10 @@ def _core(words: list) -> list:
 
 def same_full_name(a: str, b: str) -> bool:
     """Two names of two or more words for one person (see the module docstring)."""
-    wa, wb = expand_initials(a), expand_initials(b)
+    wa, wb = _expand_initials(a), _expand_initials(b)
     if len(_core(wa)) < 2 or len(_core(wb)) < 2:
         return False
-    if wa == wb or name_keys(a) == name_keys(b):
+    if wa == wb or _name_keys(a) == _name_keys(b):
         return True
     if len(wa) == len(wb) == 2 and wa == wb[::-1]:
         return True  # 'KAMIKAWA Yoko' / 'Yoko Kamikawa': the family name first or last
@@ -105,10 +120,10 @@ def names_by_single_word(word: str, names: list[str]) -> list[str]:
     holding it inside ('Arce' of 'Luis Arce Catacora'), else those beginning with it (a family
     name written first, or a given name used alone)."""
     key = sound_key(word)
-    full = [n for n in names if len(name_keys(n)) >= 2]
+    full = [n for n in names if len(_name_keys(n)) >= 2]
     for position, form in ((lambda keys: keys[-1:], _surname_vowel), (lambda keys: keys[1:-1], str),
                            (lambda keys: keys[:1], str)):
-        found = [n for n in full if form(key) in position(name_keys(n))]
+        found = [n for n in full if form(key) in position(_name_keys(n))]
         if found:
             return found
     return []
@@ -116,12 +131,12 @@ def names_by_single_word(word: str, names: list[str]) -> list[str]:
 
 def names_by_surname(surname: str, names: list[str]) -> list[str]:
     """Full names whose later words contain the words of `surname` ('Al Khater', 'Akufo-Addo') in a row."""
-    keys = name_keys(surname)
+    keys = _name_keys(surname)
     if len(keys) == 1:
         return names_by_single_word(surname, names)
     found = []
     for n in names:
-        nk = name_keys(n)
+        nk = _name_keys(n)
         if any(nk[i:i + len(keys)] == keys for i in range(1, len(nk) - len(keys) + 1)):
             found.append(n)
     return found
@@ -130,14 +145,14 @@ def names_by_surname(surname: str, names: list[str]) -> list[str]:
 def lookup_words(name: str) -> set[str]:
     """The words under which a corpus index files a name: its first and its last word (the last
     one as a surname is compared, so that a one-word name is found as a surname, too)."""
-    keys = name_keys(name)
+    keys = _name_keys(name)
     return {keys[0], keys[-1], _surname_vowel(keys[-1])} if keys else set()
 
 
 def corpus_match(name: str, known: list[str]) -> list[str]:
     """The names among `known` (found through `lookup_words`) that `name` may be, by the rules above."""
-    if len(_core(name_keys(name))) <= 1:
-        return names_by_surname(name, known) or [k for k in known if name_keys(k) == name_keys(name)]
+    if len(_core(_name_keys(name))) <= 1:
+        return names_by_surname(name, known) or [k for k in known if _name_keys(k) == _name_keys(name)]
     found = [k for k in known if same_full_name(name, k)]
-    found += [k for k in known if len(_core(name_keys(k))) <= 1 and name in names_by_surname(k, [name])]
+    found += [k for k in known if len(_core(_name_keys(k))) <= 1 and name in names_by_surname(k, [name])]
     return found

@@ -28,10 +28,42 @@ UNSURE_LABELS = {"", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}   # NER labels a mi
 
 
 @dataclass(frozen=True)
+class PhraseIndex:
+    """Phrases of lower-case words filed by their first word, longest first: a token is tried
+    against the few phrases that can begin with it, not the whole list (it ran for every token
+    of a name's neighbourhood). One-word phrases are kept apart, without their dots ('Amb.')."""
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    singles: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: tuple[tuple[str, ...], ...]) -> "PhraseIndex":
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in phrases:  # longest first already
+            if len(words) > 1:
+                by_first.setdefault(words[0], []).append(words)
+        return cls({w: tuple(p) for w, p in by_first.items()},
+                   frozenset(p[0].rstrip(".") for p in phrases if len(p) == 1))
+
+    def may_begin(self, lower: str) -> bool:
+        return lower in self.by_first or lower.rstrip(".") in self.singles
+
+    def length_at(self, doc, i: int, end: int) -> int:
+        """How many tokens from doc[i] (before `end`) make one of the phrases; 0 for none."""
+        lower = doc[i].lower_
+        for words in self.by_first.get(lower, ()):
+            n = len(words)
+            if i + n <= end and all(doc[i + k].lower_ == words[k] for k in range(1, n)):
+                return n
+        return 1 if i < end and lower.rstrip(".") in self.singles else 0
+
+
+@dataclass(frozen=True)
 class NameVocabulary:
     honorifics: tuple[tuple[str, ...], ...]     # longest first, lower-case words
     honorifics_exact: frozenset[str]
     address_forms: tuple[tuple[str, ...], ...]  # longest first
+    honorific_index: PhraseIndex
+    address_index: PhraseIndex
     post_nominals: frozenset[str]               # without dots
     non_name_words: frozenset[str]
     organisation_words: frozenset[str]
@@ -45,6 +77,7 @@ class NameVocabulary:
     title_prefixes: frozenset[str]               # 'Crown' of 'Crown Prince X'
     given_name_titles: frozenset[str]            # 'Amir', 'Sultan': titles that are given names too
     thing_nouns: frozenset[str]                  # 'canal', 'dam': what a name before them names
+    abbreviated_given_names: frozenset[str]      # 'ma', 'md': given names written short, without their dot
 
 
 @lru_cache(maxsize=2)
@@ -61,6 +94,8 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         honorifics=phrases("honorifics"),
         honorifics_exact=frozenset(raw["honorifics_exact"]),
         address_forms=phrases("address_forms"),
+        honorific_index=PhraseIndex.of(phrases("honorifics")),
+        address_index=PhraseIndex.of(phrases("address_forms")),
         post_nominals=frozenset(p.lower().replace(".", "") for p in raw["post_nominals"]),
         non_name_words=words("non_name_words"),
         organisation_words=words("organisation_words"),
@@ -74,6 +109,7 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
         title_prefixes=words("title_prefixes"),
         given_name_titles=words("given_name_titles"),
         thing_nouns=words("thing_nouns"),
+        abbreviated_given_names=frozenset(w.lower().rstrip(".") for w in raw["abbreviated_given_names"]),
     )
 
 
@@ -161,12 +197,18 @@ def _skip_forms_of_address(ctx: ArticleContext, start: int, end: int) -> int:
             start += length
         elif _title_word(token.lower_, titles) or token.lower_ in vocab.non_name_words or token.lower_ in FILLERS:
             start += 1
-        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)) and (
+        elif start + 1 < end and (_place_word(ctx, token) or ctx.gaz.state_by_demonym(token.text)
+                                  or _acronym(token)) and (
                 doc[start + 1].lower_ in titles or _honorific_at(doc, start + 1, end, vocab)):
-            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X': whose office
+            start += 1  # 'Azerbaijani Deputy Prime Minister X', 'Johor Menteri Besar X', 'ACME Chairperson X'
         else:
             break
     return start
+
+
+def _acronym(token: Token) -> bool:
+    """'SLPA', 'KOGAS': a body's initials, which name no person."""
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6
 
 
 def _given_name_after_office(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -188,17 +230,11 @@ def _place_word(ctx: ArticleContext, token: Token) -> bool:
     return bool(ctx.gaz.city(token.text) or ctx.gaz.state(token.text)) and token.ent_type_ != "PERSON"
 
 
-def _honorific_at(doc, i: int, end: int, vocab: NameVocabulary, forms=None) -> int:
+def _honorific_at(doc, i: int, end: int, vocab: NameVocabulary, forms: PhraseIndex | None = None) -> int:
     """How many tokens from doc[i] make a form of address (0 for none)."""
     if doc[i].text.replace(".", "") in vocab.honorifics_exact:
         return 1
-    for words in forms if forms is not None else vocab.honorifics:
-        n = len(words)
-        if i + n <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
-            return n
-        if i + n <= end and n == 1 and doc[i].lower_.rstrip(".") == words[0].rstrip("."):
-            return 1
-    return 0
+    return (forms or vocab.honorific_index).length_at(doc, i, end)
 
 
 def _drop_post_nominals(ctx: ArticleContext, start: int, end: int) -> int:
@@ -245,9 +281,10 @@ def names_after_address(ctx: ArticleContext) -> list[Span]:
     whether or not the NER saw them."""
     doc, vocab, found = ctx.doc, name_vocabulary(), []
     for token in doc:
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or not (vocab.address_index.may_begin(token.lower_)
+                                                or token.text.replace(".", "") in vocab.honorifics_exact):
             continue
-        n = _honorific_at(doc, token.i, token.sent.end, vocab, vocab.address_forms)
+        n = _honorific_at(doc, token.i, token.sent.end, vocab, vocab.address_index)
         if not n:
             continue
         start = i = token.i + n
@@ -270,9 +307,9 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
     """Names in a list with a person's ('Peña, Uruguay's Yamandú Orsi and Luis Arce'; 'Ministers X Y
     and Jeyhun Bayramov') that the NER gave another label or none: a list of people holds people."""
     doc, found, vocab, titles = ctx.doc, [], name_vocabulary(), title_words(ctx)
-    person_roots = {ent.root.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    person_roots = {ent.root.i for ent in ctx.ents if ent.label_ == "PERSON" and len(ent) >= 2}
     for token in doc:
-        unsure = token.ent_type_ in UNSURE_LABELS or token.ent_type_ == "ORG" and _org_shaped_like_name(token)
+        unsure = token.ent_type_ in UNSURE_LABELS or token.ent_type_ == "ORG" and _org_shaped_like_name(ctx, token)
         if token.pos_ != "PROPN" or not unsure or not _capitalised(token):
             continue
         linked = token.dep_ == "conj" and token.head.i in person_roots
@@ -290,11 +327,11 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
     return found
 
 
-def _org_shaped_like_name(token: Token) -> bool:
+def _org_shaped_like_name(ctx: ArticleContext, token: Token) -> bool:
     """An ORG of two or three capitalised proper nouns, no acronym among them ('Murat Nurtleu' beside
     'Jeyhun Bayramov'): in a list of people the NER's ORG is a name; a real organisation's name holds
     an organisation word, which refuses it later."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = ctx.ent_at(token.i)
     return ent is not None and 2 <= len(ent) <= 3 and all(
         t.pos_ == "PROPN" and _capitalised(t) and not t.is_upper for t in ent)
 
@@ -332,6 +369,26 @@ def with_name_forming_title(ctx: ArticleContext, span: Span, word: str) -> str:
     if prefix is not None and prefix.lower_ in vocab.title_prefixes and prefix.is_title:
         return f"{prefix.text} {before.text} {word}"  # 'Crown Prince Haakon'
     return f"{before.text} {word}"
+
+
+def abbreviated_given_name_end(doc, i: int) -> int | None:
+    """The end of a given name written short at doc[i], with its dot ('Ma.' of 'Ma. Theresa X', where
+    the splitter may have ended a sentence), when a capitalised word follows; else None."""
+    token = doc[i]
+    if token.lower_.rstrip(".") not in name_vocabulary().abbreviated_given_names or not token.text[:1].isupper():
+        return None
+    end = i + 1
+    if not token.text.endswith("."):
+        if end >= len(doc) or doc[end].text != "." or token.whitespace_:
+            return None
+        end += 1
+    return end if end < len(doc) and starts_upper(doc[end].text) and doc[end].is_alpha else None
+
+
+def without_abbreviated_given_name(name: str) -> str:
+    """'Ma. Theresa X' -> 'Theresa X': how the same person is named without the short given name."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower().rstrip(".") in name_vocabulary().abbreviated_given_names else name
 
 
 def is_surname_form(words: list[str]) -> bool:

@@ -77,9 +77,11 @@ class _TokenPatternsAsPhrases:
 def paragraph_boundaries(doc):
     """A blank line ends a sentence: the parser would otherwise run a headline into the first
     sentence of the body and attach the body's dates and actors to it."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+    for previous in doc[:-1]:
+        if not (previous.is_space and previous.text.count("\n") >= 2):
+            continue
+        token = doc[previous.i + 1]
+        if not token.is_space:
             token.is_sent_start = True
             # Without this the parser tends to leave the paragraph's first word as a sentence of
             # its own ('China' | 'and Kenya agreed ...').

@@ -8,7 +8,10 @@ from spacy.tokens import Span
 
 from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.entities import nearest_state
-from relgraph.nlp.posts import organization_of_post, organization_post_state, organization_title, state_word_in
+from relgraph.nlp.post_bodies import (
+    HeadedBody, body_names, named_body_before, organization_of_post, organization_post_state, organization_title,
+)
+from relgraph.nlp.posts import state_word_in
 from relgraph.records import Ref, RoleRecord
 
 ORG_POST = "\x00organization"
@@ -26,15 +29,21 @@ class PostMention:
 
 def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
+    previous, names, bodies = None, None, {}
     for post in posts:
-        post.state = _explicit_state(ctx, post.span)
+        post.state = _explicit_state(ctx, post.span) or _coordinated_state(ctx, previous, post)
+        if post.state is None and post.span.start > 0 and ctx.doc[post.span.start - 1].pos_ in ("PROPN", "PART"):
+            names = body_names(ctx) if names is None else names
+            if (body := named_body_before(ctx, post.span, names)) is not None:
+                post.state, bodies[id(post)] = ORG_POST, body
         if post.state and post.state != ORG_POST and post.role:
             _title_with_stateless_body(ctx, post)
+        previous = post
     named = {id(p): p.state for p in posts if p.state and p.state != ORG_POST}  # before any guess
     for post in posts:
         if post.state == ORG_POST:
             post.state = None
-            if _record_organization_post(ctx, post):
+            if _record_organization_post(ctx, post, bodies.get(id(post))):
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
@@ -63,7 +72,38 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     _link_bare_posts(ctx, posts)
 
 
+def _coordinated_state(ctx: ArticleContext, previous: PostMention | None, post: PostMention) -> str | None:
+    """'Iraqi Deputy Prime Minister and Foreign Minister X', 'the Ivorian Minister of State, Minister of
+    Foreign Affairs, X': a title joined by 'and' or a comma to the one before it, held by the same
+    person, serves the state that title names."""
+    if previous is None or previous.state in (None, ORG_POST) or not post.person or previous.person != post.person:
+        return None
+    start = post.span.start
+    joined = start >= 1 and previous.span.end == start - 1 and ctx.doc[start - 1].lower_ in ("and", ",")
+    return previous.state if joined else None
+
+
 def _bare_title_state(ctx: ArticleContext, posts: list[PostMention], post: PostMention,
+                      exclude: set[str]) -> str | None:
+    """The state of an official titled without one, within what the title allows: a king reigns in a
+    monarchy ('King X received President Y': of the story's two states, the one with a crown)."""
+    state = _bare_title_guess(ctx, posts, post, exclude)
+    if not _monarch_title(ctx, post) or state is None or _is_monarchy(ctx, state):
+        return state
+    crowned = [s for s in ctx.main_pair() if _is_monarchy(ctx, s) and s not in exclude]
+    return crowned[0] if len(crowned) == 1 else None
+
+
+def _monarch_title(ctx: ArticleContext, post: PostMention) -> bool:
+    role = (post.generic or post.role or "").lower()
+    return role in ctx.lex.post_shapes.get("monarch_titles", frozenset())
+
+
+def _is_monarchy(ctx: ArticleContext, state: str) -> bool:
+    return state.lower() in ctx.lex.post_shapes.get("monarchies", frozenset())
+
+
+def _bare_title_guess(ctx: ArticleContext, posts: list[PostMention], post: PostMention,
                       exclude: set[str]) -> str | None:
     """The state of an official titled without one. Beside an official of the other side ('Prime
     Minister X hosted his Singaporean counterpart'), the other state of the story's pair; else the
@@ -129,11 +169,11 @@ def _title_with_stateless_body(ctx: ArticleContext, post: PostMention) -> None:
         post.role = organization_title(ctx, post.span, body)
 
 
-def _record_organization_post(ctx: ArticleContext, post: PostMention) -> bool:
+def _record_organization_post(ctx: ArticleContext, post: PostMention, named_body: HeadedBody | None) -> bool:
     """An office of an organisation: 'UN Secretary-General' serves no state, 'Governor of the Bank of
     Ghana' serves Ghana. False when the body's state is unknown (the holder's state is looked for
     as for any official)."""
-    body = organization_of_post(ctx, post.span)
+    body = organization_of_post(ctx, post.span) or named_body
     if body is None or not post.role:
         return not post.role
     if body.after:

@@ -1,13 +1,11 @@
 """The shape of an office title around its head word: the portfolio list that runs on after it,
-what it is 'to' or 'of', titles coordinated before one name, and the organisation it heads."""
+what it is 'to' or 'of', titles coordinated before one name (the organisation a title heads is
+relgraph.nlp.post_bodies)."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from relgraph.nlp.context import HONORIFICS, NAME_PARTICLES, ArticleContext
-from relgraph.records import Ref
 
 TAIL_ENTITY_LABELS = ("GPE", "LOC", "ORG", "NORP", "FAC")
 SMALL_WORDS = {"and", "of", "for", "the", "at", "on", "in", "to"}
@@ -80,7 +78,7 @@ def _one_tail_end(ctx: ArticleContext, end: int) -> int:
     if doc[i].ent_type_ in TAIL_ENTITY_LABELS:
         i = _entity_end(doc, i)
     else:  # a name the NER missed, closed by a comma or an abbreviation: 'of the Conseil du Cafe-Cacao (CCC),'
-        name_end = _body_name_end(ctx, i)
+        name_end = body_name_end(ctx, i)
         if name_end == i or name_end >= len(doc) or doc[name_end].text not in ("(", ","):
             return end
         i = name_end
@@ -137,49 +135,7 @@ def state_word_in(ctx: ArticleContext, span: Span) -> str | None:
     return None
 
 
-@dataclass
-class HeadedBody:
-    """The organisation an office title heads: 'NATO' in 'NATO spokesperson' (before the title),
-    'the Bank of Ghana' in 'Governor of the Bank of Ghana' (after it)."""
-
-    start: int
-    end: int
-    ref: Ref | None     # the organisation's mention, when it was recognised as one
-    after: bool
-
-
-def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
-    doc = ctx.doc
-    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
-        m = ctx.by_token.get(i)
-        if m is not None:
-            if m.ref.kind == "organization":
-                return HeadedBody(m.start, m.end, m.ref, False)
-            break  # a state or a person before the title: look after it
-        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
-            break
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
-        nxt = _past_possessive_state(ctx, nxt)  # "chairman of Azerbaijan's State Commission"
-        m = ctx.by_token.get(nxt)
-        if m is not None and m.ref.kind == "organization":
-            return HeadedBody(nxt, _body_name_end(ctx, m.end, started=True), m.ref, True)
-        end = _body_name_end(ctx, nxt)
-        if end > nxt and (doc[nxt].ent_type_ == "ORG" or any(t.lower_ in ctx.lex.post_shapes["bodies"]
-                                                            for t in doc[nxt:end])):
-            return HeadedBody(nxt, end, None, True)
-    return None
-
-
-def _past_possessive_state(ctx: ArticleContext, i: int) -> int:
-    m = ctx.by_token.get(i)
-    doc = ctx.doc
-    if m is not None and m.ref.kind == "state" and m.end < len(doc) and doc[m.end].lower_ in ("'s", "\u2019s"):
-        return m.end + 1
-    return i
-
-
-def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
+def body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
     """The end of a capitalised name that runs on: 'the State Committee for National Security',
     'the CARICOM Reparations Commission'; it stops at the holder's name."""
     doc, end, first = ctx.doc, i, i - 1 if started else i  # started: a name was read up to i
@@ -199,47 +155,6 @@ def _body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
         else:
             break
     return end
-
-
-def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str:
-    """'Director General of the National Electric Power Company': a head of a named body is
-    titled with it, as written (the generic word alone would say little)."""
-    doc, gaz = ctx.doc, ctx.gaz
-
-    def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
-        return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
-
-    end = next((t.i for t in doc[span.start:body.end] if t.text == "("), body.end)  # '(NEPCO)' abbreviates
-    heads = ctx.lex.post_shapes["heads"]
-    end = next((t.i for t in doc[span.end + 1:end] if t.i in ctx.post_tokens or t.lower_ in heads), end)
-    while end > span.end and doc[end - 1].lower_ in SMALL_WORDS:
-        end -= 1  # '... Council for Canada [and] Minister of ...': the next title is not this one's
-    if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
-        end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
-    return titled(doc, span.start, end, drop=possessive_state)
-
-
-def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:
-    """(known, state) of an organisation's officer: an intergovernmental body's officer serves no
-    state; a national body's officer serves its state; unknown when the body's state is not known."""
-    gaz = ctx.gaz
-    words = [t.text for t in ctx.doc[body.start:body.end]]
-    if body.ref is not None:
-        words.append(body.ref.key)
-    if any((e := gaz.organization(w)) is not None and e.org_kind == "intergovernmental" for w in _word_runs(words)):
-        return True, None
-    owner = ctx.by_token.get(body.start - 2) if body.start >= 2 and ctx.doc[body.start - 1].lower_ in ("'s", "\u2019s") else None
-    if owner is not None and owner.ref.kind == "state":
-        return True, owner.ref.key
-    state = ctx.state_of(body.ref) if body.ref is not None else None
-    if state is None:
-        state = next((hit.name for w in words if (hit := gaz.state(w) or gaz.state_by_demonym(w))), None)
-    return (True, state) if state else (False, None)
-
-
-def _word_runs(words: list[str]) -> list[str]:
-    """Every run of consecutive words: 'African Union' inside 'African Union Commission'."""
-    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
 
 
 def plural_titles(ctx: ArticleContext) -> list[Span]:

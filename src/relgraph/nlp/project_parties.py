@@ -143,6 +143,6 @@ def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
     if sent.start == 0:
         return []
     prev = ctx.doc[sent.start - 1].sent
-    if "\n" in ctx.doc.text[prev.end_char: sent.start_char]:
+    if "\n" in ctx.text[prev.end_char: sent.start_char]:
         return []
     return [r for r in actors_in(ctx, prev) if r.kind == "state"]

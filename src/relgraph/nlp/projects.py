@@ -55,14 +55,14 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
+    # the word lists first: they are cheap and rule out almost every token
+    lemma, lex = token.lemma_.lower(), ctx.lex
+    if not (lemma in lex.words("project_heads") or lemma in lex.words("project_route_heads")
+            or token.lower_ in lex.words("project_named_heads") or lemma in lex.words("project_purpose_heads")):
+        return False
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_construction(ctx, token):
         return False
-    if ctx.is_excluded(token.doc[token.i:token.i + 1]):
-        return False
-    return token.lemma_.lower() in ctx.lex.words("project_heads") or \
-        token.lemma_.lower() in ctx.lex.words("project_route_heads") or \
-        token.lower_ in ctx.lex.words("project_named_heads") or \
-        token.lemma_.lower() in ctx.lex.words("project_purpose_heads")
+    return not ctx.is_excluded(token.doc[token.i:token.i + 1])
 
 
 def _of_construction(ctx: ArticleContext, token: Token) -> bool:

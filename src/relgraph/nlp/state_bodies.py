@@ -37,7 +37,7 @@ def extract_generic_bodies(ctx: ArticleContext, add_body: AddBody, state_after: 
     the name ('the Ruritanian Coast Guard') is the body's own name and stays."""
     words = org_shapes().generic_body_words
     heads = org_shapes().heads
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         title = clean_name(ent.text)
         parts = title.lower().split()
         if ent.label_ != "ORG" or not parts or not all(w in words for w in parts) \
@@ -134,7 +134,7 @@ def extract_regional_governments(ctx: ArticleContext) -> None:
     the state, and a national capital's stands for its state ('the Beijing government')."""
     doc = ctx.doc
     words = org_shapes().government_heads
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "GPE" or ent.ent_id_ or not _regional_place(ctx, ent):
             continue
         before = ent.start - 2

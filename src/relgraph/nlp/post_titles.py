@@ -1,0 +1,138 @@
+"""Office titles in the text: the listed posts ('Russian Foreign Minister', 'his Pakistani
+counterpart'), titles read by their shape ('Minister of Water and Energy', 'Energy Cabinet
+Secretary'), portfolio lists that run on, and a plural title that several names share."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.post_holders import given_name_title, name_after
+from relgraph.nlp.post_states import PostMention
+from relgraph.nlp.posts import plural_titles, portfolio_tail, remit_end, titled
+
+COUNTERPART = "counterpart"
+
+
+def find_posts(ctx: ArticleContext) -> list[PostMention]:
+    """Office titles in the text ('Russian Foreign Minister', 'his Pakistani counterpart')."""
+    doc = ctx.doc
+    spans = []
+    for match_id, start, end in ctx_matches(ctx, "posts"):
+        span = Span(doc, start, end, label=match_id)
+        if not ctx.is_excluded(span):
+            spans.append(span)
+    spans.extend(Span(doc, t.i, t.i + 1, label="counterpart") for t in doc if t.lower_ == COUNTERPART)
+    spans.extend(span for span in portfolio_titles(ctx)
+                 if not any(s.start < span.end and span.start < s.end for s in spans))
+    first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
+    posts = []
+    kept = filter_spans(spans)
+    starts = {s.start for s in kept}
+    for span in kept:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and before.lower_ in ctx.lex.post_shapes["ranks"] and span.label_ != COUNTERPART
+                and before.sent == span.sent):
+            # 'Vice Chairman', 'Deputy Governor': a rank before a listed title is part of it
+            span = Span(doc, span.start - 1, span.end, label=f"{before.text[:1].upper()}{before.text[1:]} {span.label_}")
+        elif before is not None and before.lower_ in first_words and before.sent == span.sent:
+            continue  # "foreign prime minister": two titles run together, trust neither
+        if given_name_title(ctx, doc[span.start]) and span.end == span.start + 1:
+            continue  # 'the fund's chief executive, Sultan X': a given name, not a second title
+        role = None if span.label_ == "counterpart" else span.label_
+        generic = role
+        span, role = _with_portfolio_tail(ctx, span, role, starts)
+        posts.append(PostMention(span, role, generic=generic))
+        ctx.post_tokens.update(range(span.start, span.end))
+    for span in plural_titles(ctx):
+        if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
+            posts.extend(_shared_title(ctx, span))
+    return posts
+
+
+def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:
+    """'Foreign Ministers Ararat Petrosyan and Elmar Huseynov': one post for each name of the list.
+    Each later name's post is the comma or 'and' before it, so that the name follows its post."""
+    doc = ctx.doc
+    ctx.post_tokens.update(range(span.start, span.end))
+    first = name_after(ctx, span)
+    if first is None:
+        return []
+    shared, end = [PostMention(span, span.label_, generic=span.label_, guess_state=False)], first.end
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and"):
+        joiner = Span(doc, end, end + 1, label=span.label_)
+        name = name_after(ctx, joiner)
+        if name is None or name.start != end + 1:
+            break
+        shared.append(PostMention(joiner, span.label_, generic=span.label_, guess_state=False))
+        end = name.end
+    return shared if len(shared) > 1 else []
+
+
+def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
+                         starts: set[int]) -> tuple[Span, str | None]:
+    """A title whose portfolio list runs on ('Minister of Foreign Affairs, Emigration and Egyptian
+    Expatriates') is that whole title, as written, without its state words."""
+    end = max(portfolio_tail(ctx, span), remit_end(ctx, span))
+    end = min([end, *(s for s in starts if span.start < s < end)])
+    start = _portfolio_head(ctx, span)
+    if role is None or (end <= span.end and start >= span.start):
+        return span, role
+    gaz = ctx.gaz
+    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text)))
+    return Span(ctx.doc, start, end, label=title), title
+
+
+def _portfolio_head(ctx: ArticleContext, span: Span) -> int:
+    """The start of a title whose portfolio list begins before the matched words: '[Transport and]
+    Infrastructure Minister', '[Industry and] Trade Minister'."""
+    doc, shapes = ctx.doc, ctx.lex.post_shapes
+    first = span.start
+    if first < 2 or doc[first].lower_ not in shapes["portfolios"] or doc[first - 1].lower_ not in shapes["joiners"]:
+        return first
+    left = _portfolio_run(doc, first - 1, -1, shapes["portfolios"], shapes["joiners"], span.sent.start)
+    return first if left is None else _with_ranks(doc, left, shapes["ranks"])
+
+
+def portfolio_titles(ctx: ArticleContext) -> list[Span]:
+    """Titles outside the post list, by shape: 'Energy Cabinet Secretary', 'Minister of Water and
+    Energy', 'Cabinet Secretary for Trade'. The span's label is the title as written."""
+    shapes, doc = ctx.lex.post_shapes, ctx.doc
+    portfolios, joiners = shapes["portfolios"], shapes["joiners"]
+    found = []
+    for head in doc:
+        if head.lower_ not in shapes["heads"]:
+            continue
+        start = head.i - 1 if head.i > 0 and doc[head.i - 1].lower_ == "cabinet" else head.i
+        left = _portfolio_run(doc, start - 1, -1, portfolios, joiners, head.sent.start)
+        if left is not None:
+            found.append(_titled(doc, _with_ranks(doc, left, shapes["ranks"]), head.i + 1))
+            continue
+        after = head.i + 1
+        if after + 1 < len(doc) and doc[after].lower_ in ("of", "for"):
+            after += 2 if doc[after + 1].lower_ == "the" else 1
+            right = _portfolio_run(doc, after, 1, portfolios, joiners, head.sent.end - 1)
+            if right is not None:
+                found.append(_titled(doc, _with_ranks(doc, start, shapes["ranks"]), right + 1))
+    return found
+
+
+def _portfolio_run(doc, i: int, step: int, portfolios, joiners, limit: int) -> int | None:
+    """The far end of a run of portfolio words (joined by 'and' or commas) from token i, or None."""
+    end = None
+    while (i >= limit if step < 0 else i <= limit) and (doc[i].lower_ in portfolios or doc[i].lower_ in joiners):
+        if doc[i].lower_ in portfolios:
+            end = i
+        i += step
+    return end
+
+
+def _with_ranks(doc, start: int, ranks) -> int:
+    while start > 0 and doc[start - 1].lower_ in ranks:
+        start -= 1
+    return start
+
+
+def _titled(doc, start: int, end: int) -> Span:
+    return Span(doc, start, end, label=titled(doc, start, end))

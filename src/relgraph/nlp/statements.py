@@ -1,0 +1,80 @@
+"""Statements told by their shape: a verb of telling or posting, or a noun framed as a saying."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from relgraph.nlp.context import ArticleContext
+
+
+def statement_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """A public statement told by its verb: 'told reporters', 'told the APA news agency', 'wrote on
+    X', 'addressed the closing session'."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "tell":
+        return any(_last_word(ctx, o) & ctx.lex.words("statement_audiences") for o in objects)
+    if lemma == "address":
+        return any(o.lemma_.lower() in ctx.lex.words("addressed_bodies") for o in objects)
+    if lemma in ctx.lex.words("speech_verbs"):
+        return any(_speech_setting(ctx, c) for c in verb.children if c.dep_ == "prep")
+    return False
+
+
+def _speech_setting(ctx: ArticleContext, prep: Token) -> bool:
+    """'speaking to reporters', 'replying in the House', 'spoke before parliament': remarks made to
+    the press or in a legislature are public; 'spoke with his counterpart' is talk, not a statement.
+    A building named like a chamber ('at the State House', 'in the Bhutan House') is no legislature."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if prep.lower_ == "to" and _last_word(ctx, obj) & ctx.lex.words("statement_audiences"):
+            return True
+        if prep.lower_ in ("in", "before", "to") and obj.lemma_.lower() in ctx.lex.words("legislature_nouns") \
+                and not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in obj.children):
+            return True
+    return False
+
+
+def posting_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """'wrote on X', 'welcomed the signing in a post on X.': a platform named after 'on' in the
+    verb's own phrase (the tokenizer may glue the full stop to 'X')."""
+    platforms = ctx.lex.words("social_platforms")
+    for token in verb.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ == "on" and (
+                token.lower_.rstrip(".") in platforms or _named_platform(ctx, token)):
+            node = token.head
+            while node.pos_ != "VERB" and node.head.i != node.i:
+                node = node.head
+            if node.i == verb.i:
+                return True
+    return False
+
+
+def _named_platform(ctx: ArticleContext, noun: Token) -> bool:
+    """'on his Truth Social platform', 'on the ministry's Telegram channel': someone's account named
+    by its platform; a bare 'on the platform' may be a railway's."""
+    if noun.lemma_.lower().rstrip(".") not in ctx.lex.words("platform_nouns"):
+        return False
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    known = any(c.lower_ in ctx.lex.words("social_platforms") for c in compounds)
+    return known or bool(compounds) and any(c.dep_ == "poss" for c in noun.children)
+
+
+def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
+    """The head word of an audience (as written and as lemma), or the last word of the name it is
+    part of ('the APA news agency')."""
+    mention = ctx.mention_at(token)
+    word = ctx.doc[mention.end - 1] if mention is not None else token
+    return {word.lower_, word.lemma_.lower()}
+
+
+def framed_statement(ctx: ArticleContext, noun: Token) -> bool:
+    """'a message' is a statement only when someone's ('the president's message') or the frame of a
+    saying ('said in a message'); a plain 'received a written message' is a letter."""
+    if noun.pos_ == "VERB" or noun.lower_ not in ctx.lex.words("framed_statement_nouns") \
+            and noun.lemma_.lower() not in ctx.lex.words("framed_statement_nouns"):
+        return True
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
