@@ -8,6 +8,7 @@ another shows at once.
     python3 scripts/score_devset.py                       # every region and the whole set
     python3 scripts/score_devset.py --regions dA dB       # some regions only
     python3 scripts/score_devset.py --regions all hX hY   # the dev set and the project's check sets
+    python3 scripts/score_devset.py --regions all /some/set  # any folder with articles/ and gold/
     python3 scripts/score_devset.py --relgraph "env PYTHONPATH=src .venv/bin/relgraph"
 
 It is a development tool: it needs ../shared (the dev set and the referee), which CI has not.
@@ -26,7 +27,7 @@ CATEGORIES = ["persons", "person_state", "person_role", "states", "organizations
               "agreements", "projects", "events"]
 REGIONS = {"samples": "0", "dA": "dA", "dB": "dB", "dC": "dC"}
 # The project's own check sets (checksets/README.md): whole folders, scored as one column each.
-CHECKSETS = {"hX": ROOT / "checksets" / "hX", "hY": ROOT / "checksets" / "hY"}
+CHECKSETS = {p.name: p for p in sorted((ROOT / "checksets").iterdir()) if (p / "gold").is_dir()}
 
 
 def region_folder(devset: Path, prefix: str | None, into: Path) -> tuple[Path, Path]:
@@ -55,8 +56,9 @@ def main() -> None:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--relgraph", default=str(ROOT / ".venv" / "bin" / "relgraph"))
-    ap.add_argument("--regions", nargs="*", default=[*REGIONS, "all"], choices=[*REGIONS, "all", *CHECKSETS],
-                    help="dev-set regions, 'all' (the whole dev set) and the check sets hX, hY")
+    ap.add_argument("--regions", nargs="*", default=[*REGIONS, "all"],
+                    help="dev-set regions, 'all' (the whole dev set), the check sets of checksets/ by name "
+                         f"({', '.join(CHECKSETS)}), or any folder with articles/ and gold/")
     ap.add_argument("--json", type=Path, help="write every region's full report here")
     args = ap.parse_args()
     reports = {}
@@ -65,9 +67,14 @@ def main() -> None:
             folder = Path(tmp) / region
             if region in CHECKSETS:
                 articles, gold = region_folder(CHECKSETS[region], None, folder)
+            elif (Path(region) / "gold").is_dir():
+                folder = Path(tmp) / Path(region).name
+                articles, gold = region_folder(Path(region), None, folder)
+            elif region not in REGIONS and region != "all":
+                sys.exit(f"--regions: {region!r} is no dev-set region, check set or folder with gold/")
             else:
                 articles, gold = region_folder(args.devset, REGIONS.get(region), folder)
-            reports[region] = referee(args.scorer, args.relgraph, articles, gold, folder / "report.json")
+            reports[Path(region).name] = referee(args.scorer, args.relgraph, articles, gold, folder / "report.json")
     if args.json:
         args.json.write_text(json.dumps(reports, indent=2))
     print(f"{'category':14}" + "".join(f"{r:>9}" for r in reports))

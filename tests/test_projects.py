@@ -419,3 +419,11 @@ def test_the_programme_of_a_visit_is_no_project(tmp_path):
     _, projects = projects_of(tmp_path, (
         "The visit programme of the Japanese prime minister included a stop in Kyoto, Japan said."))
     assert projects == []
+
+
+def test_a_state_of_two_words_inside_a_project_name_is_that_state(tmp_path):
+    _, found = projects_of(tmp_path, "Engineers surveyed the route of the Mombasa Port-South Sudan-Uganda Fuel "
+                                  "Pipeline (MSUFP) corridor on Tuesday, officials in Nairobi said.")
+    [pipeline] = [p for p in found if "Pipeline" in p.label or "corridor" in p.label]
+    assert "South Sudan" in keys(pipeline.participants)
+    assert "Sudan" not in keys(pipeline.participants)

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from relgraph.gazetteer import Gazetteer, default_gazetteer
 from relgraph.resources import Lexicon, load_lexicon
@@ -90,6 +90,37 @@ def paragraph_boundaries(doc):
     return doc
 
 
+class _WholeNames:
+    """A name the gazetteer knows that holds NER entities whole wins over them: the NER often
+    takes a piece of a hyphenated or multi-word name ('Timor' of 'Timor-Leste', 'Sudan' of
+    'South Sudan', 'Guinea' of 'Papua New Guinea'), and the ruler, which keeps the model's spans,
+    would leave the piece. A gazetteer name inside a longer NER span still gives way to it."""
+
+    def __init__(self, ruler):
+        self.ruler = ruler
+
+    def __call__(self, doc):
+        ents, taken = list(doc.ents), set()
+        changed = False
+        for match_id, start, end in self.ruler.match(doc):  # longest first
+            inside = [e for e in ents if e.start < end and e.end > start]
+            if not inside or taken.intersection(range(start, end)) \
+                    or any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
+                continue
+            label, ent_id = self.ruler._ent_ids.get(match_id, (doc.vocab.strings[match_id], ""))
+            ents = [e for e in ents if e not in inside] + [Span(doc, start, end, label=label, span_id=ent_id)]
+            taken.update(range(start, end))
+            changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+@Language.factory("relgraph_whole_names")
+def _whole_names(nlp, name):  # no annotations: spaCy's registry reads them, and they are strings here
+    return _WholeNames(nlp.get_pipe("entity_ruler"))
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon]:
     """The pipeline with an EntityRuler (gazetteer names) ahead of the statistical NER."""
@@ -103,6 +134,7 @@ def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
     ruler.add_patterns(gazetteer.entity_ruler_patterns())
     ruler.matcher = _TokenPatternsAsPhrases(nlp.vocab, ruler.token_patterns)
+    nlp.add_pipe("relgraph_whole_names", after="entity_ruler")
     matchers = Matchers(
         posts=_phrase_matcher(nlp, lexicon.posts),
         ministries=_phrase_matcher(nlp, lexicon.ministries),

@@ -124,17 +124,31 @@ def _end_places(ctx: ArticleContext, ends: list[Token]) -> list[Ref]:
 
 def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
     """'the Grand Ethiopian Renaissance Dam', 'the Bolivia-Brazil pipeline': states in the name take part."""
-    out = []
+    out, doc, skip_to = [], core.doc, core.start
     for tok in core:
+        if tok.i < skip_to:
+            continue
         m = ctx.mention_at(tok)
         if m is not None and m.ref.kind == "state" and m.end - m.start > 1:
             if tok.i == m.start:  # 'South Sudan' is one state, not 'Sudan'
                 out.append(m.ref)
             continue
-        entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
-        if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
-            out.append(Ref("state", entry.name))
+        # the longest state name from here ('South Sudan' of 'Lamu Port-South Sudan-Ethiopia
+        # Transport', where the NER took the whole name and no state mention was made)
+        for n in range(min(MAX_STATE_TOKENS, core.end - tok.i), 1, -1):
+            entry = ctx.gaz.state(doc[tok.i:tok.i + n].text)
+            if entry is not None and doc[tok.i + n - 1].pos_ == "PROPN":
+                out.append(Ref("state", entry.name))
+                skip_to = tok.i + n
+                break
+        else:
+            entry = ctx.gaz.state(tok.text) or ctx.gaz.state_by_demonym(tok.text)
+            if entry is not None and tok.pos_ in ("PROPN", "ADJ"):
+                out.append(Ref("state", entry.name))
     return out
+
+
+MAX_STATE_TOKENS = 4   # 'Bosnia and Herzegovina', 'Saint Kitts and Nevis'
 
 
 def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
