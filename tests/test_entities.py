@@ -782,14 +782,3 @@ def test_a_name_the_news_text_uses_only_before_an_undertaking_noun_is_the_undert
     assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is not None
     ctx = context(text + " Tarsk-II will sell the power abroad.")
     assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is None
-
-
-@pytest.mark.parametrize("text, words, meeting", [
-    ("Ministers met the Westland envoy for the Lakeland-Westland Post Ministerial Conference, where both "
-     "sides reaffirmed the declaration.", "Lakeland-Westland Post Ministerial Conference", True),
-    ("Roe addressed the closing session of the Ministerial Council.", "Ministerial Council", True),
-    ("The OSCE Ministerial Council met in Vienna.", "OSCE Ministerial Council", False),
-])
-def test_a_body_noun_after_ministerial_names_a_meeting_unless_a_known_body_begins_it(text, words, meeting):
-    ctx = context(text)
-    assert (not_org_reason(ctx, span_of(ctx, words), words) == "a meeting of ministers") is meeting

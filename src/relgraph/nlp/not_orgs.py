@@ -39,8 +39,6 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
         return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
-    if _ministers_meeting(ctx, words, text):
-        return "a meeting of ministers"  # 'the Lakeland-Westland Post Ministerial Conference'
     if _plural_of_a_head(words[0]):
         return "several bodies"         # "the two countries' Ministries of Transport"
     if _names_a_document_after(span):
@@ -70,16 +68,6 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _ordinary_words(ctx, text):
         return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
-
-
-def _ministers_meeting(ctx: ArticleContext, words: list[str], text: str) -> bool:
-    """'the 14th Ministerial Conference', 'the closing session of the Ministerial Council': a body
-    noun after a meeting's modifier names the meeting, unless a known body's name begins it (its
-    organ: '<Parent> Ministerial Council')."""
-    shapes = org_shapes()
-    lowered = [w.lower() for w in words]
-    return any(w in shapes.meeting_modifiers for w in lowered) and name_head(text) in shapes.meeting_heads \
-        and ctx.gaz.organization(words[0]) is None
 
 
 def _plural_of_a_head(word: str) -> bool:

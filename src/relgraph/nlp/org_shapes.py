@@ -39,8 +39,6 @@ class OrgShapes:
     bilateral_body_nouns: frozenset[str]
     title_prepositions: frozenset[str]
     undertaking_nouns: frozenset[str]
-    meeting_modifiers: frozenset[str]
-    meeting_heads: frozenset[str]
     motion_verbs: frozenset[str]
     credit_labels: frozenset[str]
     described_non_org_nouns: frozenset[str]
