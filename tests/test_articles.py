@@ -418,3 +418,11 @@ def test_furniture_loss_is_reported_only_for_long_texts_that_lose_most():
     assert furniture_loss("x" * 5_000, "x" * 100) is None          # short page: menus may dominate
     warning = furniture_loss("x" * 50_000, "x" * 1_634)
     assert warning and "48,366 of 50,000" in warning and "1,634" in warning
+
+
+def test_an_also_read_heading_drops_the_links_listed_under_it():
+    text = clean("LIMA: Peru and Chile signed a port deal on Monday, officials said.\n\n"
+                 "The deal covers two terminals, the ministry added.\n\nAlso read:\n"
+                 "- Bolivia, Paraguay leaders meet in Asuncion\nEcuador signs trade pact with Colombia\n")
+    assert "two terminals" in text
+    assert "Bolivia" not in text and "Ecuador" not in text and "Also read" not in text

@@ -427,3 +427,122 @@ def test_a_state_of_two_words_inside_a_project_name_is_that_state(tmp_path):
     [pipeline] = [p for p in found if "Pipeline" in p.label or "corridor" in p.label]
     assert "South Sudan" in keys(pipeline.participants)
     assert "Sudan" not in keys(pipeline.participants)
+
+# -- round 3: shapes of unseen news -------------------------------------------------------------
+def test_a_facility_a_company_operates_is_a_concession_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya's transport minister said Gulf Terminal Holdings continued to operate Lamu port under "
+        "a 30-year lease."))
+    assert [p.label for p in projects] == ["Lamu port"]
+
+
+def test_a_noun_that_runs_something_in_its_relative_clause_is_not_what_is_run(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Brazil welcomed investment by North Grid, which already operates the Tapajos lines in Para state."))
+    assert not [p for p in projects if p.label == "North Grid"]
+
+
+def test_a_facility_named_after_a_city_of_the_article_lies_there(tmp_path):
+    _, [terminal] = projects_of(tmp_path, (
+        "Officials of Kenya and India met in Mombasa on Monday.\n\n"
+        "The new berth lies north of the Mombasa Eastern Container Terminal (MECT), which the same "
+        "partners began operating in April."))
+    assert terminal.label == "Mombasa Eastern Container Terminal"
+    assert "Mombasa" in keys(terminal.places)
+
+
+def test_the_second_conjunct_of_a_company_name_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya signed a concession with India's Shree Ports and Special Economic Zone (SPSEZ) to "
+        "develop the first phase of the proposed Lamu North Port."))
+    assert "Special Economic Zone" not in [p.label for p in projects]
+
+
+def test_a_route_between_named_facilities_keeps_their_names(tmp_path):
+    _, [link] = projects_of(tmp_path, (
+        "Japan has offered to finance a rail link between the new container berth and the Kanto "
+        "Valley line, officials in Vietnam said."))
+    assert "Kanto Valley line" in link.label
+
+
+def test_a_name_of_two_states_takes_the_towns_its_route_links(tmp_path):
+    _, [railway] = projects_of(tmp_path, (
+        "Kenya and Uganda agreed to speed up work on the Kenya-Uganda railway linking Nairobi's "
+        "Central station with Kampala."))
+    assert railway.label == "Kenya-Uganda railway (Nairobi–Kampala)"
+
+
+def test_an_appositive_name_stands_for_the_unnamed_project_noun(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Nepal said India had offered to finance a study for a second hydropower project, the "
+        "900 MW Arun reservoir scheme, and that the Nepali side would reply."))
+    assert [p.label for p in projects] == ["Arun reservoir scheme"]
+
+
+def test_a_lower_case_route_describes_a_way_not_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Italy said Libya was a partner against smuggling, with crossings on the central Mediterranean "
+        "route down by a third."))
+    assert projects == []
+
+
+def test_a_signed_programme_is_a_document_not_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Tanzania witnessed the signing of an executive programme for cooperation in "
+        "fisheries for 2026-2028, signed by the two ministers."))
+    assert projects == []
+
+
+def test_a_headline_retelling_the_project_is_one_record(tmp_path):
+    _, [railway] = projects_of(tmp_path, (
+        "Peru and Bolivia sign 9 accords at joint cabinet, study bioceanic railway to the Atlantic\n\n"
+        "Peru and Bolivia agreed to study a bioceanic railway linking Oruro with the port of Ilo."))
+    assert railway.label == "Oruro–Ilo bioceanic railway"
+
+
+def test_a_deal_for_a_facility_delimits_it_and_gives_its_parties(tmp_path):
+    _, [refinery] = projects_of(tmp_path, (
+        "Ghana signed a contract with Shell in May for a US$ 2 billion gas refinery at Takoradi."))
+    assert refinery.label == "gas refinery at Takoradi"
+    assert "Shell" in keys(refinery.participants)
+
+
+def test_a_piece_of_a_larger_project_is_told_as_that_project(tmp_path):
+    _, [corridor] = projects_of(tmp_path, (
+        "Uganda will build a logistics hub at Kisumu, the centrepiece of the Northern Trade corridor, "
+        "Kenya said."))
+    assert corridor.label == "Northern Trade corridor"
+
+
+def test_an_initiative_named_by_two_states_only_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Mexico and Chile discussed the joint Mexico-Chile initiative for peace talks in Venezuela."))
+    assert projects == []
+
+
+def test_units_built_at_a_named_site_are_a_project(tmp_path):
+    _, [units] = projects_of(tmp_path, (
+        "Rosatom and Egypt's nuclear authority signed a deal in Cairo to build two nuclear power "
+        "units at Dabaa on the coast."))
+    assert units.label == "nuclear power units at Dabaa"  # a count is no name
+
+
+def test_a_satellite_two_states_plan_to_launch_is_a_project(tmp_path):
+    _, [satellite] = projects_of(tmp_path, (
+        "The minister was briefed on the first Nepal-Bangladesh satellite, which the two sides plan "
+        "to launch in 2027."))
+    assert satellite.label == "Nepal-Bangladesh satellite"
+
+
+def test_a_facility_two_states_share_is_a_project(tmp_path):
+    _, [post] = projects_of(tmp_path, (
+        "The prime minister will visit the Kenyan-Tanzanian Namanga land port on Friday."))
+    assert "Namanga" in post.label
+    assert {"Kenya", "Tanzania"} <= keys(post.participants)
+
+
+def test_units_at_a_named_plant_are_that_plant_s_project(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "EDF signed a contract on Monday to build two nuclear reactors at the Paks plant in Hungary. "
+        "The Paks plant already supplies half of Hungary's power."))
+    assert "Paks" in plant.label

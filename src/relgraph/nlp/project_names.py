@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.pipeline import load_nlp
 from relgraph.records import FactRecord, Ref
@@ -29,6 +30,7 @@ class ProjectMention:
     previous: int = -1                            # first token of the sentence before
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
     restates: str | None = None                   # 'X, as the corridor ... is known': head of the project X renames
+    headline: bool = False                        # in a headline, where any word may be capitalised
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -42,7 +44,8 @@ def trimmed(ctx: ArticleContext, core: Span) -> Span:
     while start < core.end - 1:
         tok = ctx.doc[start]
         if tok.pos_ in ("DET", "PUNCT", "PRON") or tok.dep_ == "poss" or tok.dep_ == "case" \
-                or is_measure(tok, units) or tok.lower_ in generic and tok.pos_ != "PROPN" or tok.is_currency:
+                or is_measure(tok, units) or tok.lower_ in generic and tok.pos_ != "PROPN" or tok.is_currency \
+                or tok.tag_ == "$" or tok.ent_type_ == "MONEY":  # 'a US$ 3.7 billion refinery'
             start += 1
         else:
             break
@@ -105,6 +108,9 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
         for child in holder.children:
             if child.dep_ == "dobj" and holder is not head and holder.pos_ == "VERB":
                 ends += _place_names(child)
+                # 'linking Aswan's station with Wadi Halfa': the parser hangs 'with B' under A
+                ends += [e for p in child.children if p.dep_ == "prep" and p.lower_ in preps
+                         for e in _prep_ends(p, preps)]
             elif child.dep_ == "prep" and child.lower_ in preps:
                 ends += _prep_ends(child, preps)
     return [t for i, t in enumerate(ends) if t not in ends[:i]]
@@ -147,12 +153,17 @@ def enumerated_routes(head: Token) -> list[list[Token]]:
 
 
 def _place_names(token: Token) -> list[Token]:
-    """The proper name a route end is ('Lubango'), or the one it is 'of' ('the port city of Haiphong'),
-    with its conjuncts ('with Hanoi and the port city of Haiphong')."""
+    """The proper name a route end is ('Lubango'), or the one it is 'of' ('the port city of Haiphong')
+    or whose facility it is ('Aswan's High Dam station'), with its conjuncts ('with Hanoi and the
+    port city of Haiphong')."""
     out = []
     for t in [token, *token.conjuncts]:
         if t.pos_ == "PROPN":
             out.append(t)
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            out.append(owner)
             continue
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -198,6 +209,59 @@ def has_place_pair(span: Span) -> bool:
     return False
 
 
+# -- phrases that delimit a project -----------------------------------------------------
+def conjunct_of_a_name(head: Token) -> bool:
+    """'Adani Ports and Special Economic Zone': a head NER reads as the second conjunct of one
+    organisation's name is a word of that name, not a project ('the Belt and Road Initiative'
+    coordinates its modifiers, not its head)."""
+    if head.dep_ != "conj" or head.ent_type_ != "ORG" or head.head.pos_ != "PROPN":
+        return False
+    first = head.head
+    return first.ent_type_ == "ORG" and all(t.ent_iob_ == "I" for t in head.doc[first.i + 1: head.i + 1])
+
+
+def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
+    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
+    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    for prep in [*head.children, *([after] if after is not None else [])]:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
+            if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
+                return span
+    return None
+
+
+def named_route_phrase(ctx: ArticleContext, head: Token) -> Span | None:
+    """'between the new terminal and the Kelani Valley line': a route whose ends are named
+    facilities, not places, still tells the project apart by their names."""
+    if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("between", "from")), None)
+    if prep is None:
+        return None
+    span = subtree_span(prep)
+    if len(span) > 12 or not any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
+        return None
+    return span
+
+
+def state_word(ctx: ArticleContext, token: Token) -> bool:
+    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
+
+
+def shared_by_states(ctx: ArticleContext, core: Span) -> bool:
+    """Two states in a facility's phrase make it a joint, cross-border undertaking."""
+    states = {(ctx.gaz.state(t.text) or ctx.gaz.state_by_demonym(t.text)).name for t in core if state_word(ctx, t)}
+    return len(states) >= 2
+
+
+def named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
+    """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
+    route links ('linking Aswan with Wadi Halfa') tell it apart."""
+    return all(state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
+
+
 # -- one project, several mentions ----------------------------------------------------------
 def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
     """Mentions of one project in one article become one record: the same label; the same proper
@@ -227,6 +291,10 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
 def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if a.record.label.lower() == b.record.label.lower():
         return True
+    if a.headline != b.headline and a.head == b.head and not a.plural and not b.plural:
+        title, body = (a, b) if a.headline else (b, a)  # 'study bioceanic railway': capitals say little there
+        if title.names and title.names <= body.names | body.modifiers:
+            return True
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
         return a.names <= b.names or b.names <= a.names
     if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
@@ -242,6 +310,12 @@ def _absorb(into: FactRecord, other: FactRecord) -> None:
     into.participants += [r for r in other.participants if r not in into.participants]
     into.places += [r for r in other.places if r not in into.places]
     into.evidence += other.evidence
+
+
+def in_headline(token: Token) -> bool:
+    """A sentence that ends without a full stop is a headline or a subhead."""
+    text = token.sent.text.rstrip()
+    return bool(text) and text[-1] not in ".!?\"”’)"
 
 
 def dedupe(refs: list[Ref]) -> list[Ref]:

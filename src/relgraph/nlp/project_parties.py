@@ -20,7 +20,8 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
     for anc in [governor, governor.head, governor.head.head]:
         if anc.lemma_.lower() in ctx.lex.words("construction_nouns"):
             participants += [r for r in actors_in(ctx, subtree_span(anc)) if r.kind in ("state", "organization")]
-    participants += _backers(ctx, head) + _builders(ctx, head) + _agreeing_on_construction(ctx, head)
+    participants += _backers(ctx, head) + _builders(ctx, head) + _agreeing_on_construction(ctx, head) + \
+        _deal_parties(ctx, head)
     owner = _owner_of_governor(ctx, head)
     if not participants or owner:
         participants += owner
@@ -30,7 +31,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
         participants = _sentence_actors(ctx, head)
     if not participants:
         participants = _neighbour_states(ctx, head) or [Ref("state", s) for s in ctx.main_pair()]
-    locations += [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))]
+    locations += [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))] + _named_cities(ctx, core)
     if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
         for prep in head.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
@@ -62,9 +63,10 @@ def _backers(ctx: ArticleContext, head: Token) -> list[Ref]:
 
 def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
     """'Tajikistan, which is building the Rogun plant on the Vakhsh': the subject of the verb that
-    builds it, without what follows that subject."""
-    if head.dep_ != "dobj" or head.head.lemma_.lower() not in ctx.lex.words("project_development_verbs"):
-        return []
+    builds it (or operates it: 'X continued to operate the port'), without what follows that subject."""
+    verbs = ctx.lex.words("project_development_verbs") | ctx.lex.words("project_operation_verbs")
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in verbs or head.head.dep_ == "pcomp":
+        return []  # 'Egypt accused Ethiopia of operating the dam': Egypt does not run it
     subj = subject_of(head.head)
     if subj is None:
         return []
@@ -89,6 +91,26 @@ def _agreeing_on_construction(ctx: ArticleContext, head: Token) -> list[Ref]:
     return [r for r in subject_actors(ctx, governor) if r.kind in ("state", "organization")]
 
 
+def _deal_parties(ctx: ArticleContext, head: Token) -> list[Ref]:
+    """'The Government signed an agreement with China's Sinopec for an oil refinery': who signs a
+    deal for a facility, and with whom, take part in it."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("for", "on"):
+        return []
+    nouns = ctx.lex.words("agreement_nouns")
+    governor = head.head.head
+    deal = governor if governor.lemma_.lower() in nouns else next(
+        (c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    if deal is None:
+        return []
+    verb = deal.head if deal.dep_ == "dobj" else governor
+    partners = [o for holder in (deal, verb) for p in holder.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj"]
+    refs = [r for o in partners for r in actors_in(ctx, subtree_span(o))]
+    if verb.pos_ == "VERB":
+        refs += subject_actors(ctx, verb)
+    return [r for r in refs if r.kind in ("state", "organization")]
+
+
 def _owner_of_governor(ctx: ArticleContext, head: Token) -> list[Ref]:
     """'Ethiopia's operation of the dam', 'Eskom's construction of the line': who runs or builds it."""
     if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.pos_ != "NOUN":
@@ -105,6 +127,22 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
     refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed
             for r in actors_in(ctx, ctx.doc[m.start:m.end])]
     return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _named_cities(ctx: ArticleContext, core: Span) -> list[Ref]:
+    """'Hambantota port', 'the Colombo West International Terminal': a facility named after a city
+    lies in it, though NER read the whole name as an organisation; only a city the article
+    mentions elsewhere, so the location is one of its places."""
+    words = [t for t in core if t.pos_ == "PROPN"]
+    if not words:
+        return []
+    cities = {m.ref for m in ctx.mentions if m.ref.kind == "city"}
+    out = []
+    for tok in words:
+        entry = ctx.gaz.city(tok.text)
+        if entry is not None and Ref("city", entry.name) in cities:
+            out.append(Ref("city", entry.name))
+    return out
 
 
 def _end_places(ctx: ArticleContext, ends: list[Token]) -> list[Ref]:

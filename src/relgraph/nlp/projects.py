@@ -16,9 +16,11 @@ from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, enumerated_routes, has_place_pair, is_measure, merge_mentions, ranking,
-    route_ends, route_label, trimmed,
+    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline, is_measure,
+    merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
+    shared_by_states, state_word, trimmed,
 )
+from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
@@ -42,7 +44,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
         found = _mentions_at(ctx, token)
         if found is None:
             core = _core_phrase(ctx, token)
-            if core is None and _developed(ctx, token):
+            if core is None and developed(ctx, token):
                 built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
             elif core is not None and _distinctive(ctx, core, token):
                 pending.append((token, core))
@@ -75,7 +77,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     saying it is built would make it one."""
     lex = ctx.lex
     lemma = head.lemma_.lower()
-    if not _free_of_other_entities(ctx, head):
+    if not _free_of_other_entities(ctx, head) or conjunct_of_a_name(head):
         return []
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
@@ -102,8 +104,14 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return True  # 'the Red Sea port of Aqaba' names a place
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
-            head.lemma_.lower() not in lex.words("project_purpose_heads"):
+            head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if _part_of_another(ctx, head):
+        return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
+    if signed_document(ctx, head):
+        return True  # 'the signing of an executive programme for cooperation': a document, an agreement
+    if _naming_appositive(ctx, head) is not None:
+        return True  # 'a third hydropower project, the Sunkosh reservoir scheme': told by its name
     if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
     if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
@@ -117,9 +125,11 @@ def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list
     branches = _route_branches(ctx, head)
     if not branches:
         return None
-    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (_developed(ctx, head) or _built(ctx, head)):
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head) or built(ctx, head)):
         return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
+    if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
+        return [m for ends in branches for m in _mention(ctx, head, core, f"{what} ({route_label(ends, '').strip()})", ends)]
     return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head), route_label(ends, what), ends)]
 
 
@@ -129,38 +139,49 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     lemma = head.lemma_.lower()
     purpose = purpose_label(ctx, head)
     if core is None:
-        extension = _proper_extension(ctx, head) if not purpose and _developed(ctx, head) else None
+        extension = proper_extension(ctx, head) if not purpose and developed(ctx, head) else None
         if extension is not None:  # 'help build a new terminal at Clark International Airport'
             return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
-    if _named(ctx, head, core) or has_place_pair(core):
-        return _mention(ctx, head, core, label)
+    state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
+    unnamed = not _name_words(ctx, core, head)
+    route = named_route_phrase(ctx, head) if unnamed else None
+    site = proper_extension(ctx, head) if unnamed and route is None else None
+    if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
+        label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
+    if _named(ctx, head, core) and not state_pair_only or has_place_pair(core) and not state_pair_only:
+        return _mention(ctx, head, core, label)  # not 'the joint Brazil-China initiative': any two states have one
     if purpose:
         return _mention(ctx, head, core, purpose)
-    extension = _proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
+    extension = proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
     if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
         if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
             return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
-    if head.tag_ in ("NNS", "NNPS") and extension is None and not _city_in(ctx, head):
+    if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
-    if lemma in lex.words("project_strong_heads") or _built(ctx, head) or _developed(ctx, head):
-        return _mention(ctx, head, core, label)
+    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head):
+        within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
+        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
     return None
 
 
 def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     """'the Baynes plant'; a facility named after its city ('Karachi Port', 'Hamad International
-    Airport') only when the text says it is being built."""
+    Airport') only when the text says it is being built, or when two states share it ('the
+    Egyptian-Sudanese Argeen land port')."""
     lex = ctx.lex
     if head.lower_ not in lex.words("project_named_heads"):
         return False
+    if head.lemma_.lower() not in lex.words("project_heads") and head.text.islower() and \
+            not (developed(ctx, head) or built(ctx, head)):
+        return False  # 'arrivals on the Canary Islands route': a lower-case 'route' describes, 'Route' names
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(_name_words(ctx, core, head))
     return bool(_proper_words(ctx, core, head)) and (
-        _developed(ctx, head) or _built(ctx, head) or _described_as_developed(ctx, head))
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -190,11 +211,7 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
 
 def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
-    return bool(words) and head.text[:1].isupper() and all(_state_word(ctx, t) for t in words)
-
-
-def _state_word(ctx: ArticleContext, token: Token) -> bool:
-    return ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None
+    return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
 
 
 def _head_span(head: Token) -> Span:
@@ -222,11 +239,54 @@ def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
     named = ctx.mention_at(name)
     if name.pos_ != "PROPN" or named is not None and named.ref.kind != "organization":
         return None  # 'in Lahore, a project that ...': a place, not the project's name
+    if any(_head_candidate(ctx, a) for a in name.ancestors):
+        return None  # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway
     start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
                 or t.i == name.i)
     while start < name.i and name.doc[start].pos_ == "DET":
         start += 1
     return name.doc[start: name.i + 1]
+
+
+def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
+    """'X, the flagship of the Y corridor', 'X, part of the Y programme': the phrase after the comma
+    makes X a piece of another project (read from the words: the parser often loses the apposition)."""
+    parts = ctx.lex.words("project_part_nouns")
+    for appos in (t for t in head.subtree if t.dep_ == "appos" and t.lower_ in parts):
+        of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(_head_candidate(ctx, t) for t in of.subtree):
+            return True
+    doc = head.doc
+    # the first comma after the head, past a place phrase ('a hub at Kisumu, the centrepiece of ...')
+    i = next((t.i for t in doc[head.i + 1: min(head.i + 8, head.sent.end)] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
+    if i is None or doc[i].text != ",":
+        return False
+    words = list(doc[i: min(i + 4, head.sent.end)])
+    rest = [t for t in words[1:] if t.pos_ not in ("DET", "ADJ")]
+    if len(rest) < 2 or rest[0].lower_ not in ctx.lex.words("project_part_nouns") or rest[1].lower_ != "of":
+        return False
+    of = rest[1]
+    return any(_head_candidate(ctx, t) for t in doc[of.i + 1: min(of.i + 20, head.sent.end)])
+
+
+def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
+    """The project noun in apposition that gives an unnamed project noun its name: 'a third
+    hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
+    own = _core_phrase(ctx, head)
+    if own is not None and _name_words(ctx, own, head):
+        return None
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    after = []  # the parser often hangs 'the X scheme' elsewhere: the noun phrase right after the comma
+    if comma + 1 < head.sent.end and doc[comma].text == ",":
+        after = [t for t in doc[comma + 1: min(comma + 9, head.sent.end)] if t.left_edge.i == comma + 1
+                 and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text in (",", ".", ";")][:1]
+    for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
+        if child.i > head.i and _head_candidate(ctx, child):
+            core = _core_phrase(ctx, child)
+            if core is not None and _name_words(ctx, core, child):
+                return child
+    return None
 
 
 def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
@@ -244,14 +304,14 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
 def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
     generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not _state_word(ctx, t)
+    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and t.lower_ not in generic)
 
 
@@ -279,64 +339,13 @@ def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]
     units = lex.words("project_measure_units")
     return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
                      and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
-                     and t.lemma_.lower() not in skip and not _state_word(ctx, t))
-
-
-def _proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
-    """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
-    after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
-    for prep in [*head.children, *([after] if after is not None else [])]:
-        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            span = head.doc[prep.i: obj.i + 1] if obj is not None else None
-            if span is not None and any(t.pos_ == "PROPN" and not _state_word(ctx, t) for t in span):
-                return span
-    return None
+                     and t.ent_type_ != "MONEY" and t.tag_ != "$"
+                     and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
 
 def _city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
-
-
-def _built(ctx: ArticleContext, head: Token) -> bool:
-    """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
-    ML-1 railway upgrade'."""
-    construction = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
-    if head.dep_ == "compound":
-        return head.head.lemma_.lower() in construction
-    return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
-                                    or head.head.head.lemma_.lower() in construction)
-
-
-def _developed(ctx: ArticleContext, head: Token) -> bool:
-    """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
-    a consortium is due to build', 'to build a port'."""
-    lex = ctx.lex
-    verbs = lex.words("project_development_verbs")
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
-            and head.head.head.lemma_.lower() in verbs:
-        return True  # 'invest in a hydrogen plant'
-
-    described = [head] + [c for c in head.children if c.dep_ == "appos"]  # 'the X Bridge, the crossing which is funded by'
-    for child in (c for d in described for c in d.children):
-        if child.dep_ == "amod" and (child.lower_ in lex.words("project_development_modifiers")
-                                     or child.lemma_.lower() in verbs and child.i < head.i):
-            return True
-        if child.dep_ in ("acl", "relcl") and any(t.lemma_.lower() in verbs and t.pos_ == "VERB"
-                                                  for t in child.subtree if t.head.i == child.i or t is child):
-            return True
-    return False
-
-
-def _described_as_developed(ctx: ArticleContext, head: Token) -> bool:
-    """'the X Bridge, the crossing over the river between A and B, which is being funded by ...': a
-    relative clause later in the sentence says it is built, wherever the parser hung it."""
-    verbs = ctx.lex.words("project_development_verbs")
-    return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
-               for t in head.sent)
 
 
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
@@ -347,9 +356,12 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     if branches:
         return branches
     core = _core_phrase(ctx, head)
-    if core is not None and (has_place_pair(core) or _proper_words(ctx, core, head)):
+    if core is not None and (has_place_pair(core) and not named_by_states(ctx, core, head)
+                             or _proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
+    if core is not None and any(state_word(ctx, t) for t in ends):
+        return []  # 'the Egypt-Sudan railway linking Egypt with Sudan' says no more than its name
     return [ends] if len(ends) >= 2 else []
 
 
@@ -365,16 +377,22 @@ def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
 
 
 def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
-             ends: list[Token] | None = None) -> list[ProjectMention]:
+             ends: list[Token] | None = None, named_by: Span | None = None) -> list[ProjectMention]:
+    """`named_by`: the site phrase naming another project noun, whose names tell this one apart
+    ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
+    not 'Hambantota port')."""
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
     lex = ctx.lex
     names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    if named_by is not None:
+        names |= _name_words(ctx, named_by, head)
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
-                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head))]
+                           sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
+                           headline=in_headline(head))]
 
 
 def _previous_sentence(head: Token) -> int:
