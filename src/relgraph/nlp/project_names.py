@@ -31,6 +31,8 @@ class ProjectMention:
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
     restates: str | None = None                   # 'X, as the corridor ... is known': head of the project X renames
     headline: bool = False                        # in a headline, where any word may be capitalised
+    kind: str | None = None                       # what it is: the head, or a generic head's project noun ('refinery project')
+    route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -87,6 +89,21 @@ def _known_adjectives() -> frozenset[str]:
     try:
         lookups = load_nlp()[0].get_pipe("lemmatizer").lookups
         return frozenset(lookups.get_table("lemma_index")["adj"])
+    except (KeyError, ValueError):
+        return frozenset()
+
+
+def english_word(word: str) -> bool:
+    """A word the lemmatizer knows as an English noun, adjective, verb or adverb ('speed', 'north');
+    place names ('Khulna', 'Aqaba') it does not know."""
+    return word in _known_words()
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    try:
+        index = load_nlp()[0].get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for pos in index.keys() for w in index[pos])
     except (KeyError, ValueError):
         return frozenset()
 
@@ -296,7 +313,7 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         if title.names and title.names <= body.names | body.modifiers:
             return True
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
-        return a.names <= b.names or b.names <= a.names
+        return (a.names <= b.names or b.names <= a.names) and not _other_kind(a, b)
     if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
         return True  # 'the subway project' is the 'Metro Manila Subway
     if a.plural or b.plural or a.head != b.head:
@@ -304,6 +321,17 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)
+
+
+def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:
+    """Names of one place tell two projects apart when one is a route and the other another kind:
+    'the Lobito corridor' is not 'the Lobito Atlantic Railway' nor 'the Lobito refinery project',
+    'the planned A-B railway' not 'the A-B road'; the smaller name's kind among the larger name's
+    words ('the Lamu port' of 'the Lamu Port-South Sudan-Ethiopia corridor') makes it a part."""
+    if not (a.kind and b.kind) or a.kind == b.kind or not (a.route_kind or b.route_kind):
+        return False
+    small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
+    return small.kind not in big.names
 
 
 def _absorb(into: FactRecord, other: FactRecord) -> None:

@@ -84,6 +84,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
+    if lemma in lex.words("project_named_only_heads") and (core is None or not _name_words(ctx, core, head)
+                                                           or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
+        return []  # 'the Ream Naval Base' is one, 'its customer base' none, 'an upgrade at X Air Base' a site
     if _no_project_here(ctx, head, core):
         return []
     if core is not None:
@@ -108,6 +111,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
+    if _unit_of_a_post(ctx, head):
+        return True  # 'director of the Africa programme at Chatham House': a department, not an undertaking
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
@@ -120,12 +125,18 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
 
 
+def _unit_of_a_post(ctx: ArticleContext, head: Token) -> bool:
+    lex = ctx.lex
+    return head.lemma_.lower() in lex.words("project_unit_heads") and head.dep_ == "pobj" and \
+        head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.words("project_unit_posts")
+
+
 def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
     """Projects named by their routes ('the Kayes–Tambacounda rail link'); None when there is no route."""
     branches = _route_branches(ctx, head)
     if not branches:
         return None
-    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head) or built(ctx, head)):
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head, running=False) or built(ctx, head)):
         return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
     if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
@@ -145,6 +156,13 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
+    name = _apposed_name(ctx, head, any_head=True) if not _unowned_name_words(ctx, core, head) else None
+    if name is not None:  # 'Bharat Mart, the warehousing and retail hub at Jebel Ali': told by its name
+        _release_name_parts(ctx, name)
+        person = ctx.mention_at(name[-1])
+        if person is not None and person.ref.kind == "person":
+            ctx.remove_mention(person)
+        return _mention(ctx, head, core, f"{name.text} ({label})", named_by=name)
     state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
     unnamed = not _name_words(ctx, core, head)
     route = named_route_phrase(ctx, head) if unnamed else None
@@ -162,10 +180,18 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
     if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not _city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
-    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head):
+    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
+            site is not None and _new(ctx, head) and not _head_candidate(ctx, site[-1]):
+        # 'a new regasification terminal at Ravenna'; not 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
         return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
     return None
+
+
+def _new(ctx: ArticleContext, head: Token) -> bool:
+    """'a new deep-water terminal': a facility said to be new, at a site the text names, is one
+    being made."""
+    return any(c.dep_ == "amod" and c.lower_ in ctx.lex.words("project_novelty_modifiers") for c in head.children)
 
 
 def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
@@ -223,22 +249,26 @@ def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
             and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
-        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ == "PROPN"]
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.pos_ == "PROPN"]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
     return head.doc[start: head.i + 1]
 
 
-def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
+def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
     """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
-    project noun stands in apposition to."""
-    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
+    project noun (or, `any_head`, any project noun) stands in apposition to."""
+    if head.dep_ != "appos" or not any_head and head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
     name = head.head
     named = ctx.mention_at(name)
-    if name.pos_ != "PROPN" or named is not None and named.ref.kind != "organization":
+    kinds = ("organization", "person") if any_head else ("organization",)  # NER reads unknown names as people
+    if name.pos_ != "PROPN" or named is not None and named.ref.kind not in kinds:
         return None  # 'in Lahore, a project that ...': a place, not the project's name
+    if named is not None and (ctx.gaz.organization(ctx.doc[named.start:named.end].text) or
+                              ctx.gaz.person(ctx.doc[named.start:named.end].text)) is not None:
+        return None  # 'Sinopec, the state refiner': a company the gazetteer knows
     if any(_head_candidate(ctx, a) for a in name.ancestors):
         return None  # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway
     start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
@@ -297,8 +327,16 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
         lo -= 1
     for m in ctx.mentions_in(name.start, name.end, ("organization",)):
         if m.start >= lo and m.end <= name.end and ctx.gaz.organization(
-                ctx.doc[m.start:m.end].text) is None:
+                ctx.doc[m.start:m.end].text) is None and not _actor_before_participle(ctx, m.end):
             ctx.remove_mention(m)
+
+
+def _actor_before_participle(ctx: ArticleContext, end: int) -> bool:
+    """'the DP World-run hub', 'a Sinohydro-built dam': the organisation runs or builds the project,
+    it is no word of its name."""
+    doc = ctx.doc
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and \
+        doc[end + 1].lower_ in ctx.lex.words("project_actor_participles")
 
 
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
@@ -313,6 +351,14 @@ def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     generic = ctx.lex.words("project_generic_modifiers")
     return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and t.lower_ not in generic)
+
+
+def _unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
+    """Name words of a phrase besides the organisations in it, and the actor of 'X-run', 'X-built'
+    ('the DP World-run hub' has none)."""
+    start = max((t.i for t in core if t.i > core.start and _actor_before_participle(ctx, t.i)), default=core.start)
+    return any(_proper(t) and t.i != head.i and not state_word(ctx, t) and not (
+        (m := ctx.mention_at(t)) is not None and m.ref.kind == "organization") for t in core.doc[start:core.end])
 
 
 def _proper(token: Token) -> bool:
@@ -388,11 +434,26 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
     names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
     if named_by is not None:
         names |= _name_words(ctx, named_by, head)
-    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
+    kind = _kind(ctx, core, head)
+    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names, kind=kind,
+                           route_kind=kind is not None and kind in lex.words("project_route_heads"),
                            modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
                            headline=in_headline(head))]
+
+
+def _kind(ctx: ArticleContext, core: Span, head: Token) -> str | None:
+    """What the project is: its head noun, or for 'project', 'programme' the project noun before it
+    ('the Lobito refinery project' is a refinery); None when the phrase does not say."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    if lemma in lex.words("project_vague_route_heads"):
+        return None  # 'the BTK line' is any kind of route: the Baku-Tbilisi-Kars railway
+    if lemma not in lex.words("project_purpose_heads"):
+        return lemma
+    return next((t.lemma_.lower() for t in core if t.i != head.i and t.lemma_.lower() in lex.words("project_heads")
+                 and t.lemma_.lower() not in lex.words("project_vague_route_heads")), None)
 
 
 def _previous_sentence(head: Token) -> int:
