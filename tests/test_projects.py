@@ -609,3 +609,16 @@ def test_a_programme_a_director_heads_is_a_department(tmp_path):
         "Jane Okoro, director of the West Africa programme at the Wilson Institute in London, said "
         "Ghana and Togo would gain from the deal."))
     assert projects == []
+
+
+def test_a_pipeline_to_carry_goods_from_a_to_b_is_named_by_its_ends(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda agreed to work towards a new pipeline to carry refined fuel from Eldoret to Kampala."))
+    assert "Eldoret–Kampala pipeline" in [p.label for p in projects]
+
+
+def test_the_to_end_after_an_aside_is_found(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda signed a framework agreement for the construction of a new railway from Malaba, "
+        "on the Ugandan border, to Naivasha in the Rift Valley."))
+    assert "Malaba–Naivasha railway" in [p.label for p in projects]

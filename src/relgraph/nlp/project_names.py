@@ -117,6 +117,9 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
     holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs]
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
         holders.append(head.head)  # 'the pipeline will run from A to B'
+    doc = head.doc
+    if head.i + 2 < head.sent.end and doc[head.i + 1].lower_ == "to" and doc[head.i + 2].lemma_.lower() in verbs:
+        holders.append(doc[head.i + 2])  # 'a pipeline to carry fuel from A to B', wherever the parser hung it
     holders += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("over", "across")
                 for o in p.children if o.dep_ == "pobj"]  # 'a bridge over the river between A and B'
 
@@ -145,7 +148,24 @@ def _prep_ends(prep: Token, preps: frozenset[str]) -> list[Token]:
                  for e in _prep_ends(inner, preps)]
     ends += [e for inner in prep.children if inner.dep_ == "prep" and inner.lower_ in preps
              for e in _prep_ends(inner, preps)]
+    if prep.lower_ == "from" and len(ends) == 1:
+        ends += _after_to(ends[0])
     return ends
+
+
+def _after_to(first: Token) -> list[Token]:
+    """'from Jimbe, on the Angolan border, to Chingola': the parser often loses the 'to' of 'from';
+    it is the next 'to' before a proper name, a few words on, with no verb between."""
+    doc, sent = first.doc, first.sent
+    for tok in doc[first.i + 1: min(first.i + 10, sent.end - 1)]:
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "to":
+            return []
+        if tok.lower_ == "to":
+            name = doc[tok.i + 1] if doc[tok.i + 1].pos_ == "PROPN" else None
+            while name is not None and name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.head.i > name.i:
+                name = name.head
+            return [name] if name is not None else []
+    return []
 
 
 def enumerated_routes(head: Token) -> list[list[Token]]:
