@@ -622,3 +622,9 @@ def test_the_to_end_after_an_aside_is_found(tmp_path):
         "Kenya and Uganda signed a framework agreement for the construction of a new railway from Malaba, "
         "on the Ugandan border, to Naivasha in the Rift Valley."))
     assert "Malaba–Naivasha railway" in [p.label for p in projects]
+
+
+def test_a_size_in_capitals_is_no_name_and_the_site_labels_the_plant(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Denmark agreed to work towards a 400 MW wind plant at Marsabit."))
+    assert [p.label for p in projects] == ["wind plant at Marsabit"]

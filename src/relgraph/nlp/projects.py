@@ -341,14 +341,14 @@ def _actor_before_participle(ctx: ArticleContext, end: int) -> bool:
 
 def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
-    generic = ctx.lex.words("project_generic_modifiers")
+    generic = ctx.lex.words("project_generic_modifiers") | ctx.lex.words("project_measure_units")
     return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
 def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
-    generic = ctx.lex.words("project_generic_modifiers")
+    generic = ctx.lex.words("project_generic_modifiers") | ctx.lex.words("project_measure_units")  # '600 MW'
     return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
                      and t.lower_ not in generic)
 
@@ -357,7 +357,8 @@ def _unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
     """Name words of a phrase besides the organisations in it, and the actor of 'X-run', 'X-built'
     ('the DP World-run hub' has none)."""
     start = max((t.i for t in core if t.i > core.start and _actor_before_participle(ctx, t.i)), default=core.start)
-    return any(_proper(t) and t.i != head.i and not state_word(ctx, t) and not (
+    units = ctx.lex.words("project_measure_units")
+    return any(_proper(t) and t.i != head.i and not state_word(ctx, t) and t.lower_ not in units and not (
         (m := ctx.mention_at(t)) is not None and m.ref.kind == "organization") for t in core.doc[start:core.end])
 
 
