@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.not_org_titles import apposed_to_a_title, is_title_name
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
 
@@ -47,7 +48,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "government, document, event or undertaking"
     if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
         return "demonym"
-    if text.lower() in ctx.lex.posts:
+    if text.lower() in ctx.lex.posts or is_title_name(text):
         return "title"
     if head_word:
         return None
@@ -59,7 +60,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "portfolio of a title"
     if re.search(r"\sand\s|,", text):
         return "list of names"          # two people or two towns read as one name
-    if _names_a_person(ctx, span, text):
+    if _names_a_person(ctx, span, text) or apposed_to_a_title(ctx, span):
         return "person"
     if title_of_a_person(ctx, span):
         return "title"
