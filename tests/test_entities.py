@@ -831,3 +831,21 @@ def test_a_body_named_in_full_before_its_acronym_keeps_one_node(tmp_path):
     keys = [k for k in rec if "Coastal Towns" in k or k == "LCT"]
     assert len(keys) == 1, rec
     assert {"LCT", "League of Coastal Towns"} <= rec[keys[0]]
+
+
+def test_a_numbered_session_and_a_name_ending_in_a_document_noun_are_no_organisations():
+    ctx = context("The deals were signed at the second Tarsk Mining Investment Forum in Luanda.")
+    words = "Tarsk Mining Investment Forum"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "one session of a recurring event"
+    ctx = context("The Tarsk Mining Investment Forum met in Luanda.")
+    assert not_org_reason(ctx, span_of(ctx, words), words) is None
+    ctx = context("Their Status of Visiting Forces Agreement entered into force in May.")
+    words = "Status of Visiting Forces Agreement"
+    assert not_org_reason(ctx, span_of(ctx, words), words) is not None
+
+
+def test_a_party_between_two_bodies_is_no_place():
+    ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None
+    ctx = context("Trucks queued on the road between Omnigas and Tarsk for days.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnigas"), "Omnigas") == "place"
