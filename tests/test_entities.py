@@ -849,3 +849,11 @@ def test_a_party_between_two_bodies_is_no_place():
     assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None
     ctx = context("Trucks queued on the road between Omnigas and Tarsk for days.")
     assert not_org_reason(ctx, span_of(ctx, "Omnigas"), "Omnigas") == "place"
+
+
+def test_a_name_right_after_a_determined_descriptor_is_the_companys(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "The project is run by the Portuguese engineering group Velmar-Tosti and by the Italian "
+        "company Carlo Benedetti, which will grow wheat in Algeria's south."))))
+    assert "Velmar-Tosti" in rec, rec
+    assert "Carlo Benedetti" in rec, rec
