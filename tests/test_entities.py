@@ -857,3 +857,11 @@ def test_a_name_right_after_a_determined_descriptor_is_the_companys(tmp_path):
         "company Carlo Benedetti, which will grow wheat in Algeria's south."))))
     assert "Velmar-Tosti" in rec, rec
     assert "Carlo Benedetti" in rec, rec
+
+
+def test_a_provinces_government_ner_calls_a_nationality_is_an_organisation(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Farms in Kamarat and Assam grew. The firm and the Kamarat government agreed to work "
+        "towards a solar plant."))))
+    assert "Government of Kamarat" in rec, rec
+    assert "Kamarat government" in rec["Government of Kamarat"]
