@@ -628,3 +628,14 @@ def test_a_size_in_capitals_is_no_name_and_the_site_labels_the_plant(tmp_path):
     _, projects = projects_of(tmp_path, (
         "Kenya and Denmark agreed to work towards a 400 MW wind plant at Marsabit."))
     assert [p.label for p in projects] == ["wind plant at Marsabit"]
+
+
+def test_a_project_takes_no_states_from_the_previous_paragraph(tmp_path):
+    # the blank line closing a paragraph hangs on its last sentence; that paragraph's states are
+    # not the participants of a project told in the next one
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Tanzania held talks in Arusha on Monday. Kenya and Tanzania agreed to "
+        "expand trade.\n\nOfficials said Brazil would keep buying their coffee.\n\n"
+        "Asked about the port, the minister said work on the Mtwara deep-water harbour will finish next year."))
+    [harbour] = [p for p in projects if "harbour" in p.label]
+    assert "Brazil" not in keys(harbour.participants)

@@ -248,6 +248,9 @@ def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
     if sent.start == 0:
         return []
     prev = ctx.doc[sent.start - 1].sent
-    if "\n" in ctx.text[prev.end_char: sent.start_char]:
+    # spaCy hangs the blank line ending a paragraph on that paragraph's last sentence, so the
+    # break is looked for after its last word, not after the sentence
+    words_end = next((t.idx + len(t.text) for t in reversed(prev) if not t.is_space), prev.end_char)
+    if "\n" in ctx.text[words_end: sent.start_char]:
         return []
     return [r for r in actors_in(ctx, prev) if r.kind == "state"]
