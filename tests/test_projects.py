@@ -639,3 +639,12 @@ def test_a_project_takes_no_states_from_the_previous_paragraph(tmp_path):
         "Asked about the port, the minister said work on the Mtwara deep-water harbour will finish next year."))
     [harbour] = [p for p in projects if "harbour" in p.label]
     assert "Brazil" not in keys(harbour.participants)
+
+
+def test_a_name_after_of_a_part_noun_is_named_by_the_apposed_railway(tmp_path):
+    # 'the main line of NAME, the railway ...': the project noun before 'of' is a part of the named
+    # project, so the apposition still names it
+    _, projects = projects_of(tmp_path, (
+        "Finland and Sweden agreed on Monday to complete the main line of Rail Borealis, the "
+        "600-km standard-gauge railway from Oulu through Lulea to the Norwegian border, by 2032."))
+    assert any("Rail Borealis" in p.label for p in projects), [p.label for p in projects]

@@ -261,8 +261,11 @@ def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> S
     if named is not None and (ctx.gaz.organization(ctx.doc[named.start:named.end].text) or
                               ctx.gaz.person(ctx.doc[named.start:named.end].text)) is not None:
         return None  # 'Sinopec, the state refiner': a company the gazetteer knows
-    if any(_head_candidate(ctx, a) for a in name.ancestors):
-        return None  # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway
+    # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway; but in
+    # 'the main line of Rail Baltica, the railway ...' the noun before 'of' is a part of the named project
+    if any(_head_candidate(ctx, a) for a in name.ancestors
+           if not (name.dep_ == "pobj" and name.head.lower_ == "of" and a.i == name.head.head.i)):
+        return None
     start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
                 or t.i == name.i)
     while start < name.i and name.doc[start].pos_ == "DET":
