@@ -648,3 +648,11 @@ def test_a_name_after_of_a_part_noun_is_named_by_the_apposed_railway(tmp_path):
         "Finland and Sweden agreed on Monday to complete the main line of Rail Borealis, the "
         "600-km standard-gauge railway from Oulu through Lulea to the Norwegian border, by 2032."))
     assert any("Rail Borealis" in p.label for p in projects), [p.label for p in projects]
+
+
+def test_a_place_near_which_a_plant_stands_delimits_it(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Poland said Umicore's cathode plant near Wroclaw, a 2-billion-euro investment, "
+        "is being commissioned in stages."))
+    assert any(p.label.endswith("near Wroclaw") for p in projects), [p.label for p in projects]
+

@@ -261,7 +261,7 @@ def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
     """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
     after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
     for prep in [*head.children, *([after] if after is not None else [])]:
-        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for") and prep.i > head.i:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for", "near") and prep.i > head.i:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             span = head.doc[prep.i: obj.i + 1] if obj is not None else None
             if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
