@@ -656,3 +656,10 @@ def test_a_place_near_which_a_plant_stands_delimits_it(tmp_path):
         "is being commissioned in stages."))
     assert any(p.label.endswith("near Wroclaw") for p in projects), [p.label for p in projects]
 
+
+def test_two_unnamed_plants_of_one_sentence_told_apart_by_their_words_are_two_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Under the memorandum, Austrian firms will rebuild a sewage treatment plant in Kharkiv and "
+        "restore a district heating plant in Odesa, with Austrian export guarantees."))
+    labels = sorted(p.label for p in projects)
+    assert any("Kharkiv" in label for label in labels) and any("Odesa" in label for label in labels), labels
