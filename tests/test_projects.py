@@ -663,3 +663,12 @@ def test_two_unnamed_plants_of_one_sentence_told_apart_by_their_words_are_two_pr
         "restore a district heating plant in Odesa, with Austrian export guarantees."))
     labels = sorted(p.label for p in projects)
     assert any("Kharkiv" in label for label in labels) and any("Odesa" in label for label in labels), labels
+
+
+def test_a_named_cable_is_a_project_and_an_unnamed_one_is_not(tmp_path):
+    _, named = projects_of(tmp_path, (
+        "The Balticon 1 power cable between Sweden and Lithuania returned to full service in May."))
+    assert any("Balticon" in p.label for p in named), [p.label for p in named]
+    _, unnamed = projects_of(tmp_path, (
+        "Sweden and Lithuania said on Monday that the power cable between them returned to full service in May."))
+    assert not any("cable" in p.label for p in unnamed), [p.label for p in unnamed]
