@@ -672,3 +672,11 @@ def test_a_named_cable_is_a_project_and_an_unnamed_one_is_not(tmp_path):
     _, unnamed = projects_of(tmp_path, (
         "Sweden and Lithuania said on Monday that the power cable between them returned to full service in May."))
     assert not any("cable" in p.label for p in unnamed), [p.label for p in unnamed]
+
+
+def test_the_first_place_of_a_dashed_route_name_stays_in_the_name(tmp_path):
+    # the parser may hang 'line' as an appositive on the first place; the dash still joins it
+    _, projects = projects_of(tmp_path, (
+        "Bulgaria and Greece welcomed the completion of the 400 kV Oradea–Cluj–Brașov line, "
+        "whose last section was put into operation in the spring."))
+    assert any(p.label.startswith("Oradea–") for p in projects), [p.label for p in projects]

@@ -15,7 +15,7 @@ from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
+    ProjectMention, clean_label, conjunct_of_a_name, dashed_first_place, enumerated_routes, has_place_pair, in_headline,
     merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
     shared_by_states, state_word, trimmed,
 )
@@ -245,7 +245,7 @@ def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
-    return head.doc[start: head.i + 1]
+    return head.doc[dashed_first_place(ctx, head, start): head.i + 1]
 
 
 def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
