@@ -696,3 +696,20 @@ def test_a_document_among_the_fields_of_memorandums_is_its_own_deal_and_its_late
     rail = [d for d in found if "railway" in d.label]
     assert len(rail) == 1 and "Tacna" in rail[0].label and "memorandums" not in rail[0].label
     assert all("Lopez" not in d.label for d in found)
+
+
+def test_each_repeated_preposition_hung_on_the_verb_opens_one_whole_field(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru on Monday signed memorandums of understanding on a "
+                               "cocoa research centre, on storage and cold-chain transport, and on "
+                               "mining safety.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert any("cocoa" in label for label in labels)
+    assert any("storage" in label and "transport" in label for label in labels)  # one field, kept whole
+
+
+def test_a_definite_plural_naming_fields_already_listed_adds_no_deals(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru on Monday signed memorandums of understanding on "
+                               "cocoa research, on port logistics, and on mining safety. The logistics and "
+                               "mining memorandums were exchanged between officials of the two sides.")
+    assert len(found) == 3, [d.label for d in found]

@@ -92,6 +92,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if not parties:
         return []
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
+    if fields and _lists_told_fields(ctx, noun, found):
+        return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
     summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
@@ -103,6 +105,13 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
     return out
+
+
+def _lists_told_fields(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
+    """A definite plural that names fields ('the logistics and agri-tech memorandums') after a
+    report that listed fields under the same noun points back at those deals, not new ones."""
+    definite = noun.left_edge.lower_ in ("the", "these", "those")  # the parser may hang it on a modifier
+    return definite and any(r.listed and r.head == noun.lemma_.lower() and not r.in_title for r in found)
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
@@ -122,6 +131,8 @@ def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date
         return None
     same = [r for r in found if words <= r.words and r.fact.evidence[0].rule != NAMED_RULE
             and (not date or not r.fact.date or date[:7] == r.fact.date[:7])]
+    if len(same) > 1:  # the headline's 'MoUs on food corridor, ...' and the body's field: the body's
+        same = [r for r in same if not r.in_title]
     return same[-1] if len(same) == 1 else None
 
 
