@@ -713,3 +713,24 @@ def test_a_definite_plural_naming_fields_already_listed_adds_no_deals(tmp_path):
                                "cocoa research, on port logistics, and on mining safety. The logistics and "
                                "mining memorandums were exchanged between officials of the two sides.")
     assert len(found) == 3, [d.label for d in found]
+
+
+def test_a_name_with_of_before_its_document_noun_is_whole_and_its_participle_concludes_it(tmp_path):
+    [deal], _ = deals(tmp_path, "Defence\n\nThe two countries' Status of Visiting Troops Agreement, "
+                                "signed in Apia in June 2023, entered into force in May. Samoa and Tonga "
+                                "said the pact was working.", published="2024-09-10")
+    assert deal.name == "Status of Visiting Troops Agreement"
+    assert deal.date == "2023-06"
+    assert all("Agreement" not in r.key for r in deal.participants)
+
+
+def test_leaders_adopting_a_declaration_in_a_with_clause_concluded_it(tmp_path):
+    [deal], _ = deals(tmp_path, "Summit\n\nThe summit of Chile and Peru ended in Lima on Friday with the "
+                                "leaders adopting the Andean Sea of Cooperation Declaration.")
+    assert "Sea of Cooperation" in deal.label
+
+
+def test_a_participle_with_before_signing_stays_a_plan(tmp_path):
+    found, _ = deals(tmp_path, "Summit\n\nChile and Peru ended talks in Lima on Friday before "
+                               "signing any agreement on fisheries.")
+    assert found == []

@@ -13,14 +13,36 @@ DEFINITE = ("the", "this", "that", "these", "those")
 NAME_LINKS = ("of", "on", "for")  # 'the Treaty of Lima', 'the Doha Framework for Peace
 
 
+def name_holder(noun: Token) -> Token:
+    """The word the parser made head of a name with 'of' inside it before the document noun: in
+    'the Status of Forces Agreement', 'the Ocean of Peace Declaration' it hangs the document on
+    'of' under 'Status'; that word carries the name's clauses ('..., signed in Suva'). Else the noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
+        return noun
+    if not all(t.text[:1].isupper() and prep.i < t.head.i <= noun.i for t in noun.doc[prep.i + 1:noun.i]):
+        return noun  # only capitalised words of the name between 'of' and the noun
+    holder = prep.head
+    if holder.i == prep.i - 1 and holder.pos_ == "PROPN" and holder.text[:1].isupper() \
+            and holder.ent_type_ not in ("GPE", "DATE") and noun.text[:1].isupper():
+        return holder
+    return noun
+
+
 def agreement_name(noun: Token) -> str | None:
     """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
-    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
-    nouns ('a trade deal')."""
+    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship', 'the Status of
+    Forces Agreement'. None for common nouns ('a trade deal')."""
     doc = noun.doc
     if not noun.text[:1].isupper() or noun.i == noun.sent.start:
         return None
     start = noun.i
+    holder = name_holder(noun)
+    if holder.i != noun.i:  # 'the Status of Forces Agreement': the name starts before 'of'
+        start = holder.i
+        while start > noun.sent.start and _name_modifier(doc[start - 1], start):
+            start -= 1
+        return doc[start:noun.i + 1].text + _acronym_after(noun, noun.i + 1)
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.agreement_fields import partitive_head
 from relgraph.nlp.agreement_parties import clauses_of
-from relgraph.nlp.agreement_phrases import agreement_name
+from relgraph.nlp.agreement_phrases import agreement_name, name_holder
 from relgraph.nlp.context import ArticleContext
 
 __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
@@ -76,7 +76,7 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
     verbs = ctx.lex.words("conclusion_verbs")
     signing = ctx.lex.words("signing_verbs")
-    top = noun
+    top = name_holder(noun)  # 'the Status of Forces Agreement, signed in ...': the name's head word
     while top.dep_ in ("conj", "appos") and is_agreement_noun(ctx, top.head):
         top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
@@ -91,13 +91,14 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     if top.dep_ == "conj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in verbs \
             and any(c.dep_ == "dobj" for c in top.head.children):
         return top.head, top.head.lemma_.lower() in signing  # 'signed two MoUs, ..., and an agreement on ...'
-    for child in clauses_of(noun):
+    holder = name_holder(noun)
+    for child in clauses_of(noun) + (clauses_of(holder) if holder.i != noun.i else []):
         if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
-    late = _participle_set_off(ctx, noun) or _participle_after(ctx, noun) \
+    late = _participle_set_off(ctx, holder) or _participle_after(ctx, noun) \
         or _participle_with_signers(ctx, noun, verbs)
     if late is not None:
         return late, late.lemma_.lower() in signing

@@ -241,6 +241,8 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
 
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
             name: str | None, description: str | None, confidence: float) -> FactRecord:
+    if name:  # 'the Status of Forces Agreement' read as a body by the NER is no party to itself
+        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower())]
     return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
                       date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
