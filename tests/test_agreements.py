@@ -734,3 +734,42 @@ def test_a_participle_with_before_signing_stays_a_plan(tmp_path):
     found, _ = deals(tmp_path, "Summit\n\nChile and Peru ended talks in Lima on Friday before "
                                "signing any agreement on fisheries.")
     assert found == []
+
+
+def test_an_addendum_to_a_named_treaty_is_its_own_document_not_the_treaty(tmp_path):
+    found, _ = deals(tmp_path, "Energy\n\nThe ministers of Chile and Peru on Monday signed an addendum to the "
+                               "Border Gas Cooperation Agreement of March 2015 on the joint field.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    addendum = next(d for d in found if "addendum" in d.label)
+    assert addendum.date != "2015-03" and not addendum.label.startswith("2015")  # the treaty's year
+
+
+def test_exchanged_letters_are_one_document(tmp_path):
+    found, _ = deals(tmp_path, "Aid\n\nOn Wednesday the foreign ministers of Samoa and Tonga signed a "
+                               "partnership declaration. The finance ministers of Samoa and Tonga "
+                               "exchanged letters on a climate finance package.")
+    assert any("letters" in d.label and "climate" in d.label for d in found), [d.label for d in found]
+
+
+def test_a_letter_sent_is_no_document(tmp_path):
+    found, _ = deals(tmp_path, "Aid\n\nSamoa's prime minister sent letters to Tonga on a climate finance package.")
+    assert found == []
+
+
+def test_a_period_of_years_closes_a_frameworks_name(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nOn Wednesday, the leaders of Samoa and Tonga signed the Moana "
+                                "Partnership Framework 2025–2030.", published="2025-09-12")
+    assert deal.name == "Moana Partnership Framework 2025–2030"
+
+
+def test_a_draft_initialled_by_one_side_is_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Water\n\nIn 2020, Egypt initialled a draft agreement drawn up during talks in "
+                               "Washington, but Sudan refused to attend and the text was never signed.")
+    assert found == []
+
+
+def test_readiness_to_sign_is_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Rail\n\nThe Chinese side expressed readiness to sign the agreement on the "
+                               "railway's project report with Nepal after the study is completed.")
+    assert found == []

@@ -43,8 +43,8 @@ def hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         for child in tok.children:
             if child.lower_ in negations or (child.dep_ in ("aux", "auxpass") and child.lower_ in hedges):
                 return True
-            if child.dep_ == "amod" and child.lemma_.lower() in hedges | pending:
-                return True  # 'the proposed treaty', 'a draft agreement'
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in hedges | pending:
+                return True  # 'the proposed treaty', 'a draft agreement' (the parser makes 'draft' either)
     if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
                                    for c in verb.head.children):
         return True  # 'the signing of a peace treaty is not possible'

@@ -119,7 +119,7 @@ def _same_named(a: FactRecord, b: FactRecord) -> bool:
     if a.name and b.name:  # one article's 'Final Act' is its 'Helsinki Final Act', whatever the parties
         x, y = set(a.name.lower().split()), set(b.name.lower().split())
         return (x <= y or y <= x) and _dates_ok(a, b)
-    if not _shares_party(a, b) or not _dates_ok(a, b):
+    if not _shares_party(a, b) or not _dates_ok(a, b) or _attached_to(a, b) or _attached_to(b, a):
         return False
     if _name_retells(a, b) or _name_retells(b, a):
         return True
@@ -129,6 +129,15 @@ def _same_named(a: FactRecord, b: FactRecord) -> bool:
 
 
 NAME_LINK_WORDS = {"the", "of", "on", "for", "and"}
+
+
+def _attached_to(document: FactRecord, treaty: FactRecord) -> bool:
+    """'an addendum to the Cooperation Agreement of 2018', 'a protocol to the treaty': a document
+    attached to a named deal is another document, though its phrase holds the deal's name and year."""
+    if not treaty.name or not document.description:
+        return False
+    text, name = document.description.lower(), treaty.name.lower()
+    return f" to the {name}" in text or f" to {name}" in text
 
 
 def _name_retells(named: FactRecord, described: FactRecord) -> bool:

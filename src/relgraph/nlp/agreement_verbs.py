@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.agreement_fields import partitive_head
 from relgraph.nlp.agreement_parties import clauses_of
-from relgraph.nlp.agreement_phrases import agreement_name, name_holder
+from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder
 from relgraph.nlp.context import ArticleContext
 
 __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
@@ -16,7 +16,7 @@ __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
 def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head)
     if token.pos_ not in ("NOUN", "PROPN") or modifier:
         return False
     if in_lexicon(ctx, token, "agreement_nouns"):
@@ -26,6 +26,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
         return True  # 'a letter of intent': a document only with its complement
     if in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
         return True  # 'signed a plan of consultations': a plan that is signed is a document
+    if in_lexicon(ctx, token, "exchanged_document_nouns") and _exchanged(ctx, token):
+        return True  # 'exchanged letters on a climate finance package', 'an exchange of notes': a treaty form
     if in_lexicon(ctx, token, "joint_document_nouns") and any(c.lower_ == "joint" for c in token.children) \
             and _signed(ctx, token, ctx.lex.words("joint_adoption_verbs")):
         return True  # 'the joint vision adopted by the two leaders': a text both sides adopted
@@ -42,6 +44,14 @@ def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
             and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
         return True
     return _participle_with_signers(ctx, noun, verbs) is not None
+
+
+def _exchanged(ctx: ArticleContext, noun: Token) -> bool:
+    """'the two ministers exchanged letters', 'letters were exchanged', 'an exchange of notes'."""
+    verbs = ctx.lex.words("exchange_verbs")
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in verbs
 
 
 def _participle_with_signers(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> Token | None:

@@ -69,7 +69,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                found: list[Report], one_side: bool = False) -> list[Report]:
     parties = parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
-    if date and _in_future(ctx, date):
+    if date and _in_future(ctx, date) or date and _dates_the_attached(ctx, noun, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
     rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed else CONCLUDED_RULE
@@ -94,7 +94,9 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     if fields and _lists_told_fields(ctx, noun, found):
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
-    summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
+    # 'exchanged letters': the plural names one document, an exchange of letters, not a count
+    plural = noun.tag_ in ("NNS", "NNPS") and not in_lexicon(ctx, noun, "exchanged_document_nouns")
+    summary = bool(fields) or plural or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
@@ -112,6 +114,16 @@ def _lists_told_fields(ctx: ArticleContext, noun: Token, found: list[Report]) ->
     report that listed fields under the same noun points back at those deals, not new ones."""
     definite = noun.left_edge.lower_ in ("the", "these", "those")  # the parser may hang it on a modifier
     return definite and any(r.listed and r.head == noun.lemma_.lower() and not r.in_title for r in found)
+
+
+def _dates_the_attached(ctx: ArticleContext, noun: Token, date: str) -> bool:
+    """'signed an addendum to the Cooperation Agreement of February 2018': the year dates the
+    agreement the addendum is attached to ('to'), not the addendum's signing."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
+        inner = [o for o in prep.children if o.dep_ == "pobj" and is_agreement_noun(ctx, o)]
+        if inner and date[:4] in subtree_span(prep).text:
+            return True
+    return False
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
