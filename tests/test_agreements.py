@@ -773,3 +773,20 @@ def test_readiness_to_sign_is_no_agreement(tmp_path):
     found, _ = deals(tmp_path, "Rail\n\nThe Chinese side expressed readiness to sign the agreement on the "
                                "railway's project report with Nepal after the study is completed.")
     assert found == []
+
+
+def test_the_body_details_a_deal_the_lede_named_under_the_same_noun(tmp_path):
+    found, _ = deals(tmp_path, "Chile and Peru sign deals\n\nChile and Peru signed several agreements on Monday, "
+                               "including a contract to raise Chilean copper exports to Peru. Codelco and "
+                               "Peru's trade ministry signed a contract for an additional 40,000 tonnes of "
+                               "copper a year, officials said.")
+    contracts = [d for d in found if "contract" in d.label]
+    assert len(contracts) == 1, [d.label for d in found]
+
+
+def test_a_body_deal_on_another_subject_is_not_the_ledes(tmp_path):
+    found, _ = deals(tmp_path, "Chile and Peru sign deals\n\nChile and Peru signed several agreements on Monday, "
+                               "including a contract to raise Chilean copper exports to Peru. The two "
+                               "governments also signed a contract for the dredging of the port of Callao.")
+    contracts = [d for d in found if "contract" in d.label]
+    assert len(contracts) == 2, [d.label for d in found]

@@ -105,7 +105,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
-                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
+                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
+                          in_lede=noun.sent.start == _lede_start(ctx)))
     return out
 
 
@@ -124,6 +125,14 @@ def _dates_the_attached(ctx: ArticleContext, noun: Token, date: str) -> bool:
         if inner and date[:4] in subtree_span(prep).text:
             return True
     return False
+
+
+def _lede_start(ctx: ArticleContext) -> int:
+    """The first token of the story's first sentence after the headline block (found once per article)."""
+    cache = ctx.__dict__.setdefault("_agreement_lede", {})
+    if "start" not in cache:
+        cache["start"] = next((s.start for s in ctx.doc.sents if not _in_title(ctx, s[0])), -1)
+    return cache["start"]
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
