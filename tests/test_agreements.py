@@ -790,3 +790,20 @@ def test_a_body_deal_on_another_subject_is_not_the_ledes(tmp_path):
                                "governments also signed a contract for the dredging of the port of Callao.")
     contracts = [d for d in found if "contract" in d.label]
     assert len(contracts) == 2, [d.label for d in found]
+
+
+def test_they_who_sign_next_are_the_signers_of_the_deal_just_told(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya hosted the talks between Ethiopia and Eritrea, and Norway "
+                               "and Sweden observed them. In Nairobi, Ethiopia and Eritrea signed a "
+                               "declaration on the protection of civilians on Monday. Two days later they "
+                               "signed a ceasefire agreement.")
+    ceasefire = next(d for d in found if "ceasefire" in d.label)
+    assert parties(ceasefire) == {"Ethiopia", "Eritrea"}
+
+
+def test_a_root_signed_without_auxiliary_takes_the_actors_before_it_as_signers(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya hosted the talks and Norway observed them. In the Kenyan "
+                               "port city of Mombasa, Ethiopian and Eritrean envoys and the African Union "
+                               "signed on May 11, 2023 the Mombasa Declaration of Commitment to Protect Civilians.")
+    [deal] = found
+    assert "African Union" in parties(deal), parties(deal)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
@@ -67,7 +67,7 @@ def _restatement(ctx: ArticleContext, noun: Token) -> bool:
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                found: list[Report], one_side: bool = False) -> list[Report]:
-    parties = parties_of(ctx, noun, verb)
+    parties = _signers_just_told(ctx, verb, found) or parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
     if date and _in_future(ctx, date) or date and _dates_the_attached(ctx, noun, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
@@ -125,6 +125,18 @@ def _dates_the_attached(ctx: ArticleContext, noun: Token, date: str) -> bool:
         if inner and date[:4] in subtree_span(prep).text:
             return True
     return False
+
+
+def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) -> list[Ref]:
+    """'SAF and RSF representatives signed the Declaration ... Nine days later they signed a ceasefire':
+    'they' are the parties of the deal the sentence before reported, not the story's two states."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ != "they" or verb.sent.start == 0 or not found:
+        return []
+    previous = ctx.doc[verb.sent.start - 1].sent
+    told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
+            and r.fact.evidence[0].rule != NAMED_RULE]
+    return list(told[-1].fact.participants) if told else []
 
 
 def _lede_start(ctx: ArticleContext) -> int:
