@@ -807,3 +807,18 @@ def test_a_root_signed_without_auxiliary_takes_the_actors_before_it_as_signers(t
                                "signed on May 11, 2023 the Mombasa Declaration of Commitment to Protect Civilians.")
     [deal] = found
     assert "African Union" in parties(deal), parties(deal)
+
+
+def test_on_the_sidelines_is_no_field_of_repeated_on(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru today signed two memorandums of understanding, on "
+                               "cocoa research and on port safety, on the sidelines of the trade forum.")
+    assert len(found) == 2 and not any("sidelines" in d.label for d in found), [d.label for d in found]
+
+
+def test_unnamed_signers_are_not_a_pair_with_a_state_named_in_passing(tmp_path):
+    found, _ = deals(tmp_path, "Gas\n\nGhana's government met the oil company on Friday. Ghana wants the "
+                               "project restarted, and Ghana's president said Ghana needs the revenue; "
+                               "troops from Togo guard the site. The company and the government signed "
+                               "an addendum to the development plan.")
+    addendum = next(d for d in found if "addendum" in d.label)
+    assert "Togo" not in parties(addendum)

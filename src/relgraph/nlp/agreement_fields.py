@@ -50,7 +50,9 @@ def _repeated_preps(ctx: ArticleContext, prep: Token, candidates: list[Token]) -
     parser hangs the repeated 'on' on the noun, its 'of understanding' or the verb, the last often as
     a conjunct of another 'on'; each repeated preposition opens one field, whatever it coordinates."""
     out: list[Token] = []
-    todo = [c for c in candidates if c.dep_ == "prep" and c.lower_ == prep.lower_ and not is_date_part(c)]
+    occasions = ctx.lex.words("circumstance_nouns")  # 'on the sidelines of the summit' is no field
+    todo = [c for c in candidates if c.dep_ == "prep" and c.lower_ == prep.lower_ and not is_date_part(c)
+            and not any(o.dep_ == "pobj" and o.lemma_.lower() in occasions for o in c.children)]
     while todo:
         p = todo.pop(0)
         if p.i not in {o.i for o in out}:

@@ -2,6 +2,8 @@
 and past treaties the text names."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_span, with_states
@@ -88,7 +90,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if not parties:
         parties = possessor_parties(ctx, noun)
     if not parties:  # 'the two officials signed ...': between the story's two main states
-        parties = [Ref("state", s) for s in ctx.main_pair()]
+        parties = _main_states(ctx)
     if not parties:
         return []
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
@@ -137,6 +139,17 @@ def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) ->
     told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
             and r.fact.evidence[0].rule != NAMED_RULE]
     return list(told[-1].fact.participants) if told else []
+
+
+def _main_states(ctx: ArticleContext) -> list[Ref]:
+    """The states a signing with unnamed signers is between: the story's main pair, the second only
+    when it is named as a state about as often as the first (a town read as a foreign city, or a
+    neighbour named once, is no party: 'the company and the government signed ...')."""
+    counts = Counter(m.ref.key for m in ctx.mentions if m.ref.kind == "state")
+    pair = ctx.main_pair()
+    if len(pair) == 2 and 2 * counts[pair[1]] < counts[pair[0]]:
+        pair = pair[:1]
+    return [Ref("state", s) for s in pair]
 
 
 def _lede_start(ctx: ArticleContext) -> int:
