@@ -822,3 +822,21 @@ def test_unnamed_signers_are_not_a_pair_with_a_state_named_in_passing(tmp_path):
                                "an addendum to the development plan.")
     addendum = next(d for d in found if "addendum" in d.label)
     assert "Togo" not in parties(addendum)
+
+
+def test_documents_opening_items_of_a_list_after_a_signing_line_are_concluded(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nGhana and Peru held talks in Accra on Monday.\n\n"
+                               "After the talks, the two sides exchanged the following documents:\n\n"
+                               "1. Agreement on Cultural Cooperation between the two governments;\n"
+                               "2. Memorandum of Understanding on the Joint Study of a Cocoa Corridor.\n\n"
+                               "The ministers then held a press conference.")
+    labels = [d.label for d in found]
+    assert len(found) == 2 and any("Cocoa" in label for label in labels), labels
+
+
+def test_a_list_under_a_line_without_a_signing_verb_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nGhana and Peru held talks in Accra on Monday.\n\n"
+                               "The two sides are negotiating the following documents:\n\n"
+                               "1. Agreement on Cultural Cooperation;\n"
+                               "2. Memorandum of Understanding on a Cocoa Corridor.\n")
+    assert found == []

@@ -2,6 +2,7 @@
 and past treaties the text names."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -34,6 +35,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
         verb, signed = concluding_verb(ctx, token)
+        if verb is None:
+            verb, signed = _list_intro_verb(ctx, token)
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
@@ -139,6 +142,35 @@ def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) ->
     told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
             and r.fact.evidence[0].rule != NAMED_RULE]
     return list(told[-1].fact.participants) if told else []
+
+
+LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[-•*–])\s+")
+
+
+def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
+    """'the two sides exchanged the following documents:' then '1. Agreement on ...;' '2. Memorandum of
+    Understanding on ...': a document that opens an item of a list is concluded by the verb of the
+    line ending in a colon that introduces the list."""
+    text = ctx.text
+    start = text.rfind("\n", 0, noun.idx) + 1
+    item = LIST_ITEM.match(text, start)
+    if item is None or text[item.end():noun.idx].strip(" -\t"):
+        return None, False  # not the item's first word
+    end = start - 1
+    while end > 0:
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end].strip()
+        if line and not LIST_ITEM.match(text, line_start):
+            if not line.endswith(":"):
+                return None, False
+            span = ctx.doc.char_span(line_start, end, alignment_mode="expand")
+            verbs = ctx.lex.words("conclusion_verbs")
+            verb = next((t for t in span or [] if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
+            if verb is None:
+                return None, False
+            return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs")
+        end = line_start - 1
+    return None, False
 
 
 def _main_states(ctx: ArticleContext) -> list[Ref]:
