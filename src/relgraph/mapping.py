@@ -1,6 +1,8 @@
 """Records of one article -> quads in its named graph, every fact with a reified, sourced assertion."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pyoxigraph as ox
 
 from relgraph.confidence import CATEGORY_OF_KIND, active_table
@@ -17,10 +19,14 @@ CLASS = {"person": "Person", "state": "State", "organization": "Organization", "
 DATE_TYPES = {10: XSD + "date", 7: XSD + "gYearMonth", 4: XSD + "gYear"}
 
 
+# Terms are immutable and the same few predicates, classes and entity IRIs recur in every
+# assertion (eleven quads each): they are made once, not checked and built again per quad.
+@lru_cache(maxsize=65536)
 def n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@lru_cache(maxsize=1024)
 def dip(local: str) -> ox.NamedNode:
     return ox.NamedNode(str(DIP) + local)
 

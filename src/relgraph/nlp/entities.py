@@ -1,18 +1,19 @@
-"""States, cities and organisations from NER, the gazetteer ruler and ministry patterns."""
+"""States, cities and organisations from NER and the gazetteer ruler (ministry patterns: relgraph.nlp.ministries)."""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Span
 
-from relgraph.nlp.context import ArticleContext, Mention, clean_name, tree_distance
-from relgraph.nlp.state_bodies import extract_generic_bodies, extract_legislatures, extract_missions
-from relgraph.nlp.ministry_names import (bare_title, canonical_title, is_generic_ministry, title_case,
-                                         state_bound_names, state_named_before, state_phrase, whole_title)
-from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, on_furniture_line, title_of_a_person
-from relgraph.nlp.org_acronyms import name_before_bracket, split_acronym
+from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.ministries import ctx_matches, extract_ministries, nearest_state  # noqa: F401 (their old home)
+from relgraph.nlp.ministry_names import bare_title, is_generic_ministry
+from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, title_of_a_person
+from relgraph.nlp.org_furniture import on_furniture_line
+from relgraph.nlp.org_acronyms import bracketed_definitions, document_acronyms, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import coordinated_bodies, merge_short_forms, widen_org
+from relgraph.nlp.org_names import coordinated_bodies, cut_at_clause, merge_short_forms, widen_org
+from relgraph.nlp.org_records import record, state_in_name
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
 
@@ -29,9 +30,12 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
     places = {clean_name(e.text) for e in ctx.ents
               if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
+    # An acronym once defined for a document ('the ... Agreement (LWTA)') is a document everywhere.
+    documents = {a for a in document_acronyms(ctx) if ctx.gaz.organization(a) is None}
+    not_orgs = titles | places | documents
     for ent in ctx.ents:
         ent = _before_post(ctx, ent)
-        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in titles | places \
+        if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in not_orgs \
                 and not ent.ent_id_:
             continue
         if ent.label_ in ("PERSON", "FAC", "LOC") and _has_strong_head(ent):
@@ -41,7 +45,9 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
                 _add_acronym_use(ctx, part, acronyms[clean_name(part.text)])
             else:
                 _read_entity(ctx, part, acronyms)
-    extract_described_orgs(ctx, _record)
+    for name, acronym in bracketed_definitions(ctx):
+        _read_definition(ctx, name, acronym, acronyms)
+    extract_described_orgs(ctx, record)
     merge_short_forms(ctx)
 
 
@@ -57,7 +63,7 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     """One NER or gazetteer span: its whole name and acronym, its kind, its mention and record."""
     bracketed = name_before_bracket(ent, ctx.by_token) if ent.label_ == "ORG" else None
     ent, acronym, end = split_acronym(bracketed or ent)
-    ent = widen_org(ctx, ent) if ent.label_ == "ORG" and not ent.ent_id_ else ent
+    ent = widen_org(ctx, cut_at_clause(ent)) if ent.label_ == "ORG" and not ent.ent_id_ else ent
     kind, key, via = _classify(ctx, ent)
     if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
         kind = None
@@ -72,11 +78,35 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     if bracketed is not None and kind == "organization":
         _release_places(ctx, ent.start, end)
     if ctx.add_mention(Mention(Ref(kind, key), ent.start, end, via)):
-        _record(ctx, kind, key, ent, via)
+        record(ctx, kind, key, ent, via)
         if acronym and kind == "organization":
             ctx.records.entity(kind, key).names.update({acronym, clean_name(ent.text)})
         if kind == "organization" and ctx.gaz.organization(key) is None:
             _add_parent(ctx, ent)
+
+
+def _read_definition(ctx: ArticleContext, name: Span, acronym: str, acronyms: dict[str, Ref | None]) -> None:
+    """A name its bracketed acronym defines outranks NER's pieces of it ('Society for Studies',
+    'Detroit de Gibraltar') and the places inside it; not a person's or a known body's words."""
+    end = name.end + 3   # over '( ACRONYM )'
+    start = name.start - 1 if name.start and ctx.doc[name.start - 1].lower_ == "the" else name.start
+    held = {id(m): m for i in range(start, end) if (m := ctx.by_token.get(i)) is not None}
+    for mention in held.values():
+        known_org = mention.ref.kind == "organization" and ctx.gaz.organization(mention.ref.key)
+        if mention.start < start or mention.end > end or mention.ref.kind == "person" or known_org:
+            return
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    full = clean_name(name.text)
+    known = ctx.gaz.organization(full)
+    # The same name read elsewhere in the article ('Lakeland Railways chairman ...') is the same body.
+    read = next((ref.key for ref, e in ctx.records.entities.items()
+                 if ref.kind == "organization" and (ref.key == full or full in e.names)), None)
+    key = known.name if known else read or acronym
+    if ctx.add_mention(Mention(Ref("organization", key), name.start, end, "name")):
+        record(ctx, "organization", key, name, "name")
+        ctx.records.entity("organization", key).names.update({acronym, clean_name(name.text)})
+        acronyms[acronym] = Ref("organization", key)
 
 
 def _add_parent(ctx: ArticleContext, ent: Span) -> None:
@@ -89,7 +119,7 @@ def _add_parent(ctx: ArticleContext, ent: Span) -> None:
             piece = Span(ctx.doc, ent.start, end, label="ORG")
             # The organ holds the tokens; the parent's mention shares them.
             ctx.mentions.append(Mention(Ref("organization", parent.name), ent.start, end, "name"))
-            _record(ctx, "organization", parent.name, piece, "name")
+            record(ctx, "organization", parent.name, piece, "name")
             return
 
 
@@ -189,8 +219,8 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
             return "organization", org.name, "name"
         if gaz.city(text) and len(ent) <= 3:  # NER reads 'Abu Dhabi Crown Prince' as an organisation
             return "city", gaz.city(text).name, "name"
-        if name_head(text) in org_shapes().government_heads and _state_in_name(ctx, ent):
-            return "state", _state_in_name(ctx, ent), "alias"   # 'the Government of X' is X
+        if name_head(text) in org_shapes().government_heads and state_in_name(ctx, ent):
+            return "state", state_in_name(ctx, ent), "alias"   # 'the Government of X' is X
         if _plausible_org(ctx, ent, text):
             return "organization", text, "name"
     return None, None, ""
@@ -214,7 +244,8 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False
     if words[-1].lower() in ctx.lex.words("facility_suffixes"):
         return False
-    if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None:
+    if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None \
+            and not _owned_by_a_state(ctx, ent):
         return False  # bare acronyms (LNG, EPA) are rarely organisations we can name
     if any(t.pos_ == "VERB" for t in ent):
         return False
@@ -223,146 +254,13 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
     return not_org_reason(ctx, ent, text) is None
 
 
-def _record(ctx: ArticleContext, kind: str, key: str, span: Span, via: str) -> None:
-    gaz = ctx.gaz
-    entity = ctx.records.entity(kind, key)
-    if via == "name" and kind != "state":
-        entity.names.add(clean_name(span.text))
-    entry = {"state": gaz.state, "city": gaz.city, "organization": gaz.organization}[kind](key)
-    if entry is not None:
-        entity.names.add(entry.name)
-        entity.same_as = entry.same_as()
-        if kind != "state" and entry.state:
-            entity.state = entry.state
-    if kind == "organization" and entity.state is None:
-        entity.state = _state_in_name(ctx, span)
-    entity.evidence.append(ctx.evidence(span, f"ner-{span.label_.lower()}+gazetteer", 0.9 if entry else 0.7))
-
-
-def _state_in_name(ctx: ArticleContext, span: Span) -> str | None:
-    """'Pakistan Steel Mills' belongs to Pakistan; "Russia's Rosatom" to Russia."""
-    found = {hit.name for token in span
-             if (hit := ctx.gaz.state(token.text) or ctx.gaz.state_by_demonym(token.text))}
-    if "-" in span.text and any(t.text == "-" for t in span[:3]):
-        return None  # 'Pak-Russian Intergovernmental Commission': bilateral, no single state
-    if len(found) == 1:
-        return found.pop()
-    before = span.doc[span.start - 2: span.start] if span.start >= 2 else None
-    if before is not None and before[-1].text in ("'s", "\u2019s"):
-        hit = ctx.gaz.state(before[0].text)
-        if hit:
-            return hit.name
-    return None
-
-
-def extract_ministries(ctx: ArticleContext) -> None:
-    """'the Foreign Office', "Russia's Foreign Ministry" -> Ministry of Foreign Affairs of <state>;
-    NER's 'Ministry of Culture' -> Ministry of Culture of <state>."""
+def _owned_by_a_state(ctx: ArticleContext, ent: Span) -> bool:
+    """"France's EDF signed ...": an acronym a state's possessive owns, as the head of its phrase
+    (not "Ruritania's LNG imports"), is one of that state's bodies or companies."""
     doc = ctx.doc
-    for match_id, start, end in sorted(ctx_matches(ctx, "ministries"), key=lambda m: (m[1], -m[2])):
-        span = doc[start:end]
-        if ctx.is_excluded(span) or _held_by_named_org(ctx, span):
-            continue
-        named = state_named_before(ctx, span)
-        if named is None and not any(t.text[:1].isupper() for t in span):
-            continue  # lower-case "foreign ministry" without a state before it is usually generic
-        state = named or _ministry_state(ctx, span)
-        if state is not None:
-            _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
-    for ent in ctx.ents:
-        title = bare_title(ctx, ent)
-        if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
-                or any(i in ctx.by_token for i in range(ent.start, ent.end)):
-            continue
-        state = state_named_before(ctx, ent) or _state_after(ctx, ent)
-        if state is not None:
-            _add_ministry(ctx, ent, ctx.lex.ministries.get(title.lower(), canonical_title(title)), state)
-        else:  # no state beside it: keep the name as written rather than guess one
-            kind, key, via = "organization", clean_name(ent.text), "name"
-            if ctx.add_mention(Mention(Ref(kind, key), ent.start, ent.end, via)):
-                _record(ctx, kind, key, ent, via)
-    extract_generic_bodies(ctx, _add_ministry, _state_after)
-    extract_legislatures(ctx, _add_ministry, _state_after)
-    extract_missions(ctx, _state_after)
-
-
-def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:
-    """'State Department' read as the gazetteer's US State Department is not a ministry pattern."""
-    for i in range(span.start, span.end):
-        m = ctx.by_token.get(i)
-        if m is not None and m.ref.kind == "organization" and ctx.gaz.organization(m.ref.key) is not None:
-            return True
-    return False
-
-
-def _add_ministry(ctx: ArticleContext, span: Span, ministry: str, state: str) -> None:
-    key = f"{ministry} of {state_phrase(state)}"
-    for i in range(span.start, span.end):  # a ministry outranks whatever NER made of the words
-        old = ctx.by_token.pop(i, None)
-        if old in ctx.mentions:
-            ctx.mentions.remove(old)
-    ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name"))
-    entity = ctx.records.entity("organization", key)
-    title = title_case(bare_title(ctx, span))
-    # Only state-bound names: a bare 'Foreign Ministry' or 'Department of Foreign Affairs' names
-    # every state's ministry and would merge them.
-    entity.names.add(key)
-    entity.names |= state_bound_names(ctx.gaz, title, state) | state_bound_names(ctx.gaz, ministry, state)
-    entity.state = state
-    entity.evidence.append(ctx.evidence(span, "ministry-pattern", 0.8))
-
-
-def ctx_matches(ctx: ArticleContext, name: str):
-    return getattr(ctx.matchers, name)(ctx.doc)
-
-
-def _ministry_state(ctx: ArticleContext, span: Span) -> str | None:
-    doc = ctx.doc
-    # A modifier right before: "Pakistan's", "the Russian", "Indian".
-    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
-        m = ctx.by_token.get(i)
-        if m and m.ref.kind == "state":
-            return m.ref.key
-        if doc[i].pos_ not in ("DET", "PART", "PUNCT", "ADJ", "PROPN"):
-            break
-    after = _state_after(ctx, span)
-    if after:
-        return after
-    # Otherwise the state closest in the sentence's tree, or the story's main state.
-    return nearest_state(ctx, span.root, exclude=set()) or ctx.primary_state()
-
-
-def _state_after(ctx: ArticleContext, span: Span) -> str | None:
-    """'... of Pakistan', '... of the Philippines' right after."""
-    doc = ctx.doc
-    i = span.end + 1
-    if i < len(doc) and doc[span.end].lower_ == "of" and doc[i].lower_ == "the":
-        i += 1
-    if span.end < len(doc) and doc[span.end].lower_ == "of" and i < len(doc):
-        m = ctx.by_token.get(i)
-        if m and m.ref.kind == "state":
-            return m.ref.key
-    return None
-
-
-def nearest_state(ctx: ArticleContext, token, exclude: set[str]) -> str | None:
-    """The state mention (or a city standing for its state) nearest to `token` in the dependency tree."""
-    best, best_d = None, 99
-    for m in ctx.mentions_in(token.sent.start, token.sent.end, ("state", "city")):
-        state = ctx.state_of(m.ref)
-        if state is None or state in exclude or _is_destination(ctx.doc[m.start]):
-            continue
-        d = tree_distance(token, ctx.doc[m.start]) + (1 if m.ref.kind == "city" else 0)
-        if d < best_d:
-            best, best_d = state, d
-    return best
-
-
-def _is_destination(token) -> bool:
-    """'visit Islamabad', 'arrived in Pakistan', 'travel to Iran': the place visited, not one's own."""
-    head = token.head
-    if token.dep_ == "dobj" and head.lemma_ in ("visit", "tour"):
-        return True
-    if token.dep_ == "pobj" and head.lower_ in ("to", "in") and head.head.lemma_ in ("visit", "arrive", "travel", "fly", "trip"):
-        return True
-    return False
+    if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "\u2019s"):
+        return False
+    owner = ctx.by_token.get(ent.start - 2)
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return owner is not None and owner.ref.kind == "state" and ent.root.dep_ != "compound" \
+        and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))

@@ -44,7 +44,14 @@ def _portfolio_word(ctx: ArticleContext, token: Token) -> bool:
         return False
     if token.ent_type_ == "ORG" and token.ent_iob_ == "I":
         return True   # NER's own span runs on over the portfolios
+    if token.ent_type_ in ("ORG", "PERSON") and _alone_in_entity(token) and not ctx.gaz.organization(token.text):
+        return True   # '..., Highways, Ports and Civil Aviation': NER made a name of one portfolio word
     return token.ent_type_ == "" or token.lower_ in ctx.lex.post_shapes.get("portfolios", frozenset())
+
+
+def _alone_in_entity(token: Token) -> bool:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (nxt is None or nxt.ent_iob_ != "I")
 
 
 def state_named_before(ctx: ArticleContext, span: Span) -> str | None:
@@ -53,7 +60,7 @@ def state_named_before(ctx: ArticleContext, span: Span) -> str | None:
     doc = span.doc
     i = span.start - 1
     if i >= 1 and doc[i].text in POSSESSIVE:
-        return _state_word(ctx, doc[i - 1])
+        return _state_word(ctx, doc[i - 1]) or _capital_of(ctx, doc[i - 1])
     first = span.start + 1 if doc[span.start].lower_ == "the" else span.start
     for j in (span.start - 1, first):
         if 0 <= j < span.end - 1:
@@ -68,6 +75,15 @@ def _state_word(ctx: ArticleContext, token: Token) -> str | None:
     if mention is not None and mention.ref.kind == "state":
         return mention.ref.key
     hit = ctx.gaz.state(token.text) or ctx.gaz.state_by_demonym(token.text)
+    return hit.name if hit else None
+
+
+def _capital_of(ctx: ArticleContext, token: Token) -> str | None:
+    """"Tokyo's foreign ministry": a national capital's possessive stands for its state's government."""
+    mention = ctx.by_token.get(token.i)
+    if mention is None or mention.ref.kind != "city" or mention.end != token.i + 1:
+        return None
+    hit = ctx.gaz.state_by_capital(mention.ref.key)
     return hit.name if hit else None
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
 
 QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
@@ -30,12 +32,15 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "fragment"
     if any(w[0].islower() for w in content_words(text)):
         return "not a proper name"      # 'Ruritanian state news'
-    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text):
+    if _described_as_non_org(span) or _always_before_a_document_noun(ctx, text) \
+            or not head_word and _news_text_names_an_undertaking(ctx, text):
         return "described as a document, event, undertaking or place"
     if len(words) == 1 and _singular(text.lower()) in shapes.heads | shapes.not_org_heads | shapes.portfolio_words:
         return "bare head noun"         # 'the Conference', 'the Cabinet', 'the State of Qatar'
     if words[-1].lower() in shapes.place_nouns and name_head(text) not in shapes.heads:
         return "place"                  # 'Senate Hill', not 'Commission on ... the State Border'
+    if _plural_of_a_head(words[0]):
+        return "several bodies"         # "the two countries' Ministries of Transport"
     if _names_a_document_after(span):
         return "government, document, event or undertaking"
     if _singular(name_head(text)) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
@@ -46,6 +51,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "title"
     if head_word:
         return None
+    if _in_a_documents_title(span):
+        return "part of a document's title"   # 'the Agreement ... concerning the Joint Development of ...'
     if is_placed(ctx, span):
         return "place"
     if _portfolio_of_title(ctx, span, text):
@@ -63,6 +70,14 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     return None
 
 
+def _plural_of_a_head(word: str) -> bool:
+    """'Ministries', 'Embassies': the plural of a head noun names several bodies, unless the plural
+    is itself a head ('Railways', 'Holdings', 'Forces')."""
+    heads = org_shapes().heads
+    low = word.lower()
+    return low not in heads and low != _singular(low) and _singular(low) in heads
+
+
 def _singular(word: str) -> str:
     """'MoUs' -> 'mou', 'treaties' -> 'treaty': head nouns are listed in the singular."""
     shapes = org_shapes()
@@ -71,52 +86,6 @@ def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def on_furniture_line(ctx: ArticleContext, span: Span) -> bool:
-    """Share buttons ('WhatsApp | Print'), section bars, tag lists, bylines, credits and the
-    '- headline' links of related stories: a name there is not in the news text."""
-    if span.start > 0 and span.doc[span.start - 1].text == "(" and _early_in_text(span):
-        return True   # 'PRAGUE, June 4 (Omnipress) --': the wire's credit in the dateline
-    text = ctx.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    low = line.lstrip("[(").lower()   # '[Photo: Lakeland News Agency]'
-    if _credit_after_dash(span, line) or _after_credit_label(span):
-        return True
-    if " | " in line or line.startswith("|") or line.endswith("|"):
-        return True
-    if any(low.startswith(s) for s in org_shapes().furniture_line_starts) and len(line) < 120:
-        return True
-    if line[:2] in ("- ", "\u2022 ") and len(line) < 120 and not line.endswith("."):
-        return True
-    return line.strip("()[]-\u2013\u2014 .") == span.text.strip()   # alone on a line: a button, '(Omnipress)'
-
-
-def _after_credit_label(span: Span) -> bool:
-    """'... at the summit. Photo: Lakeland News Agency]': a photo credit inside a caption."""
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text == ":" \
-        and doc[span.start - 2].lower_ in org_shapes().credit_labels
-
-
-def _credit_after_dash(span: Span, line: str) -> bool:
-    """'Tarsk, 3 May 2025, 10:15 — Omnipress': a name after a dash that ends a short line with
-    no verb is the wire's credit under a dateline."""
-    doc = span.doc
-    if span.start == 0 or doc[span.start - 1].text not in DASHES or len(line) > 80:
-        return False
-    if not line.rstrip("]) .").endswith(span.text.strip()):
-        return False
-    sent = span.sent
-    return not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:span.start])
-
-
-def _early_in_text(span: Span) -> bool:
-    """Within the first sentence of its paragraph and before any verb: where datelines stand."""
-    before = span.doc[span.sent.start:span.start]
-    return not any(t.pos_ in ("VERB", "AUX") for t in before) and len(before) <= 8
 
 
 def is_placed(ctx: ArticleContext, span: Span) -> bool:
@@ -214,7 +183,7 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
         tok = doc[i]
-        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads:
+        if i in ctx.post_tokens or tok.lower_ in shapes.title_heads | shapes.portfolio_nouns:
             return True
         if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
             return False
@@ -239,6 +208,15 @@ def _names_a_document_after(span: Span) -> bool:
             j += 1
         return j > i + 1 and doc[j - 1].lower_ in heads
     return False
+
+
+def _in_a_documents_title(span: Span) -> bool:
+    """'the Agreement between X and Y concerning the Joint Development of the Shelf': the name is
+    the object of a title's preposition that hangs on a capitalised document noun."""
+    prep = span.root.head
+    doc_noun = prep.head
+    return prep.lower_ in org_shapes().title_prepositions and prep.i < span.start \
+        and doc_noun.lower_ in org_shapes().document_heads and doc_noun.text[:1].isupper()
 
 
 def _described_as_non_org(span: Span) -> bool:
@@ -272,6 +250,24 @@ def _always_before_a_document_noun(ctx: ArticleContext, text: str) -> bool:
     found = list(re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", ctx.text))
     return bool(found) and all(
         (nxt := re.match(r"\s+([a-z]+)", ctx.text[m.end():])) and nxt.group(1) in heads for m in found)
+
+
+def _news_text_names_an_undertaking(ctx: ArticleContext, text: str) -> bool:
+    """'the Tarsk-II hydroelectric project', 'the Tarsk-II plant', and a headline's bare 'Tarsk-II':
+    wherever the news text (lines that end a sentence) uses the name, it qualifies an undertaking
+    noun, so the name is the undertaking's."""
+    nouns = org_shapes().undertaking_nouns
+    news = _news_lines(ctx.text)
+    uses = [(after := re.match(r"(?:[ \t]+[a-z][a-z\-]*){1,3}", news[m.end():])) is not None
+            and any(w in nouns for w in after.group(0).split())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", news)]
+    return bool(uses) and all(uses)
+
+
+@lru_cache(maxsize=4)
+def _news_lines(text: str) -> str:
+    """The lines of the text that end a sentence (no headline, button or caption credit), once per text."""
+    return "\n".join(line for line in text.splitlines() if line.rstrip().endswith((".", '"', "\u201d")))
 
 
 def _formed_demonym(ctx: ArticleContext, text: str) -> bool:
@@ -320,7 +316,7 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
     'Rt Hon Jane Roe MP' starts with an honorific."""
     if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
         return True
-    if _beside_a_person(ctx, span):
+    if _beside_a_person(ctx, span) or _inverted_speaker(span):
         return True
     folded = _fold(text)
     words = set(folded.split())
@@ -331,6 +327,16 @@ def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
         if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
             return True
     return False
+
+
+def _inverted_speaker(span: Span) -> bool:
+    """'"We will see," said Ann Roe of the Lakeland Institute': the name after a quote's 'said'
+    is the speaker's."""
+    doc = span.doc
+    if len(span) < 2 or span.start < 2:
+        return False
+    verb, before = doc[span.start - 1], doc[span.start - 2]
+    return verb.lower_ in ("said", "says", "added", "wrote") and before.text in QUOTES | {",", "'"}
 
 
 def _beside_a_person(ctx: ArticleContext, span: Span) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.org_shapes import content_words, has_org_head, org_shapes
+from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
 
 
 def looks_like_acronym(word: str, name: str, short_name_ok: bool = False) -> bool:
@@ -95,6 +95,11 @@ def name_before_bracket(ent: Span, taken: dict) -> Span | None:
     return Span(doc, i, ent.end, label="ORG")
 
 
+def _capitalised(word: str) -> bool:
+    """'Cooperation', and an elided article before a capital ("d'Orvan")."""
+    return word[:1].isupper() or bool(re.match(r"[dl]['\u2019][A-Z\u00c0-\u00de]", word))
+
+
 def _free_or_place(mention) -> bool:
     """A token no mention holds, or a state or city word inside a name ('Ruritania Tehreek-e-Adl')."""
     return mention is None or mention.ref.kind in ("state", "city")
@@ -112,3 +117,63 @@ def _with_owner(ent: Span) -> Span | None:
             and doc[ent.start - 2].text[:1].isupper():
         return Span(doc, ent.start - 2, ent.end, label=ent.label_)
     return None
+
+
+ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z&\-]{1,12})\)")
+MAX_DEFINED_NAME_TOKENS = 16
+
+
+def document_acronyms(ctx) -> set[str]:
+    """'the Lakeland-Westland Trade Agreement (LWTA)': acronyms the article defines for documents or
+    undertakings, which are no organisation wherever they occur (in the headline too)."""
+    heads = org_shapes().not_org_heads
+    found = set()
+    for match in ACRONYM_IN_BRACKETS.finditer(ctx.text):
+        acronym = ctx.doc.char_span(match.start(1), match.end(1))
+        if acronym is not None and acronym.start >= 2 and ctx.doc[acronym.start - 2].lower_ in heads \
+                and ctx.doc[acronym.start - 2].text[:1].isupper():
+            found.add(match.group(1))
+    return found
+
+
+def bracketed_definitions(ctx) -> list[tuple[Span, str]]:
+    """'the China-Ruritania High-Level Commission for Concertation (COSRU)', 'the Société Nationale
+    d'Études du Détroit (SNED)': a capitalised run with an organisation's head noun right before an
+    acronym in brackets, where NER found neither or only pieces. The acronym's first letter must
+    begin the run (foreign-language acronyms need not spell the English words)."""
+    found = []
+    for match in ACRONYM_IN_BRACKETS.finditer(ctx.text):
+        acronym = ctx.doc.char_span(match.start(1), match.end(1))
+        if acronym is None or len(acronym) != 1 or acronym.start < 2 or acronym.start in ctx.by_token:
+            continue
+        name = _run_before(ctx, acronym.start - 1, match.group(1))
+        if name is not None:
+            found.append((name, match.group(1)))
+    return found
+
+
+def _run_before(ctx, bracket: int, word: str) -> Span | None:
+    doc = ctx.doc
+    shapes = org_shapes()
+    inner = shapes.function_words | shapes.name_prepositions | {"-", "d'", "l'", "d\u2019", "l\u2019"}
+    sent_start = doc[bracket].sent.start
+    i = bracket
+    while i > sent_start and bracket - i < MAX_DEFINED_NAME_TOKENS:
+        tok = doc[i - 1]
+        held = ctx.by_token.get(i - 1)
+        if held is not None and held.ref.kind == "person" or "\n" in tok.text:
+            break
+        if not (_capitalised(tok.text) or tok.lower_ in inner):
+            break
+        i -= 1
+    while i < bracket and (doc[i].text[:1].lower() != word[0].lower() or not doc[i].text[:1].isupper()):
+        i += 1   # 'the Minister of the General Administration ... (GACC)': the name starts with G
+    name = doc[i:bracket]
+    if len(content_words(name.text)) < 2 or not has_org_head(name.text) \
+            or not looks_like_acronym(word, name.text) or name[-1].lower_ in inner:
+        return None
+    head = name_head(name.text)
+    before_head = name.text.lower().split(f" {head}")[0] if f" {head}" in name.text.lower() else ""
+    if head in shapes.not_org_heads | shapes.place_nouns and not has_org_head(before_head):
+        return None   # 'the Coastal Fisheries Agreement (CFAG)', a terminal; not 'Lakeland Ports and Free Zone'
+    return name

@@ -27,7 +27,7 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
         if tok.lower_ not in descriptors or tok.text != tok.lower_ or tok.pos_ != "NOUN":
             continue
         for found, over_person in ((_name_after(ctx, tok), False), (_name_before(ctx, tok), False),
-                                   (_name_in_apposition(ctx, tok), True)):
+                                   (_name_in_apposition(ctx, tok), True), (_name_after_comma(ctx, tok), False)):
             if found is not None:
                 _add(ctx, *found, record, over_person)
 
@@ -39,6 +39,33 @@ def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | No
     while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
         end += 1
     return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
+
+
+def _name_after_comma(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
+    """"Ruritania's official news agency, ZPA, said ...", 'the UN peacekeeping mission, UNMIR,':
+    a described noun phrase, then the name between commas."""
+    doc = ctx.doc
+    start = tok.i + 2
+    if start >= len(doc) or doc[tok.i + 1].text != "," or not _determined(doc, tok):
+        return None
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and _name_token(ctx, doc[end]) \
+            and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ",":
+        return None
+    return doc[start:end], None
+
+
+def _determined(doc, tok: Token) -> bool:
+    """The descriptor's phrase begins with an article or a possessive ('the state news agency')."""
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].lower_ not in DETERMINERS \
+            and doc[i].text not in POSSESSIVE:
+        if doc[i].pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or doc[i].text == ",":
+            return False
+        i -= 1
+    return i >= 0 and tok.i - i <= MAX_MODIFIERS
 
 
 def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:

@@ -43,6 +43,31 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
     return ent
 
 
+def is_short_form_of(short: str, names: set[str]) -> bool:
+    """Whether `short` begins one of `names` and leaves out only what a short form may."""
+    for name in names:
+        if not name.startswith(short + " "):
+            continue
+        rest = name[len(short):].split()
+        if " " not in short and not has_org_head(" ".join(rest)):
+            return True
+        if all(w.lower().strip(".,") in org_shapes().legal_forms for w in rest):
+            return True
+    return False
+
+
+def cut_at_clause(ent: Span) -> Span:
+    """'the House of Commons that Ruritania ...': NER ran a name on into the clause after it; the
+    name ends before the clause word."""
+    words = org_shapes().clause_words
+    for tok in ent[1:]:
+        if tok.lower_ in words and tok.text.islower():
+            if tok.i - ent.start >= 2 and ent.doc[tok.i - 1].text[:1].isupper():
+                return Span(ent.doc, ent.start, tok.i, label=ent.label_)
+            return ent
+    return ent
+
+
 def _full_name(ent: Span) -> bool:
     """A head noun with descriptive words of its own ('Foreign Policy Department'), unlike a bare
     'the Council' or an organ's generic 'Political Bureau' that need their 'of ...' to be a name."""
@@ -109,12 +134,14 @@ def coordinated_bodies(ent: Span) -> list[Span]:
 def merge_short_forms(ctx: ArticleContext) -> None:
     """'Itaipu' after 'Itaipu Binacional': a one-word name no gazetteer knows that begins exactly one
     longer name of the article is that organisation's short form, unless the longer name adds a
-    head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies)."""
+    head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies). A longer
+    short form may leave out only a company's legal form ('Ann Roe' for 'Ann Roe Holdings')."""
     unknown = [ref for ref in ctx.records.entities
                if ref.kind == "organization" and ctx.gaz.organization(ref.key) is None]
-    for short in [ref for ref in unknown if " " not in ref.key]:
-        longer = [ref for ref in unknown if ref.key.startswith(short.key + " ")
-                  and not has_org_head(ref.key[len(short.key):])]
+    for short in unknown:
+        entities = ctx.records.entities
+        longer = [ref for ref in unknown if ref != short and ref in entities and short in entities
+                  and is_short_form_of(short.key, entities[ref].names | {ref.key})]
         if len(longer) != 1:
             continue
         target = longer[0]

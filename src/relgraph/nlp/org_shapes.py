@@ -20,6 +20,8 @@ class OrgShapes:
     dangling_words: frozenset[str]
     seat_heads: frozenset[str]
     furniture_line_starts: tuple[str, ...]
+    furniture_separators: tuple[str, ...]
+    furniture_bullets: tuple[str, ...]
     extension_joiners: frozenset[str]
     title_heads: frozenset[str]
     portfolio_words: frozenset[str]
@@ -29,6 +31,14 @@ class OrgShapes:
     demonym_endings: frozenset[str]
     government_heads: frozenset[str]
     name_particles: frozenset[str]
+    name_prepositions: frozenset[str]
+    legal_forms: frozenset[str]
+    portfolio_nouns: frozenset[str]
+    state_first_bodies: frozenset[str]
+    clause_words: frozenset[str]
+    bilateral_body_nouns: frozenset[str]
+    title_prepositions: frozenset[str]
+    undertaking_nouns: frozenset[str]
     motion_verbs: frozenset[str]
     credit_labels: frozenset[str]
     described_non_org_nouns: frozenset[str]
@@ -43,8 +53,8 @@ class OrgShapes:
 def org_shapes() -> OrgShapes:
     raw = json.loads((DATA_DIR / "patterns" / "org_shapes.json").read_text(encoding="utf-8"))
     raw.pop("_comment", None)
-    starts = tuple(raw.pop("furniture_line_starts"))
-    return OrgShapes(furniture_line_starts=starts, **{k: frozenset(v) for k, v in raw.items()})
+    ordered = {k: tuple(raw.pop(k)) for k in ("furniture_line_starts", "furniture_separators", "furniture_bullets")}
+    return OrgShapes(**ordered, **{k: frozenset(v) for k, v in raw.items()})
 
 
 # -- shape of the name itself --------------------------------------------------------------

@@ -47,7 +47,7 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
-            post.role = (other.generic or other.role) if other else None
+            post.role = _counterpart_role(ctx, other.generic or other.role) if other else None
         if post.role is None:
             continue
         if post.person is None:
@@ -220,6 +220,19 @@ def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> Post
     same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
     before = [p for p in same if p.span.start < post.span.start]
     return before[-1] if before else (same[0] if same else None)
+
+
+def _counterpart_role(ctx: ArticleContext, role: str) -> str:
+    """A counterpart holds the other side's office by its common name: the counterpart of an
+    'External Affairs Minister' or a 'Cabinet Secretary for Foreign and Diaspora Affairs' is a
+    Foreign Minister; a rank ('Deputy ...') keeps the office its own."""
+    words = set(role.lower().replace("-", " ").split())
+    shapes = ctx.lex.post_shapes
+    if words & shapes.get("foreign_portfolio_words", frozenset()) and words & shapes.get("minister_heads", frozenset()) \
+            and not words & shapes["ranks"] and "state" not in words:
+        return "Foreign Minister"
+    return role
+
 
 
 def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:

@@ -27,12 +27,23 @@ def portfolio_tail(ctx: ArticleContext, span: Span) -> int:
         if token.lower_ in joiners or token.lower_ == "the":
             i += 1
             continue
-        if (token.text[:1].isupper() or lower) and (token.lower_ in portfolios or _is_demonym(ctx, token)):
+        if (token.text[:1].isupper() or lower) and (token.lower_ in portfolios or _is_demonym(ctx, token)
+                                                    or _compass_before_portfolio(ctx, i)):
             i += 1
             end = i if token.lower_ in portfolios else end
             continue
         break
     return end
+
+
+def _compass_before_portfolio(ctx: ArticleContext, i: int) -> bool:
+    """'[East] African Cooperation': a compass word goes on a portfolio list only before a portfolio
+    or demonym word, so that a place after the title ('... and South Korea') stays out of it."""
+    doc = ctx.doc
+    if doc[i].lower_ not in ctx.lex.post_shapes.get("compass_words", frozenset()) or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.text[:1].isupper() and (after.lower_ in ctx.lex.post_shapes["portfolios"] or _is_demonym(ctx, after))
 
 
 def remit_end(ctx: ArticleContext, span: Span) -> int:

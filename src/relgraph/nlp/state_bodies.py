@@ -73,7 +73,11 @@ def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
         sender = state_named_before(ctx, noun) or state_after(ctx, noun)
         after = token.i + (3 if sender and not state_named_before(ctx, noun) else 1)
         host = _host_place(ctx, after)
-        if sender is None or host is None or ctx.is_excluded(noun) or _as_a_building(token):
+        if sender is None or ctx.is_excluded(noun) or _as_a_building(token):
+            continue
+        if host is None:
+            if token.dep_ in ("nsubj", "nsubjpass") and state_named_before(ctx, noun):
+                _add_unplaced_mission(ctx, noun, token, sender)   # 'the Ruritanian embassy said'
             continue
         host_state, end = host
         if host_state == sender:
@@ -83,6 +87,99 @@ def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
             start -= 2 if doc[noun.start - 1].text in ("'s", "\u2019s") else 1
         key = f"{token.text.capitalize()} of {state_phrase(sender)} in {state_phrase(host_state)}"
         _add_mission(ctx, doc[start:end], key, sender)
+
+
+def _add_unplaced_mission(ctx: ArticleContext, noun: Span, token: Token, sender: str) -> None:
+    """A mission that acts with no host place named, in a story about two states one of which
+    sends it: its host is the other ('the Ruritanian embassy said', in a Ruritania-Westland story)."""
+    pair = ctx.main_pair()
+    if len(pair) != 2 or sender not in pair:
+        return
+    host = pair[1] if pair[0] == sender else pair[0]
+    doc = ctx.doc
+    start = noun.start - (2 if doc[noun.start - 1].text in ("'s", "\u2019s") else 1)
+    key = f"{token.text.capitalize()} of {state_phrase(sender)} in {state_phrase(host)}"
+    _add_mission(ctx, doc[start:noun.end], key, sender)
+
+
+def extract_bilateral_bodies(ctx: ArticleContext) -> None:
+    """'the Ruritania-Westland joint commission on migration', 'the Ruritanian-Westlandic
+    intergovernmental commission for economic cooperation': two states joined by a hyphen before a
+    body noun name a bilateral body, written in lower case as often as not; named as written."""
+    doc = ctx.doc
+    shapes = org_shapes()
+    for token in doc:
+        if token.lower_ not in shapes.bilateral_body_nouns or token.text != token.lower_ \
+                or token.i in ctx.by_token or token.i in ctx.post_tokens:
+            continue
+        i = token.i
+        while i > 0 and token.i - i < 3 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text.islower():
+            i -= 1   # 'joint', 'intergovernmental'
+        if i < 3 or doc[i - 2].text not in ("-", "\u2013") or not (_state_token(ctx, doc[i - 1])
+                                                                   and _state_token(ctx, doc[i - 3])):
+            continue
+        end = _remit_end(doc, token.i + 1)
+        span = doc[i - 3:end]
+        mention = Mention(Ref("organization", clean_name(span.text)), token.i, token.i + 1, "name")
+        ctx.by_token[token.i] = mention   # the states keep their own mentions
+        ctx.mentions.append(mention)
+        entity = ctx.records.entity("organization", mention.ref.key)
+        entity.names.add(mention.ref.key)
+        entity.evidence.append(ctx.evidence(span, "bilateral-body-pattern", 0.7))
+
+
+def extract_regional_governments(ctx: ArticleContext) -> None:
+    """'the government of Westmark', 'the Westmark government': the government of a place that is
+    no state (a province, a region, a city) is an organisation of its own; a state's government is
+    the state, and a national capital's stands for its state ('the Beijing government')."""
+    doc = ctx.doc
+    words = org_shapes().government_heads
+    for ent in ctx.ents:
+        if ent.label_ != "GPE" or ent.ent_id_ or not _regional_place(ctx, ent):
+            continue
+        before = ent.start - 2
+        if before >= 1 and doc[before + 1].lower_ == "of" and doc[before].lower_ in words:
+            word, span = doc[before], doc[before:ent.end]
+        elif ent.end < len(doc) and doc[ent.end].lower_ in words:
+            word, span = doc[ent.end], doc[ent.start:ent.end + 1]
+        else:
+            continue
+        if word.i in ctx.by_token or word.i in ctx.post_tokens:
+            continue
+        name = clean_name(ent.text)
+        key = f"Government of {name}"
+        mention = Mention(Ref("organization", key), word.i, word.i + 1, "name")
+        ctx.by_token[word.i] = mention   # the place keeps its own mention
+        ctx.mentions.append(mention)
+        entity = ctx.records.entity("organization", key)
+        entity.names |= {key, f"{name} government"}
+        entity.evidence.append(ctx.evidence(span, "regional-government-pattern", 0.7))
+
+
+def _regional_place(ctx: ArticleContext, ent: Span) -> bool:
+    """A place no gazetteer knows as a state, a demonym, a body or a national capital."""
+    name = clean_name(ent.text)
+    held = {ctx.by_token[i].ref.kind for i in range(ent.start, ent.end) if i in ctx.by_token}
+    if held - {"city"} or ctx.gaz.state(name) or ctx.gaz.state_by_demonym(name) or ctx.gaz.organization(name):
+        return False
+    return ctx.gaz.state_by_capital(name) is None
+
+
+def _remit_end(doc, i: int) -> int:
+    """'... on migration', '... for economic cooperation': the body's remit in lower case."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "for"):
+        return i
+    j = i + 1
+    while j < len(doc) and j - i <= 4 and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].text.islower():
+        j += 1
+    return j if doc[j - 1].pos_ == "NOUN" else i
+
+
+def _state_token(ctx: ArticleContext, token: Token) -> bool:
+    mention = ctx.by_token.get(token.i)
+    if mention is not None:
+        return mention.ref.kind == "state"
+    return bool(ctx.gaz.state(token.text) or ctx.gaz.state_by_demonym(token.text))
 
 
 def _as_a_building(token: Token) -> bool:
