@@ -12,6 +12,7 @@ from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.extract import extract_article
 from relgraph.nlp.ministry_names import (canonical_title, is_generic_ministry, state_bound_names, state_phrase,
                                          whole_title)
+from relgraph.nlp.not_org_titles import apposed_to_a_title
 from relgraph.nlp.not_orgs import not_org_reason, title_of_a_person
 from relgraph.nlp.org_acronyms import looks_like_acronym, name_before_bracket, split_acronym
 from relgraph.nlp.org_names import is_short_form_of, widen_org
@@ -437,7 +438,8 @@ def test_the_whole_portfolio_title_is_a_name(tmp_path):
     rec = extract_article(article(tmp_path, (
         "The Norwegian Ministry of Foreign Affairs and Trade said on Thursday that "
         "the agreement with Iceland would be signed in June.")))
-    names = orgs(rec).get("Ministry of Foreign Affairs of Norway", set())
+    # named by both portfolios since round 4 (the gold names such ministries so: dB04's Hungary)
+    names = orgs(rec).get("Ministry of Foreign Affairs and Trade of Norway", set())
     assert "Norwegian Ministry of Foreign Affairs and Trade" in names
 
 
@@ -782,3 +784,94 @@ def test_a_name_the_news_text_uses_only_before_an_undertaking_noun_is_the_undert
     assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is not None
     ctx = context(text + " Tarsk-II will sell the power abroad.")
     assert not_org_reason(ctx, span_of(ctx, "Tarsk-II"), "Tarsk-II") is None
+
+
+# -- round 4: titles and title holders, academic bodies, short forms, acronyms ----------------
+
+def test_a_name_built_on_an_office_title_is_the_title():
+    ctx = context("The talks were opened by the Deputy Councillor for Maritime Affairs of Westland on Friday.")
+    words = "Deputy Councillor for Maritime Affairs"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "title"
+    ctx = context("The Office of the Adviser for Fisheries issued a note.")
+    words = "Office of the Adviser for Fisheries"
+    assert not_org_reason(ctx, span_of(ctx, words), words) is None   # a body with its own head
+
+
+def test_a_name_set_off_beside_a_title_is_the_persons():
+    ctx = context("The harbour's site manager, Tolan Veski, said the cranes had arrived. The accord was "
+                  "initialled by Mirel Dovan, Secretary in the Board of Fisheries.")
+    assert not_org_reason(ctx, span_of(ctx, "Tolan Veski"), "Tolan Veski") == "person"
+    assert not_org_reason(ctx, span_of(ctx, "Mirel Dovan"), "Mirel Dovan") == "person"
+    ctx = context("The shipping firm, Veski Halvard, said the cranes had arrived, chairman Jon Poe added.")
+    assert not apposed_to_a_title(ctx, span_of(ctx, "Veski Halvard"))   # a firm is no title
+
+
+def test_universities_and_policy_centres_are_bodies_but_conference_centres_are_venues(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "\"The river will not wait,\" said Ana Roe, a professor at Tarsk Polytechnic University. "
+        "Jon Poe, a fellow at the Halvard Center in Westland, agreed. The ministers met at the Tarsk "
+        "International Conference Centre on Monday."))))
+    assert "Tarsk Polytechnic University" in rec
+    assert "Halvard Center" in rec
+    assert not any("Conference Centre" in key for key in rec)
+
+
+def test_a_bilateral_body_named_without_its_states_is_one_organisation(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "The ministry informs that the 3rd session of the Peru-Chile Permanent Joint Commission was held "
+        "in Lima. Ministers said the Permanent Joint Commission would meet again in Santiago next year."))))
+    keys = [k for k in rec if "Joint Commission" in k]
+    assert keys == ["Peru-Chile Permanent Joint Commission"], rec
+    assert "Permanent Joint Commission" in rec[keys[0]]
+
+
+def test_a_body_named_in_full_before_its_acronym_keeps_one_node(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Ghana's envoy to the League of Coastal Towns, Ann Roe, visited Accra on Monday. Later she said "
+        "the League of Coastal Towns (LCT) would meet in June, and that the LCT welcomed the talks."))))
+    keys = [k for k in rec if "Coastal Towns" in k or k == "LCT"]
+    assert len(keys) == 1, rec
+    assert {"LCT", "League of Coastal Towns"} <= rec[keys[0]]
+
+
+def test_a_numbered_session_and_a_name_ending_in_a_document_noun_are_no_organisations():
+    ctx = context("The deals were signed at the second Tarsk Mining Investment Forum in Luanda.")
+    words = "Tarsk Mining Investment Forum"
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "one session of a recurring event"
+    ctx = context("The Tarsk Mining Investment Forum met in Luanda.")
+    assert not_org_reason(ctx, span_of(ctx, words), words) is None
+    ctx = context("Their Status of Visiting Forces Agreement entered into force in May.")
+    words = "Status of Visiting Forces Agreement"
+    assert not_org_reason(ctx, span_of(ctx, words), words) is not None
+
+
+def test_a_party_between_two_bodies_is_no_place():
+    ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None
+    ctx = context("Trucks queued on the road between Omnigas and Tarsk for days.")
+    assert not_org_reason(ctx, span_of(ctx, "Omnigas"), "Omnigas") == "place"
+
+
+def test_a_name_right_after_a_determined_descriptor_is_the_companys(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "The project is run by the Portuguese engineering group Velmar-Tosti and by the Italian "
+        "company Carlo Benedetti, which will grow wheat in Algeria's south."))))
+    assert "Velmar-Tosti" in rec, rec
+    assert "Carlo Benedetti" in rec, rec
+
+
+def test_a_provinces_government_ner_calls_a_nationality_is_an_organisation(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Farms in Kamarat and Assam grew. The firm and the Kamarat government agreed to work "
+        "towards a solar plant."))))
+    assert "Government of Kamarat" in rec, rec
+    assert "Kamarat government" in rec["Government of Kamarat"]
+
+
+def test_a_ministry_of_two_portfolios_is_named_by_both(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Kenya's Ministry of Foreign Affairs and Trade said on Monday that the port talks would resume."))))
+    assert "Ministry of Foreign Affairs and Trade of Kenya" in rec, rec
+    rec = orgs(extract_article(article(tmp_path, (
+        "Kenya's Ministry of Foreign Affairs, Diaspora and Trade said on Monday that the port talks would resume."))))
+    assert "Ministry of Foreign Affairs of Kenya" in rec, rec

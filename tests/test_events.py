@@ -435,3 +435,46 @@ def test_a_trip_on_to_a_name_stays_a_trip(tmp_path):
     text = ("Pacific tour\n\nAustralian Foreign Minister Penny Wong flies on to Apia on Thursday to meet "
             "Samoa's new prime minister, La'auli Leuatea Schmidt.")
     assert [people(v) for v in events(tmp_path, text, "Visit")] == [{"Penny Wong"}]
+
+
+def test_a_visit_dated_long_before_the_article_is_history(tmp_path):
+    text = ("Port talks\n\nThe harbour upgrade was first discussed when Chilean President Gabriel Boric "
+            "visited Lima in March 2023. Peruvian President Dina Boluarte visited Santiago on Monday.")
+    visits = events(tmp_path, text, "Visit", published="2024-03-14")
+    assert [v.date for v in visits] == ["2024-03-11"]
+
+
+def test_a_visit_of_a_few_months_ago_is_still_news(tmp_path):
+    text = ("Port talks\n\nChilean President Gabriel Boric visited Lima in October 2023 to discuss the "
+            "harbour upgrade.")
+    [visit] = events(tmp_path, text, "Visit", published="2024-03-14")
+    assert visit.date == "2023-10"
+
+
+def test_a_signing_long_before_the_article_gives_no_signing_event(tmp_path):
+    text = ("Rail\n\nPeru and Chile signed a memorandum of understanding on rail freight in Lima in "
+            "June 2023. Officials met on Monday to review it.")
+    signings = events(tmp_path, text, "Signing", published="2024-05-02")
+    assert signings == []
+
+
+def test_a_weekly_briefing_is_a_press_conference(tmp_path):
+    text = ("Border row\n\nForeign Office spokesman Tomas Varga told the weekly briefing in Bratislava on "
+            "Thursday that the crossing would reopen.")
+    [briefing] = events(tmp_path, text, "PressConference")
+    assert people(briefing) == {"Tomas Varga"} and briefing.date == "2024-03-14"
+
+
+def test_a_date_in_a_since_clause_does_not_date_the_visit(tmp_path):
+    text = ("Border\n\nPeruvian Foreign Minister Elmer Schialer was making his first visit to Chile "
+            "since Kast replaced Boric as president in November.")
+    [visit] = events(tmp_path, text, "Visit")
+    assert visit.date == "2024-03" and visit.date_assumed
+
+
+
+def test_an_invitation_to_a_gathering_is_a_planned_meeting_of_host_and_guest(tmp_path):
+    text = ("Fisheries\n\nSenegalese Foreign Minister Yassine Fall invited Mauritanian Foreign Minister "
+            "Mohamed Salem Ould Merzouk to the summit.")
+    [meeting] = events(tmp_path, text, "Meeting")
+    assert people(meeting) == {"Yassine Fall", "Mohamed Salem Ould Merzouk"} and meeting.date is None

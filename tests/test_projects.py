@@ -546,3 +546,85 @@ def test_units_at_a_named_plant_are_that_plant_s_project(tmp_path):
         "EDF signed a contract on Monday to build two nuclear reactors at the Paks plant in Hungary. "
         "The Paks plant already supplies half of Hungary's power."))
     assert "Paks" in plant.label
+
+
+def test_a_route_and_a_refinery_named_after_one_town_are_two_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda agreed to finance the Malaba corridor, a road and rail route to the coast. "
+        "The ministers also discussed the Malaba refinery project and the planned Malaba-Tororo railway. "
+        "Traders use the Malaba-Tororo road every day."))
+    labels = [p.label for p in projects]
+    assert any("corridor" in label for label in labels)
+    assert any("refinery" in label for label in labels)
+    assert any("railway" in label for label in labels)
+
+
+def test_the_names_a_dash_joins_are_the_places_of_the_project(tmp_path):
+    _, [line] = projects_of(tmp_path, (
+        "Ghana will build the Kpando-Dambai Ferry Port rail line with a loan from the World Bank."))
+    assert {"Kpando", "Dambai"} <= keys(line.places)
+    assert "Ghana" not in keys(line.places)
+
+
+def test_a_barrage_and_a_named_base_under_redevelopment_are_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Kalabagh Barrage, built by Pakistan across the Indus, was commissioned in 1960. "
+        "Japan financed the redevelopment of the Okinoshima Naval Base near Sasebo. "
+        "The company plans to expand its customer base in Asia."))
+    labels = sorted(p.label for p in projects)
+    assert "Kalabagh Barrage" in labels
+    assert any("Okinoshima" in label for label in labels)
+    assert not [label for label in labels if "customer" in label]
+
+
+def test_a_new_facility_at_a_named_site_is_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Qatar offered to supply gas to Croatia's new regasification terminal at Omisalj. "
+        "Croatia praised the regasification terminal for its capacity."))
+    assert [p.label for p in projects] == ["regasification terminal at Omisalj"]
+
+
+def test_a_zone_to_be_created_is_a_project(tmp_path):
+    _, [zone] = projects_of(tmp_path, (
+        "Peru and Ecuador signed a memorandum to create a binational economic zone along the border."))
+    assert "economic zone" in zone.label
+    assert {"Peru", "Ecuador"} <= keys(zone.participants)
+
+
+def test_a_name_before_an_apposed_facility_names_it(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Oman and India agreed to press ahead with Suvidha Bazaar, the Asyad-run logistics hub for "
+        "Indian traders at Sohar, which is due to open next year."))
+    assert [p.label for p in projects if "hub" in p.label][0].startswith("Suvidha Bazaar")
+
+
+def test_a_service_that_is_run_is_no_new_route(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda said the operator will run freight services between Mombasa and Kampala."))
+    assert not [p for p in projects if "service" in p.label]
+
+
+def test_a_programme_a_director_heads_is_a_department(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Jane Okoro, director of the West Africa programme at the Wilson Institute in London, said "
+        "Ghana and Togo would gain from the deal."))
+    assert projects == []
+
+
+def test_a_pipeline_to_carry_goods_from_a_to_b_is_named_by_its_ends(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda agreed to work towards a new pipeline to carry refined fuel from Eldoret to Kampala."))
+    assert "Eldoret–Kampala pipeline" in [p.label for p in projects]
+
+
+def test_the_to_end_after_an_aside_is_found(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda signed a framework agreement for the construction of a new railway from Malaba, "
+        "on the Ugandan border, to Naivasha in the Rift Valley."))
+    assert "Malaba–Naivasha railway" in [p.label for p in projects]
+
+
+def test_a_size_in_capitals_is_no_name_and_the_site_labels_the_plant(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Denmark agreed to work towards a 400 MW wind plant at Marsabit."))
+    assert [p.label for p in projects] == ["wind plant at Marsabit"]

@@ -165,8 +165,10 @@ class ArticleContext:
     def published(self) -> str | None:
         return getattr(self.article, "published", None)
 
-    def date_near(self, trigger: Token, *, tense: str | None = None) -> str | None:
-        """The date of an event/agreement: the temporal expression of its sentence closest to the trigger."""
+    def date_near(self, trigger: Token, *, tense: str | None = None, intervals: bool = False) -> str | None:
+        """The date of an event/agreement: the temporal expression of its sentence closest to the trigger.
+        With `intervals`, a date in a 'since' or 'until' clause bounds an interval and dates nothing
+        (events ask for it; an agreement's date may sit in such a clause with the agreement itself)."""
         sent = trigger.sent
         text = sent.text
         best, best_dist = None, None
@@ -175,7 +177,7 @@ class ArticleContext:
             if before.endswith(("since", "until", "till", "for", "over")):
                 continue  # an interval bound, not the date of this event
             span = self.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-            if span is not None and (_other_clause(span.root, trigger) or self.in_dateline(span)):
+            if span is not None and (_other_clause(span.root, trigger, intervals) or self.in_dateline(span)):
                 continue
             # 'Wong flies to Apia on Thursday', 'Tokayev is to visit ... on Wednesday': a weekday with a verb
             # in the present is the nearest such day, often the coming one, whatever the caller assumed
@@ -190,10 +192,12 @@ class ArticleContext:
         return best
 
 
+# a clause opened by these tells where an interval starts or ends, never when the event itself is
+INTERVAL_MARKS = {"since", "until", "till"}
 CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "pcomp"}
 
 
-def _other_clause(token: Token, trigger: Token) -> bool:
+def _other_clause(token: Token, trigger: Token, intervals: bool = False) -> bool:
     """True when `token` sits in a clause of its own that does not hang off the trigger or its verb:
     'a project that was approved in 2015' does not date the talks that discussed it."""
     anchors = {trigger.i, trigger.head.i}
@@ -208,6 +212,9 @@ def _other_clause(token: Token, trigger: Token) -> bool:
     while node.i not in anchors:
         if node.dep_ == "ccomp":
             return True  # what was said rather than when
+        if intervals and node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in INTERVAL_MARKS for c in node.children) \
+                and not node.left_edge.i <= trigger.i <= node.right_edge.i:
+            return True  # 'his first visit since Kast took office in March': the bound of an interval
         if node.dep_ in CLAUSE_DEPS and node.head.i not in anchors and not (
                 in_phrase and node.dep_ in ("acl", "relcl") and _describes_event(node, trigger)):
             return True  # another clause

@@ -69,7 +69,9 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
         kind = None
     known = ctx.gaz.organization(key) or acronym and ctx.gaz.organization(acronym)
     if acronym and kind == "organization" and not known:
-        key = acronym  # the article's own short name, as later mentions and reports use it
+        # the article's own short name, as later mentions and reports use it; but a body the
+        # article already named in full without it ('the Alliance of X' ... 'the Alliance of X (AX)') keeps its node
+        key = _read_as(ctx, key) or acronym
     if acronym and kind in (None, "organization"):
         acronyms[acronym] = Ref(kind, key) if kind else None  # the acronym of a dam is no organisation
     if kind is None:
@@ -100,13 +102,18 @@ def _read_definition(ctx: ArticleContext, name: Span, acronym: str, acronyms: di
     full = clean_name(name.text)
     known = ctx.gaz.organization(full)
     # The same name read elsewhere in the article ('Lakeland Railways chairman ...') is the same body.
-    read = next((ref.key for ref, e in ctx.records.entities.items()
-                 if ref.kind == "organization" and (ref.key == full or full in e.names)), None)
+    read = _read_as(ctx, full)
     key = known.name if known else read or acronym
     if ctx.add_mention(Mention(Ref("organization", key), name.start, end, "name")):
         record(ctx, "organization", key, name, "name")
         ctx.records.entity("organization", key).names.update({acronym, clean_name(name.text)})
         acronyms[acronym] = Ref("organization", key)
+
+
+def _read_as(ctx: ArticleContext, name: str | None) -> str | None:
+    """The key of the organisation the article already read under `name`, if any."""
+    return next((ref.key for ref, e in ctx.records.entities.items()
+                 if ref.kind == "organization" and (ref.key == name or name in e.names)), None)
 
 
 def _add_parent(ctx: ArticleContext, ent: Span) -> None:
@@ -242,7 +249,7 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
         return False
     if re.search(r"\d", text) or not text[0].isupper():
         return False
-    if words[-1].lower() in ctx.lex.words("facility_suffixes"):
+    if words[-1].lower() in ctx.lex.words("facility_suffixes") and _is_a_venue(words):
         return False
     if len(words) == 1 and text.isupper() and len(text) <= 4 and ctx.gaz.organization(text) is None \
             and not _owned_by_a_state(ctx, ent):
@@ -252,6 +259,17 @@ def _plausible_org(ctx: ArticleContext, ent: Span, text: str) -> bool:
     if ctx.gaz.person(text) is not None or is_generic_ministry(bare_title(ctx, ent)):
         return False  # a ministry named without its state is read by extract_ministries
     return not_org_reason(ctx, ent, text) is None
+
+
+def _is_a_venue(words: list[str]) -> bool:
+    """'Tarsk Hotel', 'the Tarsk International Conference Centre' are venues; a university or a
+    research or policy centre ('the Roe Center', 'Tarsk University') is a body that acts and speaks."""
+    last = words[-1].lower()
+    if last == "university":
+        return False
+    if last in ("centre", "center"):
+        return any(w.lower() in org_shapes().venue_words for w in words[:-1])
+    return True
 
 
 def _owned_by_a_state(ctx: ArticleContext, ent: Span) -> bool:

@@ -207,7 +207,7 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
     refs += [r for r in pair_refs(ctx, span) if r not in refs]
     if trigger.pos_ == "VERB":  # 'X and Y are expected to meet': the subject sits on the governing verb
         refs += [r for r in subject_actors(ctx, trigger) if r not in refs]
-    attended = trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.pos_ == "VERB"
+    attended = attended_or_invited(ctx, trigger)
     if trigger.dep_ in ("dobj", "nsubjpass") or attended:
         # 'Russia organized a conference ... in the presence of X'; 'Li would represent China at the summit'
         verb = trigger.head.head if attended else trigger.head
@@ -223,6 +223,21 @@ def meeting_participants(ctx: ArticleContext, trigger: Token, etype: str) -> lis
     if etype == "PressConference":  # everyone named in the sentence takes part
         refs += [r for r in actors_in(ctx, trigger.sent) if r.kind == "person" and r not in refs]
     return [r for r in refs if r.kind in PARTY_KINDS]
+
+
+def invited_to(ctx: ArticleContext, noun: Token) -> bool:
+    """'Fall invited her counterpart to the next session of the commission': a gathering still to come,
+    between the host who invites and the guest."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB" \
+        and prep.head.lemma_.lower() in ctx.lex.words("invitation_verbs")
+
+
+def attended_or_invited(ctx: ArticleContext, noun: Token) -> bool:
+    """'Li would represent China at the summit', 'invited Sall to the summit': the verb's subject and
+    object take part in the gathering."""
+    at = noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.pos_ == "VERB"
+    return at or invited_to(ctx, noun)
 
 
 def _framing_meeting_with(noun: Token) -> bool:

@@ -7,6 +7,7 @@ from spacy.util import filter_spans
 from relgraph.nlp.actors import governing_noun, place_in, subject_actors, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, tense_of
 from relgraph.nlp.event_actors import (
+    invited_to,
     link_bare_surnames,
     meeting_participants,
     reception_meeting,
@@ -14,6 +15,7 @@ from relgraph.nlp.event_actors import (
     visit_participants,
 )
 from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.event_history import long_past
 from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
 from relgraph.records import FactRecord, Ref
 
@@ -35,7 +37,8 @@ def extract_events(ctx: ArticleContext) -> list[FactRecord]:
             # temporary: the trigger family for the in-article merge, marked when it is 'the summit'
             event.key = family + (BACK_REFERENCE if _bare_definite(trigger) else "")
             events.append(event)
-    return merge_events(ctx, events)
+    # a visit or meeting the text dates long ago is the story's background, not an event it reports
+    return [e for e in merge_events(ctx, events) if e.date_assumed or not long_past(e.date, ctx.published)]
 
 
 BACK_REFERENCE = "|the"
@@ -139,7 +142,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None
     if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
         return None
-    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED)
+    planned = etype == "Visit" and (_planned_trip(trigger) or trigger.lower_ in PLANNED) \
+        or etype == "Meeting" and invited_to(ctx, trigger)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
     tense = "future" if planned else tense_of(trigger)
@@ -162,7 +166,7 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         return None  # it takes two to meet; a press conference may have one speaker
     if tense == "past" and _scheduled_present(original):
         tense = "future"
-    date = ctx.date_near(trigger, tense=tense)
+    date = ctx.date_near(trigger, tense=tense, intervals=True)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
         date = ctx.published[:DEFAULT_DATE_PRECISION]

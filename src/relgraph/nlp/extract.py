@@ -9,6 +9,7 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.agreements import extract_agreements, reports_a_signing, signed_by_one_side
 from relgraph.nlp.projects import extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
+from relgraph.nlp.event_history import long_past
 from relgraph.nlp.events import extract_events
 from relgraph.nlp.people import assign_roles, extract_people
 from relgraph.nlp.pipeline import MODEL, load_nlp
@@ -72,19 +73,13 @@ def _first_full_date(text: str) -> str | None:
     return None
 
 
-SIGNING_HISTORY_YEARS = 2  # a signing this much older than the article is history, not news
-
-
 def reports_signing(agreement: FactRecord, now: str | None) -> bool:
     """A Signing event goes with an agreement whose signing the text reports: not a deal 'reached' or
     'struck', not a treaty named as history ('the Quirinal Treaty, signed in Rome in 2021'). `now` is
     the publication date, else the newest date of the article's deals."""
     if not reports_a_signing(agreement):
         return False
-    now = now or ""
-    if agreement.date and now[:4].isdigit() and agreement.date[:4].isdigit():
-        return int(now[:4]) - int(agreement.date[:4]) < SIGNING_HISTORY_YEARS
-    return True
+    return agreement.date_assumed or not long_past(agreement.date, now)
 
 
 def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:

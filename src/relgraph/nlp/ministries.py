@@ -28,7 +28,8 @@ def extract_ministries(ctx: ArticleContext) -> None:
             continue  # lower-case "foreign ministry" without a state before it is usually generic
         state = named or _ministry_state(ctx, span)
         if state is not None:
-            _add_ministry(ctx, whole_title(ctx, span), doc.vocab.strings[match_id], state)
+            whole = whole_title(ctx, span)
+            _add_ministry(ctx, whole, _with_a_second_portfolio(span, whole, doc.vocab.strings[match_id]), state)
     for ent in ctx.ents:
         title = bare_title(ctx, ent)
         if ent.label_ != "ORG" or not is_generic_ministry(title) or ctx.is_excluded(ent) \
@@ -50,6 +51,17 @@ def extract_ministries(ctx: ArticleContext) -> None:
     extract_missions(ctx, _state_after)
     extract_bilateral_bodies(ctx)
     extract_regional_governments(ctx)
+
+
+def _with_a_second_portfolio(span: Span, whole: Span, ministry: str) -> str:
+    """'the Ministry of Public Works and Transport': a ministry of two portfolios is named by both
+    ('Ministry of Public Works and Transport of <State>'); a longer list ('..., Foreign Employment
+    and Tourism') is usually shortened to the first, which stays the name."""
+    tail = whole.doc[span.end:whole.end]
+    if not len(tail) or tail[0].lower_ != "and" or any(t.text == "," for t in tail) \
+            or clean_name(span.text).lower() != ministry.lower():
+        return ministry
+    return f"{ministry} {tail.text}"
 
 
 def _held_by_named_org(ctx: ArticleContext, span: Span) -> bool:

@@ -3,20 +3,18 @@ a title or a portfolio, a government, document, event or undertaking, or page fu
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.not_org_titles import QUOTES, apposed_to_a_title, is_title_name, names_a_person
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
 
-QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
 DASHES = {"-", "\u2013", "\u2014"}
 # 'the chairman of X', 'ambassador to the X, Ann Roe': X after these is the body a title serves.
 BODY_PREPOSITIONS = {"of", "for", "at", "to"}
-HONORIFIC_STARTS = {"rt", "hon", "mr", "mrs", "ms", "dr", "sir", "dame", "h.e", "he"}
 
 
 def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
@@ -43,11 +41,14 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "several bodies"         # "the two countries' Ministries of Transport"
     if _names_a_document_after(span):
         return "government, document, event or undertaking"
-    if _singular(name_head(text)) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads:
-        return "government, document, event or undertaking"
+    if _singular(name_head(text)) in shapes.not_org_heads or words[0].lower() in shapes.not_org_heads \
+            or _singular(words[-1].lower()) in shapes.document_heads:
+        return "government, document, event or undertaking"   # also 'Status of Forces Agreement'
+    if _after_an_ordinal(span):
+        return "one session of a recurring event"   # 'the second Tarsk Investment Forum'
     if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
         return "demonym"
-    if text.lower() in ctx.lex.posts:
+    if text.lower() in ctx.lex.posts or is_title_name(text):
         return "title"
     if head_word:
         return None
@@ -59,7 +60,7 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "portfolio of a title"
     if re.search(r"\sand\s|,", text):
         return "list of names"          # two people or two towns read as one name
-    if _names_a_person(ctx, span, text):
+    if names_a_person(ctx, span, text) or apposed_to_a_title(ctx, span):
         return "person"
     if title_of_a_person(ctx, span):
         return "title"
@@ -68,6 +69,15 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _ordinary_words(ctx, text):
         return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
+
+
+def _after_an_ordinal(span: Span) -> bool:
+    """'the 14th Ministerial Conference', 'the second Tarsk Investment Forum': a numbered forum,
+    conference or meeting is one session of an event; a body is not counted so."""
+    i = span.start - 1
+    before = span.doc[i] if i >= 0 else None
+    return before is not None and before.ent_type_ == "ORDINAL" and before.sent == span.sent \
+        and (before.like_num or before.is_lower)
 
 
 def _plural_of_a_head(word: str) -> bool:
@@ -94,6 +104,8 @@ def is_placed(ctx: ArticleContext, span: Span) -> bool:
     shapes = org_shapes()
     doc = span.doc
     before = _word_before(span)
+    if before is not None and before.lower_ == "between" and _paired_with_a_body(ctx, span):
+        return False   # 'a contract between Omnigas and the Tarsk Oil Corporation': two parties
     if before is not None and before.lower_ in shapes.locative_prepositions:
         # 'from' also gives sources ('a loan from Eximbank'); a place when a route or a location follows
         return before.lower_ != "from" or span.end < len(doc) and doc[span.end].lower_ in ("to", "in")
@@ -102,6 +114,20 @@ def is_placed(ctx: ArticleContext, span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].text in DASHES:
         return _is_place_word(ctx, doc[span.start - 2])   # 'Lyon-Turin-Milan'
     return _coordinated_with_a_place(ctx, span)
+
+
+def _paired_with_a_body(ctx: ArticleContext, span: Span) -> bool:
+    """'between X and Y' where Y is an organisation's name: X is the other party, not a place."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ != "and":
+        return False
+    j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    end = j
+    while end < len(doc) and end - j < 6 and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for")):
+        end += 1
+    other = doc[j:end].text.strip()
+    return bool(other) and (has_org_head(other) or ctx.gaz.organization(other) is not None)
 
 
 def named_as_a_place(ctx: ArticleContext, span: Span) -> bool:
@@ -309,60 +335,6 @@ def _word_before(span: Span) -> Token | None:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return doc[i] if i >= 0 else None
-
-
-def _names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
-    """'Roe' after 'Ann Roe' was read as a person ('Pena' after 'Peña' too), and
-    'Rt Hon Jane Roe MP' starts with an honorific."""
-    if text.split()[0].lower().strip(".") in HONORIFIC_STARTS:
-        return True
-    if _beside_a_person(ctx, span) or _inverted_speaker(span):
-        return True
-    folded = _fold(text)
-    words = set(folded.split())
-    names = [ent.text for ent in ctx.ents if ent.label_ == "PERSON"]
-    names += [n for ref, entity in ctx.records.entities.items() if ref.kind == "person"
-              for n in entity.names | {ref.key}]
-    for name in map(_fold, names):
-        if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
-            return True
-    return False
-
-
-def _inverted_speaker(span: Span) -> bool:
-    """'"We will see," said Ann Roe of the Lakeland Institute': the name after a quote's 'said'
-    is the speaker's."""
-    doc = span.doc
-    if len(span) < 2 or span.start < 2:
-        return False
-    verb, before = doc[span.start - 1], doc[span.start - 2]
-    return verb.lower_ in ("said", "says", "added", "wrote") and before.text in QUOTES | {",", "'"}
-
-
-def _beside_a_person(ctx: ArticleContext, span: Span) -> bool:
-    """'Ann Roe and Jan Poe': coordinated with a person's name; 'Ana dos Santos Lima': the rest of
-    a name after a particle that follows a person's first name."""
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ in org_shapes().name_particles:
-        return _is_person_token(ctx, doc[span.start - 2])
-    if len(span) < 2 or any(t.is_upper for t in span):
-        return False   # 'Omnibank and Ann Roe': a one-word or capitalised name may be a firm's
-    if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or"):
-        return _is_person_token(ctx, doc[span.start - 2])
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or"):
-        return _is_person_token(ctx, doc[span.end + 1])
-    return False
-
-
-def _is_person_token(ctx: ArticleContext, token: Token) -> bool:
-    mention = ctx.by_token.get(token.i)
-    return token.ent_type_ == "PERSON" or mention is not None and mention.ref.kind == "person"
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents: 'Peña' and 'Pena', 'Ioniță' and 'Ionita' are one spelling."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _inside_quotes(span: Span) -> bool:

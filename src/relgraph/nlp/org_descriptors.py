@@ -26,7 +26,9 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
     for tok in ctx.doc:
         if tok.lower_ not in descriptors or tok.text != tok.lower_ or tok.pos_ != "NOUN":
             continue
-        for found, over_person in ((_name_after(ctx, tok), False), (_name_before(ctx, tok), False),
+        # 'the Italian company Ann Roe' names a company even if the name reads as a person's:
+        # a determined descriptor right before a name outranks that reading, as an apposition does
+        for found, over_person in ((_name_after(ctx, tok), _determined(ctx.doc, tok)), (_name_before(ctx, tok), False),
                                    (_name_in_apposition(ctx, tok), True), (_name_after_comma(ctx, tok), False)):
             if found is not None:
                 _add(ctx, *found, record, over_person)
@@ -38,6 +40,9 @@ def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | No
     end = tok.i + 1
     while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
         end += 1
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and _name_token(ctx, doc[end + 1]):
+            end += 1   # 'Roe-Engel': a hyphenated name is one name
     return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
 
 

@@ -3,6 +3,8 @@
 two bodies NER ran together, and an article's short form of a longer name."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
@@ -53,6 +55,19 @@ def is_short_form_of(short: str, names: set[str]) -> bool:
             return True
         if all(w.lower().strip(".,") in org_shapes().legal_forms for w in rest):
             return True
+    return False
+
+
+def _without_its_states(ctx: ArticleContext, short: str, names: set[str]) -> bool:
+    """'the Grand Joint Commission' after 'the Ruritania-Westland Grand Joint Commission': a body's
+    name without the state or pair of states it begins with is its short form."""
+    if not has_org_head(short):
+        return False
+    for name in names:
+        if name.endswith(" " + short):
+            states = re.split(r"[\-\u2013/]", name[:-len(short)].strip())
+            if all(ctx.gaz.state(w) or ctx.gaz.state_by_demonym(w) for w in states):
+                return True
     return False
 
 
@@ -141,7 +156,8 @@ def merge_short_forms(ctx: ArticleContext) -> None:
     for short in unknown:
         entities = ctx.records.entities
         longer = [ref for ref in unknown if ref != short and ref in entities and short in entities
-                  and is_short_form_of(short.key, entities[ref].names | {ref.key})]
+                  and (is_short_form_of(short.key, entities[ref].names | {ref.key})
+                       or _without_its_states(ctx, short.key, entities[ref].names | {ref.key}))]
         if len(longer) != 1:
             continue
         target = longer[0]

@@ -47,6 +47,8 @@ class OrgShapes:
     article_state_nouns: frozenset[str]
     document_heads: frozenset[str]
     generic_body_words: frozenset[str]
+    appositive_title_nouns: frozenset[str]
+    venue_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

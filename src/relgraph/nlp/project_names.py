@@ -31,6 +31,8 @@ class ProjectMention:
     anaphoric: bool = False                       # 'The 4km line, connecting ...' opens a sentence
     restates: str | None = None                   # 'X, as the corridor ... is known': head of the project X renames
     headline: bool = False                        # in a headline, where any word may be capitalised
+    kind: str | None = None                       # what it is: the head, or a generic head's project noun ('refinery project')
+    route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -91,6 +93,21 @@ def _known_adjectives() -> frozenset[str]:
         return frozenset()
 
 
+def english_word(word: str) -> bool:
+    """A word the lemmatizer knows as an English noun, adjective, verb or adverb ('speed', 'north');
+    place names ('Khulna', 'Aqaba') it does not know."""
+    return word in _known_words()
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    try:
+        index = load_nlp()[0].get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for pos in index.keys() for w in index[pos])
+    except (KeyError, ValueError):
+        return frozenset()
+
+
 # -- routes --------------------------------------------------------------------------------
 def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
     """'a line that runs from A to B', 'a rail link between A and B', 'a railway linking A with B':
@@ -100,6 +117,9 @@ def route_ends(ctx: ArticleContext, head: Token) -> list[Token]:
     holders = [head] + [c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs]
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
         holders.append(head.head)  # 'the pipeline will run from A to B'
+    doc = head.doc
+    if head.i + 2 < head.sent.end and doc[head.i + 1].lower_ == "to" and doc[head.i + 2].lemma_.lower() in verbs:
+        holders.append(doc[head.i + 2])  # 'a pipeline to carry fuel from A to B', wherever the parser hung it
     holders += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("over", "across")
                 for o in p.children if o.dep_ == "pobj"]  # 'a bridge over the river between A and B'
 
@@ -128,7 +148,24 @@ def _prep_ends(prep: Token, preps: frozenset[str]) -> list[Token]:
                  for e in _prep_ends(inner, preps)]
     ends += [e for inner in prep.children if inner.dep_ == "prep" and inner.lower_ in preps
              for e in _prep_ends(inner, preps)]
+    if prep.lower_ == "from" and len(ends) == 1:
+        ends += _after_to(ends[0])
     return ends
+
+
+def _after_to(first: Token) -> list[Token]:
+    """'from Jimbe, on the Angolan border, to Chingola': the parser often loses the 'to' of 'from';
+    it is the next 'to' before a proper name, a few words on, with no verb between."""
+    doc, sent = first.doc, first.sent
+    for tok in doc[first.i + 1: min(first.i + 10, sent.end - 1)]:
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "to":
+            return []
+        if tok.lower_ == "to":
+            name = doc[tok.i + 1] if doc[tok.i + 1].pos_ == "PROPN" else None
+            while name is not None and name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.head.i > name.i:
+                name = name.head
+            return [name] if name is not None else []
+    return []
 
 
 def enumerated_routes(head: Token) -> list[list[Token]]:
@@ -296,7 +333,7 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         if title.names and title.names <= body.names | body.modifiers:
             return True
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
-        return a.names <= b.names or b.names <= a.names
+        return (a.names <= b.names or b.names <= a.names) and not _other_kind(a, b)
     if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
         return True  # 'the subway project' is the 'Metro Manila Subway
     if a.plural or b.plural or a.head != b.head:
@@ -304,6 +341,17 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)
+
+
+def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:
+    """Names of one place tell two projects apart when one is a route and the other another kind:
+    'the Lobito corridor' is not 'the Lobito Atlantic Railway' nor 'the Lobito refinery project',
+    'the planned A-B railway' not 'the A-B road'; the smaller name's kind among the larger name's
+    words ('the Lamu port' of 'the Lamu Port-South Sudan-Ethiopia corridor') makes it a part."""
+    if not (a.kind and b.kind) or a.kind == b.kind or not (a.route_kind or b.route_kind):
+        return False
+    small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
+    return small.kind not in big.names
 
 
 def _absorb(into: FactRecord, other: FactRecord) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subject_of, subtree_span, with_states
-from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_names import dedupe
+from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.nlp.project_names import DASHES, dedupe, english_word, has_place_pair
 from relgraph.records import FactRecord, Ref
 
 
@@ -32,6 +32,8 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
     if not participants:
         participants = _neighbour_states(ctx, head) or [Ref("state", s) for s in ctx.main_pair()]
     locations += [m.ref for m in ctx.mentions_in(scope.start, scope.end, ("city",))] + _named_cities(ctx, core)
+    if has_place_pair(core):
+        locations += pair_places(ctx, core)
     if head.dep_ in ("dobj", "nsubjpass"):  # 'extend the railway project from Nairobi to Kisumu'
         for prep in head.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
@@ -143,6 +145,57 @@ def _named_cities(ctx: ArticleContext, core: Span) -> list[Ref]:
         if entry is not None and Ref("city", entry.name) in cities:
             out.append(Ref("city", entry.name))
     return out
+
+
+def pair_places(ctx: ArticleContext, core: Span) -> list[Ref]:
+    """'the Khulna-Mongla Port rail line', 'the Tokha-Chhahare Tunnel': the names a dash joins in a
+    project's name are the places at its ends (states aside: they take part). A place the article
+    has no mention of yet becomes a city mention there, so that the graph can name it."""
+    doc, out = core.doc, []
+    for dash in (t for t in core if t.text in DASHES and core.start < t.i < core.end - 1):
+        for run in (_proper_run(ctx, core, dash.i - 1, -1), _proper_run(ctx, core, dash.i + 1, 1)):
+            if run is None:
+                continue
+            text = run.text
+            m = ctx.mention_at(run[0])
+            if m is not None:
+                if m.ref.kind == "city" and m.start >= run.start and m.end <= run.end:
+                    out.append(m.ref)
+                continue
+            if ctx.gaz.state(text) or ctx.gaz.state_by_demonym(text) or ctx.gaz.organization(text):
+                continue
+            entry = ctx.gaz.city(text)
+            ref = Ref("city", entry.name if entry is not None else text)
+            if ctx.add_mention(Mention(ref, run.start, run.end, "name", 0.6)):
+                entity = ctx.records.entity("city", ref.key)
+                entity.names.add(text)
+                entity.evidence.append(ctx.evidence(core, "project-route-name", 0.6))
+                out.append(ref)
+    return out
+
+
+def _proper_run(ctx: ArticleContext, core: Span, i: int, step: int) -> Span | None:
+    """The proper words next to a dash, away from it, without the project nouns of the name
+    ('Mongla' of 'Mongla Port rail line')."""
+    j = i
+    while core.start <= j < core.end and _place_word(ctx, core.doc[j]):
+        j += step
+    lo, hi = (i, j) if step > 0 else (j + 1, i + 1)
+    return core.doc[lo:hi] if hi > lo else None
+
+
+def _place_word(ctx: ArticleContext, token: Token) -> bool:
+    """A word of a place's name: proper, no state, no project noun ('Port'), no English word
+    ('North-South', 'High-Speed', 'Trans-Caspian'), no acronym or numeral ('Punatsangchhu-II')."""
+    lex = ctx.lex
+    if token.pos_ != "PROPN" or token.text in DASHES or token.text.isupper() or not token.is_alpha:
+        return False
+    if token.lower_ in lex.words("project_heads") | lex.words("project_named_heads") | lex.words("project_route_heads") \
+            or token.lower_ in lex.words("project_name_prefixes"):
+        return False
+    if ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None:
+        return False
+    return ctx.gaz.city(token.text) is not None or not english_word(token.lower_)
 
 
 def _end_places(ctx: ArticleContext, ends: list[Token]) -> list[Ref]:

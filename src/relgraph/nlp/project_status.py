@@ -46,13 +46,14 @@ def agreed_for(ctx: ArticleContext, head: Token) -> bool:
     return governor.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in governor.children)
 
 
-def developed(ctx: ArticleContext, head: Token) -> bool:
+def developed(ctx: ArticleContext, head: Token, running: bool = True) -> bool:
     """'the planned port', 'the Chinese-built airport', 'the centre, to be built ...', 'a port that
     a consortium is due to build', 'to build a port'; a facility a company operates under a
     concession ('continued to operate Hambantota port', 'the terminal, which the partners began
-    operating') is an undertaking too."""
+    operating') is an undertaking too; not `running`, a service that is run ('will run freight
+    services between A and B') is no new route."""
     lex = ctx.lex
-    verbs = lex.words("project_development_verbs") | lex.words("project_operation_verbs")
+    verbs = lex.words("project_development_verbs") | (lex.words("project_operation_verbs") if running else frozenset())
     if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \

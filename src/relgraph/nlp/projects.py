@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline, is_measure,
+    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
     merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
     shared_by_states, state_word, trimmed,
+)
+from relgraph.nlp.project_words import (
+    actor_before_participle, city_in, distinctive, name_words, project_kind, proper_words, said_new, unit_of_a_post,
+    unowned_name_words,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
-
-PLACE_KINDS = ("city", "state")
-
 
 def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     mentions: list[ProjectMention] = []
@@ -46,7 +46,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
             core = _core_phrase(ctx, token)
             if core is None and developed(ctx, token):
                 built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
-            elif core is not None and _distinctive(ctx, core, token):
+            elif core is not None and distinctive(ctx, core, token):
                 pending.append((token, core))
             continue
         mentions += found
@@ -84,6 +84,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
+    if lemma in lex.words("project_named_only_heads") and (core is None or not name_words(ctx, core, head)
+                                                           or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
+        return []  # 'the Ream Naval Base' is one, 'its customer base' none, 'an upgrade at X Air Base' a site
     if _no_project_here(ctx, head, core):
         return []
     if core is not None:
@@ -108,6 +111,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
+    if unit_of_a_post(ctx, head):
+        return True  # 'director of the Africa programme at Chatham House': a department, not an undertaking
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
@@ -117,7 +122,9 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if named_by_alias(head, lambda t: _head_candidate(ctx, t)):
         return True  # 'the link, dubbed the Green Corridor': the project is told under its name
     # 'which would be the first air link': said of a project named before
-    return head.dep_ == "attr" and (core is None or not _proper_words(ctx, core, head))
+    return head.dep_ == "attr" and (core is None or not proper_words(ctx, core, head))
+
+
 
 
 def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
@@ -125,7 +132,7 @@ def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list
     branches = _route_branches(ctx, head)
     if not branches:
         return None
-    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head) or built(ctx, head)):
+    if head.lemma_.lower() not in ctx.lex.words("project_heads") and not (developed(ctx, head, running=False) or built(ctx, head)):
         return []  # flights between A and B that are 'fully booked' run already; 'launch flights' is new
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
     if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
@@ -145,8 +152,15 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
+    name = _apposed_name(ctx, head, any_head=True) if not unowned_name_words(ctx, core, head) else None
+    if name is not None:  # 'Bharat Mart, the warehousing and retail hub at Jebel Ali': told by its name
+        _release_name_parts(ctx, name)
+        person = ctx.mention_at(name[-1])
+        if person is not None and person.ref.kind == "person":
+            ctx.remove_mention(person)
+        return _mention(ctx, head, core, f"{name.text} ({label})", named_by=name)
     state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
-    unnamed = not _name_words(ctx, core, head)
+    unnamed = not name_words(ctx, core, head)
     route = named_route_phrase(ctx, head) if unnamed else None
     site = proper_extension(ctx, head) if unnamed and route is None else None
     if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
@@ -156,16 +170,20 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if purpose:
         return _mention(ctx, head, core, purpose)
     extension = proper_extension(ctx, head) if lemma in lex.words("project_purpose_heads") else None
-    if not _distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
+    if not distinctive(ctx, core, head):  # 'infrastructure projects at the EDCA sites'
         if extension is None and topic_label(ctx, head):  # 'a joint programme on sea ice'
             return _mention(ctx, head, core, topic_label(ctx, head))
         return _mention(ctx, head, core, clean_label(f"{core.text} {extension.text}")) if extension else []
-    if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not _city_in(ctx, head):
+    if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
-    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head):
+    if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
+            site is not None and said_new(ctx, head) and not _head_candidate(ctx, site[-1]):
+        # 'a new regasification terminal at Ravenna'; not 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
         return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
     return None
+
+
 
 
 def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
@@ -179,8 +197,8 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
             not (developed(ctx, head) or built(ctx, head)):
         return False  # 'arrivals on the Canary Islands route': a lower-case 'route' describes, 'Route' names
     if head.lower_ not in lex.words("project_facility_heads"):
-        return bool(_name_words(ctx, core, head))
-    return bool(_proper_words(ctx, core, head)) and (
+        return bool(name_words(ctx, core, head))
+    return bool(proper_words(ctx, core, head)) and (
         developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core))
 
 
@@ -223,22 +241,26 @@ def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
     mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
             and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
     if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
-        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod") and c.i < head.i and c.pos_ == "PROPN"]
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.pos_ == "PROPN"]
     if not mods:
         return None
     start = min(t.left_edge.i for t in mods)
     return head.doc[start: head.i + 1]
 
 
-def _apposed_name(ctx: ArticleContext, head: Token) -> Span | None:
+def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
     """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
-    project noun stands in apposition to."""
-    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
+    project noun (or, `any_head`, any project noun) stands in apposition to."""
+    if head.dep_ != "appos" or not any_head and head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
         return None
     name = head.head
     named = ctx.mention_at(name)
-    if name.pos_ != "PROPN" or named is not None and named.ref.kind != "organization":
+    kinds = ("organization", "person") if any_head else ("organization",)  # NER reads unknown names as people
+    if name.pos_ != "PROPN" or named is not None and named.ref.kind not in kinds:
         return None  # 'in Lahore, a project that ...': a place, not the project's name
+    if named is not None and (ctx.gaz.organization(ctx.doc[named.start:named.end].text) or
+                              ctx.gaz.person(ctx.doc[named.start:named.end].text)) is not None:
+        return None  # 'Sinopec, the state refiner': a company the gazetteer knows
     if any(_head_candidate(ctx, a) for a in name.ancestors):
         return None  # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway
     start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
@@ -273,7 +295,7 @@ def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
     """The project noun in apposition that gives an unnamed project noun its name: 'a third
     hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
     own = _core_phrase(ctx, head)
-    if own is not None and _name_words(ctx, own, head):
+    if own is not None and name_words(ctx, own, head):
         return None
     doc = head.doc
     comma = head.right_edge.i + 1
@@ -284,7 +306,7 @@ def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
     for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
         if child.i > head.i and _head_candidate(ctx, child):
             core = _core_phrase(ctx, child)
-            if core is not None and _name_words(ctx, core, child):
+            if core is not None and name_words(ctx, core, child):
                 return child
     return None
 
@@ -297,55 +319,22 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
         lo -= 1
     for m in ctx.mentions_in(name.start, name.end, ("organization",)):
         if m.start >= lo and m.end <= name.end and ctx.gaz.organization(
-                ctx.doc[m.start:m.end].text) is None:
+                ctx.doc[m.start:m.end].text) is None and not actor_before_participle(ctx, m.end):
             ctx.remove_mention(m)
 
 
-def _proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
-    """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
-    generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
-                     and not _is_place(ctx, t) and t.lower_ not in generic)
 
 
-def _name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
-    """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
-    generic = ctx.lex.words("project_generic_modifiers")
-    return frozenset(t.lower_ for t in core if _proper(t) and t.i != head.i and not state_word(ctx, t)
-                     and t.lower_ not in generic)
 
 
-def _proper(token: Token) -> bool:
-    """A proper word, or a capitalised word inside a sentence the tagger took for a common noun
-    ('the Rogun hydropower plant'); not in a headline, where every word is capitalised."""
-    if token.pos_ == "PROPN":
-        return True
-    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.i == token.sent.start:
-        return False
-    words = [t for t in token.sent if t.is_alpha]
-    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
-def _is_place(ctx: ArticleContext, token: Token) -> bool:
-    """A place word: 'Karachi Port' is named after its city, and names no undertaking by that."""
-    m = ctx.mention_at(token)
-    return m is not None and m.ref.kind in PLACE_KINDS or ctx.gaz.city(token.text) is not None
 
 
-def _distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
-    """The words of a phrase that say what the project is: not sizes, praise, status, or who pays."""
-    lex = ctx.lex
-    skip = lex.words("project_generic_modifiers") | lex.words("project_actor_participles")
-    units = lex.words("project_measure_units")
-    return frozenset(t.lower_ for t in core if t.i != head.i and t.pos_ not in ("DET", "PUNCT", "PART", "PRON", "ADP")
-                     and t.dep_ != "poss" and not is_measure(t, units) and t.lower_ not in skip
-                     and t.ent_type_ != "MONEY" and t.tag_ != "$"
-                     and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
 
-def _city_in(ctx: ArticleContext, head: Token) -> bool:
-    scope = subtree_span(head)
-    return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
+
+
 
 
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
@@ -357,7 +346,7 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
         return branches
     core = _core_phrase(ctx, head)
     if core is not None and (has_place_pair(core) and not named_by_states(ctx, core, head)
-                             or _proper_words(ctx, core, head)):
+                             or proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
     ends = route_ends(ctx, head)
     if core is not None and any(state_word(ctx, t) for t in ends):
@@ -372,7 +361,7 @@ def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
             as_ = next((c for c in tok.children if c.lower_ == "as"), None)
             obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
             core = _core_phrase(ctx, obj) if obj is not None else None
-            return _proper_words(ctx, core, obj) if core is not None else frozenset()
+            return proper_words(ctx, core, obj) if core is not None else frozenset()
     return frozenset()
 
 
@@ -385,14 +374,18 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
     if record is None:
         return []
     lex = ctx.lex
-    names = (_name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
     if named_by is not None:
-        names |= _name_words(ctx, named_by, head)
-    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names,
-                           modifiers=_distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
+        names |= name_words(ctx, named_by, head)
+    kind = project_kind(ctx, core, head)
+    return [ProjectMention(record=record, head=head.lemma_.lower(), names=names, kind=kind,
+                           route_kind=kind is not None and kind in lex.words("project_route_heads"),
+                           modifiers=distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
                            headline=in_headline(head))]
+
+
 
 
 def _previous_sentence(head: Token) -> int:

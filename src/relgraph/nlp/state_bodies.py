@@ -134,8 +134,12 @@ def extract_regional_governments(ctx: ArticleContext) -> None:
     the state, and a national capital's stands for its state ('the Beijing government')."""
     doc = ctx.doc
     words = org_shapes().government_heads
+    # NER may call the place a nationality before 'government' ('the Westmark government'); a
+    # name the article also uses as a place is the place
+    places = {clean_name(e.text) for e in ctx.ents if e.label_ == "GPE"}
     for ent in ctx.ents:
-        if ent.label_ != "GPE" or ent.ent_id_ or not _regional_place(ctx, ent):
+        if ent.label_ not in ("GPE", "NORP") or ent.label_ == "NORP" and clean_name(ent.text) not in places \
+                or ent.ent_id_ or not _regional_place(ctx, ent):
             continue
         before = ent.start - 2
         if before >= 1 and doc[before + 1].lower_ == "of" and doc[before].lower_ in words:
