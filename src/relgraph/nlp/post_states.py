@@ -25,13 +25,15 @@ class PostMention:
     person: str | None = None
     generic: str | None = None  # the listed title a longer one was read from ('Foreign Minister')
     guess_state: bool = True    # False for a title several holders share: the sentence tells not whose is whose
+    state_at: int | None = None  # a place named right after the holder ('X of Armenia'), read as the state
 
 
 def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
     previous, names, bodies = None, None, {}
     for post in posts:
-        post.state = _explicit_state(ctx, post.span) or _coordinated_state(ctx, previous, post)
+        post.state = _state_after_holder(ctx, post) or _explicit_state(ctx, post.span) \
+            or _coordinated_state(ctx, previous, post)
         if post.state is None and post.span.start > 0 and ctx.doc[post.span.start - 1].pos_ in ("PROPN", "PART"):
             names = body_names(ctx) if names is None else names
             if (body := named_body_before(ctx, post.span, names)) is not None:
@@ -70,6 +72,11 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         )
     _settle_guessed_states(ctx)
     _link_bare_posts(ctx, posts)
+
+
+def _state_after_holder(ctx: ArticleContext, post: PostMention) -> str | None:
+    m = ctx.by_token.get(post.state_at) if post.state_at is not None else None
+    return ctx.state_of(m.ref) if m is not None and m.ref.kind == "state" else None
 
 
 def _coordinated_state(ctx: ArticleContext, previous: PostMention | None, post: PostMention) -> str | None:
