@@ -70,8 +70,44 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         ctx.records.roles.append(
             RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
         )
+    _possessive_state_holders(ctx, posts)
     _settle_guessed_states(ctx)
     _link_bare_posts(ctx, posts)
+
+
+def _possessive_state_holders(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """'Paraguay's President X, Uruguay's Y and Bolivia's Z', 'Estonia's Foreign Minister X hosted
+    Latvia's Y': a name after a state's possessive, without a title of its own, serves that state,
+    and holds the office of the titled official of another state named before it in the sentence
+    (the story lists counterparts). A holder titled elsewhere without a state gets the state."""
+    doc = ctx.doc
+    titled = [p for p in posts if p.person and p.role and p.state and p.state != ORG_POST]
+    roles: dict[str, list[RoleRecord]] = {}
+    for r in ctx.records.roles:
+        roles.setdefault(r.person, []).append(r)
+    for m in list(ctx.mentions):
+        if m.ref.kind != "state" or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("'s", "’s") \
+                or doc[m.start].pos_ != "PROPN":
+            continue
+        holder = ctx.by_token.get(m.end + 1)
+        state = ctx.state_of(m.ref)
+        if holder is None or holder.ref.kind != "person" or holder.start != m.end + 1 or state is None:
+            continue
+        person, own = holder.ref.key, roles.get(holder.ref.key, [])
+        if any(r.state for r in own):
+            continue
+        if own:
+            role = own[0].role
+        else:
+            before = [p for p in titled if p.span.sent == doc[m.start].sent and p.span.end <= m.start
+                      and p.state != state and p.person != person]
+            if not before:
+                continue
+            role = before[-1].generic or before[-1].role
+        record = RoleRecord(person, role, state, ctx.evidence(doc[m.start:holder.end], "post-title", 0.6))
+        ctx.records.roles.append(record)
+        roles.setdefault(person, []).append(record)
+        ctx.person_roles.setdefault(person, (role, state))
 
 
 def _state_after_holder(ctx: ArticleContext, post: PostMention) -> str | None:
