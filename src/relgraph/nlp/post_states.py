@@ -49,7 +49,10 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
-            post.role = _counterpart_role(ctx, other.generic or other.role) if other else None
+            role = (other.generic or other.role) if other else _role_of_person_before(ctx, post)
+            post.role = _counterpart_role(ctx, role) if role else None
+            # of the other side, but which: the sentence names no other official whose state to exclude
+            post.guess_state = post.guess_state and other is not None
         if post.role is None:
             continue
         if post.person is None:
@@ -162,6 +165,7 @@ def _bare_title_guess(ctx: ArticleContext, posts: list[PostMention], post: PostM
             or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state())
 
 
+
 def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) -> str | None:
     """The one state the sentence names by its name or its bodies' ('the Qatar Fund'), besides those
     of other officials and places visited: 'X was represented by Foreign Minister Y'. A demonym
@@ -263,6 +267,17 @@ def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> Post
     same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
     before = [p for p in same if p.span.start < post.span.start]
     return before[-1] if before else (same[0] if same else None)
+
+
+def _role_of_person_before(ctx: ArticleContext, post: PostMention) -> str | None:
+    """'X said he would host his Burkinabè counterpart': with no other title in the sentence, the
+    counterpart holds the office (titled earlier in the article) of the nearest person named before."""
+    sent = post.span.sent
+    people = ctx.mentions_in(sent.start, post.span.start, ("person",))
+    for m in sorted(people, key=lambda m: -m.start):
+        if m.ref.key != post.person and m.ref.key in ctx.person_roles:
+            return ctx.person_roles[m.ref.key][0]
+    return None
 
 
 def _counterpart_role(ctx: ArticleContext, role: str) -> str:
