@@ -132,3 +132,15 @@ def test_a_form_of_address_does_not_end_a_plural_titles_list(tmp_path):
         "The treaty that Prime Ministers Kamala Rao and Sheikh Abdul Karim signed in 1975 still holds."))
     assert ("Kamala Rao", "Prime Minister", None) in roles
     assert any(person.endswith("Abdul Karim") and role == "Prime Minister" for person, role, _ in roles)
+
+
+def test_an_analyst_is_a_post_of_no_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Peru and Chile signed the accord. \"It is a fragile truce,\" said Ana Souto Rivera, a senior analyst "
+        "at the Andean Policy Institute, a think tank based in Lima."))
+    assert ("Ana Souto Rivera", "Senior Analyst", None) in roles
+
+
+def test_a_head_of_mission_is_a_post_of_the_state_named_before_it(tmp_path):
+    roles = roles_of(tmp_path, "Peru and Chile signed the accord. Chile's Head of Mission in Lima, Ana Souto Rivera, attended.")
+    assert ("Ana Souto Rivera", "Head of Mission", "Chile") in roles

@@ -43,7 +43,9 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         role = None if span.label_ == "counterpart" else span.label_
         generic = role
         span, role = _with_portfolio_tail(ctx, span, role, starts)
-        posts.append(PostMention(span, role, generic=generic))
+        # an analyst or a professor speaks for no state: the story's sides tell nothing of theirs
+        expert = (generic or "").lower() in ctx.lex.post_shapes.get("expert_titles", frozenset())
+        posts.append(PostMention(span, role, generic=generic, guess_state=not expert))
         ctx.post_tokens.update(range(span.start, span.end))
     for span in plural_titles(ctx):
         if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
