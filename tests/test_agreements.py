@@ -696,3 +696,147 @@ def test_a_document_among_the_fields_of_memorandums_is_its_own_deal_and_its_late
     rail = [d for d in found if "railway" in d.label]
     assert len(rail) == 1 and "Tacna" in rail[0].label and "memorandums" not in rail[0].label
     assert all("Lopez" not in d.label for d in found)
+
+
+def test_each_repeated_preposition_hung_on_the_verb_opens_one_whole_field(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru on Monday signed memorandums of understanding on a "
+                               "cocoa research centre, on storage and cold-chain transport, and on "
+                               "mining safety.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert any("cocoa" in label for label in labels)
+    assert any("storage" in label and "transport" in label for label in labels)  # one field, kept whole
+
+
+def test_a_definite_plural_naming_fields_already_listed_adds_no_deals(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru on Monday signed memorandums of understanding on "
+                               "cocoa research, on port logistics, and on mining safety. The logistics and "
+                               "mining memorandums were exchanged between officials of the two sides.")
+    assert len(found) == 3, [d.label for d in found]
+
+
+def test_a_name_with_of_before_its_document_noun_is_whole_and_its_participle_concludes_it(tmp_path):
+    [deal], _ = deals(tmp_path, "Defence\n\nThe two countries' Status of Visiting Troops Agreement, "
+                                "signed in Apia in June 2023, entered into force in May. Samoa and Tonga "
+                                "said the pact was working.", published="2024-09-10")
+    assert deal.name == "Status of Visiting Troops Agreement"
+    assert deal.date == "2023-06"
+    assert all("Agreement" not in r.key for r in deal.participants)
+
+
+def test_leaders_adopting_a_declaration_in_a_with_clause_concluded_it(tmp_path):
+    [deal], _ = deals(tmp_path, "Summit\n\nThe summit of Chile and Peru ended in Lima on Friday with the "
+                                "leaders adopting the Andean Sea of Cooperation Declaration.")
+    assert "Sea of Cooperation" in deal.label
+
+
+def test_a_participle_with_before_signing_stays_a_plan(tmp_path):
+    found, _ = deals(tmp_path, "Summit\n\nChile and Peru ended talks in Lima on Friday before "
+                               "signing any agreement on fisheries.")
+    assert found == []
+
+
+def test_an_addendum_to_a_named_treaty_is_its_own_document_not_the_treaty(tmp_path):
+    found, _ = deals(tmp_path, "Energy\n\nThe ministers of Chile and Peru on Monday signed an addendum to the "
+                               "Border Gas Cooperation Agreement of March 2015 on the joint field.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2, labels
+    addendum = next(d for d in found if "addendum" in d.label)
+    assert addendum.date != "2015-03" and not addendum.label.startswith("2015")  # the treaty's year
+
+
+def test_exchanged_letters_are_one_document(tmp_path):
+    found, _ = deals(tmp_path, "Aid\n\nOn Wednesday the foreign ministers of Samoa and Tonga signed a "
+                               "partnership declaration. The finance ministers of Samoa and Tonga "
+                               "exchanged letters on a climate finance package.")
+    assert any("letters" in d.label and "climate" in d.label for d in found), [d.label for d in found]
+
+
+def test_a_letter_sent_is_no_document(tmp_path):
+    found, _ = deals(tmp_path, "Aid\n\nSamoa's prime minister sent letters to Tonga on a climate finance package.")
+    assert found == []
+
+
+def test_a_period_of_years_closes_a_frameworks_name(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nOn Wednesday, the leaders of Samoa and Tonga signed the Moana "
+                                "Partnership Framework 2025–2030.", published="2025-09-12")
+    assert deal.name == "Moana Partnership Framework 2025–2030"
+
+
+def test_a_draft_initialled_by_one_side_is_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Water\n\nIn 2020, Egypt initialled a draft agreement drawn up during talks in "
+                               "Washington, but Sudan refused to attend and the text was never signed.")
+    assert found == []
+
+
+def test_readiness_to_sign_is_no_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Rail\n\nThe Chinese side expressed readiness to sign the agreement on the "
+                               "railway's project report with Nepal after the study is completed.")
+    assert found == []
+
+
+def test_the_body_details_a_deal_the_lede_named_under_the_same_noun(tmp_path):
+    found, _ = deals(tmp_path, "Chile and Peru sign deals\n\nChile and Peru signed several agreements on Monday, "
+                               "including a contract to raise Chilean copper exports to Peru. Codelco and "
+                               "Peru's trade ministry signed a contract for an additional 40,000 tonnes of "
+                               "copper a year, officials said.")
+    contracts = [d for d in found if "contract" in d.label]
+    assert len(contracts) == 1, [d.label for d in found]
+
+
+def test_a_body_deal_on_another_subject_is_not_the_ledes(tmp_path):
+    found, _ = deals(tmp_path, "Chile and Peru sign deals\n\nChile and Peru signed several agreements on Monday, "
+                               "including a contract to raise Chilean copper exports to Peru. The two "
+                               "governments also signed a contract for the dredging of the port of Callao.")
+    contracts = [d for d in found if "contract" in d.label]
+    assert len(contracts) == 2, [d.label for d in found]
+
+
+def test_they_who_sign_next_are_the_signers_of_the_deal_just_told(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya hosted the talks between Ethiopia and Eritrea, and Norway "
+                               "and Sweden observed them. In Nairobi, Ethiopia and Eritrea signed a "
+                               "declaration on the protection of civilians on Monday. Two days later they "
+                               "signed a ceasefire agreement.")
+    ceasefire = next(d for d in found if "ceasefire" in d.label)
+    assert parties(ceasefire) == {"Ethiopia", "Eritrea"}
+
+
+def test_a_root_signed_without_auxiliary_takes_the_actors_before_it_as_signers(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya hosted the talks and Norway observed them. In the Kenyan "
+                               "port city of Mombasa, Ethiopian and Eritrean envoys and the African Union "
+                               "signed on May 11, 2023 the Mombasa Declaration of Commitment to Protect Civilians.")
+    [deal] = found
+    assert "African Union" in parties(deal), parties(deal)
+
+
+def test_on_the_sidelines_is_no_field_of_repeated_on(tmp_path):
+    found, _ = deals(tmp_path, "Ties\n\nGhana and Peru today signed two memorandums of understanding, on "
+                               "cocoa research and on port safety, on the sidelines of the trade forum.")
+    assert len(found) == 2 and not any("sidelines" in d.label for d in found), [d.label for d in found]
+
+
+def test_unnamed_signers_are_not_a_pair_with_a_state_named_in_passing(tmp_path):
+    found, _ = deals(tmp_path, "Gas\n\nGhana's government met the oil company on Friday. Ghana wants the "
+                               "project restarted, and Ghana's president said Ghana needs the revenue; "
+                               "troops from Togo guard the site. The company and the government signed "
+                               "an addendum to the development plan.")
+    addendum = next(d for d in found if "addendum" in d.label)
+    assert "Togo" not in parties(addendum)
+
+
+def test_documents_opening_items_of_a_list_after_a_signing_line_are_concluded(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nGhana and Peru held talks in Accra on Monday.\n\n"
+                               "After the talks, the two sides exchanged the following documents:\n\n"
+                               "1. Agreement on Cultural Cooperation between the two governments;\n"
+                               "2. Memorandum of Understanding on the Joint Study of a Cocoa Corridor.\n\n"
+                               "The ministers then held a press conference.")
+    labels = [d.label for d in found]
+    assert len(found) == 2 and any("Cocoa" in label for label in labels), labels
+
+
+def test_a_list_under_a_line_without_a_signing_verb_concludes_nothing(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nGhana and Peru held talks in Accra on Monday.\n\n"
+                               "The two sides are negotiating the following documents:\n\n"
+                               "1. Agreement on Cultural Cooperation;\n"
+                               "2. Memorandum of Understanding on a Cocoa Corridor.\n")
+    assert found == []

@@ -110,3 +110,37 @@ def test_malaysian_forms_of_address_are_skipped_before_the_name(tmp_path):
     roles = roles_of(tmp_path, (
         "Malaysian officials met in Putrajaya. Foreign Minister Datuk Seri Utama Ahmad Zaki said so."))
     assert ("Ahmad Zaki", "Foreign Minister", "Malaysia") in roles
+
+
+def test_a_lower_case_plural_title_is_shared_by_the_names_after_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The accord, launched by prime ministers Arvo Lindqvist and Tomas Berglund in 1994, still holds."))
+    assert ("Arvo Lindqvist", "Prime Minister", None) in roles
+    assert ("Tomas Berglund", "Prime Minister", None) in roles
+
+
+def test_each_name_of_a_plural_title_keeps_the_state_after_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The protocol was signed by Deputy Prime Ministers Arvo Lindqvist of Estonia "
+        "and Tomas Berglund of Sweden on Monday."))
+    assert ("Arvo Lindqvist", "Deputy Prime Minister", "Estonia") in roles
+    assert ("Tomas Berglund", "Deputy Prime Minister", "Sweden") in roles
+
+
+def test_a_form_of_address_does_not_end_a_plural_titles_list(tmp_path):
+    roles = roles_of(tmp_path, (
+        "The treaty that Prime Ministers Kamala Rao and Sheikh Abdul Karim signed in 1975 still holds."))
+    assert ("Kamala Rao", "Prime Minister", None) in roles
+    assert any(person.endswith("Abdul Karim") and role == "Prime Minister" for person, role, _ in roles)
+
+
+def test_an_analyst_is_a_post_of_no_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Peru and Chile signed the accord. \"It is a fragile truce,\" said Ana Souto Rivera, a senior analyst "
+        "at the Andean Policy Institute, a think tank based in Lima."))
+    assert ("Ana Souto Rivera", "Senior Analyst", None) in roles
+
+
+def test_a_head_of_mission_is_a_post_of_the_state_named_before_it(tmp_path):
+    roles = roles_of(tmp_path, "Peru and Chile signed the accord. Chile's Head of Mission in Lima, Ana Souto Rivera, attended.")
+    assert ("Ana Souto Rivera", "Head of Mission", "Chile") in roles

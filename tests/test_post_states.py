@@ -156,3 +156,25 @@ def test_a_ranked_title_s_counterpart_keeps_the_rank(tmp_path):
         "Tesfaye Haile Bekele."))
     assert ("Tesfaye Haile Bekele", "Deputy Foreign Minister", "Ethiopia") in roles
 
+
+
+def test_names_after_a_states_possessive_share_the_title_listed_before(tmp_path):
+
+    roles = roles_of(tmp_path, (
+        "Paraguay's President Arvo Lindqvist, Uruguay's Tomas Berglund and Chile's Janis Ozols attended the summit."))
+    assert ("Tomas Berglund", "President", "Uruguay") in roles
+    assert ("Janis Ozols", "President", "Chile") in roles
+
+
+def test_a_possessive_name_without_a_titled_official_before_gets_no_role(tmp_path):
+
+    roles = roles_of(tmp_path, "Chile's Janis Ozols attended the summit, and President Arvo Lindqvist of Peru spoke.")
+    assert not any(person == "Janis Ozols" for person, _, _ in roles)
+
+
+def test_a_counterpart_alone_in_its_sentence_holds_the_office_of_the_person_before(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Foreign Minister Karim Osei arrived in Accra on Monday. Osei said he would host his Nigerian "
+        "counterpart, Moussa Kabore Ouedraogo, in Accra later this month."))
+    assert ("Moussa Kabore Ouedraogo", "Foreign Minister", "Nigeria") in roles
+

@@ -32,7 +32,7 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None,
     for prep in [c for h in holders for c in h.children] + after_verb:
         if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") \
                 and not is_date_part(prep):
-            preps = [prep] + [c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+            preps = _repeated_preps(ctx, prep, [c for h in holders for c in h.children] + after_verb)
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
             objects = [_field_of_area(ctx, o) for o in objects]
             if len(preps) > 1:  # 'on fisheries and on search and rescue': the repeated 'on' splits
@@ -43,6 +43,22 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None,
             if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
                 return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
     return _distributed_fields(ctx, noun, verb if verbal else noun) or _modifier_fields(ctx, noun)
+
+
+def _repeated_preps(ctx: ArticleContext, prep: Token, candidates: list[Token]) -> list[Token]:
+    """'signed MoUs on a corridor, on warehousing and cold-chain logistics, and on technology': the
+    parser hangs the repeated 'on' on the noun, its 'of understanding' or the verb, the last often as
+    a conjunct of another 'on'; each repeated preposition opens one field, whatever it coordinates."""
+    out: list[Token] = []
+    occasions = ctx.lex.words("circumstance_nouns")  # 'on the sidelines of the summit' is no field
+    todo = [c for c in candidates if c.dep_ == "prep" and c.lower_ == prep.lower_ and not is_date_part(c)
+            and not any(o.dep_ == "pobj" and o.lemma_.lower() in occasions for o in c.children)]
+    while todo:
+        p = todo.pop(0)
+        if p.i not in {o.i for o in out}:
+            out.append(p)
+            todo += [c for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _distributed_fields(ctx: ArticleContext, noun: Token, verb: Token) -> list[tuple[str, set[str]]]:

@@ -43,8 +43,8 @@ def hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         for child in tok.children:
             if child.lower_ in negations or (child.dep_ in ("aux", "auxpass") and child.lower_ in hedges):
                 return True
-            if child.dep_ == "amod" and child.lemma_.lower() in hedges | pending:
-                return True  # 'the proposed treaty', 'a draft agreement'
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in hedges | pending:
+                return True  # 'the proposed treaty', 'a draft agreement' (the parser makes 'draft' either)
     if verb.pos_ == "NOUN" and any(c.lower_ in negations or c.dep_ == "aux" and c.lower_ in hedges
                                    for c in verb.head.children):
         return True  # 'the signing of a peace treaty is not possible'
@@ -52,11 +52,18 @@ def hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         return True  # 'agreed a deal, which still has to be signed'
     if one_sided(ctx, verb) or _signing_withheld(ctx, verb, by_other_side=False):
         return True  # 'signed by X but still awaiting the signature of Y', 'initialled but not signed'
-    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp"):
+    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "advcl", "pcomp") and not _absolute_with(verb):
         return True  # "to sign", "plans to sign", "before signing"
     if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return True  # 'which still has to be signed'
     return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
+
+
+def _absolute_with(verb: Token) -> bool:
+    """'the summit ended with leaders adopting the Declaration': 'with' and a participle that has
+    its own subject tell what happened, not what is to come."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def one_sided(ctx: ArticleContext, verb: Token) -> bool:

@@ -19,12 +19,13 @@ class Report:
     in_title: bool = False
     head: str = ""           # lemma of the agreement noun ('treaty'), to resolve 'the treaty'
     count: int | None = None  # 'signed 14 documents': how many deals the report counts
+    in_lede: bool = False    # told in the story's first sentence, which the body then details
 
 
 def merge_reports(ctx: ArticleContext, reports: list[Report]) -> list[FactRecord]:
     kept: list[Report] = []
     for report in [r for r in reports if not r.summary]:
-        same = next((k for k in kept if _same_named(k.fact, report.fact)), None)
+        same = next((k for k in kept if _same_named(k.fact, report.fact) or _details_lede(k, report)), None)
         if same is None:
             kept.append(report)
         else:
@@ -119,7 +120,7 @@ def _same_named(a: FactRecord, b: FactRecord) -> bool:
     if a.name and b.name:  # one article's 'Final Act' is its 'Helsinki Final Act', whatever the parties
         x, y = set(a.name.lower().split()), set(b.name.lower().split())
         return (x <= y or y <= x) and _dates_ok(a, b)
-    if not _shares_party(a, b) or not _dates_ok(a, b):
+    if not _shares_party(a, b) or not _dates_ok(a, b) or _attached_to(a, b) or _attached_to(b, a):
         return False
     if _name_retells(a, b) or _name_retells(b, a):
         return True
@@ -129,6 +130,25 @@ def _same_named(a: FactRecord, b: FactRecord) -> bool:
 
 
 NAME_LINK_WORDS = {"the", "of", "on", "for", "and"}
+
+
+def _details_lede(lede: Report, later: Report) -> bool:
+    """'signed a raft of agreements, including a contract to raise gas deliveries ... Eni and
+    Sonatrach signed a contract for an additional 3 bcm of gas': the body details a deal of the lede
+    under the same noun, with a shared party and a shared word of what it is about."""
+    a, b = lede.fact, later.fact
+    return lede.in_lede and not later.in_lede and lede.head == later.head and not (a.name and b.name) \
+        and b.evidence[0].rule != "agreement-named" and a.evidence[0].rule != "agreement-named" \
+        and _shares_party(a, b) and _dates_ok(a, b) and bool(lede.words & later.words)
+
+
+def _attached_to(document: FactRecord, treaty: FactRecord) -> bool:
+    """'an addendum to the Cooperation Agreement of 2018', 'a protocol to the treaty': a document
+    attached to a named deal is another document, though its phrase holds the deal's name and year."""
+    if not treaty.name or not document.description:
+        return False
+    text, name = document.description.lower(), treaty.name.lower()
+    return f" to the {name}" in text or f" to {name}" in text
 
 
 def _name_retells(named: FactRecord, described: FactRecord) -> bool:

@@ -42,7 +42,9 @@ def _stranded_subject(ctx: ArticleContext, verb: Token) -> list[Ref]:
     """'On the sidelines of the session, Petrobras and CNOOC struck a deal': a finite verb the parser
     left without a subject (it hung the names on the phrase before the comma) has as subject the
     actors right before it, back to the comma."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp") \
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)  # a root 'signed' with no auxiliary is finite
+    if not finite or verb.dep_ not in ("ROOT", "ccomp") \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return []
     start = verb.i

@@ -3,6 +3,8 @@ retellings apart), its year, and whether a mention only points back at a deal al
 The fields a plural report lists are in agreement_fields."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from relgraph import dates
@@ -13,14 +15,42 @@ DEFINITE = ("the", "this", "that", "these", "those")
 NAME_LINKS = ("of", "on", "for")  # 'the Treaty of Lima', 'the Doha Framework for Peace
 
 
+def name_holder(noun: Token) -> Token:
+    """The word the parser made head of a name with 'of' inside it before the document noun: in
+    'the Status of Forces Agreement', 'the Ocean of Peace Declaration' it hangs the document on
+    'of' under 'Status'; that word carries the name's clauses ('..., signed in Suva'). Else the noun."""
+    prep = noun.head
+    if noun.dep_ == "compound" and is_year_span(prep) and prep.i == noun.i + 1:
+        return prep  # 'signed the Duavata Partnership Framework 2025–2030': the years close the name
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
+        return noun
+    if not all(t.text[:1].isupper() and prep.i < t.head.i <= noun.i for t in noun.doc[prep.i + 1:noun.i]):
+        return noun  # only capitalised words of the name between 'of' and the noun
+    holder = prep.head
+    if holder.i == prep.i - 1 and holder.pos_ == "PROPN" and holder.text[:1].isupper() \
+            and holder.ent_type_ not in ("GPE", "DATE") and noun.text[:1].isupper():
+        return holder
+    return noun
+
+
 def agreement_name(noun: Token) -> str | None:
     """The proper name of an agreement: 'the Comprehensive Economic Partnership Agreement (CEPA)',
-    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship'. None for common
-    nouns ('a trade deal')."""
+    'the Joint Declaration on Security Cooperation', 'the Treaty of Friendship', 'the Status of
+    Forces Agreement'. None for common nouns ('a trade deal')."""
     doc = noun.doc
     if not noun.text[:1].isupper() or noun.i == noun.sent.start:
         return None
     start = noun.i
+    holder = name_holder(noun)
+    if holder.i == noun.i + 1:  # 'the Duavata Partnership Framework 2025–2030'
+        while start > noun.sent.start and _name_modifier(doc[start - 1], start):
+            start -= 1
+        return doc[start:holder.i + 1].text if start < noun.i else None
+    if holder.i != noun.i:  # 'the Status of Forces Agreement': the name starts before 'of'
+        start = holder.i
+        while start > noun.sent.start and _name_modifier(doc[start - 1], start):
+            start -= 1
+        return doc[start:noun.i + 1].text + _acronym_after(noun, noun.i + 1)
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
     end = noun.i + 1
@@ -32,6 +62,8 @@ def agreement_name(noun: Token) -> str | None:
             end += 1
         while doc[end - 1].lower_ in ("and", "-", "the", *NAME_LINKS):
             end -= 1
+    if end == noun.i + 1 and end < len(doc) and is_year_span(doc[end]) and doc[end].head.i == noun.i:
+        end += 1  # 'the Moana Partnership Framework 2025–2030' read as an apposition
     if start == noun.i and end == noun.i + 1:
         return None
     while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
@@ -68,6 +100,14 @@ def _acronym_after(noun: Token, end: int) -> str:
         if inner is not None and inner.text.replace("-", "").isupper():
             return f" ({inner.text})"
     return ""
+
+
+YEAR_SPAN = re.compile(r"(1[89]|20)\d\d[-–](1[89]|20)?\d\d")
+
+
+def is_year_span(token: Token) -> bool:
+    """'2025–2030', '2025-29': a period of years that closes a plan's or framework's name."""
+    return bool(YEAR_SPAN.fullmatch(token.text))
 
 
 def _is_year(token: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.agreement_fields import partitive_head
 from relgraph.nlp.agreement_parties import clauses_of
-from relgraph.nlp.agreement_phrases import agreement_name
+from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder
 from relgraph.nlp.context import ArticleContext
 
 __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
@@ -16,7 +16,7 @@ __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
 def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head)
     if token.pos_ not in ("NOUN", "PROPN") or modifier:
         return False
     if in_lexicon(ctx, token, "agreement_nouns"):
@@ -26,6 +26,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
         return True  # 'a letter of intent': a document only with its complement
     if in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
         return True  # 'signed a plan of consultations': a plan that is signed is a document
+    if in_lexicon(ctx, token, "exchanged_document_nouns") and _exchanged(ctx, token):
+        return True  # 'exchanged letters on a climate finance package', 'an exchange of notes': a treaty form
     if in_lexicon(ctx, token, "joint_document_nouns") and any(c.lower_ == "joint" for c in token.children) \
             and _signed(ctx, token, ctx.lex.words("joint_adoption_verbs")):
         return True  # 'the joint vision adopted by the two leaders': a text both sides adopted
@@ -42,6 +44,14 @@ def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
             and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
         return True
     return _participle_with_signers(ctx, noun, verbs) is not None
+
+
+def _exchanged(ctx: ArticleContext, noun: Token) -> bool:
+    """'the two ministers exchanged letters', 'letters were exchanged', 'an exchange of notes'."""
+    verbs = ctx.lex.words("exchange_verbs")
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in verbs
 
 
 def _participle_with_signers(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> Token | None:
@@ -76,7 +86,7 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
     verbs = ctx.lex.words("conclusion_verbs")
     signing = ctx.lex.words("signing_verbs")
-    top = noun
+    top = name_holder(noun)  # 'the Status of Forces Agreement, signed in ...': the name's head word
     while top.dep_ in ("conj", "appos") and is_agreement_noun(ctx, top.head):
         top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
@@ -91,13 +101,14 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     if top.dep_ == "conj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in verbs \
             and any(c.dep_ == "dobj" for c in top.head.children):
         return top.head, top.head.lemma_.lower() in signing  # 'signed two MoUs, ..., and an agreement on ...'
-    for child in clauses_of(noun):
+    holder = name_holder(noun)
+    for child in clauses_of(noun) + (clauses_of(holder) if holder.i != noun.i else []):
         if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing
     nominal = _concluding_noun(ctx, top)
     if nominal is not None:
         return nominal, nominal.lemma_.lower() in ctx.lex.words("signing_nouns")
-    late = _participle_set_off(ctx, noun) or _participle_after(ctx, noun) \
+    late = _participle_set_off(ctx, holder) or _participle_after(ctx, noun) \
         or _participle_with_signers(ctx, noun, verbs)
     if late is not None:
         return late, late.lemma_.lower() in signing

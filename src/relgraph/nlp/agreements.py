@@ -2,9 +2,12 @@
 and past treaties the text names."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.tokens import Token
 
-from relgraph.nlp.actors import place_in, subject_actors, subtree_span, with_states
+from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
@@ -32,6 +35,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
         verb, signed = concluding_verb(ctx, token)
+        if verb is None:
+            verb, signed = _list_intro_verb(ctx, token)
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
@@ -67,9 +72,9 @@ def _restatement(ctx: ArticleContext, noun: Token) -> bool:
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                found: list[Report], one_side: bool = False) -> list[Report]:
-    parties = parties_of(ctx, noun, verb)
+    parties = _signers_just_told(ctx, verb, found) or parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
-    if date and _in_future(ctx, date):
+    if date and _in_future(ctx, date) or date and _dates_the_attached(ctx, noun, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
     rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed else CONCLUDED_RULE
@@ -88,11 +93,15 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if not parties:
         parties = possessor_parties(ctx, noun)
     if not parties:  # 'the two officials signed ...': between the story's two main states
-        parties = [Ref("state", s) for s in ctx.main_pair()]
+        parties = _main_states(ctx)
     if not parties:
         return []
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
-    summary = bool(fields) or noun.tag_ in ("NNS", "NNPS") or _in_title(ctx, noun)
+    if fields and _lists_told_fields(ctx, noun, found):
+        return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
+    # 'exchanged letters': the plural names one document, an exchange of letters, not a count
+    plural = noun.tag_ in ("NNS", "NNPS") and not in_lexicon(ctx, noun, "exchanged_document_nouns")
+    summary = bool(fields) or plural or _in_title(ctx, noun)
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
@@ -101,8 +110,86 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
         out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
-                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun)))
+                          head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
+                          in_lede=noun.sent.start == _lede_start(ctx)))
     return out
+
+
+def _lists_told_fields(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
+    """A definite plural that names fields ('the logistics and agri-tech memorandums') after a
+    report that listed fields under the same noun points back at those deals, not new ones."""
+    definite = noun.left_edge.lower_ in ("the", "these", "those")  # the parser may hang it on a modifier
+    return definite and any(r.listed and r.head == noun.lemma_.lower() and not r.in_title for r in found)
+
+
+def _dates_the_attached(ctx: ArticleContext, noun: Token, date: str) -> bool:
+    """'signed an addendum to the Cooperation Agreement of February 2018': the year dates the
+    agreement the addendum is attached to ('to'), not the addendum's signing."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
+        inner = [o for o in prep.children if o.dep_ == "pobj" and is_agreement_noun(ctx, o)]
+        if inner and date[:4] in subtree_span(prep).text:
+            return True
+    return False
+
+
+def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) -> list[Ref]:
+    """'SAF and RSF representatives signed the Declaration ... Nine days later they signed a ceasefire':
+    'they' are the parties of the deal the sentence before reported, not the story's two states."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ != "they" or verb.sent.start == 0 or not found:
+        return []
+    previous = ctx.doc[verb.sent.start - 1].sent
+    told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
+            and r.fact.evidence[0].rule != NAMED_RULE]
+    return list(told[-1].fact.participants) if told else []
+
+
+LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[-•*–])\s+")
+
+
+def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
+    """'the two sides exchanged the following documents:' then '1. Agreement on ...;' '2. Memorandum of
+    Understanding on ...': a document that opens an item of a list is concluded by the verb of the
+    line ending in a colon that introduces the list."""
+    text = ctx.text
+    start = text.rfind("\n", 0, noun.idx) + 1
+    item = LIST_ITEM.match(text, start)
+    if item is None or text[item.end():noun.idx].strip(" -\t"):
+        return None, False  # not the item's first word
+    end = start - 1
+    while end > 0:
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end].strip()
+        if line and not LIST_ITEM.match(text, line_start):
+            if not line.endswith(":"):
+                return None, False
+            span = ctx.doc.char_span(line_start, end, alignment_mode="expand")
+            verbs = ctx.lex.words("conclusion_verbs")
+            verb = next((t for t in span or [] if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
+            if verb is None:
+                return None, False
+            return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs")
+        end = line_start - 1
+    return None, False
+
+
+def _main_states(ctx: ArticleContext) -> list[Ref]:
+    """The states a signing with unnamed signers is between: the story's main pair, the second only
+    when it is named as a state about as often as the first (a town read as a foreign city, or a
+    neighbour named once, is no party: 'the company and the government signed ...')."""
+    counts = Counter(m.ref.key for m in ctx.mentions if m.ref.kind == "state")
+    pair = ctx.main_pair()
+    if len(pair) == 2 and 2 * counts[pair[1]] < counts[pair[0]]:
+        pair = pair[:1]
+    return [Ref("state", s) for s in pair]
+
+
+def _lede_start(ctx: ArticleContext) -> int:
+    """The first token of the story's first sentence after the headline block (found once per article)."""
+    cache = ctx.__dict__.setdefault("_agreement_lede", {})
+    if "start" not in cache:
+        cache["start"] = next((s.start for s in ctx.doc.sents if not _in_title(ctx, s[0])), -1)
+    return cache["start"]
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
@@ -122,6 +209,8 @@ def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date
         return None
     same = [r for r in found if words <= r.words and r.fact.evidence[0].rule != NAMED_RULE
             and (not date or not r.fact.date or date[:7] == r.fact.date[:7])]
+    if len(same) > 1:  # the headline's 'MoUs on food corridor, ...' and the body's field: the body's
+        same = [r for r in same if not r.in_title]
     return same[-1] if len(same) == 1 else None
 
 
@@ -230,6 +319,8 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
 
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
             name: str | None, description: str | None, confidence: float) -> FactRecord:
+    if name:  # 'the Status of Forces Agreement' read as a body by the NER is no party to itself
+        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower())]
     return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
                       date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])

@@ -25,13 +25,15 @@ class PostMention:
     person: str | None = None
     generic: str | None = None  # the listed title a longer one was read from ('Foreign Minister')
     guess_state: bool = True    # False for a title several holders share: the sentence tells not whose is whose
+    state_at: int | None = None  # a place named right after the holder ('X of Armenia'), read as the state
 
 
 def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     """Give each named post its state, resolve 'counterpart', and record the roles."""
     previous, names, bodies = None, None, {}
     for post in posts:
-        post.state = _explicit_state(ctx, post.span) or _coordinated_state(ctx, previous, post)
+        post.state = _state_after_holder(ctx, post) or _explicit_state(ctx, post.span) \
+            or _coordinated_state(ctx, previous, post)
         if post.state is None and post.span.start > 0 and ctx.doc[post.span.start - 1].pos_ in ("PROPN", "PART"):
             names = body_names(ctx) if names is None else names
             if (body := named_body_before(ctx, post.span, names)) is not None:
@@ -47,7 +49,10 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
                 continue
         if post.role is None:
             other = _other_post_in_sentence(posts, post)
-            post.role = _counterpart_role(ctx, other.generic or other.role) if other else None
+            role = (other.generic or other.role) if other else _role_of_person_before(ctx, post)
+            post.role = _counterpart_role(ctx, role) if role else None
+            # of the other side, but which: the sentence names no other official whose state to exclude
+            post.guess_state = post.guess_state and other is not None
         if post.role is None:
             continue
         if post.person is None:
@@ -68,8 +73,49 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
         ctx.records.roles.append(
             RoleRecord(post.person, post.role, post.state, ctx.evidence(post.span, "post-title", confidence))
         )
+    _possessive_state_holders(ctx, posts)
     _settle_guessed_states(ctx)
     _link_bare_posts(ctx, posts)
+
+
+def _possessive_state_holders(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """'Paraguay's President X, Uruguay's Y and Bolivia's Z', 'Estonia's Foreign Minister X hosted
+    Latvia's Y': a name after a state's possessive, without a title of its own, serves that state,
+    and holds the office of the titled official of another state named before it in the sentence
+    (the story lists counterparts). A holder titled elsewhere without a state gets the state."""
+    doc = ctx.doc
+    titled = [p for p in posts if p.person and p.role and p.state and p.state != ORG_POST]
+    roles: dict[str, list[RoleRecord]] = {}
+    for r in ctx.records.roles:
+        roles.setdefault(r.person, []).append(r)
+    for m in list(ctx.mentions):
+        if m.ref.kind != "state" or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("'s", "’s") \
+                or doc[m.start].pos_ != "PROPN":
+            continue
+        holder = ctx.by_token.get(m.end + 1)
+        state = ctx.state_of(m.ref)
+        if holder is None or holder.ref.kind != "person" or holder.start != m.end + 1 or state is None:
+            continue
+        person, own = holder.ref.key, roles.get(holder.ref.key, [])
+        if any(r.state for r in own):
+            continue
+        if own:
+            role = own[0].role
+        else:
+            before = [p for p in titled if p.span.sent == doc[m.start].sent and p.span.end <= m.start
+                      and p.state != state and p.person != person]
+            if not before:
+                continue
+            role = before[-1].generic or before[-1].role
+        record = RoleRecord(person, role, state, ctx.evidence(doc[m.start:holder.end], "post-title", 0.6))
+        ctx.records.roles.append(record)
+        roles.setdefault(person, []).append(record)
+        ctx.person_roles.setdefault(person, (role, state))
+
+
+def _state_after_holder(ctx: ArticleContext, post: PostMention) -> str | None:
+    m = ctx.by_token.get(post.state_at) if post.state_at is not None else None
+    return ctx.state_of(m.ref) if m is not None and m.ref.kind == "state" else None
 
 
 def _coordinated_state(ctx: ArticleContext, previous: PostMention | None, post: PostMention) -> str | None:
@@ -117,6 +163,7 @@ def _bare_title_guess(ctx: ArticleContext, posts: list[PostMention], post: PostM
         return others[0]
     return (_only_state_in_sentence(ctx, post.span, exclude) or _home_state(posts, pair)
             or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state())
+
 
 
 def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) -> str | None:
@@ -220,6 +267,17 @@ def _other_post_in_sentence(posts: list[PostMention], post: PostMention) -> Post
     same = [p for p in posts if p is not post and p.role and p.span.sent == post.span.sent]
     before = [p for p in same if p.span.start < post.span.start]
     return before[-1] if before else (same[0] if same else None)
+
+
+def _role_of_person_before(ctx: ArticleContext, post: PostMention) -> str | None:
+    """'X said he would host his Burkinabè counterpart': with no other title in the sentence, the
+    counterpart holds the office (titled earlier in the article) of the nearest person named before."""
+    sent = post.span.sent
+    people = ctx.mentions_in(sent.start, post.span.start, ("person",))
+    for m in sorted(people, key=lambda m: -m.start):
+        if m.ref.key != post.person and m.ref.key in ctx.person_roles:
+            return ctx.person_roles[m.ref.key][0]
+    return None
 
 
 def _counterpart_role(ctx: ArticleContext, role: str) -> str:

@@ -10,7 +10,7 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.entities import ctx_matches
 from relgraph.nlp.post_holders import given_name_title, name_after
 from relgraph.nlp.post_states import PostMention
-from relgraph.nlp.posts import plural_titles, portfolio_tail, remit_end, titled
+from relgraph.nlp.posts import honorific_end, plural_titles, portfolio_tail, remit_end, titled
 
 COUNTERPART = "counterpart"
 
@@ -43,7 +43,9 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         role = None if span.label_ == "counterpart" else span.label_
         generic = role
         span, role = _with_portfolio_tail(ctx, span, role, starts)
-        posts.append(PostMention(span, role, generic=generic))
+        # an analyst or a professor speaks for no state: the story's sides tell nothing of theirs
+        expert = (generic or "").lower() in ctx.lex.post_shapes.get("expert_titles", frozenset())
+        posts.append(PostMention(span, role, generic=generic, guess_state=not expert))
         ctx.post_tokens.update(range(span.start, span.end))
     for span in plural_titles(ctx):
         if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
@@ -59,15 +61,30 @@ def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:
     first = name_after(ctx, span)
     if first is None:
         return []
-    shared, end = [PostMention(span, span.label_, generic=span.label_, guess_state=False)], first.end
+    shared = [PostMention(span, span.label_, generic=span.label_, guess_state=False)]
+    end = _past_state_of(ctx, shared[0], first.end)
     while end + 1 < len(doc) and doc[end].lower_ in (",", "and"):
         joiner = Span(doc, end, end + 1, label=span.label_)
         name = name_after(ctx, joiner)
-        if name is None or name.start != end + 1:
+        if name is None or name.start != honorific_end(ctx, end + 1):  # 'and Sheikh X'
             break
         shared.append(PostMention(joiner, span.label_, generic=span.label_, guess_state=False))
-        end = name.end
+        end = _past_state_of(ctx, shared[-1], name.end)
     return shared if len(shared) > 1 else []
+
+
+def _past_state_of(ctx: ArticleContext, post: PostMention, end: int) -> int:
+    """'Deputy Prime Ministers X of Armenia and Y of Azerbaijan': the place after a listed name is
+    that holder's state (read when places are known, by assign_roles); the list goes on after it."""
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE" \
+            and doc[end + 1].ent_iob_ == "B":
+        post.state_at = end + 1
+        ent_end = end + 2
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        return ent_end
+    return end
 
 
 def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,

@@ -174,8 +174,10 @@ def plural_titles(ctx: ArticleContext) -> list[Span]:
     doc, posts, found = ctx.doc, ctx.lex.posts, []
     for token in doc:
         singular = _singular(token.lower_)
-        # capitalised ('Foreign Ministers X and Y'), or in apposition to the list ('the foreign ministers, X and Y')
-        if singular is None or not (token.text[:1].isupper() or _before_comma(token)):
+        # capitalised ('Foreign Ministers X and Y'), in apposition to the list ('the foreign ministers,
+        # X and Y'), or lower-case right before a name ('prime ministers X and Y': the list is checked
+        # by the caller, which keeps a shared title only for two names or more)
+        if singular is None or not (token.text[:1].isupper() or _before_comma(token) or _before_name(token)):
             continue
         for start in range(max(token.i - 3, token.sent.start), token.i + 1):
             phrase = " ".join([*(t.lower_ for t in doc[start:token.i]), singular])
@@ -187,6 +189,12 @@ def plural_titles(ctx: ArticleContext) -> list[Span]:
 
 def _before_comma(token) -> bool:
     return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
+
+
+def _before_name(token) -> bool:
+    """The NER's person name starts right after the token."""
+    nxt = token.i + 1
+    return nxt < len(token.doc) and token.doc[nxt].ent_type_ == "PERSON" and token.doc[nxt].ent_iob_ == "B"
 
 
 def _singular(word: str) -> str | None:
