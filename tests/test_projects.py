@@ -680,3 +680,24 @@ def test_the_first_place_of_a_dashed_route_name_stays_in_the_name(tmp_path):
         "Bulgaria and Greece welcomed the completion of the 400 kV Oradea–Cluj–Brașov line, "
         "whose last section was put into operation in the spring."))
     assert any(p.label.startswith("Oradea–") for p in projects), [p.label for p in projects]
+
+
+def test_a_named_line_beside_a_company_noun_is_the_company(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Ghana and Togo agreed to hand the joint venture Volta Coastal Rail a licence to run "
+        "freight trains."))
+    assert projects == []
+
+
+def test_a_named_line_with_a_chief_executive_is_the_company(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda signed a loan deal with Mary Wanjiru, chief executive of the Great Lakes "
+        "Railway, in Nairobi on Monday."))
+    assert projects == []
+
+
+def test_the_chief_executive_of_a_railway_project_leaves_the_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenya and Uganda agreed with the chief executive of the railway project to build a rail "
+        "link between Nairobi and Kampala."))
+    assert projects

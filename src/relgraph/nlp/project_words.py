@@ -16,6 +16,18 @@ def unit_of_a_post(ctx: ArticleContext, head: Token) -> bool:
     return head.lemma_.lower() in lex.words("project_unit_heads") and head.dep_ == "pobj" and \
         head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.words("project_unit_posts")
 
+def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
+    """'the joint venture RB Rail', 'chief executive of the Lobito Atlantic Railway': a named
+    project noun that an organisation noun stands beside, or that has a chief executive or
+    shareholders, names the company that builds or runs a line, not the undertaking."""
+    lex = ctx.lex
+    if head.pos_ != "PROPN":
+        return False  # 'the chief executive of the railway project' may still tell the project
+    if head.dep_ == "appos" and head.head.lemma_.lower() in lex.words("project_company_nouns"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and \
+        head.head.head.lemma_.lower() in lex.words("project_company_posts")
+
 def said_new(ctx: ArticleContext, head: Token) -> bool:
     """'a new deep-water terminal': a facility said to be new, at a site the text names, is one
     being made."""
