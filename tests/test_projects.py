@@ -701,3 +701,15 @@ def test_the_chief_executive_of_a_railway_project_leaves_the_project(tmp_path):
         "Kenya and Uganda agreed with the chief executive of the railway project to build a rail "
         "link between Nairobi and Kampala."))
     assert projects
+
+
+def test_a_project_noun_after_near_is_a_landmark(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Kenyan officials have expressed concern about Ugandan surveyors working near the Kagera Corridor."))
+    assert projects == []
+
+
+def test_an_exclusive_economic_zone_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Senegal and Gambia agreed on joint patrols in the Sao Tomean exclusive economic zone."))
+    assert projects == []

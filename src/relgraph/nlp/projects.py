@@ -106,15 +106,15 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # weapons programmes are not undertakings between partners
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return True  # 'the Red Sea port of Aqaba' names a place
+    if head.dep_ == "pobj" and head.head.lower_ in lex.words("project_landmark_preps"):
+        return True  # 'engineers working near the X Corridor': a landmark saying where
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
-    if unit_of_a_post(ctx, head):
-        return True  # 'director of the Africa programme at Chatham House': a department, not an undertaking
-    if company_named_as_project(ctx, head):
-        return True  # 'the joint venture RB Rail': the company, not the line
+    if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
+        return True  # 'director of the Africa programme': a department; 'the joint venture RB Rail': a company
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
