@@ -713,3 +713,11 @@ def test_an_exclusive_economic_zone_is_no_project(tmp_path):
     _, projects = projects_of(tmp_path, (
         "Senegal and Gambia agreed on joint patrols in the Sao Tomean exclusive economic zone."))
     assert projects == []
+
+
+def test_a_name_after_island_of_gives_no_state(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Senegal and Gambia signed the accord on Monday. The fund will finance a solar plant on "
+        "the island of Santiago."))
+    [plant] = projects
+    assert "Chile" not in keys(plant.participants)

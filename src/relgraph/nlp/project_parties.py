@@ -126,9 +126,19 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
     sent = head.sent
     passed = {t.i for p in sent if p.lower_ in ("through", "via", "bypassing", "around", "avoiding")
               for t in p.subtree}
-    refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed
+    refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed and not _island_name(ctx, m.start)
             for r in actors_in(ctx, ctx.doc[m.start:m.end])]
     return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _island_name(ctx: ArticleContext, start: int) -> bool:
+    """'on the island of Santiago': a name after 'island of' is the island's, though a city elsewhere
+    bears it, so it gives no state."""
+    token = ctx.doc[start]
+    while token.dep_ == "compound":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.lemma_.lower() in ctx.lex.words("project_island_nouns")
 
 
 def _named_cities(ctx: ArticleContext, core: Span) -> list[Ref]:
