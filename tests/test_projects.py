@@ -715,6 +715,13 @@ def test_an_exclusive_economic_zone_is_no_project(tmp_path):
     assert projects == []
 
 
+def test_plants_of_two_kinds_in_two_sentences_are_two_projects(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Ghana and Togo agreed to build a wind plant near the coast.\n\n"
+        "Officials said the money would also fund the expansion of the desalination plant in Lomé."))
+    assert {"wind plant", "desalination plant in Lomé"} <= {p.label for p in projects}
+
+
 def test_a_name_after_island_of_gives_no_state(tmp_path):
     _, projects = projects_of(tmp_path, (
         "Senegal and Gambia signed the accord on Monday. The fund will finance a solar plant on "

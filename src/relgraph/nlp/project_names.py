@@ -352,9 +352,8 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         return True  # 'the subway project' is the 'Metro Manila Subway
     if a.plural or b.plural or a.head != b.head:
         return False
-    if a.sentence == b.sentence and not a.names and not b.names and a.modifiers and b.modifiers \
-            and not a.modifiers & b.modifiers:
-        return False  # 'rebuild a water treatment plant and restore a heating plant': one sentence tells two apart
+    if not a.names and not b.names and a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
+        return False  # 'a water treatment plant' and 'a heating plant', in one sentence or two, are two
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)
