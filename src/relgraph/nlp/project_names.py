@@ -353,7 +353,7 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if a.plural or b.plural or a.head != b.head:
         return False
     if not a.names and not b.names and a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
-        return False  # 'a water treatment plant' and 'a heating plant', in one sentence or two, are two
+        return False  # 'a water treatment plant', 'a heating plant': two, in one sentence or two
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)

@@ -126,7 +126,8 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
     sent = head.sent
     passed = {t.i for p in sent if p.lower_ in ("through", "via", "bypassing", "around", "avoiding")
               for t in p.subtree}
-    refs = [r for m in ctx.mentions_in(sent.start, sent.end) if m.start not in passed and not _island_name(ctx, m.start)
+    refs = [r for m in ctx.mentions_in(sent.start, sent.end)
+            if m.start not in passed and not _island_name(ctx, m.start)
             for r in actors_in(ctx, ctx.doc[m.start:m.end])]
     return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
 

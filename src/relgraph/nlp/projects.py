@@ -20,8 +20,8 @@ from relgraph.nlp.project_names import (
     shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_words import (
-    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, project_kind, proper_words,
-    said_new, unit_of_a_post, unowned_name_words,
+    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, project_kind,
+    proper_words, said_new, unit_of_a_post, unowned_name_words,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
@@ -114,7 +114,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
-        return True  # 'director of the Africa programme': a department; 'the joint venture RB Rail': a company
+        return True  # 'director of the Africa programme': a department; 'the joint venture X Rail': a company
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
