@@ -133,7 +133,7 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
 
 
 def _island_name(ctx: ArticleContext, start: int) -> bool:
-    """'on the island of Santiago': a name after 'island of' is the island's, though a city elsewhere
+    """'on the island of Victoria': a name after 'island of' is the island's, though a city elsewhere
     bears it, so it gives no state."""
     token = ctx.doc[start]
     while token.dep_ == "compound":

@@ -17,7 +17,7 @@ def unit_of_a_post(ctx: ArticleContext, head: Token) -> bool:
         head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.words("project_unit_posts")
 
 def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
-    """'the joint venture RB Rail', 'chief executive of the Lobito Atlantic Railway': a named
+    """'the joint venture Volta Rail', 'chief executive of the Coastal Railway': a named
     project noun that an organisation noun stands beside, or that has a chief executive or
     shareholders, names the company that builds or runs a line, not the undertaking."""
     lex = ctx.lex
