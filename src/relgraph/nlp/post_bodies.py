@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.posts import SMALL_WORDS, body_name_end, titled
 from relgraph.records import Ref
 
@@ -23,16 +23,25 @@ class HeadedBody:
     after: bool
 
 
-def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
+def mention_before_title(ctx: ArticleContext, span: Span) -> Mention | None:
+    """The mention right before a title, past determiners, possessives and adjectives only ('the
+    AU's', 'Kenya's new'): whose office it is. None when another word comes first."""
     doc = ctx.doc
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
         m = ctx.by_token.get(i)
         if m is not None:
-            if m.ref.kind == "organization":
-                return HeadedBody(m.start, m.end, m.ref, False)
-            break  # a state or a person before the title: look after it
+            return m
         if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
-            break
+            return None
+    return None
+
+
+def organization_of_post(ctx: ArticleContext, span: Span) -> HeadedBody | None:
+    doc = ctx.doc
+    m = mention_before_title(ctx, span)
+    if m is not None and m.ref.kind == "organization":
+        return HeadedBody(m.start, m.end, m.ref, False)
+    # a state or a person before the title, or none: look after it
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         nxt = span.end + 2 if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else span.end + 1
         nxt = _past_possessive_state(ctx, nxt)  # "chairman of Azerbaijan's State Commission"

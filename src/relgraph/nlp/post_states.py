@@ -9,7 +9,8 @@ from spacy.tokens import Span
 from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.entities import nearest_state
 from relgraph.nlp.post_bodies import (
-    HeadedBody, body_names, named_body_before, organization_of_post, organization_post_state, organization_title,
+    HeadedBody, body_names, mention_before_title, named_body_before, organization_of_post, organization_post_state,
+    organization_title,
 )
 from relgraph.nlp.posts import state_word_in
 from relgraph.records import Ref, RoleRecord
@@ -241,16 +242,12 @@ def _record_organization_post(ctx: ArticleContext, post: PostMention, named_body
 
 def _explicit_state(ctx: ArticleContext, span: Span) -> str | None:
     doc = ctx.doc
-    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
-        m = ctx.by_token.get(i)
-        if m is not None:
-            if m.ref.kind == "organization":
-                return ORG_POST
-            if m.ref.kind in ("state", "city"):
-                return ctx.state_of(m.ref)
-            break  # another person's name: look after the title instead
-        if doc[i].pos_ not in ("DET", "PART", "PRON", "ADJ", "PUNCT") and doc[i].lower_ not in ("'s",):
-            break
+    m = mention_before_title(ctx, span)
+    if m is not None and m.ref.kind == "organization":
+        return ORG_POST
+    if m is not None and m.ref.kind in ("state", "city"):
+        return ctx.state_of(m.ref)
+    # another person's name, or none: look after the title instead
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         if organization_of_post(ctx, span) is not None:
             return ORG_POST  # 'the chairperson of the AU Commission'
