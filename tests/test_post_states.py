@@ -1,13 +1,10 @@
 """The states officials serve (relgraph.nlp.post_states), on sentences written for these tests."""
-from pathlib import Path
 
 import pytest
-
 
 from extraction_helpers import roles_of
 
 pytestmark = pytest.mark.slow
-
 
 
 def test_an_ambassador_to_a_state_serves_the_sending_state(tmp_path):

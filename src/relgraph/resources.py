@@ -50,13 +50,10 @@ class Lexicon:
     facts: dict[str, list[str]]           # the lists of facts.json
     post_shapes: dict[str, frozenset[str]]  # heads / portfolios / joiners of titles not in posts.jsonl
     not_entities: frozenset[str]
+    word_sets: dict[str, frozenset[str]]  # the lists of facts.json as sets: rules ask per token
 
     def words(self, name: str) -> frozenset[str]:
-        # asked for per token by the rules: each list is made a set once
-        sets = self.__dict__.setdefault("_word_sets", {})
-        if name not in sets:
-            sets[name] = frozenset(self.facts[name])
-        return sets[name]
+        return self.word_sets[name]
 
 
 @lru_cache(maxsize=4)
@@ -81,4 +78,5 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     shapes = read_json_object(patterns / "post_shapes.json")
     shapes.pop("_comment", None)
     post_shapes = {key: frozenset(word.lower() for word in words) for key, words in shapes.items()}
-    return Lexicon(posts, ministries, event_nouns, event_verbs, facts, post_shapes, stop)
+    word_sets = {name: frozenset(words) for name, words in facts.items()}
+    return Lexicon(posts, ministries, event_nouns, event_verbs, facts, post_shapes, stop, word_sets)

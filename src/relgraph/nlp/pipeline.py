@@ -101,17 +101,17 @@ class _WholeNames:
 
     def __call__(self, doc):
         ents, taken = list(doc.ents), set()
-        changed = False
         for match_id, start, end in self.ruler.match(doc):  # longest first
             inside = [e for e in ents if e.start < end and e.end > start]
             if not inside or taken.intersection(range(start, end)) \
                     or any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
                 continue
+            # the ruler files patterns with an id under "label||id" (spaCy's own table, as its
+            # set_annotations reads it); others under their label
             label, ent_id = self.ruler._ent_ids.get(match_id, (doc.vocab.strings[match_id], ""))
             ents = [e for e in ents if e not in inside] + [Span(doc, start, end, label=label, span_id=ent_id)]
             taken.update(range(start, end))
-            changed = True
-        if changed:
+        if taken:
             doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
 
