@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, Mention
-from relgraph.nlp.project_names import DASHES, dedupe, english_word, has_place_pair
+from relgraph.nlp.project_names import DASHES, dedupe, english_word, has_place_pair, state_word
 from relgraph.records import FactRecord, Ref
 
 
@@ -201,10 +201,9 @@ def _place_word(ctx: ArticleContext, token: Token) -> bool:
     lex = ctx.lex
     if token.pos_ != "PROPN" or token.text in DASHES or token.text.isupper() or not token.is_alpha:
         return False
-    if token.lower_ in lex.words("project_heads") | lex.words("project_named_heads") | lex.words("project_route_heads") \
-            or token.lower_ in lex.words("project_name_prefixes"):
-        return False
-    if ctx.gaz.state(token.text) is not None or ctx.gaz.state_by_demonym(token.text) is not None:
+    low = token.lower_
+    if any(low in lex.words(key) for key in ("project_heads", "project_named_heads", "project_route_heads",
+                                              "project_name_prefixes")) or state_word(ctx, token):
         return False
     return ctx.gaz.city(token.text) is not None or not english_word(token.lower_)
 

@@ -16,6 +16,7 @@ def unit_of_a_post(ctx: ArticleContext, head: Token) -> bool:
     return head.lemma_.lower() in lex.words("project_unit_heads") and head.dep_ == "pobj" and \
         head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.words("project_unit_posts")
 
+
 def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
     """'the joint venture Volta Rail', 'chief executive of the Coastal Railway': a named
     project noun that an organisation noun stands beside, or that has a chief executive or
@@ -28,10 +29,12 @@ def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lemma_.lower() in lex.words("project_company_posts")
 
+
 def said_new(ctx: ArticleContext, head: Token) -> bool:
     """'a new deep-water terminal': a facility said to be new, at a site the text names, is one
     being made."""
     return any(c.dep_ == "amod" and c.lower_ in ctx.lex.words("project_novelty_modifiers") for c in head.children)
+
 
 def unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
     """Name words of a phrase besides the organisations in it, and the actor of 'X-run', 'X-built'
@@ -41,6 +44,7 @@ def unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
     return any(proper(t) and t.i != head.i and not state_word(ctx, t) and t.lower_ not in units and not (
         (m := ctx.mention_at(t)) is not None and m.ref.kind == "organization") for t in core.doc[start:core.end])
 
+
 def actor_before_participle(ctx: ArticleContext, end: int) -> bool:
     """'the DP World-run hub', 'a Sinohydro-built dam': the organisation runs or builds the project,
     it is no word of its name."""
@@ -48,18 +52,19 @@ def actor_before_participle(ctx: ArticleContext, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text in ("-", "–") and \
         doc[end + 1].lower_ in ctx.lex.words("project_actor_participles")
 
+
 def proper_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """Proper words of a name that are not states ('Baynes', 'Narrow', 'Water')."""
     generic = ctx.lex.words("project_generic_modifiers") | ctx.lex.words("project_measure_units")
     return frozenset(t.lower_ for t in core if proper(t) and t.i != head.i and not state_word(ctx, t)
                      and not is_place(ctx, t) and t.lower_ not in generic)
 
+
 def name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The proper words that tell one project from another, places included ('Igdir', 'Nakhchivan')."""
     generic = ctx.lex.words("project_generic_modifiers") | ctx.lex.words("project_measure_units")  # '600 MW'
     return frozenset(t.lower_ for t in core if proper(t) and t.i != head.i and not state_word(ctx, t)
                      and t.lower_ not in generic)
-
 
 
 def proper(token: Token) -> bool:
@@ -72,10 +77,12 @@ def proper(token: Token) -> bool:
     words = [t for t in token.sent if t.is_alpha]
     return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
+
 def is_place(ctx: ArticleContext, token: Token) -> bool:
     """A place word: 'Karachi Port' is named after its city, and names no undertaking by that."""
     m = ctx.mention_at(token)
     return m is not None and m.ref.kind in PLACE_KINDS or ctx.gaz.city(token.text) is not None
+
 
 def distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
     """The words of a phrase that say what the project is: not sizes, praise, status, or who pays."""
@@ -87,9 +94,11 @@ def distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
                      and t.ent_type_ != "MONEY" and t.tag_ != "$"
                      and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
+
 def city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
+
 
 def project_kind(ctx: ArticleContext, core: Span, head: Token) -> str | None:
     """What the project is: its head noun, or for 'project', 'programme' the project noun before it

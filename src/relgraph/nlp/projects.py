@@ -27,6 +27,7 @@ from relgraph.nlp.project_status import built, described_as_developed, developed
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
+
 def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     mentions: list[ProjectMention] = []
     pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
@@ -127,8 +128,6 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     return head.dep_ == "attr" and (core is None or not proper_words(ctx, core, head))
 
 
-
-
 def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
     """Projects named by their routes ('the Kayes–Tambacounda rail link'); None when there is no route."""
     branches = _route_branches(ctx, head)
@@ -167,7 +166,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     site = proper_extension(ctx, head) if unnamed and route is None else None
     if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
         label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
-    if _named(ctx, head, core) and not state_pair_only or has_place_pair(core) and not state_pair_only:
+    if not state_pair_only and (_named(ctx, head, core) or has_place_pair(core)):
         return _mention(ctx, head, core, label)  # not 'the joint Brazil-China initiative': any two states have one
     if purpose:
         return _mention(ctx, head, core, purpose)
@@ -184,8 +183,6 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
         return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
     return None
-
-
 
 
 def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
@@ -328,20 +325,6 @@ def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
             ctx.remove_mention(m)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     """Routes that name projects: one, or 'two lines, one linking A with B and the other C with D'."""
     if head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
@@ -389,8 +372,6 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
                            headline=in_headline(head))]
-
-
 
 
 def _previous_sentence(head: Token) -> int:
