@@ -29,10 +29,11 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None,
     holders = [noun.doc[i] for i in sorted(name_core(ctx, noun))] + ([partitive] if partitive is not None else [])
     verbal = verb is not None and verb.pos_ in ("VERB", "AUX")
     after_verb = [c for c in verb.children if c.i > noun.i] if verbal else []
-    for prep in [c for h in holders for c in h.children] + after_verb:
+    candidates = [c for h in holders for c in h.children] + after_verb
+    for prep in candidates:
         if prep.dep_ == "prep" and prep.lower_ in ctx.lex.words("agreement_field_preps") \
                 and not is_date_part(prep):
-            preps = _repeated_preps(ctx, prep, [c for h in holders for c in h.children] + after_verb)
+            preps = _repeated_preps(ctx, prep, candidates)
             objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
             objects = [_field_of_area(ctx, o) for o in objects]
             if len(preps) > 1:  # 'on fisheries and on search and rescue': the repeated 'on' splits
@@ -40,8 +41,8 @@ def field_phrases(ctx: ArticleContext, noun: Token, verb: Token | None = None,
             fields = [f for o in objects for f in [o] + _conjuncts(o)]
             if len(fields) > 1:
                 return [(_field_text(f), content_stems(ctx, _field_tokens(f))) for f in fields]
-            if len(objects) == 1 and _modifier_fields(ctx, objects[0]):
-                return _modifier_fields(ctx, objects[0])  # 'on electricity, oil and land transport'
+            if len(objects) == 1 and (modified := _modifier_fields(ctx, objects[0])):
+                return modified  # 'on electricity, oil and land transport'
     return _distributed_fields(ctx, noun, verb if verbal else noun) or _modifier_fields(ctx, noun)
 
 

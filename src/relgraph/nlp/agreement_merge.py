@@ -155,7 +155,7 @@ def _name_retells(named: FactRecord, described: FactRecord) -> bool:
     """'signed a framework agreement for peace in Doha ... The Doha Framework for Peace, signed by
     ...': a name all of whose words the other report's own phrase holds names that deal (both
     reported as concluded now, not a treaty recalled as history)."""
-    if not named.name or named.name and described.name or not described.description:
+    if not named.name or described.name or not described.description:
         return False
     if "agreement-named" in (named.evidence[0].rule, described.evidence[0].rule):
         return False

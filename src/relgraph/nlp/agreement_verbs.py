@@ -86,7 +86,8 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     'an MoU ... and an agreement on ...' (conjunct of the object), 'the signing of a protocol'."""
     verbs = ctx.lex.words("conclusion_verbs")
     signing = ctx.lex.words("signing_verbs")
-    top = name_holder(noun)  # 'the Status of Forces Agreement, signed in ...': the name's head word
+    holder = name_holder(noun)  # 'the Status of Forces Agreement, signed in ...': the name's head word
+    top = holder
     while top.dep_ in ("conj", "appos") and is_agreement_noun(ctx, top.head):
         top = top.head  # 'an MoU ... and an agreement', 'a second document, a protocol on ...'
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in ctx.lex.words(
@@ -101,7 +102,6 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     if top.dep_ == "conj" and top.head.pos_ == "VERB" and top.head.lemma_.lower() in verbs \
             and any(c.dep_ == "dobj" for c in top.head.children):
         return top.head, top.head.lemma_.lower() in signing  # 'signed two MoUs, ..., and an agreement on ...'
-    holder = name_holder(noun)
     for child in clauses_of(noun) + (clauses_of(holder) if holder.i != noun.i else []):
         if child.lemma_.lower() in verbs and child.tag_ in ("VBN", "VBD"):
             return child, child.lemma_.lower() in signing

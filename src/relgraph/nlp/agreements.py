@@ -29,6 +29,7 @@ HISTORY_YEARS = 2                       # a deal signed this long before the art
 
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     found: list[Report] = []
+    lede_start = _lede_start(ctx)
     for token in ctx.doc:
         if not is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
@@ -38,9 +39,9 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
         if verb is None:
             verb, signed = _list_intro_verb(ctx, token)
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
-            found += _concluded(ctx, token, verb, signed, found, one_side=True)
+            found += _concluded(ctx, token, verb, signed, found, lede_start, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
-            found += _concluded(ctx, token, verb, signed, found)
+            found += _concluded(ctx, token, verb, signed, found, lede_start)
         elif verb is None and not _named_after_its_place(ctx, token, found) or _joining_a_treaty(ctx, token, verb):
             found += _named(ctx, token)
     found += _agreed_to(ctx)
@@ -71,7 +72,7 @@ def _restatement(ctx: ArticleContext, noun: Token) -> bool:
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
-               found: list[Report], one_side: bool = False) -> list[Report]:
+               found: list[Report], lede_start: int, one_side: bool = False) -> list[Report]:
     parties = _signers_just_told(ctx, verb, found) or parties_of(ctx, noun, verb)
     date = ctx.date_near(verb, tense="past") or ctx.date_near(noun, tense="past")
     if date and _in_future(ctx, date) or date and _dates_the_attached(ctx, noun, date):
@@ -101,7 +102,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
     # 'exchanged letters': the plural names one document, an exchange of letters, not a count
     plural = noun.tag_ in ("NNS", "NNPS") and not in_lexicon(ctx, noun, "exchanged_document_nouns")
-    summary = bool(fields) or plural or _in_title(ctx, noun)
+    in_title = _in_title(ctx, noun)
+    summary = bool(fields) or plural or in_title
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
@@ -109,9 +111,9 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
             text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
-        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=_in_title(ctx, noun),
+        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=in_title,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
-                          in_lede=noun.sent.start == _lede_start(ctx)))
+                          in_lede=noun.sent.start == lede_start))
     return out
 
 
@@ -185,11 +187,8 @@ def _main_states(ctx: ArticleContext) -> list[Ref]:
 
 
 def _lede_start(ctx: ArticleContext) -> int:
-    """The first token of the story's first sentence after the headline block (found once per article)."""
-    cache = ctx.__dict__.setdefault("_agreement_lede", {})
-    if "start" not in cache:
-        cache["start"] = next((s.start for s in ctx.doc.sents if not _in_title(ctx, s[0])), -1)
-    return cache["start"]
+    """The first token of the story's first sentence after the headline block."""
+    return next((s.start for s in ctx.doc.sents if not _in_title(ctx, s[0])), -1)
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
@@ -333,9 +332,8 @@ def _in_title(ctx: ArticleContext, token: Token) -> bool:
     """In the headline block: a short line with no full stop, before the first line of sentences
     (menus and headlines come first, the body's lines end in a full stop)."""
     text = ctx.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    start, line = _line_at(text, token.idx)
+    line = line.strip()
     if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
         return False
     return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
@@ -343,11 +341,15 @@ def _in_title(ctx: ArticleContext, token: Token) -> bool:
 
 def _in_capitals_line(ctx: ArticleContext, token: Token) -> bool:
     """On a line written all in capitals (a subheading), the token itself longer than an acronym."""
-    text = ctx.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)]
-    return len(token.text) > 4 and token.text.isupper() and not any(c.islower() for c in line)
+    return len(token.text) > 4 and token.text.isupper() \
+        and not any(c.islower() for c in _line_at(ctx.text, token.idx)[1])
+
+
+def _line_at(text: str, idx: int) -> tuple[int, str]:
+    """The start and the text of the line that holds character idx."""
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    return start, text[start:end if end >= 0 else len(text)]
 
 
 def _ends_sentence(line: str) -> bool:

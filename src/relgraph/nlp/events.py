@@ -189,9 +189,8 @@ def _goes_to_no_place(ctx: ArticleContext, verb: Token) -> bool:
     goals = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     if not goals or any(p.pos_ != "NOUN" for p in goals):
         return False  # 'flies on to Apia': a name may be a place the gazetteer does not know
-    located = [c for c in verb.children if c.dep_ in ("prep", "dobj")]
-    return not any(ctx.mentions_in(subtree_span(c).start, subtree_span(c).end, ("city", "state", "organization"))
-                   for c in located)
+    located = [subtree_span(c) for c in verb.children if c.dep_ in ("prep", "dobj")]
+    return not any(ctx.mentions_in(s.start, s.end, ("city", "state", "organization")) for s in located)
 
 
 def _sides(ctx: ArticleContext, trigger: Token, participants: list[Ref]) -> int:
