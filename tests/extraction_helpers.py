@@ -4,12 +4,19 @@ from pathlib import Path
 
 from relgraph.articles import Article, iter_articles
 from relgraph.nlp.extract import extract_article
+from relgraph.records import ArticleRecords
 
 
-def roles_of(tmp_path: Path, body: str) -> set[tuple[str, str, str | None]]:
+def extract_written(tmp_path: Path, text: str) -> ArticleRecords:
+    """The records of one article file holding `text`."""
     path = tmp_path / "a.txt"
-    path.write_text("A headline about diplomacy\n\n" + body, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
     [item] = list(iter_articles([path]))
     assert isinstance(item, Article), item
-    return {(r.person, r.role, r.state) for r in extract_article(item).roles}
+    return extract_article(item)
+
+
+def roles_of(tmp_path: Path, body: str) -> set[tuple[str, str, str | None]]:
+    records = extract_written(tmp_path, "A headline about diplomacy\n\n" + body)
+    return {(r.person, r.role, r.state) for r in records.roles}

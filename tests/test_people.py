@@ -1,8 +1,5 @@
 """Posts and the names of their holders, on sentences written for these tests (other states, other shapes)."""
-from pathlib import Path
-
 import pytest
-
 
 from extraction_helpers import roles_of
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction_helpers import extract_written
 from relgraph.articles import Article
 from relgraph.nlp.chunks import parse
 from relgraph.nlp.context import ArticleContext, clean_name
@@ -283,14 +284,8 @@ def test_phrase_index_gives_the_longest_form_of_address_that_begins_at_a_token()
 
 
 def test_a_body_s_acronym_and_title_before_a_name_are_cut_from_it(tmp_path):
-    import json
-
-    from relgraph.articles import iter_articles
-
-    path = tmp_path / "a.txt"
-    path.write_text("The deal was signed by KMH Chairperson Dilan Perera Fonseka and the minister in Colombo.\n")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
-    [article] = list(iter_articles([path]))
-    people = {k.key for k in extract_article(article).entities if k.kind == "person"}
+    records = extract_written(tmp_path, (
+        "The deal was signed by KMH Chairperson Dilan Perera Fonseka and the minister in Colombo.\n"))
+    people = {k.key for k in records.entities if k.kind == "person"}
     assert "Dilan Perera Fonseka" in people
     assert not any("KMH" in p for p in people)

@@ -1,8 +1,7 @@
 """The states officials serve (relgraph.nlp.post_states), on sentences written for these tests."""
-
 import pytest
 
-from extraction_helpers import roles_of
+from extraction_helpers import extract_written, roles_of
 
 pytestmark = pytest.mark.slow
 
@@ -124,20 +123,12 @@ def test_a_bare_monarch_title_is_never_guessed_to_serve_a_republic(tmp_path):
 def test_a_title_coordinated_with_a_state_named_one_serves_the_same_state(tmp_path):
     # The state word before the first title is read for the second one too (confidence of a named
     # state), not guessed from the sentence, which names the other side.
-    import json
-
-    from relgraph.articles import iter_articles
-    from relgraph.nlp.extract import extract_article
-
-    path = tmp_path / "a.txt"
-    path.write_text("Jordan and Iraq agreed on a pipeline survey.\n\nIraqi Deputy Prime Minister and Foreign "
-                    "Minister Hadi Kareem Saleh said Jordan had agreed. Jordan and Iraq will meet again.\n")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
-    [article] = list(iter_articles([path]))
-    [record] = [r for r in extract_article(article).roles if r.role == "Foreign Minister"]
+    records = extract_written(tmp_path, (
+        "Jordan and Iraq agreed on a pipeline survey.\n\nIraqi Deputy Prime Minister and Foreign "
+        "Minister Hadi Kareem Saleh said Jordan had agreed. Jordan and Iraq will meet again.\n"))
+    [record] = [r for r in records.roles if r.role == "Foreign Minister"]
     assert (record.person, record.state) == ("Hadi Kareem Saleh", "Iraq")
     assert record.evidence.confidence == 0.9
-
 
 
 def test_the_counterpart_of_an_external_affairs_minister_is_a_foreign_minister(tmp_path):
@@ -156,7 +147,6 @@ def test_a_ranked_title_s_counterpart_keeps_the_rank(tmp_path):
 
 
 def test_names_after_a_states_possessive_share_the_title_listed_before(tmp_path):
-
     roles = roles_of(tmp_path, (
         "Paraguay's President Arvo Lindqvist, Uruguay's Tomas Berglund and Chile's Janis Ozols attended the summit."))
     assert ("Tomas Berglund", "President", "Uruguay") in roles
@@ -164,7 +154,6 @@ def test_names_after_a_states_possessive_share_the_title_listed_before(tmp_path)
 
 
 def test_a_possessive_name_without_a_titled_official_before_gets_no_role(tmp_path):
-
     roles = roles_of(tmp_path, "Chile's Janis Ozols attended the summit, and President Arvo Lindqvist of Peru spoke.")
     assert not any(person == "Janis Ozols" for person, _, _ in roles)
 
@@ -174,4 +163,3 @@ def test_a_counterpart_alone_in_its_sentence_holds_the_office_of_the_person_befo
         "Foreign Minister Karim Osei arrived in Accra on Monday. Osei said he would host his Nigerian "
         "counterpart, Moussa Kabore Ouedraogo, in Accra later this month."))
     assert ("Moussa Kabore Ouedraogo", "Foreign Minister", "Nigeria") in roles
-

@@ -61,9 +61,8 @@ class PhraseIndex:
 class NameVocabulary:
     honorifics: tuple[tuple[str, ...], ...]     # longest first, lower-case words
     honorifics_exact: frozenset[str]
-    address_forms: tuple[tuple[str, ...], ...]  # longest first
     honorific_index: PhraseIndex
-    address_index: PhraseIndex
+    address_index: PhraseIndex                  # the forms of address, longest first
     post_nominals: frozenset[str]               # without dots
     non_name_words: frozenset[str]
     organisation_words: frozenset[str]
@@ -90,11 +89,11 @@ def name_vocabulary(data_dir: Path = DATA_DIR) -> NameVocabulary:
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(sorted({tuple(h.lower().split()) for h in raw[key]}, key=len, reverse=True))
 
+    honorifics = phrases("honorifics")
     return NameVocabulary(
-        honorifics=phrases("honorifics"),
+        honorifics=honorifics,
         honorifics_exact=frozenset(raw["honorifics_exact"]),
-        address_forms=phrases("address_forms"),
-        honorific_index=PhraseIndex.of(phrases("honorifics")),
+        honorific_index=PhraseIndex.of(honorifics),
         address_index=PhraseIndex.of(phrases("address_forms")),
         post_nominals=frozenset(p.lower().replace(".", "") for p in raw["post_nominals"]),
         non_name_words=words("non_name_words"),

@@ -121,8 +121,9 @@ def _predicate_holder_name(ctx: ArticleContext, root) -> Span | None:
     head = holder_of_predicate(root)
     if head is None:
         return None
-    named = ent if (ent := ctx.ent_at(head.i)) is not None and ent.label_ == "PERSON" else None
-    if named is None or any(i in ctx.post_tokens for i in range(named.start, named.end)):
+    named = ctx.ent_at(head.i)
+    if named is None or named.label_ != "PERSON" \
+            or not ctx.post_tokens.isdisjoint(range(named.start, named.end)):
         return None
     return named if len(clean_name(named.text).split()) >= 2 else None
 

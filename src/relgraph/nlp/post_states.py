@@ -89,7 +89,7 @@ def _possessive_state_holders(ctx: ArticleContext, posts: list[PostMention]) -> 
     roles: dict[str, list[RoleRecord]] = {}
     for r in ctx.records.roles:
         roles.setdefault(r.person, []).append(r)
-    for m in list(ctx.mentions):
+    for m in ctx.mentions:
         if m.ref.kind != "state" or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("'s", "’s") \
                 or doc[m.start].pos_ != "PROPN":
             continue
@@ -164,7 +164,6 @@ def _bare_title_guess(ctx: ArticleContext, posts: list[PostMention], post: PostM
         return others[0]
     return (_only_state_in_sentence(ctx, post.span, exclude) or _home_state(posts, pair)
             or nearest_state(ctx, post.span.root, exclude) or ctx.primary_state())
-
 
 
 def _only_state_in_sentence(ctx: ArticleContext, span: Span, exclude: set[str]) -> str | None:
@@ -270,8 +269,7 @@ def _role_of_person_before(ctx: ArticleContext, post: PostMention) -> str | None
     """'X said he would host his Burkinabè counterpart': with no other title in the sentence, the
     counterpart holds the office (titled earlier in the article) of the nearest person named before."""
     sent = post.span.sent
-    people = ctx.mentions_in(sent.start, post.span.start, ("person",))
-    for m in sorted(people, key=lambda m: -m.start):
+    for m in reversed(ctx.mentions_in(sent.start, post.span.start, ("person",))):
         if m.ref.key != post.person and m.ref.key in ctx.person_roles:
             return ctx.person_roles[m.ref.key][0]
     return None
@@ -287,7 +285,6 @@ def _counterpart_role(ctx: ArticleContext, role: str) -> str:
             and not words & shapes["ranks"] and "state" not in words:
         return "Foreign Minister"
     return role
-
 
 
 def _link_bare_posts(ctx: ArticleContext, posts: list[PostMention]) -> None:

@@ -76,14 +76,10 @@ def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:
 def _past_state_of(ctx: ArticleContext, post: PostMention, end: int) -> int:
     """'Deputy Prime Ministers X of Armenia and Y of Azerbaijan': the place after a listed name is
     that holder's state (read when places are known, by assign_roles); the list goes on after it."""
-    doc = ctx.doc
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE" \
-            and doc[end + 1].ent_iob_ == "B":
+    place = ctx.ent_at(end + 1) if end + 1 < len(ctx.doc) and ctx.doc[end].lower_ == "of" else None
+    if place is not None and place.label_ == "GPE" and place.start == end + 1:
         post.state_at = end + 1
-        ent_end = end + 2
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
-            ent_end += 1
-        return ent_end
+        return place.end
     return end
 
 
