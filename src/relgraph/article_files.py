@@ -14,7 +14,8 @@ from pathlib import Path
 
 from relgraph.dates import normalize_date
 
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.json"
 META_KEYS = ("title", "published", "publisher", "url")
 # Larger files are refused before they are read: a .txt is one article, and no news article comes

@@ -1,4 +1,5 @@
-"""Reading articles: `.txt` files (with optional `<stem>.meta.json` sidecars) and `.jsonl` files.
+"""Reading articles: `.txt` files (with optional `<stem>.meta.json` sidecars), `.jsonl` files and saved
+web pages (`.html`, `.htm`: `relgraph.sources.pages`).
 
 `iter_articles` never raises for bad input: every unreadable file or record becomes an `ArticleError`
 naming the file (and line), and the other files and lines still yield articles. Reading files and
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.article_files import (
-    ArticleError, check_fields, list_files, read_article_text, read_sidecar, SIDECAR_SUFFIX,
+    ArticleError, check_fields, HTML_SUFFIXES, list_files, read_article_text, read_sidecar, SIDECAR_SUFFIX,
 )
 from relgraph.dates import (
     Dateline, dateline, detect_month_day, detect_published, normalize_date, refine_with_month_day,
@@ -31,7 +32,7 @@ from relgraph.furniture import (
 
 __all__ = [
     "Article", "ArticleError", "Dateline", "FurnitureRules", "dateline", "derive_title", "furniture_loss",
-    "iter_articles", "load_furniture_rules", "read_article_text", "slugify", "strip_furniture", "stripped_lines",
+    "iter_articles", "load_furniture_rules", "make_article", "read_article_text", "slugify", "strip_furniture", "stripped_lines",
 ]
 
 TITLE_MAX_CHARS = 150
@@ -50,6 +51,13 @@ class Article:
     sha256: str             # hex digest of raw_text (utf-8)
     # (clean_start, raw_start, length) runs copied from raw_text into text; empty means text == raw_text.
     segments: tuple[Segment, ...] = field(default=(), repr=False, compare=False)
+    # Provenance of articles read from web pages (None for .txt and .jsonl): the page's author, the
+    # URL fetched and when, and the main-text extractor that made raw_text from the page.
+    author: str | None = None
+    fetched_url: str | None = None
+    fetched_at: str | None = None        # ISO 8601 UTC
+    text_extractor: str | None = None    # e.g. "trafilatura 2.3.1"
+    language: str | None = None          # ISO 639-1 code, when detected
 
     def raw_offset(self, i: int) -> int:
         """Offset in `raw_text` of the character at offset `i` of `text`.
@@ -98,6 +106,11 @@ def _read_file(path: Path) -> Iterator[Article | ArticleError]:
     if path.name.endswith(SIDECAR_SUFFIX):
         yield ArticleError(str(path), "a sidecar metadata file, not an article (give the .txt file)")
         return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from relgraph.sources.pages import read_html_file  # trafilatura loads only when a page is read
+
+        yield read_html_file(path)
+        return
     raw = read_article_text(path)
     if isinstance(raw, ArticleError):
         yield raw
@@ -113,7 +126,7 @@ def _read_txt(path: Path, raw: str) -> Article | ArticleError:
     meta = read_sidecar(path)
     if isinstance(meta, ArticleError):
         return meta
-    return _make_article(slugify(path.stem), str(path), raw, meta)
+    return make_article(slugify(path.stem), str(path), raw, meta)
 
 
 # ---------------------------------------------------------------- .jsonl
@@ -154,16 +167,19 @@ def _jsonl_record(record, where: str, default_id: str) -> Article | ArticleError
         "publisher": fields_["source"] or fields_["publisher"],
         "url": fields_["url"],
     }
-    return _make_article(slugify(ident), where, text.removeprefix("\ufeff"), meta)
+    return make_article(slugify(ident), where, text.removeprefix("\ufeff"), meta)
 
 
 # ---------------------------------------------------------------- building an Article
 
-def _make_article(ident: str, source: str, raw: str, meta: dict) -> Article | ArticleError:
+def make_article(ident: str, source: str, raw: str, meta: dict,
+                 fallback_date: str | None = None) -> Article | ArticleError:
+    """The Article of the text `raw` with metadata `meta` (title, published, publisher, url; each
+    may be missing). The date is the metadata's, else the text's, else `fallback_date`."""
     text, segments = strip_furniture(raw)
     if not text.strip():
         return ArticleError(source, "no news text left after removing page furniture")
-    published = meta.get("published") or detect_published(raw)
+    published = meta.get("published") or detect_published(raw) or normalize_date(fallback_date or "")
     # A year-less dateline ('Apr 7 (efe-epa)') sharpens a coarse metadata date ('2021' or '2021-04').
     published = refine_with_month_day(published, detect_month_day(raw))
     return Article(
