@@ -233,7 +233,7 @@ class Fetcher:
                 wait = _retry_after(response.headers.get("Retry-After"))
                 response.drain_conn()
             if attempt >= retries:
-                raise _Refused(f"{problem} after {attempt + 1} attempt{'s' if attempt else ''}")
+                raise _Refused(f"{problem} after {attempt + 1} attempts" if attempt else problem)
             wait = self.policy.backoff_s * 2 ** attempt if wait is None else min(wait, self.policy.max_retry_after_s)
             if wait >= budget.left():
                 raise _Refused(f"{problem}; the next attempt (in {wait:g} s) would pass the deadline")

@@ -6,7 +6,8 @@ For each page, three files share a stem made from its URL:
 - `<stem>.main-text`: the main text extracted from it, the text every evidence offset refers to (not
   `.txt`: that suffix is read as an article of its own);
 - `<stem>.fetch.json`: the fetch record: requested and final URL, status, content type, fetch time
-  (UTC), sha256 of the HTML and of the text, and the text extractor.
+  (UTC), sha256 of the HTML and of the text, and the text extractor (for a page without main
+  text: no text file, `text_sha256` null and `text_error` saying why).
 
 The record is written last, so a page is in the cache only once all three files are complete. A
 cache folder is build input like any folder: `read_page` reads a cached `.html` with its fetch
@@ -78,13 +79,15 @@ class PageCache:
             "text_sha256": None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "text_extractor": text_extractor(),
         }
+        if text is None:
+            record["text_error"] = article.message      # reported again on every read, without a fetch
         _write_atomically(_record_path(path), (json.dumps(record, indent=1) + "\n").encode("utf-8"))
         return path, article if isinstance(article, ArticleError) else None
 
 
 def no_text_failure(record: dict) -> FetchFailure | None:
     """The failure to report for a cached page that has no main text, else None."""
-    return None if record["text_sha256"] else FetchFailure(record["url"], "no main text found in the page")
+    return None if record["text_sha256"] else FetchFailure(record["url"], _text_error(record))
 
 
 def read_page(path: Path) -> Article | ArticleError:
@@ -102,7 +105,7 @@ def read_page(path: Path) -> Article | ArticleError:
     if isinstance(html, ArticleError):
         return html
     if not record["text_sha256"]:
-        return ArticleError(str(path), f"{record['url']}: no main text found in the page")
+        return ArticleError(str(path), f"{record['url']}: {_text_error(record)}")
     text = _read_checked(_text_path(path), record["text_sha256"], record["url"])
     if isinstance(text, ArticleError):
         return text
@@ -128,6 +131,10 @@ def _with_saved_text(article: Article, text: str, extractor: str) -> Article | A
         return remade
     return replace(remade, author=article.author, fetched_url=article.fetched_url,
                    fetched_at=article.fetched_at, text_extractor=extractor)
+
+
+def _text_error(record: dict) -> str:
+    return str(record.get("text_error") or "no main text found in the page")
 
 
 def _record_path(html_path: Path) -> Path:
