@@ -199,7 +199,7 @@ def test_retry_after_is_capped(site):
     assert isinstance(fetch(site, "/busy"), Fetched)
 
 
-def test_a_refused_connection_is_retried_then_reported():
+def test_an_unreachable_host_is_reported_through_its_robots_txt():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]         # bound, not listening: connections are refused
@@ -241,7 +241,8 @@ def test_a_non_html_content_type_is_refused(site):
 
 
 def test_feed_types_are_accepted_when_asked_for(site):
-    site.routes["/feed"] = Reply(body=b"<rss version='2.0'/>", headers={"Content-Type": "application/rss+xml"})
+    site.routes["/feed"] = Reply(body=b"<rss version='2.0'/>",
+                                 headers={"Content-Type": "application/rss+xml"})
     fetcher = Fetcher(policy())
     assert isinstance(fetcher.fetch(site.url("/feed")), FetchFailure)
     assert isinstance(fetcher.fetch(site.url("/feed"), accept=FEED_TYPES), Fetched)

@@ -72,7 +72,7 @@ def _fetch_settings(settings: Settings, refresh: bool, page_cache: Path | None) 
 @click.option("--count", is_flag=True, help="Also count the quads of the whole store afterwards (reads it all).")
 def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...], refresh: bool,
           page_cache: Path | None, force: bool, workers: int | None, dask: str | None, count: bool) -> None:
-    """Extract PATHS (files or folders of .txt/.jsonl/.html articles, http(s) URLs, .urls lists) into the store.
+    """Extract PATHS (.txt/.jsonl/.html articles or folders of them, http(s) URLs, .urls lists) into the store.
 
     URLs are fetched into the page cache first; a cached URL is not fetched again.
 
@@ -99,7 +99,8 @@ def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...]
     fetched = (f"{report.fetched} URL(s) fetched, {report.fetched_from_cache} from the page cache; "
                if report.fetched or report.fetched_from_cache else "")
     click.echo(
-        f"{fetched}{report.extracted} article(s) extracted, {report.unchanged} unchanged, {len(report.errors)} error(s); "
+        f"{fetched}{report.extracted} article(s) extracted, {report.unchanged} unchanged, "
+        f"{len(report.errors)} error(s); "
         f"{report.quads_written} quads written to {settings.store}{total}",
         err=True,
     )

@@ -168,7 +168,8 @@ class Fetcher:
         seen.add(target)
         return target
 
-    def _accept(self, url: str, final_url: str, response, accept: tuple[str, ...], budget: _Budget) -> Fetched:
+    def _accept(self, url: str, final_url: str, response, accept: tuple[str, ...],
+                budget: _Budget) -> Fetched:
         if not 200 <= response.status < 300:
             response.drain_conn()
             raise _Refused(f"HTTP {response.status} {response.reason or ''}".rstrip())
@@ -234,7 +235,9 @@ class Fetcher:
                 response.drain_conn()
             if attempt >= retries:
                 raise _Refused(f"{problem} after {attempt + 1} attempts" if attempt else problem)
-            wait = self.policy.backoff_s * 2 ** attempt if wait is None else min(wait, self.policy.max_retry_after_s)
+            if wait is None:
+                wait = self.policy.backoff_s * 2 ** attempt
+            wait = min(wait, self.policy.max_retry_after_s)
             if wait >= budget.left():
                 raise _Refused(f"{problem}; the next attempt (in {wait:g} s) would pass the deadline")
             time.sleep(wait)
@@ -285,7 +288,8 @@ class Fetcher:
                     return None
                 if response.status >= 300:
                     response.drain_conn()
-                    return f"robots.txt of {host} answered HTTP {response.status}: host disallowed for this run"
+                    return (f"robots.txt of {host} answered HTTP {response.status}: "
+                            "host disallowed for this run")
                 body = self._read_body(response, ROBOTS_MAX_BYTES, budget, truncate=True)
             except _Refused as refused:
                 return f"robots.txt of {host} could not be read ({refused}): host disallowed for this run"
