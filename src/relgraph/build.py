@@ -112,9 +112,8 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, forc
           progress: Callable[[int], None] | None = None, workers: int | None = None,
           dask: str | None = None, count_store: bool = False) -> BuildReport:
     """Extract `paths` into the store (http(s) URLs, `.urls` files and `relgraph.sources.urls.UrlList`s
-    among them are fetched into the page cache first). Articles already stored with the same text are
-    skipped
-    unless `force`. All writes of one build land in one transaction (one update request for a
+    among them are fetched into the page cache first). Articles already stored with the same text
+    are skipped unless `force`. All writes of one build land in one transaction (one update request for a
     remote store). `workers` > 1 extracts in that many local processes, `dask` on the Dask
     cluster whose scheduler is at that address (defaults: settings.build_workers,
     settings.dask_address). `count_store` also counts the quads of the whole store afterwards."""
