@@ -107,9 +107,9 @@ def _read_file(path: Path) -> Iterator[Article | ArticleError]:
         yield ArticleError(str(path), "a sidecar metadata file, not an article (give the .txt file)")
         return
     if path.suffix.lower() in HTML_SUFFIXES:
-        from relgraph.sources.pages import read_html_file  # trafilatura loads only when a page is read
+        from relgraph.sources.page_cache import read_page  # trafilatura loads only when a page is read
 
-        yield read_html_file(path)
+        yield read_page(path)   # a fetched page with its fetch record, else a saved page
         return
     raw = read_article_text(path)
     if isinstance(raw, ArticleError):

@@ -21,6 +21,7 @@ from relgraph.namespaces import DIP
 from relgraph.parallel import ExtractionFailure
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
+from relgraph.sources.urls import fetch_inputs
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
 
 
@@ -35,6 +36,8 @@ class BuildReport:
     lookup_rows: int = 0               # rows those queries returned
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # ingested, but worth a look (see read_inputs)
+    fetched: int = 0                   # URLs fetched into the page cache (relgraph.sources.urls)
+    fetched_from_cache: int = 0        # URLs the page cache already held
 
     @property
     def ok(self) -> bool:
@@ -108,8 +111,9 @@ def extract(articles: list[Article], settings: Settings, *, workers: int | None 
 def build(paths: Iterable[str | Path], settings: Settings | None = None, *, force: bool = False,
           progress: Callable[[int], None] | None = None, workers: int | None = None,
           dask: str | None = None, count_store: bool = False) -> BuildReport:
-    """Extract `paths` into the store. Articles already stored with the same text are skipped
-    unless `force`. All writes of one build land in one transaction (one update request for a
+    """Extract `paths` into the store (http(s) URLs, `.urls` files and `relgraph.sources.urls.UrlList`s
+    among them are fetched into the page cache first). Articles already stored with the same text
+    are skipped unless `force`. All writes of one build land in one transaction (one update request for a
     remote store). `workers` > 1 extracts in that many local processes, `dask` on the Dask
     cluster whose scheduler is at that address (defaults: settings.build_workers,
     settings.dask_address). `count_store` also counts the quads of the whole store afterwards."""
@@ -122,6 +126,7 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, forc
 
 def _build(paths, settings: Settings, force: bool, progress, workers, dask, count_store: bool) -> BuildReport:
     report = BuildReport()
+    paths = fetch_inputs(paths, settings, report)   # URLs and URL lists -> cached pages
     articles = read_inputs(paths, report)
     store = open_store(settings.store, base_iri=settings.base_iri)
     iris = IriMaker(settings.base_iri)

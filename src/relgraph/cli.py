@@ -43,27 +43,51 @@ def cli() -> None:
     """relgraph: build a sourced knowledge graph from diplomacy news and query it with SPARQL."""
 
 
+urls_option = click.option(
+    "--urls", "url_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="A file of URLs to fetch, one per line (# comments and blank lines are skipped); repeatable.")
+refresh_option = click.option("--refresh", is_flag=True,
+                              help="Fetch URLs again even when the page cache already has them.")
+
+
+def _fetch_settings(settings: Settings, refresh: bool, page_cache: Path | None) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, fetch_refresh=settings.fetch_refresh or refresh,
+                   page_cache_dir=page_cache or settings.page_cache_dir)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @store_option
+@urls_option
+@refresh_option
+@click.option("--page-cache", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Where fetched pages are kept (default: <store>-pages, or $RELGRAPH_PAGE_CACHE_DIR).")
 @click.option("--force", is_flag=True, help="Re-extract articles even when the store has them unchanged.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extract in N local processes (default 1: in this process, or $RELGRAPH_BUILD_WORKERS).")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786).")
 @click.option("--count", is_flag=True, help="Also count the quads of the whole store afterwards (reads it all).")
-def build(paths: tuple[str, ...], store: str | None, force: bool, workers: int | None, dask: str | None,
-          count: bool) -> None:
-    """Extract PATHS (files or folders of .txt/.jsonl articles) into the store.
+def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...], refresh: bool,
+          page_cache: Path | None, force: bool, workers: int | None, dask: str | None, count: bool) -> None:
+    """Extract PATHS (.txt/.jsonl/.html articles or folders of them, http(s) URLs, .urls lists) into the store.
+
+    URLs are fetched into the page cache first; a cached URL is not fetched again.
 
     Example: relgraph build data/articles --store store --workers 4
     """
     from relgraph.build import build as run_build
+    from relgraph.sources.urls import UrlList
 
-    settings = _settings(store)
+    if not paths and not url_files:
+        raise click.UsageError("give PATHS or URLs to build, or --urls FILE")
+    settings = _fetch_settings(_settings(store), refresh, page_cache)
+    inputs = [*paths, *(UrlList(path) for path in url_files)]
     try:
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
-            report = run_build(paths, settings, force=force, progress=bar.update, workers=workers, dask=dask,
+            report = run_build(inputs, settings, force=force, progress=bar.update, workers=workers, dask=dask,
                                count_store=count)
     except RelgraphError as exc:
         _fail(exc)
@@ -72,12 +96,42 @@ def build(paths: tuple[str, ...], store: str | None, force: bool, workers: int |
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     total = f"; the store holds {report.store_quads} quads" if report.store_quads is not None else ""
+    fetched = (f"{report.fetched} URL(s) fetched, {report.fetched_from_cache} from the page cache; "
+               if report.fetched or report.fetched_from_cache else "")
     click.echo(
-        f"{report.extracted} article(s) extracted, {report.unchanged} unchanged, {len(report.errors)} error(s); "
+        f"{fetched}{report.extracted} article(s) extracted, {report.unchanged} unchanged, "
+        f"{len(report.errors)} error(s); "
         f"{report.quads_written} quads written to {settings.store}{total}",
         err=True,
     )
     if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@urls_option
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="The page cache folder to fetch into (default: the one `relgraph build` uses).")
+@refresh_option
+@store_option
+def fetch(urls: tuple[str, ...], url_files: tuple[Path, ...], into: Path | None, refresh: bool,
+          store: str | None) -> None:
+    """Fetch URLS (and the URLs of --urls files) into a page cache folder, without building.
+
+    Example: relgraph fetch https://example.org/news/story.html --urls reading.urls --into pages
+    """
+    from relgraph.sources.urls import fetch_listed, page_cache_folder
+
+    if not urls and not url_files:
+        raise click.UsageError("give URLs to fetch, or --urls FILE")
+    settings = _fetch_settings(_settings(store), refresh, into)
+    summary = fetch_listed(urls, url_files, settings)
+    for failure in summary.failed:
+        click.echo(f"failed: {failure}", err=True)
+    click.echo(f"{len(summary.fetched)} fetched, {len(summary.cached)} already cached, "
+               f"{len(summary.failed)} failed; pages in {page_cache_folder(settings)}", err=True)
+    if summary.failed:
         sys.exit(1)
 
 

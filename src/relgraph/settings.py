@@ -60,6 +60,21 @@ class Settings:
     front_max_header_bytes: int = 64 * 1024      # request line + headers; more gets 431
     front_drain_timeout_s: float = 30.0          # an old server process gets this long to finish its responses
     front_reload_poll_s: float = 1.0             # how often the supervisor looks for a finished build (0: never)
+    # Fetching URLs (relgraph.sources.fetch, relgraph.sources.page_cache). Times in seconds.
+    fetch_contact_url: str = "https://w3id.org/relgraph"  # in the user agent, for site owners
+    fetch_user_agent: str = ""                   # replaces the whole user agent (empty: relgraph/VERSION (+contact))
+    fetch_min_delay_s: float = 1.0               # between two requests to one host (a Crawl-delay raises it)
+    fetch_max_delay_s: float = 30.0              # a larger Crawl-delay is honoured only up to this
+    fetch_connect_timeout_s: float = 10.0
+    fetch_read_timeout_s: float = 20.0           # longest silence while waiting for headers or body bytes
+    fetch_deadline_s: float = 60.0               # everything for one URL (redirects, retries), host waits aside
+    fetch_max_bytes: int = 8 * 1024 * 1024       # largest page body, counted after decompression
+    fetch_max_redirects: int = 5
+    fetch_retries: int = 2                       # further attempts after a connection error, 429 or 5xx
+    fetch_backoff_s: float = 1.0                 # first back-off before a retry; doubled each time
+    fetch_max_retry_after_s: float = 60.0        # cap on a server's Retry-After
+    fetch_refresh: bool = False                  # fetch URLs again even when the page cache has them
+    page_cache_dir: Path | None = None           # fetched pages (default: <store>-pages next to the store)
 
     @classmethod
     def load(cls, **overrides) -> Settings:
