@@ -73,7 +73,8 @@ def build(paths: tuple[str, ...], store: str | None, force: bool, workers: int |
         click.echo(f"error: {error}", err=True)
     total = f"; the store holds {report.store_quads} quads" if report.store_quads is not None else ""
     click.echo(
-        f"{report.extracted} article(s) extracted, {report.unchanged} unchanged, {len(report.errors)} error(s); "
+        f"{report.extracted} article(s) extracted, {report.unchanged} unchanged, "
+        f"{report.not_english} not in English (skipped), {len(report.errors)} error(s); "
         f"{report.quads_written} quads written to {settings.store}{total}",
         err=True,
     )

@@ -86,8 +86,25 @@ class GraphWriter:
             self.add(self.article_iri, dip("publishedDate"), date_literal(a.published))
         self.add(self.article_iri, dip("sha256"), ox.Literal(a.sha256))
         self.add(self.article_iri, dip("sourceFile"), ox.Literal(a.source))
+        self.write_provenance()
         self.add(self.extractor, n(RDF + "type"), dip("Extractor"))
         self.add(self.extractor, n(RDFS + "label"), ox.Literal(f"relgraph extractor {extractor_version()}"))
+
+    def write_provenance(self) -> None:
+        """Where a page's text came from: the URL fetched and when, the program that extracted the
+        main text, the byline, and the language of the text (articles from .txt/.jsonl have only
+        the last, when it was detected)."""
+        a = self.article
+        if a.fetched_url:
+            self.add(self.article_iri, dip("fetchedUrl"), ox.Literal(a.fetched_url, datatype=n(XSD + "anyURI")))
+        if a.fetched_at:
+            self.add(self.article_iri, dip("fetchedAt"), ox.Literal(a.fetched_at, datatype=n(XSD + "dateTime")))
+        if a.text_extractor:
+            self.add(self.article_iri, dip("textExtractor"), ox.Literal(a.text_extractor))
+        if a.author:
+            self.add(self.article_iri, dip("author"), ox.Literal(a.author))
+        if a.language:
+            self.add(self.article_iri, n(DCT + "language"), ox.Literal(a.language, datatype=n(XSD + "language")))
 
     def write_entity(self, ref: Ref, label: str, names: set[str], same_as: list[str], ev: Evidence | None) -> None:
         iri = n(self.iris.entity(ref))
