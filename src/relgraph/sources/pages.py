@@ -2,8 +2,9 @@
 
 trafilatura finds the story among navigation, related-story boxes, comments and footers, and reads
 the page's metadata (JSON-LD `NewsArticle`, OpenGraph, `<meta>` tags; dates through htmldate). The
-text it returns, one paragraph per line, is given a blank line between paragraphs (the shape of a
-`.txt` article, which the furniture rules and the long-text splitter rely on) and becomes the
+text it returns, one paragraph per line, is given a blank line between paragraphs and the page's
+headline as its first paragraph (the shape of a `.txt` article, which the furniture rules, the
+long-text splitter and the headline rules rely on) and becomes the
 article's `raw_text`: every evidence offset points into it, and its sha256 is the article's
 `sha256`, so a user can check an offset against the saved text. What the page's metadata says
 (title, date, publisher, canonical URL) beats what the text rules would guess.
@@ -31,6 +32,8 @@ from relgraph.dates import normalize_date
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 # A main text without one line of this many words is headings and links, not a story.
 MIN_STORY_LINE_WORDS = 8
+# A page that repeats its headline does so within its first paragraphs.
+HEADLINE_WITHIN = 3
 EXTRACTION_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": False,
                       "deduplicate": False}
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -66,6 +69,7 @@ def article_from_html(html: bytes | str, *, ident: str, source: str, url: str | 
     text = _paragraphs(doc.text if doc is not None else None)
     if not _has_story(text):
         return ArticleError(source, "no main text found in the page (only navigation, headings or links)")
+    text = _with_headline(doc.title, text)
     page_meta = {
         "title": doc.title,
         "published": normalize_date(doc.date) if doc.date else None,
@@ -114,6 +118,19 @@ def _paragraphs(text: str | None) -> str:
     """trafilatura's lines as paragraphs separated by one blank line."""
     lines = (line.strip() for line in (text or "").split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def _with_headline(title: str | None, text: str) -> str:
+    """The text with the page's headline as its first paragraph, as a `.txt` article has it: some
+    pages repeat the headline above the story and some do not, and the rules read the headline
+    (an agreement 'signed' in a headline is concluded) the same way whatever the page did."""
+    if not title:
+        return text
+    headline = " ".join(title.split()).casefold()
+    # A kicker or label line may stand above the repeated headline ('Press release | No. 41').
+    if any(" ".join(p.split()).casefold() == headline for p in text.split("\n\n", HEADLINE_WITHIN)[:HEADLINE_WITHIN]):
+        return text
+    return f"{title.strip()}\n\n{text}"
 
 
 def _has_story(text: str) -> bool:
