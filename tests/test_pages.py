@@ -277,3 +277,17 @@ def test_the_article_page_shows_the_provenance(page_store, make_app):
         assert shown in page, shown
     saved = unescape(app.test_client().get("/id/article/titled_site_name").get_data(as_text=True))
     assert "Fetched from" not in saved and "Author" not in saved and text_extractor() in saved
+
+
+def test_relgraph_export_carries_the_provenance(page_store, tmp_path):
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    out = tmp_path / "graph.nq"
+    result = CliRunner().invoke(cli, ["export", "--store", str(page_store), "--format", "nquads", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    dump = out.read_text(encoding="utf-8")
+    for term in ("fetchedUrl", "fetchedAt", "textExtractor", "author", "sha256"):
+        assert f"<{DIP}{term}>" in dump, term
+    assert f'"en"^^<{XSD}language>' in dump
