@@ -291,3 +291,17 @@ def test_relgraph_export_carries_the_provenance(page_store, tmp_path):
     for term in ("fetchedUrl", "fetchedAt", "textExtractor", "author", "sha256"):
         assert f"<{DIP}{term}>" in dump, term
     assert f'"en"^^<{XSD}language>' in dump
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    ("Share this post Copy link", True), ("Share: Facebook | X | Email", True), ("Published", True),
+    ("Press release | No. 41/2024", True),
+    ("Share prices fell in Doha on Monday.", False), ("Published reports say the minister resigned.", False),
+    ("PRESS RELEASE", False),       # a bare one is a .txt article's first line (its title) in the dev set
+])
+def test_the_page_furniture_rules_drop_button_rows_and_bare_labels_only(line, dropped):
+    from relgraph.articles import strip_furniture
+
+    news = "The foreign ministers of Oman and Qatar met in Doha on Monday for talks on shipping."
+    text, _ = strip_furniture(f"{news}\n\n{line}\n\n{news}")
+    assert (line not in text) is dropped

@@ -26,6 +26,9 @@ from functools import lru_cache
 ENGLISH = "en"
 MIN_CHARS = 200
 MIN_NOT_ENGLISH = 0.99
+# The detector's time grows with the text (2.6 ms for a 3,300-character article); its verdict is
+# settled long before this many characters, so a 2,000,000-character text costs no more than this.
+SAMPLE_CHARS = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +53,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     hint = primary_subtag(declared)
     if len(text.strip()) < MIN_CHARS:
         return hint
-    ranked = _identifier().rank(text)
+    ranked = _identifier().rank(text[:SAMPLE_CHARS])
     english = dict(ranked).get(ENGLISH, 0.0)
     if english >= MIN_NOT_ENGLISH:
         return ENGLISH
