@@ -63,7 +63,8 @@ def test_a_declared_language_never_overrides_the_text():
 
 
 def test_a_page_declaring_english_over_a_french_story_is_french():
-    paragraphs = [p for p in (FOREIGN / "fr_visite.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    text = (FOREIGN / "fr_visite.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
     html = ('<html lang="en-GB"><head><title>' + paragraphs[0] + "</title></head><body><article>"
             + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article></body></html>")
     article = article_from_html(html, ident="fr", source="fr.html")
@@ -86,7 +87,8 @@ def mixed_folder(tmp_path_factory) -> Path:
         "Lavrov meets Qureshi in Moscow\n\nRussian Foreign Minister Sergei Lavrov met his Pakistani "
         "counterpart Shah Mehmood Qureshi in Moscow on Tuesday. The two ministers discussed trade and energy "
         "cooperation and agreed to meet again in Islamabad later this year.\n", encoding="utf-8")
-    (folder / "english.meta.json").write_text(json.dumps({"title": "Lavrov meets Qureshi", "published": "2023-06-13"}))
+    meta = {"title": "Lavrov meets Qureshi", "published": "2023-06-13"}
+    (folder / "english.meta.json").write_text(json.dumps(meta))
     return folder
 
 

@@ -90,7 +90,8 @@ def test_the_page_metadata_date_beats_a_date_in_the_text_and_a_fallback_date():
 
 
 def test_the_fallback_date_serves_only_an_undated_page():
-    article = article_from_html(UNDATED_PAGE, ident="a", source="a.html", fallback_date="2020-01-02T10:00:00Z")
+    article = article_from_html(UNDATED_PAGE, ident="a", source="a.html",
+                                fallback_date="2020-01-02T10:00:00Z")
     assert isinstance(article, Article), article
     assert article.published == "2020-01-02"
 
@@ -144,14 +145,16 @@ def _bad_pages(folder: Path) -> dict[str, str]:
     (folder / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
     (folder / "archive.htm").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4)
     (folder / "empty.html").write_bytes(b"")
-    (folder / "huge.html").write_bytes(b"<html><body><p>" + b"word " * (MAX_PAGE_BYTES // 5 + 1) + b"</p></body></html>")
+    words = b"word " * (MAX_PAGE_BYTES // 5 + 1)
+    (folder / "huge.html").write_bytes(b"<html><body><p>" + words + b"</p></body></html>")
     return {"links_only.html": "no main text", "photo.html": "binary file", "archive.htm": "gzip",
             "empty.html": "empty", "huge.html": "larger than"}
 
 
 def test_each_bad_page_is_an_error_naming_its_file(tmp_path):
     expected = _bad_pages(tmp_path)
-    errors = {Path(e.source).name: e.message for e in iter_articles([tmp_path]) if isinstance(e, ArticleError)}
+    errors = {Path(e.source).name: e.message
+              for e in iter_articles([tmp_path]) if isinstance(e, ArticleError)}
     assert set(errors) == set(expected)
     for name, words in expected.items():
         assert words in errors[name], (name, errors[name])
@@ -165,7 +168,8 @@ def test_a_page_too_large_given_as_text_is_refused_before_parsing():
 
 @pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252"])
 def test_a_page_in_its_declared_charset_is_read_right(charset):
-    sentence = ("Señor Núñez met the envoy of Curaçao in Zürich on Monday, and both called the talks on the "
+    sentence = ("Señor Núñez met the envoy of Curaçao in Zürich on Monday, and both called the talks "
+                "on the "
                 "café trade “useful” – a word they repeated twice.")
     if charset == "iso-8859-1":
         sentence = sentence.replace("“", '"').replace("”", '"').replace("–", "-")
@@ -179,7 +183,7 @@ def test_a_page_in_its_declared_charset_is_read_right(charset):
 
 
 def test_a_cyrillic_page_in_windows_1251_is_read_right():
-    text = (Path(__file__).parent / "fixtures" / "languages" / "ru_peregovory.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "fixtures" / "languages" / "ru_peregovory.txt").read_text("utf-8")
     title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
     html = ('<html lang="ru"><head><meta charset="windows-1251"><title>' + title + "</title></head><body>"
             "<article>" + "".join(f"<p>{p.strip()}</p>" for p in paragraphs) + "</article></body></html>")
@@ -225,7 +229,8 @@ def page_store(tmp_path_factory):
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     records = extract_article(fetched)
     index.resolve(records)
-    store.replace_graphs(graphs, article_quads(fetched, records, iris, index.labels) + index.key_quads(records))
+    quads = article_quads(fetched, records, iris, index.labels) + index.key_quads(records)
+    store.replace_graphs(graphs, quads)
     del store                       # closes the store for the readers below
     return store_dir
 
@@ -247,13 +252,14 @@ def test_a_saved_page_carries_url_extractor_author_language_and_sha(page_store):
     assert values[DIP + "author"] == {ox.Literal("Daria Novak")}
     assert values[DCT + "language"] == {ox.Literal("en", datatype=ox.NamedNode(XSD + "language"))}
     assert values[DIP + "sha256"] == {ox.Literal(page("wire_jsonld.html").sha256)}
-    assert DIP + "fetchedUrl" not in values and DIP + "fetchedAt" not in values   # a saved file was not fetched
+    assert DIP + "fetchedUrl" not in values and DIP + "fetchedAt" not in values   # a saved file, not fetched
 
 
 def test_a_fetched_page_carries_the_fetched_url_and_time(page_store):
     values = _article_values(page_store, "fetched-wire")
-    assert values[DIP + "fetchedUrl"] == {ox.Literal(FETCHED["fetched_url"], datatype=ox.NamedNode(XSD + "anyURI"))}
-    assert values[DIP + "fetchedAt"] == {ox.Literal(FETCHED["fetched_at"], datatype=ox.NamedNode(XSD + "dateTime"))}
+    typed = lambda value, datatype: ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))   # noqa: E731
+    assert values[DIP + "fetchedUrl"] == {typed(FETCHED["fetched_url"], "anyURI")}
+    assert values[DIP + "fetchedAt"] == {typed(FETCHED["fetched_at"], "dateTime")}
     # the canonical URL the page declares is schema:url, not the URL it was fetched from
     assert values["https://schema.org/url"] == {ox.Literal(EXPECTED["wire_jsonld.html"]["url"])}
 
@@ -285,7 +291,8 @@ def test_relgraph_export_carries_the_provenance(page_store, tmp_path):
     from relgraph.cli import cli
 
     out = tmp_path / "graph.nq"
-    result = CliRunner().invoke(cli, ["export", "--store", str(page_store), "--format", "nquads", "-o", str(out)])
+    args = ["export", "--store", str(page_store), "--format", "nquads", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     dump = out.read_text(encoding="utf-8")
     for term in ("fetchedUrl", "fetchedAt", "textExtractor", "author", "sha256"):

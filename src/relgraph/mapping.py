@@ -95,16 +95,15 @@ class GraphWriter:
         main text, the byline, and the language of the text (articles from .txt/.jsonl have only
         the last, when it was detected)."""
         a = self.article
-        if a.fetched_url:
-            self.add(self.article_iri, dip("fetchedUrl"), ox.Literal(a.fetched_url, datatype=n(XSD + "anyURI")))
-        if a.fetched_at:
-            self.add(self.article_iri, dip("fetchedAt"), ox.Literal(a.fetched_at, datatype=n(XSD + "dateTime")))
-        if a.text_extractor:
-            self.add(self.article_iri, dip("textExtractor"), ox.Literal(a.text_extractor))
-        if a.author:
-            self.add(self.article_iri, dip("author"), ox.Literal(a.author))
+        typed = (("fetchedUrl", a.fetched_url, "anyURI"), ("fetchedAt", a.fetched_at, "dateTime"),
+                 ("textExtractor", a.text_extractor, None), ("author", a.author, None))
+        for local, value, datatype in typed:
+            if value:
+                literal = ox.Literal(value, datatype=n(XSD + datatype)) if datatype else ox.Literal(value)
+                self.add(self.article_iri, dip(local), literal)
         if a.language:
-            self.add(self.article_iri, n(DCT + "language"), ox.Literal(a.language, datatype=n(XSD + "language")))
+            language = ox.Literal(a.language, datatype=n(XSD + "language"))
+            self.add(self.article_iri, n(DCT + "language"), language)
 
     def write_entity(self, ref: Ref, label: str, names: set[str], same_as: list[str], ev: Evidence | None) -> None:
         iri = n(self.iris.entity(ref))

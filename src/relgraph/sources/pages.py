@@ -90,7 +90,8 @@ def _unreadable(html: bytes | str) -> str | None:
     """Why `html` cannot be a web page at all (too large, empty, compressed, binary), else None."""
     size = len(html.encode("utf-8")) if isinstance(html, str) else len(html)
     if size > MAX_PAGE_BYTES:
-        return f"page of {size:,} bytes is larger than the {MAX_PAGE_BYTES:,} bytes relgraph reads from one page"
+        return (f"page of {size:,} bytes is larger than the {MAX_PAGE_BYTES:,} bytes relgraph reads "
+                "from one page")
     if not html.strip():
         return "empty page"
     if isinstance(html, str) or html.startswith(_UTF16_BOMS):
@@ -128,7 +129,8 @@ def _with_headline(title: str | None, text: str) -> str:
         return text
     headline = " ".join(title.split()).casefold()
     # A kicker or label line may stand above the repeated headline ('Press release | No. 41').
-    if any(" ".join(p.split()).casefold() == headline for p in text.split("\n\n", HEADLINE_WITHIN)[:HEADLINE_WITHIN]):
+    first = text.split("\n\n", HEADLINE_WITHIN)[:HEADLINE_WITHIN]
+    if any(" ".join(p.split()).casefold() == headline for p in first):
         return text
     return f"{title.strip()}\n\n{text}"
 
