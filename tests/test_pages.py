@@ -169,8 +169,7 @@ def test_a_page_too_large_given_as_text_is_refused_before_parsing():
 @pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252"])
 def test_a_page_in_its_declared_charset_is_read_right(charset):
     sentence = ("Señor Núñez met the envoy of Curaçao in Zürich on Monday, and both called the talks "
-                "on the "
-                "café trade “useful” – a word they repeated twice.")
+                "on the café trade “useful” – a word they repeated twice.")
     if charset == "iso-8859-1":
         sentence = sentence.replace("“", '"').replace("”", '"').replace("–", "-")
     html = (f'<html lang="en"><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
