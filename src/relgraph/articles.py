@@ -58,7 +58,7 @@ class Article:
     fetched_url: str | None = None
     fetched_at: str | None = None        # ISO 8601 UTC
     text_extractor: str | None = None    # e.g. "trafilatura 2.3.1"
-    language: str | None = None          # ISO 639-1 code, when detected
+    language: str | None = None          # ISO 639 code ("en", "ar"; py3langid's), None when undecided
 
     def raw_offset(self, i: int) -> int:
         """Offset in `raw_text` of the character at offset `i` of `text`.
