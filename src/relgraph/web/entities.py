@@ -197,6 +197,7 @@ def article_page(this: ox.NamedNode) -> str:
     article_id = this.value.rsplit("/", 1)[1]
     return render_template(
         "article.html", iri=view.iri, meta=view.meta, title=view.title, url=view.url,
-        url_href=view.url_href, mentions=view.mentions, sentences=view.sentences,
+        url_href=view.url_href, fetched_url=view.fetched_url, fetched_href=view.fetched_href,
+        mentions=view.mentions, sentences=view.sentences,
         graph_url=url_for("entities.resource", kind="graph", slug=f"{article_id}.ttl"),
         format_links=_format_links(this.value), DIP=str(DIP), DCTERMS=DCTERMS)

@@ -202,7 +202,9 @@ def article_view(this: ox.NamedNode) -> SimpleNamespace:
     for facts in sentences.values():
         facts.sort(key=lambda f: (f.subject.text, f.predicate.text, f.object.text))
     url = meta.get("https://schema.org/url")
+    fetched_url = meta.get(f"{DIP}fetchedUrl")
     return SimpleNamespace(
         iri=this.value, meta=meta, title=meta.get(f"{DCTERMS}title") or compact(this.value),
-        url=url, url_href=web_href(url), mentions=dict(sorted(mentions.items())),
+        url=url, url_href=web_href(url), fetched_url=fetched_url, fetched_href=web_href(fetched_url),
+        mentions=dict(sorted(mentions.items())),
         sentences=sorted(sentences.items()))
