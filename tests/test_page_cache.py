@@ -159,7 +159,7 @@ def test_relgraph_fetch_prints_a_summary(site, tmp_path, monkeypatch):
     assert "2 fetched, 0 already cached, 3 failed" in result.output
     assert f"failed: {site.url('/nowhere')}: HTTP 404 Not Found" in result.output
     assert f"failed: {listing}:3: only http and https URLs are fetched" in result.output
-    assert f"failed: {site.url('/login')}: no news text left" in result.output
+    assert f"failed: {site.url('/login')}: no main text found in the page" in result.output
     again = CliRunner().invoke(cli, args)
     assert "0 fetched, 2 already cached, 3 failed" in again.output      # the 404 is asked again
 
