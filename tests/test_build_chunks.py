@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,6 +17,9 @@ from relgraph.build import build
 from relgraph.cli import cli
 from relgraph.settings import Settings
 from relgraph.store import open_store
+
+from conftest import ARTICLES
+from test_remote_store import virtuoso  # noqa: F401 - the fixture: a private Virtuoso on 127.0.0.1
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT.parent / "shared" / "devset" / "articles"
@@ -73,7 +75,8 @@ def test_the_setting_sets_the_chunk_size(one_chunk, devset_count, tmp_path, monk
 
 
 def test_commit_every_below_one_is_refused(tmp_path):
-    result = CliRunner().invoke(cli, ["build", str(DEVSET), "--store", str(tmp_path / "s"), "--commit-every", "0"])
+    result = CliRunner().invoke(cli, ["build", str(DEVSET), "--store", str(tmp_path / "s"),
+                                      "--commit-every", "0"])
     assert result.exit_code == 2 and "--commit-every" in result.output
     assert not (tmp_path / "s").exists()
 
@@ -140,4 +143,21 @@ def test_a_repeated_id_in_a_later_chunk_is_an_error_and_the_rest_ingests(tmp_pat
     source.write_text("".join(json.dumps(line) + "\n" for line in lines))
     report = build([source], Settings.load(store=tmp_path / "store"), commit_every=1)
     assert report.read == 3 and report.extracted == 3 and report.chunks_committed == 3
-    assert len(report.errors) == 1 and "'a0' already read" in report.errors[0] and "in.jsonl" in report.errors[0]
+    assert len(report.errors) == 1
+    assert "'a0' already read" in report.errors[0] and "in.jsonl" in report.errors[0]
+
+
+def test_a_chunked_build_into_a_remote_store_gives_the_embedded_graph(virtuoso, tmp_path):
+    """Virtuoso on 127.0.0.1 (test_remote_store's server): the sample articles two at a time, one
+    update request per chunk, give the quads of an embedded one-chunk build, and a re-run skips them."""
+    base = "https://example.org/chunked/"
+    spec = "sparql+" + virtuoso
+    report = build([ARTICLES], Settings.load(store=spec, base_iri=base), commit_every=2)
+    assert report.ok and report.chunks_committed == 3 and report.extracted == 5
+    embedded = tmp_path / "store"
+    assert build([ARTICLES], Settings.load(store=embedded, base_iri=base)).ok
+    out = io.BytesIO()
+    open_store(spec, base_iri=base).dump(out, "nquads")
+    assert sorted(set(out.getvalue().decode().splitlines())) == sorted(set(sorted_nquads(embedded)))
+    again = build([ARTICLES], Settings.load(store=spec, base_iri=base), commit_every=2)
+    assert (again.extracted, again.unchanged, again.chunks_committed) == (0, 5, 0)

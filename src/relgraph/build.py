@@ -27,7 +27,7 @@ from relgraph.gazetteer import default_gazetteer
 from relgraph.iris import IriMaker
 from relgraph.mapping import article_quads
 from relgraph.namespaces import DIP
-from relgraph.parallel import ExtractionFailure
+from relgraph.parallel import ExtractionFailure, WorkerPool
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
@@ -148,14 +148,12 @@ def build(paths: Iterable[str | Path], settings: Settings | None = None, *, forc
 
 def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, count_store: bool,
            commit_every: int, on_commit) -> BuildReport:
-    from relgraph.parallel import WorkerPool
-
     report = BuildReport()
     store = open_store(settings.store, base_iri=settings.base_iri)
     iris = IriMaker(settings.base_iri)
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
-    pool = WorkerPool(settings.spacy_model, settings.batch_size, workers) if workers > 1 and not dask else None
+    pool = None if workers <= 1 or dask else WorkerPool(settings.spacy_model, settings.batch_size, workers)
     try:
         for chunk in _chunks(iter_inputs(paths, report), commit_every):
             if _build_chunk(chunk, store, iris, settings, report, force=force, progress=progress,

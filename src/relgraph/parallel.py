@@ -77,7 +77,8 @@ class WorkerPool:
         if self._pool is None:
             # spawn: the workers start clean (no copy of the parent's open store or threads) and
             # each loads the model once in its initializer.
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_load_model, initargs=(self.model,))
         return self._pool
 
