@@ -1,4 +1,12 @@
-"""articles -> NLP -> records -> quads -> store, in one transaction per build.
+"""articles -> NLP -> records -> quads -> store, in chunks of `commit_every` articles, one
+transaction per chunk.
+
+The inputs are read as a stream and cut into chunks; each chunk is extracted, resolved, mapped and
+written before the next is read, so what a build holds in memory follows the chunk, not the corpus.
+Each chunk resolves against the store as the chunks before it left it (a fresh `CorpusIndex` per
+chunk, loaded by key), so the graph does not depend on where chunks were cut: a build killed after
+chunk k and run again skips the k committed chunks (their articles are stored, unchanged) and ends
+with the graph of an uninterrupted build.
 
 Extraction (article -> records) is pure and runs in-process, in local worker processes
 (`workers`) or on a Dask cluster (`dask`); resolution and mapping run here, in input order, so the
@@ -8,8 +16,9 @@ build follows the number of articles it extracts, not the size of the store.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from relgraph.fingerprint import extractor_version
@@ -18,7 +27,7 @@ from relgraph.gazetteer import default_gazetteer
 from relgraph.iris import IriMaker
 from relgraph.mapping import article_quads
 from relgraph.namespaces import DIP
-from relgraph.parallel import ExtractionFailure
+from relgraph.parallel import ExtractionFailure, WorkerPool
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
 from relgraph.sources.urls import fetch_inputs
@@ -33,6 +42,7 @@ class BuildReport:
     unchanged: int = 0
     not_english: int = 0               # articles skipped because their text is in another language
     quads_written: int = 0
+    chunks_committed: int = 0          # transactions written (a chunk with nothing to write has none)
     store_quads: int | None = None     # only counted when asked for: a count reads the whole store
     lookup_queries: int = 0            # queries the build sent to read what the store already holds
     lookup_rows: int = 0               # rows those queries returned
@@ -46,13 +56,14 @@ class BuildReport:
         return not self.errors
 
 
-def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Article]:
-    """Good articles in input order; bad input is reported and skipped, never fatal. An article that
-    page-furniture stripping cut to less than half of a long text is read and also reported in
-    `report.warnings`, so a rule that swallowed a story is seen. An article in another language than
-    English (the only one the rules read) is skipped, reported in `report.warnings` and counted in
-    `report.not_english`."""
-    articles, seen = [], {}
+def iter_inputs(paths: Iterable[str | Path], report: BuildReport) -> Iterator[Article]:
+    """Good articles in input order, one at a time; bad input is reported and skipped, never fatal.
+    A repeated article id is an error (only the ids seen are kept, not the articles). An article
+    that page-furniture stripping cut to less than half of a long text is yielded and also
+    reported in `report.warnings`, so a rule that swallowed a story is seen. An article in another
+    language than English (the only one the rules read) is skipped, reported in `report.warnings`
+    and counted in `report.not_english`."""
+    seen: dict[str, str] = {}
     for item in iter_articles(paths):
         if isinstance(item, ArticleError):
             report.errors.append(str(item))
@@ -64,11 +75,15 @@ def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Articl
             report.errors.append(f"{item.source}: article id {item.id!r} already read from {seen[item.id]}; skipped")
         else:
             seen[item.id] = item.source
-            articles.append(item)
+            report.read += 1
             if (loss := furniture_loss(item.raw_text, item.text)) is not None:
                 report.warnings.append(f"{item.source}: {loss}")
-    report.read = len(articles)
-    return articles
+            yield item
+
+
+def read_inputs(paths: Iterable[str | Path], report: BuildReport) -> list[Article]:
+    """`iter_inputs` as a list (for callers that want every article at once)."""
+    return list(iter_inputs(paths, report))
 
 
 def unchanged_articles(store: GraphStore, iris: IriMaker, ids: Iterable[str] | None = None,
@@ -95,14 +110,17 @@ def unchanged_articles(store: GraphStore, iris: IriMaker, ids: Iterable[str] | N
 
 
 def extract(articles: list[Article], settings: Settings, *, workers: int | None = None,
-            dask: str | None = None, progress: Callable[[int], None] | None = None):
-    """(article, ArticleRecords or ExtractionFailure) in input order, wherever extraction runs."""
+            dask: str | None = None, progress: Callable[[int], None] | None = None, pool=None):
+    """(article, ArticleRecords or ExtractionFailure) in input order, wherever extraction runs.
+    `pool` (a `parallel.WorkerPool`) keeps local worker processes from one call to the next."""
     from relgraph import parallel
 
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
     if dask:
         yield from parallel.extract_dask(articles, settings.spacy_model, settings.batch_size, dask, progress)
+    elif pool is not None and len(articles) > 1:
+        yield from pool.extract(articles, progress)
     elif workers > 1 and len(articles) > 1:
         yield from parallel.extract_local(articles, settings.spacy_model, settings.batch_size, workers, progress)
     else:
@@ -118,33 +136,74 @@ def extract(articles: list[Article], settings: Settings, *, workers: int | None 
 
 def build(paths: Iterable[str | Path], settings: Settings | None = None, *, force: bool = False,
           progress: Callable[[int], None] | None = None, workers: int | None = None,
-          dask: str | None = None, count_store: bool = False) -> BuildReport:
+          dask: str | None = None, count_store: bool = False, commit_every: int | None = None,
+          on_commit: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Extract `paths` into the store (http(s) URLs, `.urls` files and `relgraph.sources.urls.UrlList`s
     among them are fetched into the page cache first). Articles already stored with the same text
-    are skipped unless `force`. All writes of one build land in one transaction (one update request for a
-    remote store). `workers` > 1 extracts in that many local processes, `dask` on the Dask
-    cluster whose scheduler is at that address (defaults: settings.build_workers,
-    settings.dask_address). `count_store` also counts the quads of the whole store afterwards."""
+    are skipped unless `force`. The inputs are read, extracted and written `commit_every` articles
+    at a time (default settings.commit_every), each chunk in one transaction (one update request
+    for a remote store); `on_commit` is called with the report after each chunk lands. `workers` > 1
+    extracts in that many local processes, `dask` on the Dask cluster whose scheduler is at that
+    address (defaults: settings.build_workers, settings.dask_address). `count_store` also counts
+    the quads of the whole store afterwards."""
     settings = settings or Settings.load()
+    commit_every = settings.commit_every if commit_every is None else commit_every
+    if commit_every < 1:
+        raise ValueError(f"commit_every must be at least 1, not {commit_every}")
+    options = dict(force=force, progress=progress, workers=workers, dask=dask, count_store=count_store,
+                   commit_every=commit_every, on_commit=on_commit)
     if is_remote(settings.store) or settings.store is None:
-        return _build(paths, settings, force, progress, workers, dask, count_store)
+        return _build(paths, settings, **options)
     with build_lock(Path(settings.store)):
-        return _build(paths, settings, force, progress, workers, dask, count_store)
+        return _build(paths, settings, **options)
 
 
-def _build(paths, settings: Settings, force: bool, progress, workers, dask, count_store: bool) -> BuildReport:
+def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, count_store: bool,
+           commit_every: int, on_commit) -> BuildReport:
     report = BuildReport()
     paths = fetch_inputs(paths, settings, report)   # URLs and URL lists -> cached pages
-    articles = read_inputs(paths, report)
     store = open_store(settings.store, base_iri=settings.base_iri)
     iris = IriMaker(settings.base_iri)
+    workers = settings.build_workers if workers is None else workers
+    dask = settings.dask_address if dask is None else dask
+    pool = None if workers <= 1 or dask else WorkerPool(settings.spacy_model, settings.batch_size, workers)
+    try:
+        for chunk in _chunks(iter_inputs(paths, report), commit_every):
+            if _build_chunk(chunk, store, iris, settings, report, force=force, progress=progress,
+                            workers=workers, dask=dask, pool=pool):
+                report.chunks_committed += 1
+                if on_commit:
+                    on_commit(report)
+    finally:
+        if pool is not None:
+            pool.close()
+    if count_store:
+        report.store_quads = len(store)
+    return report
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last one shorter), taken from `items` as they come."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _build_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, settings: Settings,
+                 report: BuildReport, *, force: bool, progress, workers, dask, pool) -> bool:
+    """Extract, resolve, map and write one chunk in one transaction. True if it wrote anything.
+    The index is made afresh from the store, which holds every chunk before this one: what a chunk
+    resolves against is the same whether the earlier chunks were written by this run or by one
+    that was killed, and memory does not grow from chunk to chunk."""
     known = {} if force else unchanged_articles(store, iris, [a.id for a in articles], report)
     todo = [a for a in articles if known.get(a.id) != a.sha256]
-    report.unchanged = len(articles) - len(todo)
+    report.unchanged += len(articles) - len(todo)
+    if not todo:
+        return False
     graphs = {iris.graph(a.id) for a in todo}
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     quads = []
-    for article, records in extract(todo, settings, workers=workers, dask=dask, progress=progress):
+    for article, records in extract(todo, settings, workers=workers, dask=dask, progress=progress, pool=pool):
         if isinstance(records, ExtractionFailure):
             report.errors.append(f"{article.source}: extraction failed: {records}")
             graphs.discard(iris.graph(article.id))  # keep what the store had for it
@@ -153,10 +212,10 @@ def _build(paths, settings: Settings, force: bool, progress, workers, dask, coun
         quads.extend(article_quads(article, records, iris, index.labels))
         quads.extend(index.key_quads(records))
         report.extracted += 1
-    store.replace_graphs(graphs, quads)
-    report.quads_written = len(quads)
     report.lookup_queries += index.queries
     report.lookup_rows += index.rows_read
-    if count_store:
-        report.store_quads = len(store)
-    return report
+    if not graphs:
+        return False
+    store.replace_graphs(graphs, quads)
+    report.quads_written += len(quads)
+    return True

@@ -64,30 +64,64 @@ def _load_model(model: str) -> None:
         pass
 
 
-def extract_local(articles: Sequence, model: str, batch_size: int, workers: int,
-                  progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
-    """(article, records-or-failure) in input order, extracted by `workers` processes."""
-    if not articles:
-        return
-    size = chunk_size(len(articles), workers, batch_size)
-    batches = chunks(articles, size)
-    # spawn: the workers start clean (no copy of the parent's open store or threads) and each
-    # loads the model once in its initializer.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=context,
-                             initializer=_load_model, initargs=(model,)) as pool:
-        futures = [pool.submit(extract_batch, batch, model, batch_size) for batch in batches]
+class WorkerPool:
+    """Local extraction processes kept for a whole build: a chunked build hands every chunk to the
+    same processes, so each loads the model once per build, not once per chunk. A pool that a dead
+    worker broke is replaced before the next chunk."""
+
+    def __init__(self, model: str, batch_size: int, workers: int):
+        self.model, self.batch_size, self.workers = model, batch_size, workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: the workers start clean (no copy of the parent's open store or threads) and
+            # each loads the model once in its initializer.
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_load_model, initargs=(self.model,))
+        return self._pool
+
+    def extract(self, articles: Sequence, progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+        """(article, records-or-failure) in input order."""
+        if not articles:
+            return
+        batches = chunks(articles, chunk_size(len(articles), self.workers, self.batch_size))
+        pool = self._executor()
+        futures = [pool.submit(extract_batch, batch, self.model, self.batch_size) for batch in batches]
         for batch, future in zip(batches, futures, strict=True):
             try:
                 records = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
                 # Its batch (and, the pool being broken, the batches after it) are reported per
-                # article; what was extracted before still lands.
+                # article; what was extracted before still lands, and the next chunk gets new processes.
                 failure = ExtractionFailure(type(exc).__name__, f"an extraction worker failed: {exc}")
                 records = [failure] * len(batch)
+                self.close()
             yield from zip(batch, records, strict=True)
             if progress:
                 progress(len(batch))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def extract_local(articles: Sequence, model: str, batch_size: int, workers: int,
+                  progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+    """(article, records-or-failure) in input order, extracted by `workers` processes."""
+    if not articles:
+        return
+    workers = min(workers, len(chunks(articles, chunk_size(len(articles), workers, batch_size))))
+    with WorkerPool(model, batch_size, workers) as pool:
+        yield from pool.extract(articles, progress)
 
 
 def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,

@@ -11,8 +11,8 @@ The article graphs are the named graphs under ``<base>graph/``; everything else 
 see the server's default graph, which must be the union of the named graphs (Virtuoso's default;
 Fuseki/TDB2 with ``tdb2:unionDefaultGraph true``).
 
-Writes: one build is one SPARQL Update request (DROP of the rebuilt graphs + INSERT DATA), which
-Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 64),
+Writes: one chunk of a build is one SPARQL Update request (DROP of the rebuilt graphs + INSERT
+DATA), which Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 64),
 the data is first written to staging graphs in several requests and then swapped in with one
 final request of MOVE operations: a build that dies before that request leaves the article graphs
 as they were (the staging graphs are dropped by the next build); the swap itself is as atomic as

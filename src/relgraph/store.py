@@ -5,9 +5,10 @@ holds the union of the article graphs, once per triple. The union is materialise
 computed at query time (pyoxigraph's `use_default_graph_as_union`) because a computed union
 matches a triple once per article that states it: a person named in 100 articles makes a join on
 their type and label yield 100 x 100 rows before DISTINCT, and the canned queries went from
-milliseconds to minutes as a corpus grew. A build writes through `replace_graphs`, which runs as
-one SPARQL Update, i.e. one RocksDB transaction, that replaces the article graphs and updates the
-union in step: a failing or killed build leaves the previous graph exactly as it was.
+milliseconds to minutes as a corpus grew. A build writes each chunk of articles through
+`replace_graphs`, which runs as one SPARQL Update (or one `extend`), i.e. one RocksDB transaction,
+that replaces the article graphs and updates the union in step: a failing or killed build leaves
+the graph as its last written chunk left it.
 
 `open_store(spec)` picks the backend from the spec: a directory (or None for memory) gives the
 embedded `RelStore`; `sparql+http://host:port/path` (or `sparql+https://`) gives a
@@ -255,6 +256,9 @@ def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: st
             if not path.exists():
                 raise StoreError(f"no store at {path}: run `relgraph build` first")
             if (path / BULK_MARKER).exists():
+                if build_running(path):
+                    raise StoreError(f"a build is writing its first chunk into the store at {path}: "
+                                     "try again once it is in")
                 raise StoreError(f"the store at {path} holds an interrupted first build: run "
                                  "`relgraph build` again")
             store = RelStore(ox.Store.read_only(str(path)), path)
