@@ -22,6 +22,7 @@ from relgraph.parallel import ExtractionFailure
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
+from relgraph.story_index import StoryIndex
 
 
 @dataclass
@@ -128,6 +129,8 @@ def _build(paths, settings: Settings, force: bool, progress, workers, dask, coun
     known = {} if force else unchanged_articles(store, iris, [a.id for a in articles], report)
     todo = [a for a in articles if known.get(a.id) != a.sha256]
     report.unchanged = len(articles) - len(todo)
+    stories = StoryIndex(store, iris)
+    todo = stories.admit(todo, report)   # exact copies are skipped, the others placed in stories
     graphs = {iris.graph(a.id) for a in todo}
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     quads = []
@@ -139,6 +142,7 @@ def _build(paths, settings: Settings, force: bool, progress, workers, dask, coun
         index.resolve(records)
         quads.extend(article_quads(article, records, iris, index.labels))
         quads.extend(index.key_quads(records))
+        quads.extend(stories.quads(article))
         report.extracted += 1
     store.replace_graphs(graphs, quads)
     report.quads_written = len(quads)
