@@ -235,3 +235,14 @@ def test_a_copy_built_later_joins_the_stored_story(tmp_path):
     assert copy.extracted == 0
     assert any("g-copy.txt: the same news text as article 'a-xinhua'" in w and "already in the store" in w
                for w in copy.warnings)
+
+
+def test_the_void_counts_articles_and_stories(wire, make_app):
+    store, _ = wire
+    client = make_app(store=store).test_client()
+    graph = ox.Store()
+    graph.load(client.get("/.well-known/void", headers={"Accept": "text/turtle"}).get_data(), ox.RdfFormat.TURTLE)
+    counts = {r["c"].value: int(r["n"].value) for r in graph.query(
+        """PREFIX void: <http://rdfs.org/ns/void#> SELECT ?c ?n WHERE {
+           ?ds void:classPartition [ void:class ?c ; void:entities ?n ] }""")}
+    assert counts == {f"{DIP}Article": 5, f"{DIP}Story": 3}
