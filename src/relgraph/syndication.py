@@ -198,4 +198,4 @@ def values_chunks(values: Iterable[str], chunk: int = LOOKUP_CHUNK) -> Iterable[
     """`VALUES` bodies of at most `chunk` quoted literals each."""
     items = sorted(set(values))
     for k in range(0, len(items), chunk):
-        yield " ".join(ox.Literal(v).__str__() for v in items[k:k + chunk])
+        yield " ".join(str(ox.Literal(v)) for v in items[k:k + chunk])
