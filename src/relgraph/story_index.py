@@ -6,6 +6,10 @@ band keys (near copies), each in `VALUES` queries, so the cost follows the build
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from datasketch import MinHash
+
 from relgraph.articles import Article
 from relgraph.iris import IriMaker
 from relgraph.namespaces import DIP
@@ -13,6 +17,16 @@ from relgraph.syndication import (
     DCT_ID, SCHEMA_URL, Member, Params, Placement, band_keys, canonical_url, decode_signature,
     load_params, news_digest, signature, similarity, story_quads, values_chunks,
 )
+
+
+class Seen(NamedTuple):
+    """An article of the build with what recognises its copies."""
+
+    article: Article
+    digest: str
+    url: str | None          # canonical
+    minhash: MinHash
+    keys: list[str]
 
 
 class StoryIndex:
@@ -33,24 +47,25 @@ class StoryIndex:
     def admit(self, articles: list[Article], report=None) -> list[Article]:
         """The articles to extract, in order: exact copies of a stored or earlier article are left
         out and named in `report.warnings`; every other article is placed in a story (`quads`)."""
-        prepared = []
+        seen = []
         for article in articles:
             minhash = signature(article.text, self.params)
-            prepared.append((article, news_digest(article.text), canonical_url(article.url),
+            seen.append(Seen(article, news_digest(article.text), canonical_url(article.url),
                              minhash, band_keys(minhash, self.params)))
         rebuilt = {a.id for a in articles}
         if self.store is not None:
-            urls = {a.url for a in articles if a.url} | {p[2] for p in prepared if p[2]}
-            self._load_exact({p[1] for p in prepared}, urls, rebuilt)
-            self._load_members({k for p in prepared for k in p[4]}, rebuilt)
+            # Stored URLs are as the source gave them: look up both the given and canonical forms.
+            urls = {a.url for a in articles if a.url} | {s.url for s in seen if s.url}
+            self._load_exact({s.digest for s in seen}, urls, rebuilt)
+            self._load_members({k for s in seen for k in s.keys}, rebuilt)
         kept = []
-        for article, digest, url, minhash, keys in prepared:
-            if copy_of := self._copy_of(digest, url):
+        for item in seen:
+            if copy_of := self._copy_of(item.digest, item.url):
                 if report is not None:
-                    report.warnings.append(f"{article.source}: {copy_of}; a copy, skipped")
+                    report.warnings.append(f"{item.article.source}: {copy_of}; a copy, skipped")
                 continue
-            self._place(article, digest, url, minhash, keys)
-            kept.append(article)
+            self._place(item)
+            kept.append(item.article)
         if report is not None:
             report.lookup_queries += self.queries
             report.lookup_rows += self.rows_read
@@ -70,7 +85,8 @@ class StoryIndex:
             return f"the same news text as {self.by_digest[digest]}"
         return None
 
-    def _place(self, article: Article, digest: str, url: str | None, minhash, keys: list[str]) -> None:
+    def _place(self, item: Seen) -> None:
+        article, digest, url, minhash, keys = item
         story = self._story_of(minhash, keys) or self.iris.story(article.id)
         where = f"article {article.id!r} ({article.source})"
         self.by_digest[digest] = where
