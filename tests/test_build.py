@@ -164,7 +164,8 @@ def test_worker_errors_name_the_file_and_line(tmp_path):
     """Read errors and extraction failures in worker processes keep their file (and line)."""
     src = tmp_path / "in"
     src.mkdir()
-    lines = [json.dumps({"id": f"w{i}", "title": "t", "text": "Japan and India signed a defence agreement.",
+    # Each text differs: an exact copy of another would be skipped before extraction.
+    lines = [json.dumps({"id": f"w{i}", "title": "t", "text": f"Japan and India signed a defence agreement. Copy {i}.",
                          "published": "2024-03-12"}) for i in range(3)]
     (src / "feed.jsonl").write_text(lines[0] + "\n{not json\n" + lines[1] + "\n" + lines[2] + "\n")
     settings = Settings.load(store=tmp_path / "store", spacy_model="no_such_model_for_this_test")
@@ -290,7 +291,7 @@ def test_an_article_over_the_hard_cap_is_reported_and_the_others_ingest(tmp_path
     src = tmp_path / "in"
     src.mkdir()
     (src / "huge.txt").write_text("\n\n".join([FILLER] * (MAX_ARTICLE_CHARS // len(FILLER) + 10)))
-    feed = [{"id": f"w{i}", "text": "Japan and India signed a defence agreement in Tokyo on 12 March 2024.",
+    feed = [{"id": f"w{i}", "text": f"Japan and India signed a defence agreement in Tokyo on 12 March 2024. Copy {i}.",
              "published": "2024-03-12"} for i in range(2)]
     (src / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in feed))
     store = tmp_path / "store"

@@ -22,16 +22,18 @@ FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
 CLASSES = {
     "Person", "State", "Organization", "City", "Post", "Agreement", "Project", "Event",
     "Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement",
-    "Article", "Assertion", "Extractor",
+    "Article", "Assertion", "Extractor", "Story",
 }
 EVENT_KINDS = {"Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement"}
 OBJECT_PROPERTIES = {
     "holdsPost", "postOfState", "servesState", "locatedInState", "basedInState", "party",
     "participant", "projectLocation", "place", "mentionedIn", "sourceArticle", "extractedBy",
+    "hasReport", "partOfStory",
 }
 DATATYPE_PROPERTIES = {
     "roleName", "date", "evidenceText", "startOffset", "endOffset", "confidence", "publishedDate", "sha256",
     "topic", "sourceFile", "extractionRule", "fetchedUrl", "fetchedAt", "textExtractor", "author",
+    "newsSha256", "minhashSignature", "lshBand",
 }
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")

@@ -15,6 +15,7 @@ import pytest
 
 from bench.safety_clients import ConnectionCounter
 from relgraph.namespaces import DATA_KINDS
+from relgraph.web.links import ARTICLE_ID_KINDS
 
 BASE = "https://w3id.org/relgraph/id/"
 DIP = "https://w3id.org/relgraph/ontology#"
@@ -248,7 +249,7 @@ def attack_paths(port: int) -> list[tuple[str, str | None]]:
     """(path, Accept) for every kind of entity page, suffix form, negotiation and side route."""
     out = []
     cases = [(slug, ATTACK_KINDS) for slug in attack_slugs(port).values()]
-    entity_kinds = [k for k in ATTACK_KINDS if k not in ("article", "graph")]
+    entity_kinds = [k for k in ATTACK_KINDS if k not in ARTICLE_ID_KINDS]   # stories are named by article ids
     cases += [(slug, entity_kinds) for slug in ENTITY_ONLY_SLUGS]
     for slug, kinds in cases:
         for kind in kinds:

@@ -192,7 +192,8 @@ def sidecar_app(make_app, tmp_path_factory):
     urls = {"evil": "javascript:alert(3)", "spaced": "  JaVaScRiPt:alert(4)", "data": "data:text/html,x",
             "good": "https://example.org/news/1"}
     for name, url in urls.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        # Each text names its article: exact copies would be read once (relgraph.syndication).
+        (folder / f"{name}.txt").write_text(f"{text}Filed as {name}.\n", encoding="utf-8")
         (folder / f"{name}.meta.json").write_text(json.dumps(
             {"title": f"Article {name}", "published": "2023-06-13", "publisher": "Test", "url": url}))
     path = tmp_path_factory.mktemp("sidecar-store") / "store"

@@ -33,6 +33,7 @@ from relgraph.settings import Settings
 from relgraph.sources.urls import fetch_inputs
 from relgraph.sources.language import is_foreign
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
+from relgraph.story_index import StoryIndex
 
 
 @dataclass
@@ -198,6 +199,8 @@ def _build_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, set
     known = {} if force else unchanged_articles(store, iris, [a.id for a in articles], report)
     todo = [a for a in articles if known.get(a.id) != a.sha256]
     report.unchanged += len(articles) - len(todo)
+    stories = StoryIndex(store, iris)
+    todo = stories.admit(todo, report)   # exact copies are skipped, the others placed in stories
     if not todo:
         return False
     graphs = {iris.graph(a.id) for a in todo}
@@ -211,6 +214,7 @@ def _build_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, set
         index.resolve(records)
         quads.extend(article_quads(article, records, iris, index.labels))
         quads.extend(index.key_quads(records))
+        quads.extend(stories.quads(article))
         report.extracted += 1
     report.lookup_queries += index.queries
     report.lookup_rows += index.rows_read

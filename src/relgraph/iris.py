@@ -49,6 +49,10 @@ class IriMaker:
     def graph(self, article_id: str) -> str:
         return f"{self.base}graph/{article_id}"
 
+    def story(self, article_id: str) -> str:
+        """The story founded by this article (relgraph.syndication)."""
+        return f"{self.base}story/{article_id}"
+
     def fact(self, kind: str, name: str) -> str:
         return f"{self.base}{kind}/{name}"
 

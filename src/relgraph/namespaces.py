@@ -28,7 +28,7 @@ PREFIXES: dict[str, str] = {
 }
 
 
-DATA_KINDS = ("person", "state", "organization", "city", "post", "agreement", "project", "event",
+DATA_KINDS = ("person", "state", "organization", "city", "post", "agreement", "project", "event", "story",
               "article", "assertion", "graph", "agent")
 
 

@@ -41,7 +41,10 @@ LINKED_DATASETS = [
     ("geonames", "GeoNames", "https://www.geonames.org/", "https://sws.geonames.org/", None),
 ]
 DUMP_EXTENSIONS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
-EXAMPLE_CLASSES = ["Person", "State", "Organization", "Agreement", "Event"]
+EXAMPLE_CLASSES = ["Person", "State", "Organization", "Agreement", "Event", "Story"]
+# Classes whose instance counts the VoID gives as class partitions: articles and the stories
+# they carry (copies of one wire story are one dip:Story), the dataset's sources.
+PARTITION_CLASSES = ["Article", "Story"]
 
 
 def N(iri: str) -> ox.NamedNode:
@@ -94,7 +97,14 @@ def _compute_facts(store) -> dict:
             "subjects": int(distinct["subjects"].value), "properties": int(distinct["properties"].value),
             "classes": int(typed["n"].value),
             "entities": int(typed["entities"].value), "links": links, "examples": examples,
-            "quads": len(store)}
+            "quads": len(store), "partitions": _class_counts(store, PARTITION_CLASSES)}
+
+
+def _class_counts(store, classes: list[str]) -> dict[str, int]:
+    values = " ".join(f"<{DIP}{c}>" for c in classes)
+    found = {row["c"].value: int(row["n"].value) for row in _values(
+        store, f"SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?x a ?c }} GROUP BY ?c")}
+    return {f"{DIP}{c}": found.get(f"{DIP}{c}", 0) for c in classes}
 
 
 # -- descriptions -----------------------------------------------------------------------------------
@@ -165,6 +175,11 @@ def void_description() -> list[ox.Triple]:
         t.append(ox.Triple(ds, N(DCTERMS + "modified"), lit(modified, XSD + "dateTime")))
     t += [ox.Triple(ds, N(VOID + "dataDump"), N(f"{root}dump.{ext}")) for ext in DUMP_EXTENSIONS]
     t += [ox.Triple(ds, N(VOID + "exampleResource"), N(iri)) for iri in facts["examples"]]
+    for cls, entities in facts["partitions"].items():
+        partition = N(f"{doc}#class-{cls.rpartition('#')[2]}")
+        t += [ox.Triple(ds, N(VOID + "classPartition"), partition),
+              ox.Triple(partition, N(VOID + "class"), N(cls)),
+              ox.Triple(partition, N(VOID + "entities"), count(entities))]
     for graph, triples in facts["graphs"].items():
         subset = N(graph)
         t += [ox.Triple(ds, N(VOID + "subset"), subset),

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from relgraph.namespaces import DATA_KINDS, DIP, all_prefixes
 from relgraph.web.entity_views import article_view, evidence_for, fact_rows, head
-from relgraph.web.links import ARTICLE_KINDS, DCTERMS, base_iri, data_iri, relgraph
+from relgraph.web.links import ARTICLE_ID_KINDS, ARTICLE_KINDS, DCTERMS, base_iri, data_iri, relgraph
 from relgraph.web.page_queries import reached_limit, run_page_query
 
 bp = Blueprint("entities", __name__, template_folder="templates")
@@ -62,11 +62,11 @@ def choose_media(suffix: str | None) -> str | None:
 
 
 def split_suffix(kind: str, slug: str) -> tuple[str, str | None]:
-    """`("x", "ttl")` for `x.ttl`. Article ids may hold dots, so for them only a known suffix
+    """`("x", "ttl")` for `x.ttl`. Article ids (and stories, named by one) may hold dots, so for them only a known suffix
     counts as one; entity slugs never do, so any suffix there is split off (and an unknown one
     makes the URL a 404)."""
     stem, dot, suffix = slug.rpartition(".")
-    if dot and stem and (suffix in SUFFIXES or kind not in ARTICLE_KINDS):
+    if dot and stem and (suffix in SUFFIXES or kind not in ARTICLE_ID_KINDS):
         return stem, suffix
     return slug, None
 

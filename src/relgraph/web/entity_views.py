@@ -181,7 +181,22 @@ def head(this: ox.NamedNode) -> SimpleNamespace:
     return SimpleNamespace(
         iri=this.value, label=label or compact(this.value), types=types, aliases=sorted(set(aliases)),
         links=sorted(links, key=lambda link: link.site), articles=sorted(articles, key=lambda a: a.date),
-        more_articles=reached_limit("entity-mentioned-in", mentions))
+        more_articles=reached_limit("entity-mentioned-in", mentions), reports=reports(this))
+
+
+def reports(this: ox.NamedNode | None = None, query: str = "entity-reports") -> SimpleNamespace:
+    """How many articles report `this` (or, with the home query, the store holds) and how many
+    independent stories they carry: copies of one wire story are one story (relgraph.syndication)."""
+    rows = select_rows(query, this)
+    sources = int(value(rows[0], "sources") or 0) if rows else 0
+    stories = int(value(rows[0], "stories") or 0) if rows else 0
+    return SimpleNamespace(sources=sources, stories=stories, text=reports_text(sources, stories))
+
+
+def reports_text(sources: int, stories: int) -> str:
+    """'3 sources (1 independent story)'."""
+    return (f"{sources} source{'s' if sources != 1 else ''} "
+            f"({stories} independent stor{'ies' if stories != 1 else 'y'})")
 
 
 # -- articles ------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ ENTITY_SLUG_MAX = 2 * 80 + len("-of-")
 # relgraph.articles.slugify(): article (and named graph) ids.
 ARTICLE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}")
 ARTICLE_KINDS = ("article", "graph")
+# Kinds whose slug is an article id: stories are named after their first article (relgraph.syndication).
+ARTICLE_ID_KINDS = (*ARTICLE_KINDS, "story")
 # Schemes a browser may follow from our pages; compared case-insensitively, as browsers do.
 LINKABLE_IRI = re.compile(r"https?://[^\s]", re.IGNORECASE)
 
@@ -54,7 +56,7 @@ def base_iri() -> str:
 
 def is_valid_slug(kind: str, slug: str) -> bool:
     """Whether `slug` can be the last segment of a `kind` data IRI (the grammar relgraph writes)."""
-    if kind in ARTICLE_KINDS:
+    if kind in ARTICLE_ID_KINDS:
         return ARTICLE_ID.fullmatch(slug) is not None
     return kind in DATA_KINDS and len(slug) <= ENTITY_SLUG_MAX and ENTITY_SLUG.fullmatch(slug) is not None
 

@@ -17,7 +17,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 from relgraph.queries import NamedQuery, named_queries
 from relgraph.stats import graph_stats
 from relgraph.namespaces import all_prefixes
-from relgraph.web.entity_views import TermView, term_info, term_view
+from relgraph.web.entity_views import TermView, reports, term_info, term_view
 from relgraph.web.links import PREFIXES, base_iri, local_url, relgraph, web_href
 from relgraph.web.page_queries import select_rows
 from relgraph.web.page_queries import value as _val
@@ -52,7 +52,7 @@ def home() -> str:
     return render_template(
         "home.html", stats=stats, counters=counters, articles=source_articles(),
         built=last_build_time(), dumps=[(label, f"/dump.{ext}") for label, ext in DUMPS],
-        queries=list(_named().values()), base=base_iri())
+        queries=list(_named().values()), base=base_iri(), reports=reports(query="home-reports"))
 
 
 def source_articles() -> list[SimpleNamespace]:
