@@ -121,6 +121,11 @@ def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
     w.add(w.article, f"<{DIP}publishedDate>", typed(published, "date"))
     w.add(w.article, f"<{DIP}sha256>", lit(hashlib.sha256(w.id.encode()).hexdigest()))
     w.add(w.article, f"<{DIP}sourceFile>", lit(f"articles/{w.id}.txt"))
+    # Syndicated copies: articles come in stories of up to three, named after their first article.
+    story = f"<{BASE}story/a{index - index % 3:07d}>"
+    w.add(story, TYPE, f"<{DIP}Story>")
+    w.add(story, f"<{DIP}hasReport>", w.article)
+    w.add(w.article, f"<{DIP}partOfStory>", story)
     w.add(EXTRACTOR, TYPE, f"<{DIP}Extractor>")
     w.add(EXTRACTOR, LABEL, lit("relgraph extractor 0.1.0"))
 
