@@ -28,32 +28,47 @@ from bench.common import OUT, RELGRAPH, REPO, Result, Table, log
 from bench.corpus import World, make_article
 
 GENERATOR_VERSION = 1
-NAV = "".join(f"<a href='/{s.lower()}'>{s}</a> " for s in ("World", "Politics", "Business", "Sport", "Opinion"))
+NAV = "".join(f"<a href='/{s.lower()}'>{s}</a> "
+              for s in ("World", "Politics", "Business", "Sport", "Opinion"))
 RELATED = "".join(f"<li><a href='/r{i}'>{t}</a></li>" for i, t in enumerate((
     "Markets close higher on rate hopes", "Storm warning issued for the coast", "Five things to know today")))
-FOOTER = "<footer><p>Copyright Example Media Group. All rights reserved.</p><a href='/privacy'>Privacy</a></footer>"
+SHARE = "<div class='share'>Share on Facebook | Share on X | Email</div>"
+FOOTER = ("<footer><p>Copyright Example Media Group. All rights reserved.</p>"
+          "<a href='/privacy'>Privacy</a></footer>")
+
+
+def _metadata(layout: int, title: str, published: str, site: str) -> str:
+    """The page's <head> metadata: JSON-LD, OpenGraph, a plain <meta name=date>, or none."""
+    if layout == 0:
+        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+              "datePublished": published, "publisher": {"@type": "Organization", "name": site}}
+        return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    if layout == 1:
+        return (f'<meta property="og:title" content="{html.escape(title)}">'
+                f'<meta property="article:published_time" content="{published}">'
+                f'<meta property="og:site_name" content="{site}">')
+    return f'<meta name="date" content="{published}">' if layout == 2 else ""
+
+
+def _main(layout: int, title: str, body: str) -> str:
+    """The story in one of four page structures, with a share bar and a related-stories box."""
+    return [
+        f"<article><h1>{title}</h1>{SHARE}{body}</article><aside><h3>Related</h3><ul>{RELATED}</ul></aside>",
+        f"<main><div class='story'><h1>{title}</h1>{body}</div>{SHARE}</main>"
+        f"<div class='more'><ul>{RELATED}</ul></div>",
+        f"<div id='content'><h2>{title}</h2><div class='text'>{body}</div></div>"
+        f"<ul class='side'>{RELATED}</ul>",
+        f"<article><header><h1>{title}</h1></header><section>{body}</section></article>{SHARE}",
+    ][layout]
 
 
 def page_html(title: str, published: str, text: str, layout: int, site: str) -> str:
-    """One corpus article as a page of one of four layouts."""
+    """One corpus article (headline line, then paragraphs) as a page of layout 0-3."""
     body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n")[1:] if p.strip())
     safe = html.escape(title)
-    head = [
-        f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "datePublished": published, "publisher": {"@type": "Organization", "name": site}})}</script>',  # noqa: E501
-        f'<meta property="og:title" content="{safe}"><meta property="article:published_time" content="{published}">'
-        f'<meta property="og:site_name" content="{site}">',
-        f'<meta name="date" content="{published}">',
-        "",
-    ][layout]
-    share = "<div class='share'>Share on Facebook | Share on X | Email</div>"
-    main = [
-        f"<article><h1>{safe}</h1>{share}{body}</article><aside><h3>Related</h3><ul>{RELATED}</ul></aside>",
-        f"<main><div class='story'><h1>{safe}</h1>{body}</div>{share}</main><div class='more'><ul>{RELATED}</ul></div>",
-        f"<div id='content'><h2>{safe}</h2><div class='text'>{body}</div></div><ul class='side'>{RELATED}</ul>",
-        f"<article><header><h1>{safe}</h1></header><section>{body}</section></article>{share}",
-    ][layout]
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{safe} | {site}</title>{head}"
-            f"</head><body><nav>{NAV}</nav>{main}{FOOTER}</body></html>")
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{safe} | {site}</title>"
+            f"{_metadata(layout, title, published, site)}</head>"
+            f"<body><nav>{NAV}</nav>{_main(layout, safe, body)}{FOOTER}</body></html>")
 
 
 def write_archive(path: Path, n: int, seed: int = 42) -> dict:
@@ -97,13 +112,14 @@ def build_once(archive: Path, workers: int) -> dict:
     store = Path(tempfile.mkdtemp(prefix="warc-store-", dir=OUT))
     try:
         t0 = time.perf_counter()
-        proc = subprocess.run([RELGRAPH, "build", str(archive), "--store", str(store), "--workers", str(workers)],
-                              capture_output=True, text=True, cwd=REPO, env=dict(os.environ))
+        command = [RELGRAPH, "build", str(archive), "--store", str(store), "--workers", str(workers)]
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=dict(os.environ))
         seconds = time.perf_counter() - t0
         # ru_maxrss of RUSAGE_CHILDREN is that of the largest child waited for so far (KiB on Linux):
         # this is the only child the benchmark starts, so it is this build's peak.
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        return {"seconds": seconds, "peak_rss_mib": peak_kib / 1024, "exit": proc.returncode, "tail": (proc.stderr or proc.stdout).strip().splitlines()[-3:]}
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        return {"seconds": seconds, "peak_rss_mib": peak_kib / 1024, "exit": proc.returncode, "tail": tail}
     finally:
         shutil.rmtree(store, ignore_errors=True)
 
@@ -113,18 +129,19 @@ def run(pages: int = 10_000, workers: int = 1, *, workdir: Path = OUT, quick: bo
     archive, info = ensure_archive(workdir / "warc", 300 if quick else pages)
     log(f"building {archive.name} ({info['bytes'] / 2**20:.1f} MiB)")
     measured = build_once(archive, workers)
-    table = Table(f"relgraph build of a WARC of {info['pages']:,} pages ({info['bytes'] / 2**20:.1f} MiB gzip, "
+    mib, seconds = info["bytes"] / 2**20, measured["seconds"]
+    table = Table(f"relgraph build of a WARC of {info['pages']:,} pages ({mib:.1f} MiB gzip, "
                   f"{info['words']:,} words), fresh process, {workers} worker(s)",
                   ["pages", "seconds", "pages/s", "words/s", "peak RSS MiB", "exit"])
-    table.add(f"{info['pages']:,}", f"{measured['seconds']:.1f}", f"{info['pages'] / measured['seconds']:.1f}",
-              f"{info['words'] / measured['seconds']:,.0f}", f"{measured['peak_rss_mib']:,.0f}", measured["exit"])
+    table.add(f"{info['pages']:,}", f"{seconds:.1f}", f"{info['pages'] / seconds:.1f}",
+              f"{info['words'] / seconds:,.0f}", f"{measured['peak_rss_mib']:,.0f}", measured["exit"])
     if measured["exit"] != 0:
         table.notes.append("build output: " + " | ".join(measured["tail"]))
     return Result("warc", tables=[table], raw={"archive": info, **measured})
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Build a generated WARC with relgraph: pages/s and peak RSS.")
+    parser = argparse.ArgumentParser(description="Build a generated WARC with relgraph: pages/s, peak RSS.")
     parser.add_argument("-n", "--pages", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)

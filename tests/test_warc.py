@@ -75,7 +75,8 @@ def pages_archive(path: Path, n: int, gzip: bool = True, stories: int | None = N
     """An archive of `n` pages at distinct URLs; with `stories`, their texts cycle through that many."""
     archive = Archive(path, gzip=gzip)
     for i in range(n):
-        archive.response(f"https://wire.example/{i}", news_page(i % (stories or n), paragraphs=2 if stories else 5))
+        page = news_page(i % (stories or n), paragraphs=2 if stories else 5)
+        archive.response(f"https://wire.example/{i}", page)
     return archive.close()
 
 
@@ -85,7 +86,8 @@ def test_html_responses_are_pages_and_every_other_record_is_skipped_and_counted(
     archive.request("https://wire.example/a")
     archive.response("https://wire.example/a", news_page(1), date="2023-06-20T12:00:00Z")
     archive.response("https://wire.example/gone", news_page(2), status="404 Not Found")
-    archive.response("https://wire.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), content_type="image/png")
+    png = b"\x89PNG\r\n\x1a\n" + bytes(200)
+    archive.response("https://wire.example/logo.png", png, content_type="image/png")
     archive.other("https://wire.example/a", "revisit")
     archive.other("https://wire.example/a", "metadata")
     archive.response("https://wire.example/b", news_page(3, dated=True), date="2023-06-21T08:15:00Z")
@@ -117,8 +119,9 @@ def test_warc_and_warc_gz_files_in_a_folder_are_read(tmp_path, gzip):
 
 def test_a_page_in_its_declared_charset_is_decoded(tmp_path):
     archive = Archive(tmp_path / "latin.warc")
-    page = news_page(4).replace("<h1>", "<h1>Z\u00fcrich: ").replace("officials said", "officials in Z\u00fcrich said")
-    archive.response("https://wire.example/z", page.encode("latin-1"), content_type="text/html; charset=iso-8859-1")
+    page = news_page(4).replace("officials said", "officials in Z\u00fcrich said")
+    archive.response("https://wire.example/z", page.encode("latin-1"),
+                     content_type="text/html; charset=iso-8859-1")
     [article] = list(read_warc(archive.close()))
     assert isinstance(article, Article) and "officials in Z\u00fcrich said" in article.text
 
@@ -160,7 +163,8 @@ def test_garbage_instead_of_a_record_is_an_error_and_the_pages_before_it_are_rea
 
 def test_a_page_without_main_text_is_an_error_naming_its_record_and_uri(tmp_path):
     archive = Archive(tmp_path / "e.warc.gz")
-    archive.response("https://wire.example/empty", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    archive.response("https://wire.example/empty", 
+                     "<html><body><nav><a href='/'>Home</a></nav></body></html>")
     archive.response("https://wire.example/ok", news_page(5))
     error, page = list(read_warc(archive.close()))
     assert isinstance(error, ArticleError) and "https://wire.example/empty" in error.source

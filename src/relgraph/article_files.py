@@ -66,7 +66,7 @@ def _walk(folder: Path, ancestors: set[Path]) -> Iterator[Path | ArticleError]:
 
 
 def is_article_file(path: Path) -> bool:
-    """Whether a file met in a folder is input: an article suffix, and an `.xml` file only when it is a feed."""
+    """Whether a file met in a folder is input: an article suffix (an `.xml` file only when it is a feed)."""
     name = path.name.lower()
     if not name.endswith(ARTICLE_SUFFIXES) or not path.is_file():
         return False

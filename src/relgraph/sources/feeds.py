@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import time
+import xml.sax
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -111,8 +112,6 @@ def _not_a_feed(parsed, data: bytes) -> str | None:
 
 
 def _is_xml_error(error) -> bool:
-    import xml.sax
-
     return isinstance(error, xml.sax.SAXException)
 
 

@@ -124,8 +124,8 @@ def _page(record) -> _Page:
     content_type = record.http_headers.get_header("Content-Type") or ""
     charset = next((part.split("=", 1)[1].strip().strip('"') for part in content_type.split(";")[1:]
                     if part.strip().lower().startswith("charset=")), None)
-    return _Page(record.rec_headers.get_header("WARC-Target-URI") or "", record.rec_headers.get_header("WARC-Date"),
-                 body, charset)
+    headers = record.rec_headers
+    return _Page(headers.get_header("WARC-Target-URI") or "", headers.get_header("WARC-Date"), body, charset)
 
 
 def _drain(record) -> bool:
