@@ -15,6 +15,7 @@ from warcio.warcwriter import WARCWriter
 from relgraph.articles import Article, ArticleError, iter_articles
 from relgraph.build import build
 from relgraph.settings import Settings
+from relgraph.sources.pages import MAX_PAGE_BYTES
 from relgraph.sources.warc import WarcCounts, read_warc
 
 STATES = ["Russia", "Pakistan", "India", "China", "France", "Turkey", "Brazil", "Kenya", "Egypt", "Japan"]
@@ -204,3 +205,34 @@ def test_an_archive_builds_into_a_store(tmp_path):
     report = build([path], Settings.load(store=tmp_path / "store"))
     assert report.ok, report.errors
     assert (report.read, report.extracted) == (2, 2)
+
+
+def gzip_bomb(megabytes: int) -> bytes:
+    """An HTML body of `megabytes` MiB gzip-compressed (to about a thousandth), made in 1 MiB steps."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [packer.compress(b"<html><body><p>")]
+    parts += [packer.compress(b"a" * 2**20) for _ in range(megabytes)]
+    return b"".join(parts) + packer.compress(b"</p></body></html>") + packer.flush()
+
+
+def test_a_gzip_bomb_is_refused_after_reading_one_page_limit_and_the_next_page_is_read(tmp_path):
+    archive = Archive(tmp_path / "bomb.warc.gz")
+    bomb = gzip_bomb(20 * MAX_PAGE_BYTES // 2**20)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                            protocol="HTTP/1.1")
+    archive.writer.write_record(archive.writer.create_warc_record(
+        "https://wire.example/bomb", "response", payload=io.BytesIO(bomb), http_headers=http))
+    archive.response("https://wire.example/ok", news_page(6))
+    path = archive.close()
+    tracemalloc.start()
+    try:
+        error, page = list(read_warc(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert path.stat().st_size < 2 * 2**20                     # 320 MiB of page in under 2 MiB
+    assert isinstance(error, ArticleError) and "larger than" in error.message
+    assert "record 1" in error.source and isinstance(page, Article)
+    assert peak < 4 * MAX_PAGE_BYTES                           # the page was not inflated whole
