@@ -176,6 +176,13 @@ def test_a_feed_cut_off_is_reported_and_its_whole_entries_still_ingest(tmp_path)
     assert any(isinstance(i, Article) and i.title == "Story 1" for i in items[1:])
 
 
+def test_html_entities_in_a_feed_are_read_without_an_error(tmp_path):
+    items = [rss2_item(1, content=story_html(SAMPLES[0]))]
+    feed = write(tmp_path / "n.rss", rss2(items, title="Caf&eacute;&nbsp;News"))
+    [article] = list(read_feed(feed))
+    assert isinstance(article, Article) and article.publisher == "Caf\u00e9\u00a0News"
+
+
 def test_xml_files_in_a_folder_are_read_only_when_they_are_feeds(tmp_path):
     write(tmp_path / "feed.xml", rss2([rss2_item(1, content=story_html(SAMPLES[0]))]))
     write(tmp_path / "sitemap.xml", '<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')

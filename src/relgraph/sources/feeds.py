@@ -79,9 +79,10 @@ def feed_items(feed: str | Path | bytes, source: str | None = None) -> Iterator[
     if problem:
         yield ArticleError(where, problem)
         return
-    if parsed.get("bozo") and _is_xml_error(parsed.get("bozo_exception")):
+    damage = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if _is_xml_error(damage) and not _harmless(damage):
         # feedparser's lenient parser still reads the entries before the damage: keep them.
-        yield ArticleError(where, f"malformed XML ({parsed.bozo_exception}); the entries before it are read")
+        yield ArticleError(where, f"malformed XML ({damage}); the entries before it are read")
     publisher = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
         yield entry_item(entry, f"{where}, entry {number}", publisher)
@@ -113,6 +114,12 @@ def _not_a_feed(parsed, data: bytes) -> str | None:
 
 def _is_xml_error(error) -> bool:
     return isinstance(error, xml.sax.SAXException)
+
+
+def _harmless(error: xml.sax.SAXException) -> bool:
+    """HTML entities (`&nbsp;`) are not XML, but common in feeds: feedparser's lenient parser reads
+    them and loses nothing, so they are not reported."""
+    return error.getMessage() == "undefined entity"
 
 
 def _root_name(stream) -> str | None:
