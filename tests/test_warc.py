@@ -162,6 +162,19 @@ def test_garbage_instead_of_a_record_is_an_error_and_the_pages_before_it_are_rea
     assert error.source.startswith(f"{path}, record 3 (offset ")
 
 
+@pytest.mark.parametrize("content, expected", [
+    (b"hello, this is not an archive\n", "not a WARC file (a record in ARC format)"),
+    (b"hello not a warc\n", "not a WARC file (Unknown archive format"),
+    (bytes(range(256)) * 8, "not a WARC file"),
+    (b"", "empty file, not a WARC file"),
+])
+def test_a_file_that_is_not_a_warc_is_one_error_naming_it(tmp_path, content, expected):
+    path = tmp_path / "x.warc"
+    path.write_bytes(content)
+    [error] = list(iter_articles([path]))
+    assert error == ArticleError(str(path), error.message) and error.message.startswith(expected)
+
+
 def test_a_page_without_main_text_is_an_error_naming_its_record_and_uri(tmp_path):
     archive = Archive(tmp_path / "e.warc.gz")
     archive.response("https://wire.example/empty", 

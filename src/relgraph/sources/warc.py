@@ -81,6 +81,8 @@ def _records(handle, path: Path, counts: WarcCounts) -> Iterator[tuple[int, int,
     number, offset = 0, 0
     try:
         for record in archive:
+            if record.format != "warc":   # warcio also reads the older ARC format, and text as ARC
+                raise ArchiveLoadFailed(f"a record in {record.format.upper()} format")
             number, offset = number + 1, archive.offset
             counts.records += 1
             reason = _skip_reason(record)
@@ -94,8 +96,14 @@ def _records(handle, path: Path, counts: WarcCounts) -> Iterator[tuple[int, int,
             else:
                 yield number, offset, page
     except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
-        yield number + 1, archive.offset, ArticleError(
-            f"{path}, record {number + 1} (offset {archive.offset})", f"unreadable record ({_one_line(exc)})")
+        if number == 0:
+            yield 0, 0, ArticleError(str(path), f"not a WARC file ({_one_line(exc)})")
+        else:
+            where = f"{path}, record {number + 1} (offset {archive.offset})"
+            yield number + 1, archive.offset, ArticleError(where, f"unreadable record ({_one_line(exc)})")
+        return
+    if number == 0 and size == 0:
+        yield 0, 0, ArticleError(str(path), "empty file, not a WARC file")
         return
     if archive.offset < size:
         # warcio ends quietly when the last gzip member is cut before its WARC headers.
@@ -148,4 +156,5 @@ def _decoded(page: _Page) -> bytes | str:
 
 
 def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:200] or type(exc).__name__
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:119] + "…"
