@@ -15,7 +15,9 @@ from pathlib import Path
 from relgraph.dates import normalize_date
 
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+FEED_SUFFIXES = (".rss", ".atom", ".xml")      # an .xml file met in a folder is read when it is a feed
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.json"
 META_KEYS = ("title", "published", "publisher", "url")
 # Larger files are refused before they are read: a .txt is one article, and no news article comes
@@ -59,8 +61,20 @@ def _walk(folder: Path, ancestors: set[Path]) -> Iterator[Path | ArticleError]:
                 continue
         if path.is_dir():
             yield from _walk(path, ancestors | {path.resolve()})
-        elif path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+        elif is_article_file(path):
             yield path
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether a file met in a folder is input: an article suffix (an `.xml` file only when it is a feed)."""
+    name = path.name.lower()
+    if not name.endswith(ARTICLE_SUFFIXES) or not path.is_file():
+        return False
+    if name.endswith(".xml"):
+        from relgraph.sources.feeds import is_feed_file  # feedparser loads only when a feed is met
+
+        return is_feed_file(path)
+    return True
 
 
 def _link_problem(link: Path, ancestors: set[Path]) -> str | None:

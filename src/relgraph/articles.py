@@ -23,6 +23,7 @@ from pathlib import Path
 from relgraph.article_files import (
     ArticleError, check_fields, HTML_SUFFIXES, list_files, read_article_text, read_sidecar, SIDECAR_SUFFIX,
 )
+from relgraph.article_files import FEED_SUFFIXES, WARC_SUFFIXES
 from relgraph.dates import (
     Dateline, dateline, detect_month_day, detect_published, normalize_date, refine_with_month_day,
 )
@@ -111,6 +112,16 @@ def _read_file(path: Path) -> Iterator[Article | ArticleError]:
         from relgraph.sources.page_cache import read_page  # trafilatura loads only when a page is read
 
         yield read_page(path)   # a fetched page with its fetch record, else a saved page
+        return
+    if path.name.lower().endswith(FEED_SUFFIXES):
+        from relgraph.sources.feeds import read_feed  # feedparser loads only when a feed is read
+
+        yield from read_feed(path)
+        return
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        from relgraph.sources.warc import read_warc  # warcio loads only when an archive is read
+
+        yield from read_warc(path)
         return
     raw = read_article_text(path)
     if isinstance(raw, ArticleError):
