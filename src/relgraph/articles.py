@@ -1,5 +1,6 @@
-"""Reading articles: `.txt` files (with optional `<stem>.meta.json` sidecars), `.jsonl` files and saved
-web pages (`.html`, `.htm`: `relgraph.sources.pages`).
+"""Reading articles: `.txt` files (with optional `<stem>.meta.json` sidecars), `.jsonl` files, saved or
+fetched web pages (`.html`, `.htm`: `relgraph.sources.pages`, `.page_cache`), feeds (`.rss`, `.atom`,
+`.xml`: `.feeds`) and web archives (`.warc`, `.warc.gz`: `.warc`).
 
 `iter_articles` never raises for bad input: every unreadable file or record becomes an `ArticleError`
 naming the file (and line), and the other files and lines still yield articles. Reading files and
@@ -21,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.article_files import (
-    ArticleError, check_fields, HTML_SUFFIXES, list_files, read_article_text, read_sidecar, SIDECAR_SUFFIX,
+    ArticleError, check_fields, FEED_SUFFIXES, HTML_SUFFIXES, list_files, read_article_text, read_sidecar,
+    SIDECAR_SUFFIX, WARC_SUFFIXES,
 )
-from relgraph.article_files import FEED_SUFFIXES, WARC_SUFFIXES
 from relgraph.dates import (
     Dateline, dateline, detect_month_day, detect_published, normalize_date, refine_with_month_day,
 )

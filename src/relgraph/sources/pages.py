@@ -24,7 +24,7 @@ from pathlib import Path
 import trafilatura
 
 from relgraph.article_files import read_sidecar
-from relgraph.articles import Article, ArticleError, make_article
+from relgraph.articles import Article, ArticleError, make_article, slugify
 from relgraph.dates import normalize_date
 
 # A page larger than this is refused before parsing: no news page comes near it, and parsing a
@@ -90,8 +90,7 @@ def _unreadable(html: bytes | str) -> str | None:
     """Why `html` cannot be a web page at all (too large, empty, compressed, binary), else None."""
     size = len(html.encode("utf-8")) if isinstance(html, str) else len(html)
     if size > MAX_PAGE_BYTES:
-        return (f"page of {size:,} bytes is larger than the {MAX_PAGE_BYTES:,} bytes relgraph reads "
-                "from one page")
+        return _too_large(size)
     if not html.strip():
         return "empty page"
     if isinstance(html, str) or html.startswith(_UTF16_BOMS):
@@ -103,6 +102,10 @@ def _unreadable(html: bytes | str) -> str | None:
     if b"\x00" in sample or controls / len(sample) > 0.1:
         return "binary file, not a web page"
     return None
+
+
+def _too_large(size: int) -> str:
+    return f"page of {size:,} bytes is larger than the {MAX_PAGE_BYTES:,} bytes relgraph reads from one page"
 
 
 def _declared_language(tree) -> str | None:
@@ -141,13 +144,10 @@ def _has_story(text: str) -> bool:
 
 def read_html_file(path: Path) -> Article | ArticleError:
     """A saved web page (`.html`/`.htm`), with its `<stem>.meta.json` sidecar when there is one."""
-    from relgraph.articles import slugify
-
     try:
         size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            return ArticleError(str(path), f"page of {size:,} bytes is larger than the {MAX_PAGE_BYTES:,} "
-                                           "bytes relgraph reads from one page")
+        if size > MAX_PAGE_BYTES:      # refused before it is read
+            return ArticleError(str(path), _too_large(size))
         data = path.read_bytes()
     except OSError as exc:
         return ArticleError(str(path), f"cannot read ({exc.strerror or exc})")

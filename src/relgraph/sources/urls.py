@@ -119,14 +119,19 @@ def fetch_listed(urls: Iterable[str], url_files: Iterable[Path], settings: Setti
         listed, errors = read_url_list(Path(path))
         wanted.extend(listed)
         bad.extend(str(e) for e in errors)
-    fetcher = Fetcher(FetchPolicy.from_settings(settings))
-    try:
-        summary = fetch_into_cache(wanted, PageCache(page_cache_folder(settings)), fetcher,
-                                   refresh=settings.fetch_refresh)
-    finally:
-        fetcher.close()
+    summary = fetch_with_settings(wanted, settings)
     summary.failed[:0] = bad
     return summary
+
+
+def fetch_with_settings(urls: Iterable[str], settings: Settings) -> FetchSummary:
+    """`fetch_into_cache` with the settings' fetch policy, page cache folder and refresh flag."""
+    fetcher = Fetcher(FetchPolicy.from_settings(settings))
+    try:
+        return fetch_into_cache(urls, PageCache(page_cache_folder(settings)), fetcher,
+                                refresh=settings.fetch_refresh)
+    finally:
+        fetcher.close()
 
 
 def page_cache_folder(settings: Settings) -> Path:
@@ -161,12 +166,7 @@ def fetch_inputs(inputs: Iterable[str | Path | UrlList], settings: Settings,
     urls = [url for item in planned if isinstance(item, list) for url in item]
     if not urls:
         return [item for item in planned if not isinstance(item, list)]
-    fetcher = Fetcher(FetchPolicy.from_settings(settings))
-    try:
-        summary = fetch_into_cache(urls, PageCache(page_cache_folder(settings)), fetcher,
-                                   refresh=settings.fetch_refresh)
-    finally:
-        fetcher.close()
+    summary = fetch_with_settings(urls, settings)
     report.errors.extend(summary.failed)
     report.fetched += len(summary.fetched)
     report.fetched_from_cache += len(summary.cached)
