@@ -30,7 +30,8 @@ from relgraph.namespaces import DIP
 from relgraph.parallel import ExtractionFailure, WorkerPool
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
-from relgraph.sources.urls import fetch_inputs
+from relgraph.sources.urls import LinkFetcher, fetch_inputs
+from relgraph.sources.warc_counts import WarcCounts
 from relgraph.sources.language import is_foreign
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
 from relgraph.story_index import StoryIndex
@@ -50,22 +51,24 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # ingested, but worth a look (see read_inputs)
     fetched: int = 0                   # URLs fetched into the page cache (relgraph.sources.urls)
-    fetched_from_cache: int = 0        # URLs the page cache already held
+    fetched_from_cache: int = 0        # URLs (and pages feed entries link to) the page cache already held
+    warc: WarcCounts = field(default_factory=WarcCounts)   # what the web archives among the inputs held
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def iter_inputs(paths: Iterable[str | Path], report: BuildReport) -> Iterator[Article]:
+def iter_inputs(paths: Iterable[str | Path], report: BuildReport, fetch_link=None) -> Iterator[Article]:
     """Good articles in input order, one at a time; bad input is reported and skipped, never fatal.
     A repeated article id is an error (only the ids seen are kept, not the articles). An article
     that page-furniture stripping cut to less than half of a long text is yielded and also
     reported in `report.warnings`, so a rule that swallowed a story is seen. An article in another
     language than English (the only one the rules read) is skipped, reported in `report.warnings`
-    and counted in `report.not_english`."""
+    and counted in `report.not_english`. `fetch_link` reads the pages feed entries link to
+    (`relgraph.sources.urls.LinkFetcher`); what web archives held is counted in `report.warc`."""
     seen: dict[str, str] = {}
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, fetch_link=fetch_link, warc_counts=report.warc):
         if isinstance(item, ArticleError):
             report.errors.append(str(item))
         elif is_foreign(item.language):
@@ -168,14 +171,16 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
     pool = None if workers <= 1 or dask else WorkerPool(settings.spacy_model, settings.batch_size, workers)
+    links = LinkFetcher(settings, report)
     try:
-        for chunk in _chunks(iter_inputs(paths, report), commit_every):
+        for chunk in _chunks(iter_inputs(paths, report, links), commit_every):
             if _build_chunk(chunk, store, iris, settings, report, force=force, progress=progress,
                             workers=workers, dask=dask, pool=pool):
                 report.chunks_committed += 1
                 if on_commit:
                     on_commit(report)
     finally:
+        links.close()
         if pool is not None:
             pool.close()
     if count_store:
