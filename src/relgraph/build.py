@@ -183,11 +183,16 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
         # One chunk is extracted ahead: the workers (local or on the cluster) extract chunk k+1
         # while this process resolves, maps and writes chunk k. Only two chunks are ever in
         # flight, so memory stays bounded and reading the input waits for the store (back-pressure).
+        # In-process extraction has nothing to overlap: each chunk is finished before the next is read.
+        runs_ahead = not isinstance(extractor, _InProcess)
         for chunk in _chunks(iter_inputs(paths, report, links), commit_every):
             ahead = _start_chunk(chunk, store, iris, report, extractor, force=force)
             if pending is not None:
                 _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
             pending = ahead
+            if not runs_ahead:
+                _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+                pending = None
         if pending is not None:
             _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
     finally:
