@@ -161,3 +161,48 @@ def test_a_chunked_build_into_a_remote_store_gives_the_embedded_graph(virtuoso, 
     assert sorted(set(out.getvalue().decode().splitlines())) == sorted(set(sorted_nquads(embedded)))
     again = build([ARTICLES], Settings.load(store=spec, base_iri=base), commit_every=2)
     assert (again.extracted, again.unchanged, again.chunks_committed) == (0, 5, 0)
+
+
+SYNDICATION = Path(__file__).parent / "fixtures" / "syndication"
+
+
+def copies_folder(folder: Path) -> Path:
+    """A story, its exact copy (the same text under another name), a light edit of it and another
+    story: in chunks of one, the copy's chunk follows the chunk of the article it copies."""
+    folder.mkdir()
+    original = (SYNDICATION / "dA01.txt").read_text(encoding="utf-8")
+    (folder / "a-original.txt").write_text(original, encoding="utf-8")
+    (folder / "b-copy.txt").write_text(original, encoding="utf-8")
+    (folder / "c-light.txt").write_text((SYNDICATION / "dA01-light.txt").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    (folder / "d-other.txt").write_text((SYNDICATION / "dB01.txt").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    return folder
+
+
+def test_extraction_ahead_of_the_write_gives_the_graph_of_a_one_chunk_build(tmp_path, monkeypatch):
+    """With workers, chunk k+1 is handed to them before chunk k is written; a copy of an article of
+    chunk k found in chunk k+1 is still skipped, and the graph is the one-chunk graph."""
+    from relgraph import parallel, store as store_module
+
+    inputs = copies_folder(tmp_path / "in")
+    whole = build([inputs], Settings.load(store=tmp_path / "whole"), commit_every=10)
+    assert whole.ok and whole.extracted == 3, whole.errors
+    events = []
+    submit, replace = parallel.WorkerPool.submit, store_module.RelStore.replace_graphs
+    monkeypatch.setattr(parallel.WorkerPool, "submit",
+                        lambda self, articles: events.append(("submit", [a.id for a in articles]))
+                        or submit(self, articles))
+    monkeypatch.setattr(store_module.RelStore, "replace_graphs",
+                        lambda self, drop, quads: events.append(("write", sorted(drop))) or
+                        replace(self, drop, quads))
+    chunked = build([inputs], Settings.load(store=tmp_path / "chunked"), commit_every=1, workers=2)
+    assert chunked.ok, chunked.errors
+    assert chunked.extracted == 3 and chunked.chunks_committed == 3
+    assert any("b-copy.txt: the same news text as article 'a-original'" in w for w in chunked.warnings)
+    kinds = [kind for kind, _ in events]
+    # submit a, submit b, write a, submit c, write (nothing for b), ...: one chunk always ahead.
+    assert kinds[:3] == ["submit", "submit", "write"], events
+    assert events[1] == ("submit", ["b-copy"])
+    assert sorted_nquads(tmp_path / "chunked") == sorted_nquads(tmp_path / "whole")
+    assert chunked.driver_seconds > 0

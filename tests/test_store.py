@@ -24,6 +24,7 @@ def test_store_is_created_and_persists(tmp_path):
     del store
     again = open_store(path, read_only=True)
     assert len(again) == 1 and again.named_graphs() == [G1]
+    again.close()                      # closing a read-only store is no error (nothing to flush)
 
 
 def test_replace_graphs_swaps_one_graph_and_keeps_others(tmp_path):

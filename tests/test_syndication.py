@@ -260,3 +260,76 @@ def test_the_void_counts_articles_and_stories(wire, make_app):
         """PREFIX void: <http://rdfs.org/ns/void#> SELECT ?c ?n WHERE {
            ?ds void:classPartition [ void:class ?c ; void:entities ?n ] }""")}
     assert counts == {f"{DIP}Article": 5, f"{DIP}Story": 3}
+
+
+# ---------------------------------------------------------------- one story on three web pages
+
+SITE_PAGES = {
+    # A wire service: JSON-LD NewsArticle, navigation, share bar, related box, footer.
+    "wire.example": """<html lang="en"><head><title>{title} | Wire Desk</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{title}", "datePublished": "2025-03-13T10:00:00Z",
+"publisher": {{"@type": "Organization", "name": "Wire Desk"}}}}</script>
+<link rel="canonical" href="https://wire.example/world/{slug}"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/markets">Markets</a></nav>
+<article><h1>{title}</h1><div class="share">Share on X | Email this story</div>{story}</article>
+<aside><h3>Related</h3><ul><li><a href="/r1">Grain prices ease after the harvest report</a></li></ul></aside>
+<footer>Copyright Wire Desk. All rights reserved.</footer></body></html>""",
+    # A regional paper: OpenGraph, a cookie banner, comments under the story.
+    "ledger.example": """<html lang="en"><head><title>{title}</title>
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="The Ledger">
+<meta property="article:published_time" content="2025-03-14T06:30:00Z">
+<meta property="og:url" content="https://ledger.example/2025/03/14/{slug}"></head><body>
+<div id="cookie-banner">We use cookies to improve your experience. Accept all cookies</div>
+<header><a href="/">The Ledger</a> <a href="/subscribe">Subscribe now</a></header>
+<main><div class="story-body"><h1>{title}</h1>{story}</div></main>
+<section class="comments"><h3>Comments</h3><p>Reader42: Finally some good news for the region, well done to both leaders!</p></section>
+<footer>The Ledger Media Group. Terms of use.</footer></body></html>""",
+    # A portal: no structured metadata, a plain date tag, a sidebar of headlines, a newsletter box.
+    "portal.example": """<html lang="en"><head><title>{title} - Portal News</title>
+<meta name="date" content="2025-03-13"></head><body>
+<div class="top"><a href="/">Portal</a> <a href="/weather">Weather</a> <a href="/horoscopes">Horoscopes</a></div>
+<div id="content"><h2>{title}</h2><div class="text">{story}</div></div>
+<ul class="sidebar"><li><a href="/s1">Ten recipes for a quick dinner</a></li><li><a href="/s2">Traffic on the ring road</a></li></ul>
+<div class="newsletter">Sign up for our morning briefing</div></body></html>""",
+}
+FURNITURE = ("Share on X", "Grain prices ease", "All rights reserved", "cookies", "Reader42",
+             "Subscribe now", "Ten recipes", "morning briefing", "Terms of use")
+
+
+def page_story(path: Path) -> tuple[str, str]:
+    """A fixture text's headline and its paragraphs as HTML (its text furniture lines dropped by
+    keeping only paragraphs of a sentence or more)."""
+    import html as markup
+
+    paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    headline = next(p for p in paragraphs if 6 <= len(p.split()) <= 20 and not p.endswith("."))
+    body = [p for p in paragraphs if len(p.split()) >= 12 and p != headline]
+    return headline, "".join(f"<p>{markup.escape(p)}</p>" for p in body)
+
+
+def test_one_story_on_three_sites_with_different_furniture_is_one_story_with_three_sources(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    versions = ("dA01.txt", "dA01-light.txt", "dA01-medium.txt")
+    for (site, layout), version in zip(SITE_PAGES.items(), versions):
+        headline, story = page_story(FIXTURES / version)
+        page = layout.format(title=headline.replace('"', "'"), slug="ethiopia-kenya-deals", story=story)
+        (folder / f"{site.split('.')[0]}.html").write_text(page, encoding="utf-8")
+    store = tmp_path / "store"
+    report = build([str(folder)], Settings.load(store=store))
+    assert report.ok, report.errors
+    assert (report.read, report.extracted) == (3, 3)
+    assert members(store) == {f"{STORY}ledger": {"ledger", "portal", "wire"}}
+    sources = {a.id: a for a in iter_articles([folder])}
+    assert {a.publisher for a in sources.values()} == {"Wire Desk", "The Ledger", None}
+    assert sources["wire"].url == "https://wire.example/world/ethiopia-kenya-deals"
+    assert sources["ledger"].published == "2025-03-14"
+    for article in sources.values():
+        assert "Lamu" in article.text
+        assert not [f for f in FURNITURE if f in article.raw_text], article.id
+    signed = [x for x in facts(store) if "/agreement/" in x]
+    count = {r["x"].value: int(r["n"].value) for r in rows(store, f"""PREFIX dip: <{DIP}>
+        SELECT ?x (COUNT(DISTINCT ?src) AS ?n) WHERE {{ ?as dip:sourceArticle ?src ;
+        <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?x }} GROUP BY ?x""")}
+    assert signed and all(count[x] == 3 for x in signed)   # one node per agreement, three sources each

@@ -249,3 +249,24 @@ def test_a_gzip_bomb_is_refused_after_reading_one_page_limit_and_the_next_page_i
     assert isinstance(error, ArticleError) and "larger than" in error.message
     assert "record 1" in error.source and isinstance(page, Article)
     assert peak < 4 * MAX_PAGE_BYTES                           # the page was not inflated whole
+
+
+def test_the_build_report_and_the_cli_summary_count_what_the_archives_held(tmp_path):
+    from click.testing import CliRunner
+
+    from relgraph.cli import cli
+
+    archive = Archive(tmp_path / "crawl.warc.gz")
+    archive.other("", "warcinfo")
+    for name in ("a", "b"):
+        archive.request(f"https://wire.example/{name}")
+        archive.response(f"https://wire.example/{name}", news_page(ord(name)))
+    archive.response("https://wire.example/gone", news_page(9), status="404 Not Found")
+    path = archive.close()
+    report = build([path], Settings.load(store=tmp_path / "store"))
+    assert (report.warc.records, report.warc.pages) == (6, 2)
+    assert report.warc.skipped == {"request record": 2, "warcinfo record": 1, "HTTP status 404": 1}
+    result = CliRunner().invoke(cli, ["build", str(path), "--store", str(tmp_path / "store2")])
+    assert result.exit_code == 0, result.output
+    assert ("6 WARC record(s): 2 page(s) read; skipped 2 × request record, 1 × HTTP status 404, "
+            "1 × warcinfo record") in result.output

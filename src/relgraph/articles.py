@@ -82,9 +82,13 @@ class Article:
 
 # ---------------------------------------------------------------- public entry point
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
-    """Articles from files and directories (searched recursively, in sorted order, for *.txt and *.jsonl;
-    hidden files and *.meta.json sidecars are skipped; dangling links and link loops are errors).
+def iter_articles(paths: Iterable[str | Path], *, fetch_link=None,
+                  warc_counts=None) -> Iterator[Article | ArticleError]:
+    """Articles from files and directories (searched recursively, in sorted order, for every input
+    kind; hidden files and *.meta.json sidecars are skipped; dangling links and link loops are errors).
+    `fetch_link(url)` reads the pages that feed entries only link to (`relgraph.sources.feeds`; without
+    it such an entry is an error naming it); `warc_counts` (a `relgraph.sources.warc.WarcCounts`)
+    adds up what the web archives held.
 
     Bad input yields an ArticleError, never an exception."""
     for given in paths:
@@ -102,10 +106,10 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ArticleErro
             if isinstance(file, ArticleError):
                 yield file
             else:
-                yield from _read_file(file)
+                yield from _read_file(file, fetch_link, warc_counts)
 
 
-def _read_file(path: Path) -> Iterator[Article | ArticleError]:
+def _read_file(path: Path, fetch_link=None, warc_counts=None) -> Iterator[Article | ArticleError]:
     if path.name.endswith(SIDECAR_SUFFIX):
         yield ArticleError(str(path), "a sidecar metadata file, not an article (give the .txt file)")
         return
@@ -117,12 +121,12 @@ def _read_file(path: Path) -> Iterator[Article | ArticleError]:
     if path.name.lower().endswith(FEED_SUFFIXES):
         from relgraph.sources.feeds import read_feed  # feedparser loads only when a feed is read
 
-        yield from read_feed(path)
+        yield from read_feed(path, fetch=fetch_link)
         return
     if path.name.lower().endswith(WARC_SUFFIXES):
         from relgraph.sources.warc import read_warc  # warcio loads only when an archive is read
 
-        yield from read_warc(path)
+        yield from read_warc(path, warc_counts)
         return
     raw = read_article_text(path)
     if isinstance(raw, ArticleError):

@@ -1,8 +1,10 @@
 """articles -> NLP -> records -> quads -> store, in chunks of `commit_every` articles, one
 transaction per chunk.
 
-The inputs are read as a stream and cut into chunks; each chunk is extracted, resolved, mapped and
-written before the next is read, so what a build holds in memory follows the chunk, not the corpus.
+The inputs are read as a stream and cut into chunks; each chunk is resolved, mapped and written
+while the next one is being extracted (by worker processes or a Dask cluster; in-process extraction
+has nothing to overlap), and no further chunk is read before that, so what a build holds in memory
+follows the chunk, not the corpus, and the workers need not wait for the store.
 Each chunk resolves against the store as the chunks before it left it (a fresh `CorpusIndex` per
 chunk, loaded by key), so the graph does not depend on where chunks were cut: a build killed after
 chunk k and run again skips the k committed chunks (their articles are stored, unchanged) and ends
@@ -16,6 +18,7 @@ build follows the number of articles it extracts, not the size of the store.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -30,7 +33,8 @@ from relgraph.namespaces import DIP
 from relgraph.parallel import ExtractionFailure, WorkerPool
 from relgraph.resolve import CorpusIndex
 from relgraph.settings import Settings
-from relgraph.sources.urls import fetch_inputs
+from relgraph.sources.urls import LinkFetcher, fetch_inputs
+from relgraph.sources.warc_counts import WarcCounts
 from relgraph.sources.language import is_foreign
 from relgraph.store import GraphStore, build_lock, is_remote, open_store
 from relgraph.story_index import StoryIndex
@@ -50,22 +54,27 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # ingested, but worth a look (see read_inputs)
     fetched: int = 0                   # URLs fetched into the page cache (relgraph.sources.urls)
-    fetched_from_cache: int = 0        # URLs the page cache already held
+    fetched_from_cache: int = 0        # URLs (and pages feed entries link to) the page cache already held
+    warc: WarcCounts = field(default_factory=WarcCounts)   # what the web archives among the inputs held
+    # The building process's own time (story admission, resolution, mapping, the store write), not
+    # counting the wait for extraction results: its cost per article bounds how many workers it feeds.
+    driver_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def iter_inputs(paths: Iterable[str | Path], report: BuildReport) -> Iterator[Article]:
+def iter_inputs(paths: Iterable[str | Path], report: BuildReport, fetch_link=None) -> Iterator[Article]:
     """Good articles in input order, one at a time; bad input is reported and skipped, never fatal.
     A repeated article id is an error (only the ids seen are kept, not the articles). An article
     that page-furniture stripping cut to less than half of a long text is yielded and also
     reported in `report.warnings`, so a rule that swallowed a story is seen. An article in another
     language than English (the only one the rules read) is skipped, reported in `report.warnings`
-    and counted in `report.not_english`."""
+    and counted in `report.not_english`. `fetch_link` reads the pages feed entries link to
+    (`relgraph.sources.urls.LinkFetcher`); what web archives held is counted in `report.warc`."""
     seen: dict[str, str] = {}
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, fetch_link=fetch_link, warc_counts=report.warc):
         if isinstance(item, ArticleError):
             report.errors.append(str(item))
         elif is_foreign(item.language):
@@ -167,20 +176,98 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
     iris = IriMaker(settings.base_iri)
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
-    pool = None if workers <= 1 or dask else WorkerPool(settings.spacy_model, settings.batch_size, workers)
+    extractor = _extractor(settings, workers, dask)
+    links = LinkFetcher(settings, report)
+    pending = None
     try:
-        for chunk in _chunks(iter_inputs(paths, report), commit_every):
-            if _build_chunk(chunk, store, iris, settings, report, force=force, progress=progress,
-                            workers=workers, dask=dask, pool=pool):
-                report.chunks_committed += 1
-                if on_commit:
-                    on_commit(report)
+        # One chunk is extracted ahead: the workers (local or on the cluster) extract chunk k+1
+        # while this process resolves, maps and writes chunk k. Only two chunks are ever in
+        # flight, so memory stays bounded and reading the input waits for the store (back-pressure).
+        # In-process extraction has nothing to overlap: each chunk is finished before the next is read.
+        runs_ahead = not isinstance(extractor, _InProcess)
+        for chunk in _chunks(iter_inputs(paths, report, links), commit_every):
+            ahead = _start_chunk(chunk, store, iris, report, extractor, force=force)
+            if pending is not None:
+                _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+            pending = ahead
+            if not runs_ahead:
+                _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+                pending = None
+        if pending is not None:
+            _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
     finally:
-        if pool is not None:
-            pool.close()
+        links.close()
+        extractor.close()
     if count_store:
         report.store_quads = len(store)
     return report
+
+
+class _InProcess:
+    """Extraction in this process, when the chunk is finished (nothing runs ahead)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def submit(self, articles: list[Article]) -> list[Article]:
+        return articles
+
+    def collect(self, articles: list[Article], progress) -> Iterator[tuple]:
+        yield from extract(articles, self.settings, workers=1, dask="", progress=progress)
+
+    def close(self) -> None:
+        pass
+
+
+def _extractor(settings: Settings, workers: int, dask: str | None):
+    """Where a build's chunks are extracted: a Dask cluster, local worker processes, or here."""
+    from relgraph import parallel
+
+    if dask:
+        return parallel.DaskExtractor(settings.spacy_model, settings.batch_size, dask)
+    if workers > 1:
+        return WorkerPool(settings.spacy_model, settings.batch_size, workers)
+    return _InProcess(settings)
+
+
+@dataclass
+class _Chunk:
+    articles: list[Article]       # the chunk's changed articles, their extraction under way
+    pending: object               # what the extractor's `submit` returned for them
+
+
+def _start_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, report: BuildReport,
+                 extractor, *, force: bool) -> _Chunk:
+    """Skip the unchanged articles and hand the others to the extractor. What is unchanged does
+    not depend on the chunk being written meanwhile: article ids are unique within a build."""
+    known = {} if force else unchanged_articles(store, iris, [a.id for a in articles], report)
+    todo = [a for a in articles if known.get(a.id) != a.sha256]
+    report.unchanged += len(articles) - len(todo)
+    return _Chunk(todo, extractor.submit(todo))
+
+
+def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: BuildReport, extractor,
+                  progress, on_commit) -> None:
+    started = time.perf_counter()
+    waited = 0.0
+
+    def timed(results: Iterator[tuple]) -> Iterator[tuple]:
+        nonlocal waited
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(results)
+            except StopIteration:
+                waited += time.perf_counter() - t0
+                return
+            waited += time.perf_counter() - t0
+            yield item
+
+    if _write_chunk(chunk, store, iris, report, lambda: timed(extractor.collect(chunk.pending, progress))):
+        report.chunks_committed += 1
+        if on_commit:
+            on_commit(report)
+    report.driver_seconds += time.perf_counter() - started - waited
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -190,23 +277,26 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _build_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, settings: Settings,
-                 report: BuildReport, *, force: bool, progress, workers, dask, pool) -> bool:
-    """Extract, resolve, map and write one chunk in one transaction. True if it wrote anything.
-    The index is made afresh from the store, which holds every chunk before this one: what a chunk
-    resolves against is the same whether the earlier chunks were written by this run or by one
-    that was killed, and memory does not grow from chunk to chunk."""
-    known = {} if force else unchanged_articles(store, iris, [a.id for a in articles], report)
-    todo = [a for a in articles if known.get(a.id) != a.sha256]
-    report.unchanged += len(articles) - len(todo)
+def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: BuildReport,
+                 results: Callable[[], Iterator[tuple]]) -> bool:
+    """Resolve, map and write one chunk in one transaction. True if it wrote anything.
+    Copies are recognised against the store as it is now, holding every chunk before this one, so
+    a copy of an article in the previous chunk is found whether or not it was extracted ahead (its
+    extraction is then dropped). The index is made afresh from the store: what a chunk resolves
+    against is the same whether the earlier chunks were written by this run or by one that was
+    killed, and memory does not grow from chunk to chunk."""
     stories = StoryIndex(store, iris)
-    todo = stories.admit(todo, report)   # exact copies are skipped, the others placed in stories
-    if not todo:
+    admitted = {a.id for a in stories.admit(chunk.articles, report)}   # exact copies are skipped
+    if not admitted:
+        for _ in results():        # drain what was extracted ahead for nothing
+            pass
         return False
-    graphs = {iris.graph(a.id) for a in todo}
+    graphs = {iris.graph(a) for a in admitted}
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     quads = []
-    for article, records in extract(todo, settings, workers=workers, dask=dask, progress=progress, pool=pool):
+    for article, records in results():
+        if article.id not in admitted:
+            continue
         if isinstance(records, ExtractionFailure):
             report.errors.append(f"{article.source}: extraction failed: {records}")
             graphs.discard(iris.graph(article.id))  # keep what the store had for it

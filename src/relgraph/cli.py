@@ -99,6 +99,8 @@ def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...]
         click.echo(f"warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
+    if report.warc.records:
+        click.echo(report.warc.summary(), err=True)
     total = f"; the store holds {report.store_quads} quads" if report.store_quads is not None else ""
     fetched = (f"{report.fetched} URL(s) fetched, {report.fetched_from_cache} from the page cache; "
                if report.fetched or report.fetched_from_cache else "")

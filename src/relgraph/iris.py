@@ -13,7 +13,9 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['\u2019]", "", text)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80] or "x"
+    # Cut to 80 before the last strip: a cut at a hyphen would leave one at the end, and the entity
+    # pages only serve slugs whose hyphens stand between letters or digits.
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].rstrip("-") or "x"
 
 
 def short_hash(*parts: str) -> str:

@@ -82,14 +82,19 @@ class WorkerPool:
                                              initializer=_load_model, initargs=(self.model,))
         return self._pool
 
-    def extract(self, articles: Sequence, progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
-        """(article, records-or-failure) in input order."""
+    def submit(self, articles: Sequence) -> list[tuple[list, object]]:
+        """Hand `articles` to the workers at once; `collect` gathers them. Submitting the next chunk
+        before the driver writes this one keeps the workers busy while it does."""
         if not articles:
-            return
+            return []
         batches = chunks(articles, chunk_size(len(articles), self.workers, self.batch_size))
         pool = self._executor()
-        futures = [pool.submit(extract_batch, batch, self.model, self.batch_size) for batch in batches]
-        for batch, future in zip(batches, futures, strict=True):
+        return [(batch, pool.submit(extract_batch, batch, self.model, self.batch_size)) for batch in batches]
+
+    def collect(self, pending: list[tuple[list, object]],
+                progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+        """(article, records-or-failure) in input order, for what `submit` handed out."""
+        for batch, future in pending:
             try:
                 records = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
@@ -101,6 +106,10 @@ class WorkerPool:
             yield from zip(batch, records, strict=True)
             if progress:
                 progress(len(batch))
+
+    def extract(self, articles: Sequence, progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+        """(article, records-or-failure) in input order."""
+        yield from self.collect(self.submit(articles), progress)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -124,30 +133,38 @@ def extract_local(articles: Sequence, model: str, batch_size: int, workers: int,
         yield from pool.extract(articles, progress)
 
 
-def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,
-                 progress: Callable[[int], None] | None = None, timeout: float = 10.0) -> Iterator[tuple]:
-    """(article, records-or-failure) in input order, extracted on the Dask cluster at `address`.
+class DaskExtractor:
+    """Extraction on the Dask cluster at `address`, one client for a whole build.
 
     The workers need relgraph (the same version) and the spaCy model installed; each batch is one
     task, its result the batch's records, gathered back here for resolution and the store.
     A task that fails on the cluster (a worker without relgraph, a lost worker) marks each of its
     articles as failed; the other batches still land.
     """
-    try:
-        from distributed import Client
-    except ImportError as exc:  # pragma: no cover - the optional extra is not installed
-        raise RelgraphError("--dask needs the dask extra: pip install 'relgraph[dask]'") from exc
-    if not articles:
-        return
-    try:
-        client = Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise RelgraphError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
-    try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        batches = chunks(articles, chunk_size(len(articles), workers, batch_size))
-        futures = client.map(extract_batch, batches, model=model, batch_size=batch_size, pure=False)
-        for batch, future in zip(batches, futures, strict=True):
+
+    def __init__(self, model: str, batch_size: int, address: str, timeout: float = 10.0):
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - the optional extra is not installed
+            raise RelgraphError("--dask needs the dask extra: pip install 'relgraph[dask]'") from exc
+        self.model, self.batch_size = model, batch_size
+        try:
+            self.client = Client(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise RelgraphError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
+
+    def submit(self, articles: Sequence) -> list[tuple[list, object]]:
+        if not articles:
+            return []
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        batches = chunks(articles, chunk_size(len(articles), workers, self.batch_size))
+        futures = self.client.map(extract_batch, batches, model=self.model, batch_size=self.batch_size,
+                                  pure=False)
+        return list(zip(batches, futures, strict=True))
+
+    def collect(self, pending: list[tuple[list, object]],
+                progress: Callable[[int], None] | None = None) -> Iterator[tuple]:
+        for batch, future in pending:
             try:
                 records = future.result()
             except Exception as exc:  # noqa: BLE001 - anything raised on the cluster
@@ -156,5 +173,19 @@ def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,
             yield from zip(batch, records, strict=True)
             if progress:
                 progress(len(batch))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def extract_dask(articles: Sequence, model: str, batch_size: int, address: str,
+                 progress: Callable[[int], None] | None = None, timeout: float = 10.0) -> Iterator[tuple]:
+    """(article, records-or-failure) in input order, extracted on the Dask cluster at `address`
+    (see DaskExtractor)."""
+    if not articles:
+        return
+    extractor = DaskExtractor(model, batch_size, address, timeout)
+    try:
+        yield from extractor.collect(extractor.submit(articles), progress)
     finally:
-        client.close()
+        extractor.close()

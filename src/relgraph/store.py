@@ -97,9 +97,10 @@ def _graph_node(iri: str, path) -> ox.NamedNode:
 class RelStore:
     """A thin wrapper over a pyoxigraph Store that knows relgraph's dataset layout."""
 
-    def __init__(self, store: ox.Store, path: Path | None):
+    def __init__(self, store: ox.Store, path: Path | None, *, read_only: bool = False):
         self.ox = store
         self.path = path
+        self.read_only = read_only
         self.location = str(path) if path is not None else "memory"
 
     # -- writing -------------------------------------------------------------------------
@@ -228,7 +229,9 @@ class RelStore:
             self.ox.dump(output, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def close(self) -> None:
-        self.ox.flush()
+        # A read-only pyoxigraph store has nothing to flush and refuses to (RuntimeError).
+        if not self.read_only:
+            self.ox.flush()
 
 
 def is_remote(spec: str | Path | None) -> bool:
@@ -261,7 +264,7 @@ def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: st
                                      "try again once it is in")
                 raise StoreError(f"the store at {path} holds an interrupted first build: run "
                                  "`relgraph build` again")
-            store = RelStore(ox.Store.read_only(str(path)), path)
+            store = RelStore(ox.Store.read_only(str(path)), path, read_only=True)
             if store._needs_union():
                 raise StoreError(f"the store at {path} was written by an older relgraph (no union "
                                  "default graph): run `relgraph build` once to upgrade it")

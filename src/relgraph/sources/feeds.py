@@ -4,7 +4,9 @@ An entry that carries the whole story becomes an Article at once: its content is
 `article_from_html`, with the entry's title, date and link (and the feed's title as publisher) as
 metadata, which beats anything the text rules would guess. An entry that only points at its story
 is a `FeedLink`, a URL for a fetcher; `feed_articles` turns those into Articles with any
-`fetch(url)` callable, so the real fetcher (and a test's local server) plug in the same way.
+`fetch(url)` callable, so the real fetcher (and a test's local server) plug in the same way. A
+build's fetcher (`relgraph.sources.urls.LinkFetcher`) returns the page's path in the page cache,
+read with its fetch record and saved text, so rebuilding a feed reads its linked pages offline.
 
 Full story or teaser: a feed's `content:encoded` / `atom:content` (and, when the entry has no
 content element, its `description` / `atom:summary`, where many RSS 2.0 feeds put the whole story)
@@ -23,7 +25,7 @@ import io
 import time
 import xml.sax
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,8 +43,9 @@ MAX_FEED_BYTES = 64 * 1024 * 1024
 # Local names of the root elements of RSS 2.0/0.9x (`rss`), RSS 0.90/1.0 (`rdf:RDF`) and Atom (`feed`).
 FEED_ROOTS = {"rss", "RDF", "feed"}
 
-# What a fetcher returns for one URL: the page's bytes (or text), or an error saying why not.
-FetchResult = bytes | str | ArticleError | Exception
+# What a fetcher returns for one URL: the page's bytes (or text), a cached page's path, or an error
+# saying why not.
+FetchResult = bytes | str | Path | ArticleError | Exception
 Fetch = Callable[[str], FetchResult]
 
 
@@ -130,6 +133,11 @@ def _root_name(stream) -> str | None:
     except lxml.etree.LxmlError:
         return None
     return None
+
+
+def is_feed_bytes(data: bytes) -> bool:
+    """Whether `data` is XML with a feed's root element (a fetched body served as XML)."""
+    return _root_name(io.BytesIO(data)) in FEED_ROOTS
 
 
 def is_feed_file(path: Path) -> bool:
@@ -231,6 +239,13 @@ def linked_article(link: FeedLink, fetch: Fetch) -> Article | ArticleError:
         return ArticleError(where, page.message)
     if isinstance(page, Exception):
         return ArticleError(where, f"cannot fetch: {page}")
+    if isinstance(page, Path):
+        from relgraph.sources.page_cache import read_page
+
+        article = read_page(page, fallback_date=link.published, meta={"title": link.title})
+        if isinstance(article, ArticleError):
+            return ArticleError(where, article.message)
+        return replace(article, id=link.id, source=where)
     fetched_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return article_from_html(page, ident=link.id, source=where, url=link.url, fetched_url=link.url,
                              fetched_at=fetched_at, fallback_date=link.published,

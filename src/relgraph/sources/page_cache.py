@@ -9,6 +9,10 @@ For each page, three files share a stem made from its URL:
   (UTC), sha256 of the HTML and of the text, and the text extractor (for a page without main
   text: no text file, `text_sha256` null and `text_error` saying why).
 
+A URL that serves a feed (RSS or Atom) is kept as `<stem>.xml` with its fetch record (`"kind":
+"feed"`, no text of its own: its entries become the articles, and the pages they link to are cached
+like any other page).
+
 The record is written last, so a page is in the cache only once all three files are complete. A
 cache folder is build input like any folder: `read_page` reads a cached `.html` with its fetch
 provenance and with the saved text, even if a newer extractor would cut the page differently.
@@ -29,6 +33,7 @@ from relgraph.sources.fetch import Fetched, FetchFailure
 
 RECORD_SUFFIX = ".fetch.json"
 TEXT_SUFFIX = ".main-text"
+FEED_SUFFIX = ".xml"      # read as a feed by relgraph.articles when the cache folder is build input
 RECORD_KEYS = ("url", "final_url", "status", "content_type", "fetched_at", "html_sha256", "text_sha256",
                "text_extractor")
 
@@ -50,13 +55,35 @@ class PageCache:
     def html_path(self, url: str) -> Path:
         return self.folder / f"{page_stem(url)}.html"
 
+    def feed_path(self, url: str) -> Path:
+        return self.folder / f"{page_stem(url)}{FEED_SUFFIX}"
+
+    def cached_path(self, url: str, record: dict) -> Path:
+        """The cached file of `url`: its page, or its feed when it served one."""
+        return self.feed_path(url) if is_feed_record(record) else self.html_path(url)
+
     def record(self, url: str) -> dict | None:
         """The fetch record of `url`, or None when the cache does not hold it (whole)."""
-        path = self.html_path(url)
-        record = _load_record(_record_path(path))
-        if isinstance(record, ArticleError) or record["url"] != url or not path.exists():
+        record = _load_record(_record_path(self.html_path(url)))
+        if isinstance(record, ArticleError) or record["url"] != url or \
+                not self.cached_path(url, record).exists():
             return None
         return record
+
+    def save_feed(self, fetched: Fetched) -> Path:
+        """Keep a fetched feed (its entries are read when the file is built)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.feed_path(fetched.url)
+        _write_atomically(path, fetched.body)
+        record = {
+            "url": fetched.url, "final_url": fetched.final_url, "status": fetched.status,
+            "content_type": fetched.content_type_header or fetched.content_type,
+            "fetched_at": fetched.fetched_at, "html_sha256": hashlib.sha256(fetched.body).hexdigest(),
+            "text_sha256": None, "text_extractor": None, "kind": "feed",
+        }
+        _write_atomically(_record_path(self.html_path(fetched.url)),
+                          (json.dumps(record, indent=1) + "\n").encode("utf-8"))
+        return path
 
     def save(self, fetched: Fetched) -> tuple[Path, ArticleError | None]:
         """Keep a fetched page; returns its path and, when the page has no main text, why (the page
@@ -85,14 +112,23 @@ class PageCache:
         return path, article if isinstance(article, ArticleError) else None
 
 
+def is_feed_record(record: dict) -> bool:
+    return record.get("kind") == "feed"
+
+
 def no_text_failure(record: dict) -> FetchFailure | None:
-    """The failure to report for a cached page that has no main text, else None."""
-    return None if record["text_sha256"] else FetchFailure(record["url"], _text_error(record))
+    """The failure to report for a cached page that has no main text, else None (a feed has no text
+    of its own, and that is no failure)."""
+    if record["text_sha256"] or is_feed_record(record):
+        return None
+    return FetchFailure(record["url"], _text_error(record))
 
 
-def read_page(path: Path) -> Article | ArticleError:
+def read_page(path: Path, *, fallback_date: str | None = None, meta: dict | None = None) -> Article | ArticleError:
     """The Article of a `.html` file: a cached page with its fetch record and saved text when the
-    record is there, else a saved page read by `relgraph.sources.pages`."""
+    record is there, else a saved page read by `relgraph.sources.pages`. `meta` (a feed entry's title)
+    fills what the page's sidecar does not say; `fallback_date` (a feed entry's date) dates a page
+    that neither its metadata nor its text dates."""
     from relgraph.sources.pages import article_from_html, read_html_file
 
     record_path = _record_path(path)
@@ -109,11 +145,13 @@ def read_page(path: Path) -> Article | ArticleError:
     text = _read_checked(_text_path(path), record["text_sha256"], record["url"])
     if isinstance(text, ArticleError):
         return text
-    meta = read_sidecar(path)
-    if isinstance(meta, ArticleError):
-        return meta
+    sidecar = read_sidecar(path)
+    if isinstance(sidecar, ArticleError):
+        return sidecar
+    given = {**(meta or {}), **{k: v for k, v in sidecar.items() if v}}
     article = article_from_html(html, ident=slugify(path.stem), source=str(path), url=record["final_url"],
-                                fetched_url=record["final_url"], fetched_at=record["fetched_at"], meta=meta)
+                                fetched_url=record["final_url"], fetched_at=record["fetched_at"],
+                                fallback_date=fallback_date, meta=given)
     if isinstance(article, ArticleError):
         return article
     return _with_saved_text(article, text.decode("utf-8"), record["text_extractor"])

@@ -5,6 +5,11 @@ URL by URL, what happened; `fetch_inputs` does that for a build, turning every U
 into the cached page's path before the articles are read, so a build reads a fetched page exactly
 as it reads a saved one. A `.urls` file holds one URL per line; blank lines and lines starting with
 `#` are skipped; a line that is not an http(s) URL is reported with its line number.
+
+A URL may serve a page or a feed. A feed is kept in the cache as a feed and fetched again on every
+build, since a feed's point is its new entries (when that fetch fails, the cached copy is read and
+the build says so); the pages its entries link to are fetched through `LinkFetcher`, cache first, so
+a rebuild reads them offline and identically.
 """
 from __future__ import annotations
 
@@ -16,10 +21,11 @@ from urllib.parse import urlsplit
 
 from relgraph.article_files import ArticleError
 from relgraph.settings import Settings
-from relgraph.sources.fetch import Fetcher, FetchFailure, FetchPolicy
-from relgraph.sources.page_cache import PageCache, no_text_failure
+from relgraph.sources.fetch import FEED_TYPES, HTML_TYPES, Fetched, Fetcher, FetchFailure, FetchPolicy
+from relgraph.sources.page_cache import PageCache, is_feed_record, no_text_failure
 
 URL_LIST_SUFFIX = ".urls"
+PAGE_OR_FEED_TYPES = HTML_TYPES + FEED_TYPES
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
@@ -35,7 +41,8 @@ class FetchSummary:
     fetched: list[str] = field(default_factory=list)      # URLs fetched now
     cached: list[str] = field(default_factory=list)       # URLs the cache already held
     failed: list[str] = field(default_factory=list)       # "URL: reason" (or "file:line: reason")
-    paths: dict[str, Path] = field(default_factory=dict)  # URL -> cached page, for pages with a text
+    paths: dict[str, Path] = field(default_factory=dict)  # URL -> cached page (with a text) or feed
+    warnings: list[str] = field(default_factory=list)     # read all the same, e.g. a feed from the cache
 
 
 def looks_like_url(arg: str | Path) -> bool:
@@ -86,26 +93,96 @@ def normalize_url(url: str) -> str:
 
 def fetch_into_cache(urls: Iterable[str], cache: PageCache, fetcher: Fetcher,
                      refresh: bool = False) -> FetchSummary:
-    """Fetch each URL not in `cache` (each one when `refresh`) into it; every outcome is counted."""
+    """Fetch each URL not in `cache` (each one when `refresh`, and every feed again) into it; every
+    outcome is counted."""
     summary = FetchSummary()
     for url in dict.fromkeys(urls):
         record = None if refresh else cache.record(url)
-        if record is not None:
+        if record is not None and not is_feed_record(record):
             failure = no_text_failure(record)
             summary.cached.append(url)
         else:
-            result = fetcher.fetch(url)
-            if isinstance(result, FetchFailure):
-                summary.failed.append(str(result))
-                continue
-            path, no_text = cache.save(result)
-            failure = FetchFailure(url, no_text.message) if no_text else None
-            summary.fetched.append(url)
+            result = fetcher.fetch(url, accept=PAGE_OR_FEED_TYPES)
+            if isinstance(result, FetchFailure) and record is not None:
+                # A feed that cannot be fetched now is read as it was last fetched.
+                summary.warnings.append(f"{result}; the copy fetched at {record['fetched_at']} is read "
+                                        "from the page cache")
+                summary.cached.append(url)
+                failure = None
+            else:
+                kept, failure = save_fetched(result, cache)
+                if not kept:                # the fetch failed, or brought neither a page nor a feed
+                    summary.failed.append(str(failure))
+                    continue
+                record = cache.record(url)
+                summary.fetched.append(url)
         if failure:
             summary.failed.append(str(failure))
         else:
-            summary.paths[url] = cache.html_path(url)
+            summary.paths[url] = cache.cached_path(url, record)
     return summary
+
+
+def save_fetched(result: Fetched | FetchFailure, cache: PageCache) -> tuple[bool, FetchFailure | None]:
+    """Keep what a fetch returned, as a feed when it is one, else as a page. Returns whether anything
+    was kept and the failure to report: the fetch's, a body that is neither kind (both: nothing
+    kept), or a page without main text (kept all the same, so a rebuild reports it offline)."""
+    from relgraph.sources.feeds import is_feed_bytes  # feedparser loads only when a feed may be read
+
+    if isinstance(result, FetchFailure):
+        return False, result
+    if result.content_type in FEED_TYPES and is_feed_bytes(result.body):
+        cache.save_feed(result)
+        return True, None
+    if result.content_type not in HTML_TYPES and not _looks_like_html(result.body):
+        return False, FetchFailure(result.url, f"content type {result.content_type} holds neither a feed "
+                                               "(RSS or Atom) nor a web page")
+    _path, no_text = cache.save(result)
+    return True, (FetchFailure(result.url, no_text.message) if no_text else None)
+
+
+def _looks_like_html(body: bytes) -> bool:
+    """An XHTML page may be served as plain XML."""
+    return b"<html" in body[:4096].lower()
+
+
+class LinkFetcher:
+    """`fetch(url)` for the pages feed entries link to: the cached page when the cache holds it (and
+    not `refresh`), else fetched into the cache; the page's path, or an ArticleError saying why not.
+    The network client is made only when a page must be fetched, so a rebuild stays offline."""
+
+    def __init__(self, settings: Settings, report=None):
+        self.settings, self.report = settings, report
+        self.cache = PageCache(page_cache_folder(settings))
+        self._fetcher: Fetcher | None = None
+
+    def __call__(self, url: str) -> Path | ArticleError:
+        url = normalize_url(url)
+        if problem := url_problem(url):
+            return ArticleError(url, problem)
+        record = None if self.settings.fetch_refresh else self.cache.record(url)
+        if record is None:
+            if self._fetcher is None:
+                self._fetcher = Fetcher(FetchPolicy.from_settings(self.settings))
+            kept, failure = save_fetched(self._fetcher.fetch(url), self.cache)
+            if kept:
+                self._count("fetched")
+        else:
+            failure = no_text_failure(record)
+            self._count("fetched_from_cache")
+        if record is not None and is_feed_record(record):
+            return ArticleError(url, "links to a feed, not to a page")
+        if failure is not None:
+            return ArticleError(failure.url, failure.reason)
+        return self.cache.html_path(url)
+
+    def _count(self, attribute: str) -> None:
+        if self.report is not None:
+            setattr(self.report, attribute, getattr(self.report, attribute) + 1)
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
 
 def fetch_listed(urls: Iterable[str], url_files: Iterable[Path], settings: Settings) -> FetchSummary:
@@ -168,6 +245,7 @@ def fetch_inputs(inputs: Iterable[str | Path | UrlList], settings: Settings,
         return [item for item in planned if not isinstance(item, list)]
     summary = fetch_with_settings(urls, settings)
     report.errors.extend(summary.failed)
+    report.warnings.extend(summary.warnings)
     report.fetched += len(summary.fetched)
     report.fetched_from_cache += len(summary.cached)
     resolved: list[str | Path] = []

@@ -17,9 +17,8 @@ damaged archive stops at the damage (a WARC has no index to resynchronise on).
 from __future__ import annotations
 
 import zlib
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -27,17 +26,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from relgraph.articles import Article, ArticleError, slugify
 from relgraph.sources.pages import MAX_PAGE_BYTES, article_from_html
+from relgraph.sources.warc_counts import WarcCounts  # noqa: F401 - re-exported: the reader's counts
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DRAIN_BYTES = 1 << 16
-
-
-@dataclass
-class WarcCounts:
-    """What reading an archive met: records, pages read, records skipped by reason."""
-    records: int = 0
-    pages: int = 0
-    skipped: Counter = field(default_factory=Counter)   # reason -> records, e.g. "request record"
 
 
 @dataclass(frozen=True)
