@@ -1,0 +1,169 @@
+"""One page of a canned query's listing: LIMIT/OFFSET over a stable total order.
+
+A page is the canned query with its own ORDER BY keys followed by every projected variable, and
+LIMIT/OFFSET. Rows that differ in any column therefore never tie, so
+the sequence of rows is the same on every run over one store version: consecutive pages are
+disjoint and together they are the whole listing (rows that are equal in every column are
+interchangeable, so their relative order cannot matter). A query that ends in its own LIMIT (such
+as sources.rq) keeps it inside a sub-select: the listing is those rows, and the pages split them.
+
+Each page asks for one row more than it shows, so the caller knows whether a next page exists
+without counting the listing.
+
+The web layer runs `page_text` through the killable executor; the CLI and tests call
+`fetch_page` on a store.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from relgraph.errors import QueryError
+from relgraph.queries import NamedQuery
+
+DEFAULT_PER_PAGE = 100
+MAX_PER_PAGE = 1000  # the query page's table size; the full listing is one download away
+
+_PROLOGUE_LINE = re.compile(r"^\s*(?:#.*|PREFIX\s+\S*:\s*<[^>]*>\s*|BASE\s+<[^>]*>\s*)?$", re.IGNORECASE)
+_SELECT = re.compile(r"\bSELECT\b(?P<clause>.*?)(?:\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
+_ORDER = re.compile(r"\bORDER\s+BY\b(?P<keys>.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.IGNORECASE | re.DOTALL)
+_SLICE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+", re.IGNORECASE)
+_VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class PagingError(QueryError):
+    """A bad paging parameter (its name is `.parameter`) or a query that cannot be paged."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Which page: 1-based `page` of `per_page` rows."""
+
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    def __post_init__(self) -> None:
+        if self.page < 1:
+            raise PagingError("page", f"must be 1 or more, not {self.page}")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise PagingError("per_page", f"must be between 1 and {MAX_PER_PAGE}, not {self.per_page}")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @classmethod
+    def from_params(cls, page: str | None, per_page: str | None) -> PageSpec:
+        """Read request parameters (None: the default); a bad value names its parameter."""
+        return cls(_integer("page", page, 1), _integer("per_page", per_page, DEFAULT_PER_PAGE))
+
+
+def _integer(name: str, raw: str | None, default: int) -> int:
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"\s*\+?\d{1,9}\s*", raw):
+        raise PagingError(name, f"must be a whole number, not {raw[:40]!r}")
+    return int(raw)
+
+
+@dataclass(frozen=True)
+class PagedQuery:
+    """A canned query split where the paging changes it."""
+
+    prologue: str  # PREFIX / BASE declarations (and comments) before the query form
+    body: str  # the SELECT query up to its solution modifiers after the WHERE clause's last brace
+    tail: str  # GROUP BY / HAVING (what follows the WHERE clause, without ORDER BY and LIMIT)
+    columns: tuple[str, ...]  # projected variables, in order
+    order_keys: str  # the query's own ORDER BY conditions ("" when it has none)
+    sliced: bool  # the query has its own LIMIT/OFFSET: its listing is that slice
+
+
+def split_query(query: NamedQuery) -> PagedQuery:
+    """Read the parts of a canned SELECT query that paging needs; PagingError names the file."""
+    lines = query.text.splitlines()
+    cut = 0
+    while cut < len(lines) and _PROLOGUE_LINE.match(lines[cut]):
+        cut += 1
+    prologue, body = "\n".join(lines[:cut]), "\n".join(lines[cut:]).strip()
+    select = _SELECT.match(body)
+    if select is None:
+        raise PagingError("query", f"{query.path}: only a SELECT query can be paged")
+    columns = projected_variables(select["clause"])
+    if not columns:
+        raise PagingError("query", f"{query.path}: name the projected variables (SELECT * cannot be paged)")
+    # The solution modifiers follow the last closing brace of the WHERE clause.
+    end = body.rfind("}")
+    head, tail = body[: end + 1], body[end + 1:]
+    order = _ORDER.search(tail)
+    keys = order["keys"].strip() if order else ""
+    sliced = bool(_SLICE.search(tail))
+    if order and not sliced:
+        tail = tail[: order.start()] + tail[order.end():]
+    return PagedQuery(prologue, head, tail.strip(), tuple(columns), keys, sliced)
+
+
+def projected_variables(clause: str) -> list[str]:
+    """The variables a SELECT clause projects: bare `?v` and `(expression AS ?v)`."""
+    names: list[str] = []
+    depth = 0
+    for token in re.finditer(r"\(|\)|\bAS\s+[?$][A-Za-z_]\w*|[?$][A-Za-z_]\w*", clause, re.IGNORECASE):
+        text = token.group(0)
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif text.upper().startswith("AS"):
+            names.append(_VAR.search(text).group(1))
+        elif depth == 0:
+            names.append(text[1:])
+    return names
+
+
+def page_text(query: NamedQuery, spec: PageSpec) -> str:
+    """The SPARQL text of one page, asking for `per_page + 1` rows (the extra one says whether a
+    next page exists)."""
+    parts = split_query(query)
+    columns = " ".join(f"?{c}" for c in parts.columns)
+    window = f"LIMIT {spec.per_page + 1} OFFSET {spec.offset}\n"
+    if parts.sliced:
+        # The listing is the query's own slice: page over it from outside, ordered by its columns.
+        inner = "\n".join("    " + line for line in f"{parts.body}\n{parts.tail}".strip().splitlines())
+        return (f"{parts.prologue}\nSELECT {columns} WHERE {{\n  {{\n{inner}\n  }}\n}}\n"
+                f"ORDER BY {columns}\n{window}")
+    # Otherwise the query keeps its shape (and its cheap sort keys, which may be unprojected) and
+    # its ORDER BY gains every projected column as a tie-break.
+    keys = " ".join(filter(None, [parts.order_keys, columns]))
+    return f"{parts.prologue}\n{parts.body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+
+
+@dataclass
+class Page:
+    """One page of solutions (pyoxigraph terms or None per column)."""
+
+    spec: PageSpec
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    has_next: bool = False
+
+    @property
+    def has_previous(self) -> bool:
+        return self.spec.page > 1
+
+    @property
+    def first_row(self) -> int:
+        """The 1-based position in the listing of this page's first row."""
+        return self.spec.offset + 1
+
+
+def fetch_page(store, query: NamedQuery, spec: PageSpec) -> Page:
+    """Run one page of `query` on `store` (anything with `.query(text)` returning pyoxigraph
+    solutions, e.g. a RelStore)."""
+    result = store.query(page_text(query, spec))
+    columns = [v.value for v in result.variables]
+    rows = [[solution[c] for c in columns] for solution in result]
+    return Page(spec, columns, rows[: spec.per_page], has_next=len(rows) > spec.per_page)
