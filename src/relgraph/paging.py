@@ -167,3 +167,20 @@ def fetch_page(store, query: NamedQuery, spec: PageSpec) -> Page:
     columns = [v.value for v in result.variables]
     rows = [[solution[c] for c in columns] for solution in result]
     return Page(spec, columns, rows[: spec.per_page], has_next=len(rows) > spec.per_page)
+
+
+def page_solutions(store, query: NamedQuery, spec: PageSpec):
+    """One page as pyoxigraph QuerySolutions (for the renderers) and whether a next page exists.
+    The extra probe row is cut from the TSV serialisation, which holds one solution per line."""
+    import io
+
+    import pyoxigraph as ox
+
+    out = io.BytesIO()
+    store.query(page_text(query, spec)).serialize(out, ox.QueryResultsFormat.TSV)
+    lines = out.getvalue().split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    has_next = len(lines) - 1 > spec.per_page
+    kept = b"\n".join(lines[: spec.per_page + 1]) + b"\n"
+    return ox.parse_query_results(kept, ox.QueryResultsFormat.TSV), has_next
