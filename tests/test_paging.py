@@ -174,6 +174,21 @@ def test_queries_that_cannot_be_paged_are_named(tmp_path, text, message):
 
 def test_order_is_extended_with_every_column_and_the_slice_appended():
     text = page_text(QUERIES["people"], PageSpec(3, 20))
-    assert text.rstrip().endswith("ORDER BY ?name ?role ?person ?name ?role ?state\nLIMIT 21 OFFSET 40")
+    assert text.rstrip().endswith("ORDER BY ?name ?role ?pageRowKey ?person ?name ?role ?state\nLIMIT 21 OFFSET 40")
     assert text.count("ORDER BY") == 1
     ox.Store().query(text)  # it parses
+
+
+def test_grouped_queries_break_ties_on_their_columns_and_others_on_a_row_key():
+    grouped = page_text(QUERIES["timeline"], PageSpec(1, 10))
+    assert "pageRowKey" not in grouped and "ORDER BY ?date ?label ?date ?fact ?label ?reports" in grouped
+    plain = page_text(QUERIES["events"], PageSpec(1, 10))
+    assert "AS ?pageRowKey)\n}" in plain
+    assert "ORDER BY DESC(?date) ?labelKey ?participantKey ?pageRowKey ?event" in plain
+
+
+def test_a_query_using_the_row_key_name_is_refused(tmp_path):
+    path = tmp_path / "clash.rq"
+    path.write_text("SELECT ?pageRowKey WHERE { ?pageRowKey ?p ?o }\n")
+    with pytest.raises(PagingError, match="pageRowKey"):
+        page_text(parse_query_file(path), PageSpec())

@@ -29,6 +29,7 @@ _SELECT = re.compile(r"\bSELECT\b(?P<clause>.*?)(?:\bWHERE\b|\{)", re.IGNORECASE
 _ORDER = re.compile(r"\bORDER\s+BY\b(?P<keys>.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.IGNORECASE | re.DOTALL)
 _SLICE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+", re.IGNORECASE)
 _VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+ROW_KEY = "pageRowKey"
 
 
 class PagingError(QueryError):
@@ -81,6 +82,7 @@ class PagedQuery:
     columns: tuple[str, ...]  # projected variables, in order
     order_keys: str  # the query's own ORDER BY conditions ("" when it has none)
     sliced: bool  # the query has its own LIMIT/OFFSET: its listing is that slice
+    grouped: bool  # the query has GROUP BY: its ORDER BY sees only group keys and aggregates
 
 
 def split_query(query: NamedQuery) -> PagedQuery:
@@ -104,7 +106,10 @@ def split_query(query: NamedQuery) -> PagedQuery:
     sliced = bool(_SLICE.search(tail))
     if order and not sliced:
         tail = tail[: order.start()] + tail[order.end():]
-    return PagedQuery(prologue, head, tail.strip(), tuple(columns), keys, sliced)
+    grouped = bool(re.search(r"\bGROUP\s+BY\b", tail, re.IGNORECASE))
+    if ROW_KEY in _VAR.findall(body):
+        raise PagingError("query", f"{query.path}: ?{ROW_KEY} is the name paging gives its sort key")
+    return PagedQuery(prologue, head, tail.strip(), tuple(columns), keys, sliced, grouped)
 
 
 def projected_variables(clause: str) -> list[str]:
@@ -136,9 +141,23 @@ def page_text(query: NamedQuery, spec: PageSpec) -> str:
         return (f"{parts.prologue}\nSELECT {columns} WHERE {{\n  {{\n{inner}\n  }}\n}}\n"
                 f"ORDER BY {columns}\n{window}")
     # Otherwise the query keeps its shape (and its cheap sort keys, which may be unprojected) and
-    # its ORDER BY gains every projected column as a tie-break.
-    keys = " ".join(filter(None, [parts.order_keys, columns]))
-    return f"{parts.prologue}\n{parts.body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+    # its ORDER BY gains a tie-break on every projected column.
+    if parts.grouped:  # after grouping the rows are few and unique: the columns themselves will do
+        keys = " ".join(filter(None, [parts.order_keys, columns]))
+        return f"{parts.prologue}\n{parts.body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+    keys = " ".join(filter(None, [parts.order_keys, f"?{ROW_KEY}", columns]))
+    body = parts.body[:-1].rstrip() + f"\n  {_row_key(parts.columns)}\n}}"
+    return f"{parts.prologue}\n{body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+
+
+def _row_key(columns: tuple[str, ...]) -> str:
+    """A BIND of one string made of every column. Oxigraph decodes a stored string from disk on
+    each comparison but keeps a computed one in memory, so ties on the query's own keys (common:
+    one date, many rows) are broken by comparing this key, not by reading every column again.
+    It can only tie for rows that differ in type, language or an unbound-versus-"" column; the
+    columns that follow it in the ORDER BY settle those."""
+    parts = ', "\\u0001", '.join(f'COALESCE(STR(?{c}), "")' for c in columns)
+    return f"BIND(CONCAT({parts}) AS ?{ROW_KEY})"
 
 
 @dataclass
