@@ -172,7 +172,7 @@ def test_queries_that_cannot_be_paged_are_named(tmp_path, text, message):
     assert str(path) in str(caught.value) and message in str(caught.value)
 
 
-def test_order_is_extended_with_every_column_and_the_slice_appended():
+def test_order_is_the_querys_then_a_row_key_then_every_column():
     text = page_text(QUERIES["people"], PageSpec(3, 20))
     assert text.rstrip().endswith("ORDER BY ?name ?role ?pageRowKey ?person ?name ?role ?state\nLIMIT 21 OFFSET 40")
     assert text.count("ORDER BY") == 1
@@ -183,7 +183,7 @@ def test_grouped_queries_break_ties_on_their_columns_and_others_on_a_row_key():
     grouped = page_text(QUERIES["timeline"], PageSpec(1, 10))
     assert "pageRowKey" not in grouped and "ORDER BY ?date ?label ?date ?fact ?label ?reports" in grouped
     plain = page_text(QUERIES["events"], PageSpec(1, 10))
-    assert "AS ?pageRowKey)\n}" in plain
+    assert "AS ?pageRowKey)\n}" in plain and "SELECT DISTINCT ?labelKey ?participantKey ?event" in plain
     assert "ORDER BY DESC(?date) ?labelKey ?participantKey ?pageRowKey ?event" in plain
 
 

@@ -30,6 +30,7 @@ _ORDER = re.compile(r"\bORDER\s+BY\b(?P<keys>.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re
 _SLICE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+", re.IGNORECASE)
 _VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 ROW_KEY = "pageRowKey"
+_SELECT_HEAD = re.compile(r"\bSELECT(?:\s+(?:DISTINCT|REDUCED))?", re.IGNORECASE)
 
 
 class PagingError(QueryError):
@@ -140,14 +141,21 @@ def page_text(query: NamedQuery, spec: PageSpec) -> str:
         inner = "\n".join("    " + line for line in f"{parts.body}\n{parts.tail}".strip().splitlines())
         return (f"{parts.prologue}\nSELECT {columns} WHERE {{\n  {{\n{inner}\n  }}\n}}\n"
                 f"ORDER BY {columns}\n{window}")
-    # Otherwise the query keeps its shape (and its cheap sort keys, which may be unprojected) and
-    # its ORDER BY gains a tie-break on every projected column.
-    if parts.grouped:  # after grouping the rows are few and unique: the columns themselves will do
+    if parts.grouped:
+        # After grouping the rows are unique and the ORDER BY sees only group keys and aggregates:
+        # the query keeps its shape and its order gains the columns as tie-breaks.
         keys = " ".join(filter(None, [parts.order_keys, columns]))
         return f"{parts.prologue}\n{parts.body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+    # Otherwise the query (DISTINCT, without its ORDER BY) becomes a sub-select, so that rows are
+    # made distinct before they are sorted and keyed (a listing of mentions can have many times
+    # more rows before DISTINCT than after). Its unprojected sort keys (computed from its columns,
+    # e.g. events.rq's ?labelKey) are projected too, for the outer ORDER BY.
+    extra = [v for v in dict.fromkeys(_VAR.findall(parts.order_keys)) if v not in parts.columns]
+    inner = _SELECT_HEAD.sub(lambda m: m.group(0) + "".join(f" ?{v}" for v in extra), parts.body, count=1)
+    indented = "\n".join("    " + line for line in inner.splitlines())
     keys = " ".join(filter(None, [parts.order_keys, f"?{ROW_KEY}", columns]))
-    body = parts.body[:-1].rstrip() + f"\n  {_row_key(parts.columns)}\n}}"
-    return f"{parts.prologue}\n{body}\n{parts.tail}\nORDER BY {keys}\n{window}"
+    return (f"{parts.prologue}\nSELECT {columns} WHERE {{\n  {{\n{indented}\n  }}\n"
+            f"  {_row_key(parts.columns)}\n}}\nORDER BY {keys}\n{window}")
 
 
 def _row_key(columns: tuple[str, ...]) -> str:
