@@ -339,8 +339,8 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 
         "disk CPU p50: the CPU time (user + system) of the on-disk runs, which a busy machine does not "
         "inflate the way it inflates the wall-clock p50 beside it.",
         "`NAME.rq page 1`: the first 100 rows of a canned query as relgraph.paging asks for them (the "
-        "query's order with every column as tie-break, LIMIT 101: one probe row says whether a next "
-        "page exists); rows counts the probe row.",
+        "query's own order, then a computed key of every column and the columns as tie-breaks; LIMIT "
+        "101: one probe row says whether a next page exists); rows counts the probe row.",
     ]
     result.tables += [table, loads]
     return result
