@@ -1,17 +1,23 @@
 """One page of a canned query's listing: LIMIT/OFFSET over a stable total order.
 
-A page is the canned query with its own ORDER BY keys followed by every projected variable, and
-LIMIT/OFFSET. Rows that differ in any column therefore never tie, so
-the sequence of rows is the same on every run over one store version: consecutive pages are
-disjoint and together they are the whole listing (rows that are equal in every column are
-interchangeable, so their relative order cannot matter). A query that ends in its own LIMIT (such
-as sources.rq) keeps it inside a sub-select: the listing is those rows, and the pages split them.
+A page orders the listing by the query's own ORDER BY keys, then by tie-breaks that separate any two
+rows differing in a column, and takes LIMIT/OFFSET of that. The sequence of rows is therefore the
+same on every run over one store version: consecutive pages are disjoint and together they are the
+whole listing (rows equal in every column are interchangeable, so their relative order cannot
+matter). How the query is wrapped depends on its shape (`page_text`):
+
+- with its own LIMIT (sources.rq): the query is a sub-select, its listing is that slice, and the
+  pages split it, ordered by its columns;
+- with GROUP BY: the query keeps its shape and its ORDER BY gains the columns;
+- otherwise (DISTINCT listings): the query, without its ORDER BY, is a sub-select, so rows are
+  made distinct before they are keyed and sorted, and the tie-break is one computed key of every
+  column (see `_row_key`). Unprojected sort keys the query orders by (events.rq's ?labelKey) are
+  projected from the sub-select too, so they must be functions of its columns, as computed sort
+  keys are (tests/test_paging.py checks every canned listing page by page).
 
 Each page asks for one row more than it shows, so the caller knows whether a next page exists
-without counting the listing.
-
-The web layer runs `page_text` through the killable executor; the CLI and tests call
-`fetch_page` on a store.
+without counting the listing. The web layer runs `page_text` through the killable executor; the
+CLI calls `page_solutions` and tests `fetch_page` on a store.
 """
 from __future__ import annotations
 
