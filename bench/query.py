@@ -24,10 +24,15 @@ from bench.common import (
 )
 from bench.synth import ensure_dataset
 from bench.workload import BenchQuery, all_queries
+from relgraph.paging import PageSpec, page_text
+from relgraph.queries import named_queries
 
-TARGET_MS = {"lookup": 20.0, "join": 20.0, "aggregate": 100.0}
+TARGET_MS = {"lookup": 20.0, "join": 20.0, "aggregate": 100.0, "page": 200.0}
 TARGET_RATIO = 8.0
 TARGET_SIZE = 1_000_000
+PAGE_TARGET_SIZE = 5_000_000  # issue 12: the first page (100 rows) of every canned query at 5M...
+FULL_LISTING_MS = {"events.rq": 3000.0, "who-met-whom.rq": 3000.0}  # ...and these two in full at 1M
+ENGINES = ("oxigraph-disk", "oxigraph-memory", "rdflib")
 RDFLIB_LOAD_RATE = 30_000   # quads/s, to decide whether rdflib fits the budget (MEASURED: 27.5 s per 1M)
 
 
@@ -66,19 +71,26 @@ def child(engine: str, data: str, queries_file: str, repeat: int, budget_s: floa
            "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024})
     for query in queries:
         _emit({"event": "start", "name": query.name})
-        started = time.perf_counter()
+        started, cpu0 = time.perf_counter(), time.process_time()
         rows = execute(query.text)  # warm-up (caches, parsing), not counted...
-        warm = time.perf_counter() - started
-        times = []
+        warm, warm_cpu = time.perf_counter() - started, time.process_time() - cpu0
+        times, cpu = [], []
         if warm > budget_s / 2:
-            times = [warm]  # ...unless one run takes most of the budget: then it is the measurement
+            times, cpu = [warm], [warm_cpu]  # ...unless one run takes most of the budget: then it is the measurement
         while len(times) < repeat:
-            q0 = time.perf_counter()
+            q0, c0 = time.perf_counter(), time.process_time()
             rows = execute(query.text)
             times.append(time.perf_counter() - q0)
-            if len(times) >= 3 and time.perf_counter() - started > budget_s:
+            cpu.append(time.process_time() - c0)
+            elapsed = time.perf_counter() - started
+            if len(times) >= 3 and elapsed > budget_s:
                 break
-        _emit({"event": "query", "name": query.name, "times": times, "rows": rows, "single": len(times) == 1})
+            # On a busy machine a quick warm-up can be followed by slow runs: stop before another
+            # one would pass the per-query limit and get the whole measurement killed.
+            if elapsed + times[-1] > 0.8 * single_timeout_s:
+                break
+        _emit({"event": "query", "name": query.name, "times": times, "cpu": cpu, "rows": rows,
+               "single": len(times) == 1})
 
 
 def _emit(obj: dict) -> None:
@@ -194,28 +206,62 @@ def ensure_disk_store(workdir: Path, nq: Path) -> Path:
 
 # -- the benchmark --------------------------------------------------------------------------------
 
+def first_pages(per_page: int = 100) -> list[BenchQuery]:
+    """Page 1 of every canned query as the query page, the CLI and /queries/<name> ask for it
+    (relgraph.paging: the query's order plus every column as tie-break, one probe row more)."""
+    return [BenchQuery(f"{q.name}.rq page 1", "page", page_text(q, PageSpec(1, per_page)))
+            for q in named_queries().values()]
+
+
+def _targets(result: Result, size: int, query: BenchQuery, p50s: dict, over: set, speedup, shown: str) -> None:
+    """The targets a query's figures are checked against at this size."""
+    disk_over = "oxigraph-disk" in over
+    p50 = p50s.get("oxigraph-disk")
+    if p50 is None:
+        return
+    measured = f"> {p50 / 1000:.0f} s (stopped)" if disk_over else f"{_ms(p50)} ms"
+    if query.kind == "page":
+        if size == PAGE_TARGET_SIZE:
+            limit = TARGET_MS["page"]
+            result.target(f"5M: {query.name} (100 rows) p50 ≤ {limit:.0f} ms", measured, p50 <= limit and not disk_over)
+        return
+    if size != TARGET_SIZE:
+        return
+    if query.name in FULL_LISTING_MS:
+        limit = FULL_LISTING_MS[query.name]
+        result.target(f"1M: full {query.name} ≤ {limit / 1000:.0f} s", measured, p50 <= limit and not disk_over)
+    limit = TARGET_MS[query.kind]
+    result.target(f"1M: {query.name} ({query.kind}) p50 ≤ {limit:.0f} ms", measured, p50 <= limit and not disk_over)
+    if disk_over:
+        result.target(f"1M: {query.name} ≥ 8× faster than rdflib", "relgraph over the limit", False)
+    else:
+        result.target(f"1M: {query.name} ≥ 8× faster than rdflib", shown if speedup else "rdflib not run",
+                      None if speedup is None else speedup >= TARGET_RATIO)
+
+
 def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 5.0, seed: int = 42,
         rdflib_budget_s: float = 600.0, rdflib_max_quads: int = 2_000_000, single_timeout_s: float = 20.0,
-        memory_max_quads: int = 1_500_000, quick: bool = False) -> Result:
+        memory_max_quads: int = 1_500_000, quick: bool = False, engines: list[str] | None = None,
+        pages: bool = True) -> Result:
     result = Result("query")
     table = Table("SPARQL query latency, ms (p50 / p99); relgraph store vs rdflib on the same data",
-                  ["triples", "query", "rows", "relgraph disk p50 / p99", "in-memory p50 / p99",
+                  ["triples", "query", "rows", "relgraph disk p50 / p99", "disk CPU p50", "in-memory p50 / p99",
                    "rdflib p50 / p99", "rdflib ÷ relgraph (p50)"])
     loads = Table("Data loading inside the query benchmark", ["triples", "engine", "load s", "peak RSS MiB"])
     timed_out: dict[str, set[str]] = {}  # engine -> queries over the limit at a smaller size
     for size in sizes:
         nq, info = ensure_dataset(workdir / "synth", size, seed)
         quads = info["quads"]
-        queries = all_queries(info)
+        queries = all_queries(info) + (first_pages() if pages else [])
         log(f"query: {quads:,} quads; building the on-disk store")
         store_dir = ensure_disk_store(workdir, nq)
-        engines = {
-            "oxigraph-disk": store_dir,
-            "oxigraph-memory": nq,
-            "rdflib": nq,
-        }
+        data_of = {"oxigraph-disk": store_dir, "oxigraph-memory": nq, "rdflib": nq}
         outs = {}
-        for engine, data in engines.items():
+        for engine in ENGINES:
+            data = data_of[engine]
+            if engine not in (engines or ENGINES):
+                outs[engine] = {"queries": {}, "error": "not run: left out of this run (engines setting)"}
+                continue
             if engine == "oxigraph-memory" and quads > memory_max_quads:
                 # Each query stopped at the time limit reloads the data (≈ 1 min at 5M): keep the
                 # full run short; the server uses the on-disk store anyway.
@@ -248,8 +294,8 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 
         result.raw[str(size)] = {"info": info, "engines": outs}
         for query in queries:
             cells, p50s, over = [], {}, set()
-            rows = "–"
-            for engine in engines:
+            rows, disk_cpu = "–", "–"
+            for engine in ENGINES:
                 got = outs[engine]["queries"].get(query.name)
                 if got is None:
                     cells.append("not run" if "not run" in str(outs[engine].get("error", "")) else "–")
@@ -266,6 +312,8 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 
                              else f"{_ms(p50s[engine])} (1 run)")
                 if engine == "oxigraph-disk":
                     rows = fmt_num(got["rows"])
+                    cpu_ms = [t * 1000 for t in got.get("cpu", [])]
+                    disk_cpu = _ms(median(cpu_ms)) if cpu_ms else "–"
                 elif engine == "rdflib" and got["rows"] is not None and rows != fmt_num(got["rows"]):
                     cells[-1] += f" ({fmt_num(got['rows'])} rows)"
             speedup = ratio(p50s.get("rdflib"), p50s.get("oxigraph-disk"))
@@ -274,19 +322,8 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 
                 speedup, shown = None, "– (relgraph over the limit)"
             elif "rdflib" in over and speedup:
                 shown = "≥ " + shown
-            table.add(f"{quads:,}", query.name, rows, *cells, shown)
-            if size == TARGET_SIZE and "oxigraph-disk" in p50s:
-                p50 = p50s["oxigraph-disk"]
-                limit = TARGET_MS[query.kind]
-                result.target(f"1M: {query.name} ({query.kind}) p50 ≤ {limit:.0f} ms",
-                              f"> {p50 / 1000:.0f} s (stopped)" if "oxigraph-disk" in over else f"{_ms(p50)} ms",
-                              p50 <= limit and "oxigraph-disk" not in over)
-                if "oxigraph-disk" in over:
-                    result.target(f"1M: {query.name} ≥ 8× faster than rdflib", "relgraph over the limit", False)
-                else:
-                    result.target(f"1M: {query.name} ≥ 8× faster than rdflib",
-                                  shown if speedup else "rdflib not run",
-                                  None if speedup is None else speedup >= TARGET_RATIO)
+            table.add(f"{quads:,}", query.name, rows, cells[0], disk_cpu, *cells[1:], shown)
+            _targets(result, size, query, p50s, over, speedup, shown)
     table.notes += [
         f"Each query: one warm-up run, then repeated runs until {repeat} runs or the time budget "
         f"({budget_s:g} s; rdflib {2 * budget_s:g} s, at least 3 runs) is reached; a query whose warm-up "
@@ -299,6 +336,11 @@ def run(sizes: list[int], *, workdir: Path, repeat: int = 30, budget_s: float = 
         "relgraph.store now keeps it), bulk-loaded beside the article graphs." if stores_union() else
         "pyoxigraph use_default_graph_as_union, which yields one row per matching quad (row counts "
         "can differ where a query has no DISTINCT; shown in brackets)."),
+        "disk CPU p50: the CPU time (user + system) of the on-disk runs, which a busy machine does not "
+        "inflate the way it inflates the wall-clock p50 beside it.",
+        "`NAME.rq page 1`: the first 100 rows of a canned query as relgraph.paging asks for them (the "
+        "query's own order, then a computed key of every column and the columns as tie-breaks; LIMIT "
+        "101: one probe row says whether a next page exists); rows counts the probe row.",
     ]
     result.tables += [table, loads]
     return result

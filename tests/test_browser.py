@@ -156,7 +156,8 @@ def test_home_page_renders(browser, live_server):
 def test_query_page_runs_a_canned_query(browser, live_server):
     browser.resize(1280, 1300)
     browser.get(f"{live_server}/query")
-    browser.click("#canned option[value='people']")  # selecting fires `change`: load and run
+    browser.click("#canned option[value='people']")  # selecting fires `change`: the listing's first page
+    browser.wait_for("return location.search.includes('name=people')")
     rows = browser.wait_for("return document.querySelectorAll('#result-body tbody tr').length")
     assert rows > 5
     assert "Foreign Minister" in browser.js("return document.getElementById('result-body').textContent")
@@ -166,10 +167,25 @@ def test_query_page_runs_a_canned_query(browser, live_server):
     href = browser.js("return document.querySelector('#result-body a[href^=\"/id/person/\"]')"
                       ".getAttribute('href')")
     assert href.startswith("/id/person/")
-    assert "query=" in browser.js("return document.getElementById('permalink').href")
+    assert "name=people" in browser.js("return document.getElementById('permalink').href")
     assert browser.js("return document.querySelectorAll('#downloads a').length") == 4
-    assert "/query?query=" in browser.js("return location.href")  # the address bar is a permalink too
+    assert "page 1" in browser.js("return document.getElementById('row-count').textContent")
     browser.screenshot("query.png")
+
+
+def test_query_page_pages_a_canned_listing(browser, live_server):
+    browser.get(f"{live_server}/query?name=people&per_page=3")
+    assert browser.wait_for("return document.querySelectorAll('#result-body tbody tr').length") == 3
+    browser.click("#pager a[rel=next]")
+    browser.wait_for("return location.search.includes('page=2')")
+    first = browser.wait_for("return document.querySelector('#result-body tbody td.idx').textContent")
+    assert first == "4"
+    assert browser.js("return document.querySelector('#pager a[rel=prev]') !== null")
+    # Running the editor's text in place shows its whole result: the pager no longer applies.
+    browser.click("#run")
+    browser.wait_for("return document.getElementById('row-count').textContent.includes(' ms')")
+    assert browser.js("return document.getElementById('pager').hidden")
+    browser.screenshot("query-paged.png")
 
 
 def test_query_page_shows_errors(browser, live_server):

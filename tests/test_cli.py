@@ -85,6 +85,56 @@ def test_bad_queries_fail_with_a_message(store, query, message):
     assert message in result.output
 
 
+def run_apart(*args):
+    """Invoke with stdout and stderr kept apart (paging reports on stderr)."""
+    return CliRunner(mix_stderr=False).invoke(cli, list(args))
+
+
+def page_rows(store, name, page, per_page):
+    result = run_apart("query", name, "--store", store, "--format", "json", "--page", str(page),
+                       "--per-page", str(per_page))
+    assert result.exit_code == 0, result.output + result.stderr
+    data = json.loads(result.stdout)
+    return [json.dumps(b, sort_keys=True) for b in data["results"]["bindings"]], result.stderr
+
+
+@pytest.mark.parametrize("name", ["people", "events"])
+def test_pages_of_a_named_query_split_its_listing(store, name):
+    full = json.loads(run_apart("query", name, "--store", store, "--format", "json").stdout)
+    expected = sorted(json.dumps(b, sort_keys=True) for b in full["results"]["bindings"])
+    seen, page = [], 1
+    while True:
+        rows, said = page_rows(store, name, page, 4)
+        assert len(rows) <= 4 and f"page {page} of {name}" in said
+        seen += rows
+        if "next: --page" not in said:
+            assert "the last page" in said
+            break
+        assert f"next: --page {page + 1}" in said and len(rows) == 4
+        page += 1
+    assert page > 1 and sorted(seen) == expected
+
+
+def test_page_of_a_query_file_in_table_format(store):
+    result = run_apart("query", str(ROOT / "queries" / "states.rq"), "--store", store, "--page", "2",
+                       "--per-page", "2")
+    assert result.exit_code == 0 and "(2 rows)" in result.stdout and "from row 3" in result.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--page", "0"], "'--page'"), (["--per-page", "0"], "'--per-page'"), (["--per-page", "1001"], "'--per-page'"),
+    (["--page", "x"], "'--page'"),
+])
+def test_bad_page_options_name_the_option(store, args, message):
+    result = run("query", "people", "--store", store, *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_query_text_cannot_be_paged(store):
+    result = run("query", "SELECT ?s WHERE { ?s ?p ?o }", "--store", store, "--page", "2")
+    assert result.exit_code == 2 and "named query or a .rq file" in result.output
+
+
 def test_missing_query_file(store):
     result = run("query", "nope.rq", "--store", store)
     assert result.exit_code != 0 and "nope.rq" in result.output

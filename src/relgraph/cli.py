@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from relgraph.errors import RelgraphError
+from relgraph.paging import MAX_PER_PAGE
 from relgraph.settings import Settings
 
 store_option = click.option(
@@ -152,36 +153,65 @@ def fetch(urls: tuple[str, ...], url_files: tuple[Path, ...], into: Path | None,
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld"]),
               default="table", show_default=True)
-def query(query: str, store: str | None, fmt: str) -> None:
+@click.option("--page", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Print only page N of the listing (a named query or .rq file; pages are in a stable order).")
+@click.option("--per-page", "per_page", type=click.IntRange(min=1, max=MAX_PER_PAGE), default=None, metavar="K",
+              help=f"Rows per page with --page (default 100, at most {MAX_PER_PAGE}).")
+def query(query: str, store: str | None, fmt: str, page: int | None, per_page: int | None) -> None:
     """Run a SPARQL query (a .rq file, a named query from queries/, or the text itself).
 
     Example: relgraph query queries/people.rq --format json
+
+    Example: relgraph query events --page 2 --per-page 50
     """
-    from relgraph.queries import named_queries
     from relgraph.renderers import render
     from relgraph.sparql import QueryParseError, check_query
 
     settings = _settings(store)
-    path = Path(query)
-    if path.suffix == ".rq" or path.is_file():
-        if not path.is_file():
-            raise click.ClickException(f"query file not found: {query}")
-        text = path.read_text(encoding="utf-8")
-    elif query in named_queries(settings.queries_dir):
-        text = named_queries(settings.queries_dir)[query].text
-    else:
-        text = query
+    named = _named_query(query, settings)
+    if (page or per_page) and named is None:
+        raise click.UsageError("--page and --per-page page a named query or a .rq file, not query text")
+    text = named.text if named is not None else query
     try:
         check_query(text, allow_service=settings.allow_service, service_allow_list=settings.service_allow_list,
                     max_chars=settings.query_max_chars)
         rel = _open(settings)
-        data = render(rel.query(text), fmt)
+        if page or per_page:
+            data = _render_page(rel, named, page or 1, per_page, fmt)
+        else:
+            data = render(rel.query(text), fmt)
     except QueryParseError as exc:
         # Nothing ran: without the server's sandbox, Oxigraph is not asked for its own reading.
         _fail(QueryParseError(f"SPARQL syntax error (or syntax the safety check cannot read): {exc}"))
     except RelgraphError as exc:
         _fail(exc)
     sys.stdout.buffer.write(data)
+
+
+def _named_query(query: str, settings: Settings):
+    """The query file or named query QUERY stands for; None when it is query text."""
+    from relgraph.queries import named_queries, parse_query_file
+
+    path = Path(query)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise click.ClickException(f"query file not found: {query}")
+        return parse_query_file(path)
+    return named_queries(settings.queries_dir).get(query)
+
+
+def _render_page(rel, named, page: int, per_page: int | None, fmt: str) -> bytes:
+    """One page of a listing, rendered; where the page stands is said on stderr."""
+    from relgraph.paging import DEFAULT_PER_PAGE, PageSpec, page_solutions
+    from relgraph.renderers import render
+
+    spec = PageSpec(page, per_page or DEFAULT_PER_PAGE)
+    solutions, has_next = page_solutions(rel, named, spec)
+    data = render(solutions, fmt)
+    more = f"; next: --page {page + 1}" if has_next else "; the last page"
+    click.echo(f"page {page} of {named.name} ({spec.per_page} rows a page, from row {spec.offset + 1}){more}",
+               err=True)
+    return data
 
 
 @cli.command()

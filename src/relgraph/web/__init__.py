@@ -58,9 +58,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     from relgraph.web.describe import bp as describe_bp
     from relgraph.web.dumps import bp as dumps_bp
     from relgraph.web.headers import add_security_headers
+    from relgraph.web.listings import bp as listings_bp
     from relgraph.web.sparql import bp as sparql_bp
 
-    for blueprint in (sparql_bp, dumps_bp, describe_bp):
+    for blueprint in (sparql_bp, dumps_bp, describe_bp, listings_bp):
         app.register_blueprint(blueprint)
     for name in ("pages", "entities"):
         blueprint = _optional_blueprint(name)

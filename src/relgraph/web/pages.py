@@ -2,7 +2,8 @@
 
 The query page renders results on the server for `/query?query=...` (so permalinks work without
 JavaScript) through the same killable executor as `/sparql`; static/query.js then runs queries in
-place by calling `/sparql` itself.
+place by calling `/sparql` itself. A canned query (`/query?name=...&page=N&per_page=K`) is shown one
+page at a time (relgraph.paging), with links to the previous and next pages.
 """
 from __future__ import annotations
 
@@ -91,6 +92,18 @@ class Outcome:
     truncated: bool = False  # the result has more rows than the table shows
     status: int = 200
     error: str = ""
+    pager: Pager | None = None  # set when the table is one page of a canned query's listing
+
+
+@dataclass
+class Pager:
+    """Where a page of a canned listing stands, and the links to its neighbours."""
+
+    page: int
+    first_row: int  # 1-based position of the table's first row in the listing
+    href: str  # this page's own address (the permalink)
+    previous_href: str | None
+    next_href: str | None
 
 
 def run_for_page(sparql: str) -> Outcome:
@@ -104,6 +117,31 @@ def run_for_page(sparql: str) -> Outcome:
                                          client=request.remote_addr, row_cap=MAX_TABLE_ROWS + 1)
     except ExecutionError as exc:
         return Outcome("error", status=exc.status, error=exc.message)
+    return _outcome(output)
+
+
+def run_listing_page(selected: NamedQuery) -> Outcome:
+    """One page (`page`, `per_page` request parameters) of a canned query, with its pager."""
+    from relgraph.executor import ExecutionError
+    from relgraph.web.listings import page_spec, page_url, run_page
+
+    try:
+        spec = page_spec()
+        output = run_page(selected, spec)
+    except ExecutionError as exc:
+        return Outcome("error", status=exc.status, error=exc.message)
+    outcome = _outcome(output)
+    if outcome.kind == "solutions":
+        outcome.truncated = False  # the extra rows are the next page's, not a cut result
+        outcome.pager = Pager(
+            spec.page, spec.offset + 1, page_url(selected.name, spec.page, spec.per_page, "pages.query"),
+            page_url(selected.name, spec.page - 1, spec.per_page, "pages.query") if spec.page > 1 else None,
+            page_url(selected.name, spec.page + 1, spec.per_page, "pages.query") if output.truncated else None)
+    return outcome
+
+
+def _outcome(output) -> Outcome:
+    """An executor answer (JSON results or N-Triples) shaped for the table."""
     if output.kind == "graph":
         triples = list(ox.parse(output.body, ox.RdfFormat.N_TRIPLES))
         rows = [[term_view(t.subject, words=False), term_view(t.predicate, words=False),
@@ -130,16 +168,25 @@ def query() -> Response:
     selected = canned.get(name)
     if not text and selected:
         text = selected.text
-    outcome = run_for_page(text) if text.strip() else Outcome()
+        outcome = run_listing_page(selected)
+    else:
+        outcome = run_for_page(text) if text.strip() else Outcome()
     html = render_template(
         "query.html", text=text or _starter(), canned=list(canned.values()), selected=selected,
         canned_json={q.name: {"title": q.title, "description": q.description, "text": q.text}
                      for q in canned.values()},
         outcome=outcome, max_rows=MAX_TABLE_ROWS, ran=bool(text.strip()),
-        permalink=url_for("pages.query", query=text) if text.strip() else None,
+        permalink=_permalink(text, outcome),
         base=base_iri(), entity_prefix=_entity_prefix(),
         prefixes=all_prefixes(base_iri()))
     return Response(html, status=outcome.status if outcome.kind == "error" else 200, mimetype="text/html")
+
+
+def _permalink(text: str, outcome: Outcome) -> str | None:
+    """This page's address: a canned listing by name and page, any other query by its text."""
+    if outcome.pager is not None:
+        return outcome.pager.href
+    return url_for("pages.query", query=text) if text.strip() else None
 
 
 def _entity_prefix() -> str:

@@ -9,7 +9,6 @@
   const form = document.getElementById("query-form");
   const editor = document.getElementById("query-text");
   const select = document.getElementById("canned");
-  const description = document.getElementById("canned-description");
   const runButton = document.getElementById("run");
   const results = document.getElementById("results");
   const heading = document.getElementById("h-results");
@@ -111,6 +110,8 @@
 
   function render(data, text, elapsed) {
     errorBox.hidden = true;
+    const pager = document.getElementById("pager");
+    if (pager) pager.hidden = true;  // the links page the canned listing, not this query's result
     heading.classList.remove("visually-hidden");
     if ("boolean" in data) {
       body.replaceChildren(el("p", { class: "boolean" }, String(data.boolean)));
@@ -177,9 +178,8 @@
   function loadCanned(name) {
     const q = canned[name];
     if (!q) return;
-    editor.value = q.text;
-    description.textContent = q.description;
-    run();
+    // A canned listing can be long: the server shows its first page, with links to the next ones.
+    location.assign(config.queryPage + "?" + new URLSearchParams({ name: name }));
   }
 
   form.addEventListener("submit", (event) => {
