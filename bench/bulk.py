@@ -104,7 +104,9 @@ def run(quads: int = 500_000, chunk: int = 200, repeat: int = 3, workdir: Path |
                  f"{rates[path] / rates['update']:.2f}", f"{max(m['chunk_seconds']):.2f}")
     main.notes += ["Both servers end holding exactly the input's quads, graph by graph (checked).",
                    "Bulk: DROP (SPARQL UPDATE), N-Quads file, ld_add + rdf_loader_run(log_enable=>2) + checkpoint, "
-                   "load_list check, marks (dip:sha256) by SPARQL UPDATE. UPDATE: one DROP + INSERT DATA request per chunk."]
+                   "load_list check, marks (dip:sha256) by SPARQL UPDATE. UPDATE: RemoteStore's default, DROP + INSERT DATA in one "
+                   "request up to max_request_mb (8 MB), above it INSERT DATA into staging graphs in 8 MB requests "
+                   "and one request of MOVEs (a 200-article chunk is about 25 MB of update text)."]
     small = Table(f"Rebuild chunks (graphs the store holds, replaced), median of {repeat}",
                   ["articles", "quads", "UPDATE s", "bulk s", "UPDATE triples/s", "bulk triples/s"])
     for articles in SMALL:

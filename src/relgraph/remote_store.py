@@ -12,7 +12,8 @@ see the server's default graph, which must be the union of the named graphs (Vir
 Fuseki/TDB2 with ``tdb2:unionDefaultGraph true``).
 
 Writes: one chunk of a build is one SPARQL Update request (DROP of the rebuilt graphs + INSERT
-DATA), which Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 64),
+DATA), which Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 8:
+Virtuoso refuses an update text above 10 MB, "string session is longer than 10Mb"),
 the data is first written to staging graphs in several requests and then swapped in with one
 final request of MOVE operations: a build that dies before that request leaves the article graphs
 as they were (the staging graphs are dropped by the next build); the swap itself is as atomic as
@@ -54,7 +55,7 @@ class RemoteStore:
 
     def __init__(self, query_url: str, update_url: str | None = None, *, base_iri: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 300.0,
-                 max_request_bytes: int = 64 * 1024 * 1024, bulk: BulkLoader | None = None):
+                 max_request_bytes: int = 8 * 1024 * 1024, bulk: BulkLoader | None = None):
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.location = query_url

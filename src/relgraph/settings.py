@@ -35,7 +35,7 @@ class Settings:
     virtuoso_load_dir: Path | None = None        # written by the build, read by Virtuoso (in its DirsAllowed)
     virtuoso_server_load_dir: Path | None = None  # that directory as Virtuoso sees it, if mounted elsewhere there
     virtuoso_isql_command: str = "isql-vt"       # Debian's name for Virtuoso's isql
-    bulk_min_quads: int = 20_000                 # chunks with fewer quads stay one SPARQL UPDATE (bench/README.md)
+    bulk_min_quads: int = 5_000                  # chunks with fewer quads stay one SPARQL UPDATE (bench/README.md)
     query_timeout_s: float = 10.0
     query_max_rows: int = 100_000
     # Web server (relgraph.web, relgraph.executor). Safety limits are on by default.

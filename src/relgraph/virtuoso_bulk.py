@@ -19,8 +19,9 @@ One chunk of a build (`RemoteStore.replace_graphs` with at least ``bulk_min_quad
    ``DB.DBA.load_list`` is read back: an ``ll_error``, or a file left unloaded (what a file the
    server cannot read gives), is a `StoreError` naming the chunk;
 3. one SPARQL UPDATE (logged, so after the checkpoint) adds the marks.
-   `relgraph.build.unchanged_articles` skips an article only when its graph has its ``dip:sha256``, so a chunk killed before this step is extracted again
-   and its graphs replaced by the next build;
+   `relgraph.build.unchanged_articles` skips an article only when its graph has its
+   ``dip:sha256``, so a chunk killed before this step is extracted again and its graphs replaced
+   by the next build;
 4. the file and its ``load_list`` row are removed, whatever happened.
 
 What this does not give (the bulk loader is not one transaction): between steps 1 and 3, a reader
@@ -55,7 +56,7 @@ class BulkLoader:
     password: str
     load_dir: Path
     command: str = "isql-vt"
-    min_quads: int = 20_000
+    min_quads: int = 5_000
     server_dir: Path | None = None   # the load directory as Virtuoso sees it (None: the same path)
     timeout_s: float = 3600.0
 
