@@ -169,3 +169,24 @@ def test_dump_to_a_file_object(remote):
     out = io.BytesIO()
     open_store(remote).dump(out, "turtle")
     assert b"dip:Person" in out.getvalue() or b"ontology#Person" in out.getvalue()
+
+
+def test_a_write_over_virtuosos_10_mb_update_limit_goes_in_with_the_defaults(virtuoso):
+    """Virtuoso refuses an update text above 10 MB ("string session is longer than 10Mb"): the
+    default max_request_mb (8) stages such a write in smaller requests."""
+    import pyoxigraph as ox
+
+    base = "https://example.org/big/"
+    store = open_store("sparql+" + virtuoso, base_iri=base)
+    g = base + "graph/big"
+    filler = "x" * 6000
+    quads = [ox.Quad(ox.NamedNode(f"{base}s{i}"), ox.NamedNode(f"{base}p"), ox.Literal(f"{i} {filler}"),
+                     ox.NamedNode(g)) for i in range(2000)]   # about 12 MB of update text
+    sent = store.requests
+    try:
+        store.replace_graphs([g], quads)
+        assert store.requests - sent > 2    # staged, then swapped in
+        assert len(store) == 2000
+        assert {q.object.value for q in store.graph_quads(g)} == {q.object.value for q in quads}
+    finally:
+        store.replace_graphs([g], [])

@@ -34,7 +34,7 @@ import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -167,12 +167,13 @@ class RemoteStore:
                 staging = f"{self.staging_prefix}{token}/{len(staged)}"
                 staged[g] = staging
                 moved = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(staging)) for q in qs]
-                op = "INSERT DATA {\n" + _quads_as_insert_data(moved) + "}"
-                if chunk and size + len(op) > self.max_request_bytes:
-                    self._update(" ;\n".join(chunk))
-                    chunk, size = [], 0
-                chunk.append(op)
-                size += len(op)
+                for piece in self._pieces(moved):  # one graph may be bigger than a request, too
+                    op = "INSERT DATA {\n" + _quads_as_insert_data(piece) + "}"
+                    if chunk and size + len(op) > self.max_request_bytes:
+                        self._update(" ;\n".join(chunk))
+                        chunk, size = [], 0
+                    chunk.append(op)
+                    size += len(op)
             if chunk:
                 self._update(" ;\n".join(chunk))
         except StoreError:
@@ -185,6 +186,22 @@ class RemoteStore:
         except StoreError:
             self._drop_graphs(list(staged.values()))
             raise
+
+    def _pieces(self, quads: list[ox.Quad]) -> Iterator[list[ox.Quad]]:
+        """`quads` in runs whose INSERT DATA text stays under max_request_bytes (one quad bigger than
+        that is a run of its own, which the server may still refuse)."""
+        run: list[ox.Quad] = []
+        size = 0
+        budget = self.max_request_bytes - 1024   # room for the GRAPH block around the run
+        for q in quads:
+            length = len(str(q).encode("utf-8"))
+            if run and size + length > budget:
+                yield run
+                run, size = [], 0
+            run.append(q)
+            size += length
+        if run:
+            yield run
 
     def _bulk_replace(self, drop: list[str], by_graph: dict[str, list[ox.Quad]]) -> None:
         """Drop, bulk-load the data from a file, then add the marks (`relgraph.virtuoso_bulk`)."""
