@@ -46,8 +46,10 @@ def open_remote(server, path: str):
     from relgraph.remote_store import RemoteStore
     from relgraph.virtuoso_bulk import BulkLoader
 
-    bulk = BulkLoader(server.sql_address, "dba", "dba", server.load_dir, min_quads=1) if path == "bulk" else None
-    return RemoteStore(server.url, bulk=bulk)
+    if path == "update":
+        return RemoteStore(server.url)
+    loader = BulkLoader(server.sql_address, "dba", "dba", server.load_dir, min_quads=1)
+    return RemoteStore(server.url, bulk=loader)
 
 
 def write(store, chunk: list[tuple[str, list[ox.Quad]]]) -> float:
@@ -103,10 +105,11 @@ def run(quads: int = 500_000, chunk: int = 200, repeat: int = 3, workdir: Path |
                  f"{sum(m['chunk_seconds']):.1f}", fmt_num(rates[path]),
                  f"{rates[path] / rates['update']:.2f}", f"{max(m['chunk_seconds']):.2f}")
     main.notes += ["Both servers end holding exactly the input's quads, graph by graph (checked).",
-                   "Bulk: DROP (SPARQL UPDATE), N-Quads file, ld_add + rdf_loader_run(log_enable=>2) + checkpoint, "
-                   "load_list check, marks (dip:sha256) by SPARQL UPDATE. UPDATE: RemoteStore's default, DROP + INSERT DATA in one "
-                   "request up to max_request_mb (8 MB), above it INSERT DATA into staging graphs in 8 MB requests "
-                   "and one request of MOVEs (a 200-article chunk is about 25 MB of update text)."]
+                   "Bulk: DROP (SPARQL UPDATE), N-Quads file, ld_add + rdf_loader_run(log_enable=>2) + "
+                   "checkpoint, load_list check, marks (dip:sha256) by SPARQL UPDATE.",
+                   "UPDATE: RemoteStore's default, DROP + INSERT DATA in one request up to max_request_mb "
+                   "(8 MB), above it INSERT DATA into staging graphs in 8 MB requests and one request of "
+                   "MOVEs (a 200-article chunk is about 25 MB of update text)."]
     small = Table(f"Rebuild chunks (graphs the store holds, replaced), median of {repeat}",
                   ["articles", "quads", "UPDATE s", "bulk s", "UPDATE triples/s", "bulk triples/s"])
     for articles in SMALL:

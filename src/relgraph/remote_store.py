@@ -78,7 +78,8 @@ class RemoteStore:
         self._opener = urllib.request.build_opener(*handlers)
 
     @classmethod
-    def from_spec(cls, spec: str, *, base_iri: str | None = None, bulk: BulkLoader | None = None) -> RemoteStore:
+    def from_spec(cls, spec: str, *, base_iri: str | None = None,
+                  bulk: BulkLoader | None = None) -> RemoteStore:
         parts = urllib.parse.urlsplit(spec.split("+", 1)[1])
         options = dict(urllib.parse.parse_qsl(parts.query))
         unknown = set(options) - {"update", "max_request_mb", "timeout"}
@@ -103,7 +104,8 @@ class RemoteStore:
             raise StoreError(f"bad option in store spec {spec!r}: {exc}") from exc
         user = urllib.parse.unquote(parts.username) if parts.username else None
         password = urllib.parse.unquote(parts.password) if parts.password else None
-        return cls(query_url, update_url, base_iri=base_iri, user=user, password=password, bulk=bulk, **kwargs)
+        return cls(query_url, update_url, base_iri=base_iri, user=user, password=password, bulk=bulk,
+                   **kwargs)
 
     # -- HTTP ----------------------------------------------------------------------------
     def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str, dict]:

@@ -33,7 +33,7 @@ import re
 import secrets
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,7 +53,7 @@ class BulkLoader:
 
     address: str
     user: str
-    password: str
+    password: str = field(repr=False)   # never in logs or error texts
     load_dir: Path
     command: str = "isql-vt"
     min_quads: int = 5_000
@@ -108,7 +108,8 @@ class BulkLoader:
                   f"select '{_STATE_TAG}', ll_state, ll_error from DB.DBA.load_list where ll_file = {name};\n"
                   f"delete from DB.DBA.load_list where ll_file = {name};\n")
         output = self.run(script, f"bulk load of {chunk}")
-        rows = [line.split(_STATE_TAG, 1)[1].split(None, 1) for line in output.splitlines() if _STATE_TAG in line]
+        rows = [line.split(_STATE_TAG, 1)[1].split(None, 1)
+                for line in output.splitlines() if _STATE_TAG in line]
         state, error = (rows[0] + [""])[:2] if rows else ("missing", "")
         # 2 is "loaded"; a file the server cannot find stays at 0 with no ll_error at all.
         if state != "2" or error.strip() not in ("", "NULL"):
@@ -128,7 +129,8 @@ class BulkLoader:
         try:
             done = subprocess.run(argv, input=script, capture_output=True, text=True, timeout=self.timeout_s)
         except subprocess.TimeoutExpired as exc:
-            raise StoreError(f"{what}: isql at {self.address} did not finish in {self.timeout_s:.0f} s") from exc
+            raise StoreError(f"{what}: isql at {self.address} did not finish in "
+                             f"{self.timeout_s:.0f} s") from exc
         except OSError as exc:
             raise StoreError(f"{what}: cannot run {self.command}: {exc}") from exc
         output = done.stdout + done.stderr
