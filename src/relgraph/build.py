@@ -172,7 +172,7 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
            commit_every: int, on_commit) -> BuildReport:
     report = BuildReport()
     paths = fetch_inputs(paths, settings, report)   # URLs and URL lists -> cached pages
-    store = open_store(settings.store, base_iri=settings.base_iri)
+    store = open_store(settings.store, base_iri=settings.base_iri, settings=settings)
     iris = IriMaker(settings.base_iri)
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask

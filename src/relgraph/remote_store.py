@@ -12,34 +12,42 @@ see the server's default graph, which must be the union of the named graphs (Vir
 Fuseki/TDB2 with ``tdb2:unionDefaultGraph true``).
 
 Writes: one chunk of a build is one SPARQL Update request (DROP of the rebuilt graphs + INSERT
-DATA), which Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 64),
+DATA), which Virtuoso runs as one transaction. When the update would exceed ``max_request_mb`` (default 8:
+Virtuoso refuses an update text above 10 MB, "string session is longer than 10Mb"),
 the data is first written to staging graphs in several requests and then swapped in with one
 final request of MOVE operations: a build that dies before that request leaves the article graphs
 as they were (the staging graphs are dropped by the next build); the swap itself is as atomic as
 the server makes one update request.
+
+Big writes into Virtuoso can go through its bulk loader instead (`relgraph.virtuoso_bulk`, opt-in
+by the operator's settings, builds only): `bulk` is then a `BulkLoader`, and a chunk of at least
+its ``min_quads`` quads is loaded from an N-Quads file (not one transaction: see that module).
 
 Query results are returned as pyoxigraph objects, exactly as the embedded store returns them.
 """
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from relgraph.errors import QueryError, StoreError
 from relgraph.namespaces import DEFAULT_BASE_IRI, all_prefixes
 from relgraph.sparql import keywords_text
+from relgraph.virtuoso_bulk import BulkLoader
 
 SELECT_ACCEPT = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.8"
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 STAGING_PREFIX = "relgraph-staging/"
+log = logging.getLogger(__name__)
 
 
 class RemoteStore:
@@ -47,7 +55,7 @@ class RemoteStore:
 
     def __init__(self, query_url: str, update_url: str | None = None, *, base_iri: str | None = None,
                  user: str | None = None, password: str | None = None, timeout: float = 300.0,
-                 max_request_bytes: int = 64 * 1024 * 1024):
+                 max_request_bytes: int = 8 * 1024 * 1024, bulk: BulkLoader | None = None):
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.location = query_url
@@ -57,6 +65,8 @@ class RemoteStore:
         self.staging_prefix = base + STAGING_PREFIX
         self.timeout = timeout
         self.max_request_bytes = max_request_bytes
+        self.bulk = bulk
+        self.bulk_loads = 0                                     # chunks written through the bulk loader
         self.requests = 0                                       # HTTP requests sent (for tests and stats)
         handlers: list = [urllib.request.ProxyHandler({})]     # never through a proxy
         if user is not None:
@@ -68,7 +78,8 @@ class RemoteStore:
         self._opener = urllib.request.build_opener(*handlers)
 
     @classmethod
-    def from_spec(cls, spec: str, *, base_iri: str | None = None) -> RemoteStore:
+    def from_spec(cls, spec: str, *, base_iri: str | None = None,
+                  bulk: BulkLoader | None = None) -> RemoteStore:
         parts = urllib.parse.urlsplit(spec.split("+", 1)[1])
         options = dict(urllib.parse.parse_qsl(parts.query))
         unknown = set(options) - {"update", "max_request_mb", "timeout"}
@@ -93,7 +104,8 @@ class RemoteStore:
             raise StoreError(f"bad option in store spec {spec!r}: {exc}") from exc
         user = urllib.parse.unquote(parts.username) if parts.username else None
         password = urllib.parse.unquote(parts.password) if parts.password else None
-        return cls(query_url, update_url, base_iri=base_iri, user=user, password=password, **kwargs)
+        return cls(query_url, update_url, base_iri=base_iri, user=user, password=password, bulk=bulk,
+                   **kwargs)
 
     # -- HTTP ----------------------------------------------------------------------------
     def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str, dict]:
@@ -130,6 +142,9 @@ class RemoteStore:
             by_graph.setdefault(q.graph_name.value, []).append(q)
         for g in drop + list(by_graph):
             _check_iri(g)
+        if self.bulk is not None and by_graph and sum(map(len, by_graph.values())) >= self.bulk.min_quads:
+            self._bulk_replace(drop, by_graph)
+            return
         parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
         parts += ["INSERT DATA {\n" + _quads_as_insert_data(qs) + "}" for qs in by_graph.values()]
         if not parts:
@@ -154,12 +169,13 @@ class RemoteStore:
                 staging = f"{self.staging_prefix}{token}/{len(staged)}"
                 staged[g] = staging
                 moved = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(staging)) for q in qs]
-                op = "INSERT DATA {\n" + _quads_as_insert_data(moved) + "}"
-                if chunk and size + len(op) > self.max_request_bytes:
-                    self._update(" ;\n".join(chunk))
-                    chunk, size = [], 0
-                chunk.append(op)
-                size += len(op)
+                for piece in self._pieces(moved):  # one graph may be bigger than a request, too
+                    op = "INSERT DATA {\n" + _quads_as_insert_data(piece) + "}"
+                    if chunk and size + len(op) > self.max_request_bytes:
+                        self._update(" ;\n".join(chunk))
+                        chunk, size = [], 0
+                    chunk.append(op)
+                    size += len(op)
             if chunk:
                 self._update(" ;\n".join(chunk))
         except StoreError:
@@ -172,6 +188,45 @@ class RemoteStore:
         except StoreError:
             self._drop_graphs(list(staged.values()))
             raise
+
+    def _pieces(self, quads: list[ox.Quad]) -> Iterator[list[ox.Quad]]:
+        """`quads` in runs whose INSERT DATA text stays under max_request_bytes (one quad bigger than
+        that is a run of its own, which the server may still refuse)."""
+        run: list[ox.Quad] = []
+        size = 0
+        budget = self.max_request_bytes - 1024   # room for the GRAPH block around the run
+        for q in quads:
+            length = len(str(q).encode("utf-8"))
+            if run and size + length > budget:
+                yield run
+                run, size = [], 0
+            run.append(q)
+            size += length
+        if run:
+            yield run
+
+    def _bulk_replace(self, drop: list[str], by_graph: dict[str, list[ox.Quad]]) -> None:
+        """Drop, bulk-load the data from a file, then add the marks (`relgraph.virtuoso_bulk`)."""
+        from relgraph.store import _quads_as_insert_data
+
+        graphs = sorted(by_graph)
+        chunk = f"the chunk of {len(graphs)} graph(s) <{graphs[0]}> .. <{graphs[-1]}>"
+        path, marks = self.bulk.write_chunk([q for qs in by_graph.values() for q in qs])
+        try:
+            if drop:
+                self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
+            try:
+                self.bulk.load(path, chunk)
+                self.bulk_loads += 1
+                log.info("bulk-loaded %s: %d quads through isql at %s", chunk,
+                         sum(map(len, by_graph.values())), self.bulk.address)
+            except StoreError:
+                self._drop_graphs(graphs)  # no half-loaded graph stays behind (it has no marks either)
+                raise
+            if marks:
+                self._update("INSERT DATA {\n" + _quads_as_insert_data(marks) + "}")
+        finally:
+            path.unlink(missing_ok=True)
 
     def _drop_graphs(self, graphs: list[str]) -> None:
         if graphs:

@@ -27,6 +27,15 @@ class Settings:
     build_workers: int = 1                       # extraction processes of `relgraph build` (1: in-process)
     commit_every: int = 200                      # articles per transaction of `relgraph build`
     dask_address: str | None = None              # scheduler of a Dask cluster to extract on, e.g. tcp://host:8786
+    # Virtuoso's bulk loader for big build chunks (relgraph.virtuoso_bulk): off while virtuoso_isql is ''.
+    # Builds only: stores opened read-only (query, serve) never use it.
+    virtuoso_isql: str = ""                      # host:port of Virtuoso's SQL port (isql), e.g. 127.0.0.1:1111
+    virtuoso_isql_user: str = "dba"
+    virtuoso_isql_password: str = ""             # passed on isql's command line (isql takes it no other way)
+    virtuoso_load_dir: Path | None = None        # written by the build, read by Virtuoso (in its DirsAllowed)
+    virtuoso_server_load_dir: Path | None = None  # that directory as Virtuoso sees it (mounted elsewhere)
+    virtuoso_isql_command: str = "isql-vt"       # Debian's name for Virtuoso's isql
+    bulk_min_quads: int = 5_000                  # smaller chunks stay one SPARQL UPDATE (bench/README.md)
     query_timeout_s: float = 10.0
     query_max_rows: int = 100_000
     # Web server (relgraph.web, relgraph.executor). Safety limits are on by default.

@@ -238,19 +238,23 @@ def is_remote(spec: str | Path | None) -> bool:
     return isinstance(spec, str) and spec.startswith(REMOTE_SCHEMES)
 
 
-def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: str | None = None):
+def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: str | None = None,
+               settings=None):
     """Open a store from its spec.
 
     A directory gives the embedded store (created when missing unless `read_only`); None gives an
     in-memory one; `sparql+http(s)://...` gives a remote SPARQL store whose article graphs are the
-    graphs under `<base_iri>graph/`.
+    graphs under `<base_iri>graph/`. A build passes its `settings`: a remote store opened for
+    writing then gets Virtuoso's bulk loader when they configure one (`relgraph.virtuoso_bulk`).
     """
     if path is None:
         return RelStore(ox.Store(), None)
     if is_remote(path):
         from relgraph.remote_store import RemoteStore
+        from relgraph.virtuoso_bulk import BulkLoader
 
-        return RemoteStore.from_spec(str(path), base_iri=base_iri)
+        bulk = None if read_only or settings is None else BulkLoader.from_settings(settings)
+        return RemoteStore.from_spec(str(path), base_iri=base_iri, bulk=bulk)
     if isinstance(path, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
         raise StoreError(f"unknown store {path!r}: use a directory or sparql+http(s)://host:port/path")
     path = Path(path)
