@@ -105,6 +105,13 @@ def test_places_after_a_locative_preposition_or_before_a_place_noun(text, words)
     assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
 
 
+def test_a_name_ner_reads_as_a_place_in_another_sentence_is_a_place_in_every_sentence(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Work on the wind farm in Tataouine began in May. The company offered to build a hospital "
+        "for Tataouine."))))
+    assert "Tataouine" not in rec, rec
+
+
 @pytest.mark.parametrize("text, words", [
     ("The Ruritanian Government said it would reply.", "Ruritanian Government"),
     ("Both sides recalled the Treaty on Good Neighbourliness of 1990.", "Treaty on Good Neighbourliness"),
