@@ -105,6 +105,13 @@ def test_places_after_a_locative_preposition_or_before_a_place_noun(text, words)
     assert not_org_reason(ctx, span_of(ctx, words), words) == "place"
 
 
+def test_a_chamber_of_commerce_and_industry_is_one_body_not_a_list(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Exporters complained to the Tarsk Chamber of Commerce and Industry about delays at the "
+        "border, the chamber's president told reporters."))))
+    assert "Tarsk Chamber of Commerce and Industry" in rec, rec
+
+
 def test_a_name_ner_reads_as_a_place_in_another_sentence_is_a_place_in_every_sentence(tmp_path):
     rec = orgs(extract_article(article(tmp_path, (
         "Work on the wind farm in Tataouine began in May. The company offered to build a hospital "
