@@ -859,6 +859,13 @@ def test_a_numbered_session_and_a_name_ending_in_a_document_noun_are_no_organisa
     assert not_org_reason(ctx, span_of(ctx, words), words) is not None
 
 
+def test_a_forum_the_article_once_counts_is_an_event_in_every_sentence(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Ministers from Angola and Zambia opened the Kavala Mining Investment Forum in Luanda on Monday.\n\n"
+        "It is the fourth Kavala Mining Investment Forum since 2021."))))
+    assert not any("Forum" in key for key in rec), rec
+
+
 def test_a_party_between_two_bodies_is_no_place():
     ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
     assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None

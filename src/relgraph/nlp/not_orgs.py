@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import ArticleContext, clean_name
 from relgraph.nlp.not_org_titles import QUOTES, apposed_to_a_title, is_title_name, names_a_person
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
@@ -69,6 +69,13 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _ordinary_words(ctx, text):
         return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
+
+
+def numbered_sessions(ctx: ArticleContext) -> set[str]:
+    """Unknown names the article once counts ('the third Tarsk Investment Forum'): a recurring event,
+    in a caption or a later sentence too ('delegates at the Tarsk Investment Forum')."""
+    return {name for e in ctx.ents if e.label_ == "ORG" and not e.ent_id_ and _after_an_ordinal(e)
+            and ctx.gaz.organization(name := clean_name(e.text)) is None}
 
 
 def _after_an_ordinal(span: Span) -> bool:
