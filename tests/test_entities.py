@@ -866,6 +866,13 @@ def test_a_forum_the_article_once_counts_is_an_event_in_every_sentence(tmp_path)
     assert not any("Forum" in key for key in rec), rec
 
 
+def test_a_name_with_a_square_bracket_is_caption_furniture(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Britain and Norway signed a pact on Wednesday.\n\n[Photo] Trade Secretary Ann Roe (right) and "
+        "Norway's Minister of Fisheries Per Lund after the signing in Oslo on Wednesday.\n\nThe pact covers fish."))))
+    assert not any("[" in key or "]" in key for key in rec), rec
+
+
 def test_a_party_between_two_bodies_is_no_place():
     ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
     assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None

@@ -22,8 +22,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     shapes = org_shapes()
     words = text.split()
     head_word = has_org_head(text)
-    if on_furniture_line(ctx, span) or "/" in text or re.search(r"\s[\-\u2013\u2014]\s", text):
-        return "furniture"              # 'VNA/VNS Photo', a dateline 'LA PAZ - Chile'
+    if on_furniture_line(ctx, span) or re.search(r"[/\[\]]", text) or re.search(r"\s[\-\u2013\u2014]\s", text):
+        return "furniture"              # 'VNA/VNS Photo', '[Photo] Party ...', a dateline 'LA PAZ - Chile'
     if _short_name_of_non_org(span):
         return "short name of a document or undertaking"
     if words[-1].lower() in shapes.dangling_words:
