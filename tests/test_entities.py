@@ -873,6 +873,14 @@ def test_a_name_with_a_square_bracket_is_caption_furniture(tmp_path):
     assert not any("[" in key or "]" in key for key in rec), rec
 
 
+def test_a_headless_name_right_after_a_title_and_of_is_its_portfolio(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, (
+        "Ana Roe, the European Commissioner for International Partnerships, visited Luanda on Monday. "
+        "Ann Lee, the Secretary of the Tarsk Development Council, met her there."))))
+    assert "International Partnerships" not in rec, rec
+    assert "Tarsk Development Council" in rec, rec
+
+
 def test_a_party_between_two_bodies_is_no_place():
     ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
     assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None

@@ -210,6 +210,8 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
     """'Minister of State', 'Special Envoy for Pacific Island Countries Affairs', '... Affairs and
     Trade': portfolio words right after an office title end the title."""
     shapes = org_shapes()
+    if _named_portfolio(span, text):
+        return True
     portfolios = ctx.lex.post_shapes.get("portfolios", frozenset()) | shapes.portfolio_words
     if not all(w.lower() in portfolios for w in content_words(text)):
         return False
@@ -221,6 +223,17 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
         if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
             return False
     return False
+
+
+def _named_portfolio(span: Span, text: str) -> bool:
+    """'Deputy Secretary of Homeland Security', 'Commissioner for Digital Affairs': a headless name
+    right after a title and 'of'/'for', with no article, is the title's portfolio (a body there takes
+    'the' or is an acronym the gazetteer knows: 'Secretary of the X Council', 'Secretary-General of X')."""
+    doc = span.doc
+    if span.start < 2 or text.isupper() or doc[span.start].lower_ == "the":
+        return False
+    prep, title = doc[span.start - 1], doc[span.start - 2]
+    return prep.lower_ in ("of", "for") and title.lower_ in org_shapes().title_heads and title.text[:1].isupper()
 
 
 def _names_a_document_after(span: Span) -> bool:
