@@ -881,6 +881,15 @@ def test_a_headless_name_right_after_a_title_and_of_is_its_portfolio(tmp_path):
     assert "Tarsk Development Council" in rec, rec
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, the state-owned grid operators Electrovia and Transgrida signed a memorandum on joint dispatching.",
+    "Electrovia and Transgrida, the Moldovan and Romanian grid operators, are studying a new cable.",
+])
+def test_a_plural_descriptor_describes_both_names_it_joins(tmp_path, text):
+    rec = orgs(extract_article(article(tmp_path, text)))
+    assert {"Electrovia", "Transgrida"} <= set(rec), rec
+
+
 def test_a_party_between_two_bodies_is_no_place():
     ctx = context("The supply contract between Omnigas Trading and the Tarsk Oil Corporation was delayed.")
     assert not_org_reason(ctx, span_of(ctx, "Omnigas Trading"), "Omnigas Trading") is None
