@@ -920,3 +920,8 @@ def test_a_ministry_of_two_portfolios_is_named_by_both(tmp_path):
     rec = orgs(extract_article(article(tmp_path, (
         "Kenya's Ministry of Foreign Affairs, Diaspora and Trade said on Monday that the port talks would resume."))))
     assert "Ministry of Foreign Affairs of Kenya" in rec, rec
+
+
+def test_a_name_troops_are_deployed_to_is_a_place(tmp_path):
+    rec = orgs(extract_article(article(tmp_path, "The army deployed more soldiers to Kpandai on Friday.")))
+    assert "Kpandai" not in rec, rec
