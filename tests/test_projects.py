@@ -728,3 +728,12 @@ def test_a_name_after_island_of_gives_no_state(tmp_path):
         "the island of Santiago."))
     [plant] = projects
     assert "Chile" not in keys(plant.participants)
+
+
+def test_a_proper_name_set_off_after_a_project_noun_of_places_is_the_projects_name(tmp_path):
+    records, projects = projects_of(tmp_path, (
+        "Ireland and Britain are studying a Wales-Ireland power cable, Greenwave, which would carry 700 "
+        "megawatts."))
+    assert [p.label for p in projects] == ["Greenwave (Wales-Ireland power cable)"]
+    assert not any(ref.kind == "organization" and ref.key == "Greenwave" for ref in records.entities)
+

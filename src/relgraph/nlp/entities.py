@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
 from relgraph.nlp.ministries import ctx_matches, extract_ministries, nearest_state  # noqa: F401 (their old home)
 from relgraph.nlp.ministry_names import bare_title, is_generic_ministry
-from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, title_of_a_person
+from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, numbered_sessions, title_of_a_person
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_acronyms import bracketed_definitions, document_acronyms, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
@@ -29,10 +29,10 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
               and _used_as_title(ctx, name)}
     # A name once placed ('the border city of Tarsk') is a place in every sentence.
     places = {clean_name(e.text) for e in ctx.ents
-              if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)}
+              if _unknown_headless_org(ctx, e) and named_as_a_place(ctx, e)} | _read_as_places(ctx)
     # An acronym once defined for a document ('the ... Agreement (LWTA)') is a document everywhere.
     documents = {a for a in document_acronyms(ctx) if ctx.gaz.organization(a) is None}
-    not_orgs = titles | places | documents
+    not_orgs = titles | places | documents | numbered_sessions(ctx)
     for ent in ctx.ents:
         ent = _before_post(ctx, ent)
         if ent is None or ctx.is_excluded(ent) or ent.label_ == "ORG" and clean_name(ent.text) in not_orgs \
@@ -49,6 +49,18 @@ def extract_places_and_orgs(ctx: ArticleContext) -> None:
         _read_definition(ctx, name, acronym, acronyms)
     extract_described_orgs(ctx, record)
     merge_short_forms(ctx)
+
+
+def _read_as_places(ctx: ArticleContext) -> set[str]:
+    """Unknown headless names NER also reads as a place after a preposition in another sentence
+    ('farms in Velmora' ... 'a hospital for Velmora'): the place reading wins, as NER's ORG guess on
+    a bare name varies with the words around it. Not a place reading after a noun ('the commodities
+    trader X'): there the noun says what X is."""
+    doc = ctx.doc
+    place_texts = {clean_name(e.text) for e in ctx.ents if e.label_ in ("GPE", "LOC")
+                   and e.start > 0 and doc[e.start - 1].pos_ == "ADP"}
+    return {name for e in ctx.ents if _unknown_headless_org(ctx, e)
+            and (name := clean_name(e.text)) in place_texts}
 
 
 def _unknown_headless_org(ctx: ArticleContext, ent: Span) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.context import ArticleContext, clean_name
 from relgraph.nlp.not_org_titles import QUOTES, apposed_to_a_title, is_title_name, names_a_person
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
@@ -22,8 +22,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     shapes = org_shapes()
     words = text.split()
     head_word = has_org_head(text)
-    if on_furniture_line(ctx, span) or "/" in text or re.search(r"\s[\-\u2013\u2014]\s", text):
-        return "furniture"              # 'VNA/VNS Photo', a dateline 'LA PAZ - Chile'
+    if on_furniture_line(ctx, span) or re.search(r"[/\[\]]", text) or re.search(r"\s[\-\u2013\u2014]\s", text):
+        return "furniture"              # 'VNA/VNS Photo', '[Photo] Party ...', a dateline 'LA PAZ - Chile'
     if _short_name_of_non_org(span):
         return "short name of a document or undertaking"
     if words[-1].lower() in shapes.dangling_words:
@@ -69,6 +69,13 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     if _ordinary_words(ctx, text):
         return "ordinary words"         # 'Coastal Cooperation' in a headline
     return None
+
+
+def numbered_sessions(ctx: ArticleContext) -> set[str]:
+    """Unknown names the article once counts ('the third Tarsk Investment Forum'): a recurring event,
+    in a caption or a later sentence too ('delegates at the Tarsk Investment Forum')."""
+    return {name for e in ctx.ents if e.label_ == "ORG" and not e.ent_id_ and _after_an_ordinal(e)
+            and ctx.gaz.organization(name := clean_name(e.text)) is None}
 
 
 def _after_an_ordinal(span: Span) -> bool:
@@ -203,6 +210,8 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
     """'Minister of State', 'Special Envoy for Pacific Island Countries Affairs', '... Affairs and
     Trade': portfolio words right after an office title end the title."""
     shapes = org_shapes()
+    if _named_portfolio(span, text):
+        return True
     portfolios = ctx.lex.post_shapes.get("portfolios", frozenset()) | shapes.portfolio_words
     if not all(w.lower() in portfolios for w in content_words(text)):
         return False
@@ -214,6 +223,17 @@ def _portfolio_of_title(ctx: ArticleContext, span: Span, text: str) -> bool:
         if not (tok.text[:1].isupper() or tok.lower_ in ("and", "of", "for", "on", ",", "the")):
             return False
     return False
+
+
+def _named_portfolio(span: Span, text: str) -> bool:
+    """'Deputy Secretary of Homeland Security', 'Commissioner for Digital Affairs': a headless name
+    right after a title and 'of'/'for', with no article, is the title's portfolio (a body there takes
+    'the' or is an acronym the gazetteer knows: 'Secretary of the X Council', 'Secretary-General of X')."""
+    doc = span.doc
+    if span.start < 2 or text.isupper() or doc[span.start].lower_ == "the":
+        return False
+    prep, title = doc[span.start - 1], doc[span.start - 2]
+    return prep.lower_ in ("of", "for") and title.lower_ in org_shapes().title_heads and title.text[:1].isupper()
 
 
 def _names_a_document_after(span: Span) -> bool:

@@ -24,6 +24,10 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
     """Every descriptor noun ('company', 'agency', ...) lends its type to the name beside it."""
     descriptors = org_shapes().descriptor_nouns
     for tok in ctx.doc:
+        if tok.tag_ == "NNS" and tok.lemma_ in descriptors and tok.text == tok.lower_:
+            for span in _names_of_plural(ctx, tok):
+                _add(ctx, span, None, record, over_person=True)
+            continue
         if tok.lower_ not in descriptors or tok.text != tok.lower_ or tok.pos_ != "NOUN":
             continue
         # 'the Italian company Ann Roe' names a company even if the name reads as a person's:
@@ -44,6 +48,37 @@ def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | No
                 and not doc[end].whitespace_ and _name_token(ctx, doc[end + 1]):
             end += 1   # 'Roe-Engel': a hyphenated name is one name
     return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
+
+
+def _names_of_plural(ctx: ArticleContext, tok: Token) -> list[Span]:
+    """'the grid operators Voltra and Nordnet', 'Voltra and Nordnet, the two grid operators,': a
+    plural descriptor and two names joined by 'and' describe both (one name alone is not told so)."""
+    doc = ctx.doc
+    if _determined(doc, tok):
+        first = _name_after(ctx, tok)
+        if first is not None and first[0].end + 1 < len(doc) and doc[first[0].end].lower_ == "and":
+            second = _name_after(ctx, doc[first[0].end])
+            if second is not None:
+                return [first[0], second[0]]
+    i = tok.i - 1   # back over the modifiers ('the Tarsk and Velmoran grid') to the article and comma
+    while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].lower_ not in DETERMINERS \
+            and doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ", "NUM"):
+        i -= 1
+    if i < 2 or doc[i].lower_ not in DETERMINERS or doc[i - 1].text != ",":
+        return []
+    second = _proper_run_before(ctx, i - 1)
+    if second is None or second.start < 2 or doc[second.start - 1].lower_ != "and":
+        return []
+    first = _proper_run_before(ctx, second.start - 1)
+    return [first, second] if first is not None else []
+
+
+def _proper_run_before(ctx: ArticleContext, end: int) -> Span | None:
+    """The proper name that ends right before token `end`."""
+    i = end - 1
+    while i >= 0 and end - i <= MAX_NAME_TOKENS and _name_token(ctx, ctx.doc[i]) and ctx.doc[i].pos_ == "PROPN":
+        i -= 1
+    return ctx.doc[i + 1:end] if end > i + 1 else None
 
 
 def _name_after_comma(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
@@ -67,7 +102,8 @@ def _determined(doc, tok: Token) -> bool:
     i = tok.i - 1
     while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].lower_ not in DETERMINERS \
             and doc[i].text not in POSSESSIVE:
-        if doc[i].pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or doc[i].text == ",":
+        participle = doc[i].tag_ == "VBN" or doc[i].text == "-"   # 'the state-owned oil company'
+        if doc[i].pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") and not participle or doc[i].text == ",":
             return False
         i -= 1
     return i >= 0 and tok.i - i <= MAX_MODIFIERS

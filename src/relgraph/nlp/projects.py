@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, restated_head
+from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
@@ -154,6 +154,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         return _mention(ctx, head, _head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
     name = _apposed_name(ctx, head, any_head=True) if not unowned_name_words(ctx, core, head) else None
+    name = name or proper_name_after(ctx, head, core)
     if name is not None:  # 'Bharat Mart, the warehousing and retail hub at Jebel Ali': told by its name
         _release_name_parts(ctx, name)
         person = ctx.mention_at(name[-1])
