@@ -17,6 +17,9 @@ the fact's longest date), so they share their year, and all that have a month sh
 - an article that states only a year files the fact under (year) without an actor: a probe of
   another month of that year agrees with that year, while the articles that named A may all have
   given the other month.
+Agreements and signings with a topic are also filed under (A, topic), and projects under (A, word)
+for each word of their name (`project_words`), so that a report without a date reads the facts
+of its topic or name, not every fact of its class that A ever took part in.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from relgraph.fact_identity import KnownFact, candidate_keys, name_words, project_core
 from relgraph.namespaces import DIP, PREFIXES
 
 FACT_KEY = "fact:"   # hidden label prefix of a fact's match keys (persons' keys never start so)
@@ -41,23 +45,46 @@ _ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
 _UNION = ox.DefaultGraph()
 
 
-def stored_keys(cls: str, actors: Iterable[str], date: str | None) -> list[str]:
+def stored_keys(cls: str, actors: Iterable[str], date: str | None, topic: str | None = None,
+                words: Iterable[str] = ()) -> list[str]:
     """The keys under which one article files a fact of class `cls` (local name) that it states
-    with `actors` (the IRIs its graph relates the fact to) and `date`."""
+    with `actors` (the IRIs its graph relates the fact to), `date` and `topic`; a project also
+    under its `words` (`project_words`)."""
     keys = set()
     for actor in actors:
         keys.add(f"{FACT_KEY}{cls}|{actor}")
         keys.add(f"{FACT_KEY}{cls}|{actor}|{date[:MONTH] if date else 'undated'}")
+        if topic:
+            keys.add(f"{FACT_KEY}{cls}|{actor}|t:{topic}")
+        keys.update(f"{FACT_KEY}{cls}|{actor}|w:{w}" for w in words)
     if date and len(date) < MONTH:
         keys.add(f"{FACT_KEY}{cls}||{date}")
     return sorted(keys)
 
 
-def probe_keys(cls: str, actor: str, date: str) -> list[str]:
+def project_words(label: str) -> list[str]:
+    """What a project is filed under: the words of its name's core and its proper words. Two
+    projects that `same_fact` pairs share one of them (a core inside the other, or the proper words
+    of one name inside the other's); a name of stop words only is filed under the empty word."""
+    core = project_core(label)
+    return sorted(set(core.split()) | name_words(label)) or [""]
+
+
+def lookup_keys(probe: KnownFact) -> set[tuple]:
+    """`candidate_keys` of `probe`, each with the words of a project (None for other facts)."""
+    words = tuple(project_words(probe.label)) if probe.kind == "project" else None
+    return {(*key, words) for key in candidate_keys(probe)}
+
+
+def probe_keys(cls: str, actor: str, date: str, topic: str | None = None,
+               words: Iterable[str] | None = None) -> list[str]:
     """The keys to look up for stored facts of class `cls` naming `actor` whose date may agree with
-    `date` ("" for none: every date agrees)."""
+    `date` ("" for none: every date agrees), of topic `topic` if given; for a project, those that
+    share one of its `words`."""
+    if words is not None:
+        return [f"{FACT_KEY}{cls}|{actor}|w:{w}" for w in words]
     if not date:
-        return [f"{FACT_KEY}{cls}|{actor}"]
+        return [f"{FACT_KEY}{cls}|{actor}|t:{topic}" if topic else f"{FACT_KEY}{cls}|{actor}"]
     if len(date) >= MONTH:
         buckets = [date[:MONTH], date[:YEAR]]
     else:  # a year: any month of it
@@ -79,11 +106,11 @@ class FactReader:
 
     def rows(self, keys: set[tuple]) -> list[dict]:
         """Rows (g, f, cls, label, rel, o) of the stored facts reached through `keys`
-        (`fact_identity.candidate_keys`), like `CorpusIndex._fact_rows_by_query`."""
+        (`lookup_keys`), like `CorpusIndex._fact_rows_by_query`."""
         found: dict = {}
-        for mode, cls_name, actor, topic, date in sorted(keys, key=str):
+        for mode, cls_name, actor, topic, date, words in sorted(keys, key=str):
             cls = f"{DIP}{cls_name}"
-            for fact in self._facts_under(probe_keys(cls_name, actor, date)):
+            for fact in self._facts_under(probe_keys(cls_name, actor, date, topic, words)):
                 if (fact, cls) not in found and self._matches(self.info(fact), mode, cls, actor, topic, date):
                     found[fact, cls] = True
         rows = []
@@ -133,17 +160,14 @@ class FactReader:
         return info
 
     def _fact_rows(self, fact, cls: str) -> list[dict]:
+        """The rows of one found fact. Which articles report it is not read (it grew with every
+        report of a popular fact): with nothing being rebuilt, no graph of this build is in the
+        store, so a stored fact's articles never include the article being resolved, and the
+        index keeps the articles of this build itself."""
         info, cls_node = self.info(fact), ox.NamedNode(cls)
         values = info["said"] or [(None, None)]
-        rows = []
-        for label in info["labels"]:
-            rows += [{"g": None, "f": fact, "cls": cls_node, "label": label, "rel": rel, "o": o}
-                     for rel, o in values]
-            # Which articles report the fact: the graphs stating its type (read for matches only).
-            rows += [{"g": q.graph_name, "f": fact, "cls": cls_node, "label": label, "rel": None, "o": None}
-                     for q in self._read(fact, _TYPE, cls_node, None)
-                     if not isinstance(q.graph_name, ox.DefaultGraph)]
-        return rows
+        return [{"g": None, "f": fact, "cls": cls_node, "label": label, "rel": rel, "o": o}
+                for label in info["labels"] for rel, o in values]
 
     def _read(self, subject, predicate, obj, graph) -> list[ox.Quad]:
         """One index lookup, counted with the quads it returns."""

@@ -16,7 +16,7 @@ from relgraph.nlp.person_match import corpus_match, lookup_words
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 from relgraph.fact_identity import KnownFact, candidate_keys, fact_class, match_score, project_core, same_fact
-from relgraph.fact_keys import FactReader, stored_keys
+from relgraph.fact_keys import FactReader, lookup_keys, project_words, stored_keys
 from relgraph.mapping import stored_places
 
 SKOS_HIDDEN = f"{PREFIXES['skos']}hiddenLabel"
@@ -110,7 +110,7 @@ class CorpusIndex:
         if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
             rows = self._fact_rows_by_key(keys)
         else:
-            rows = self._fact_rows_by_query(keys)
+            rows = self._fact_rows_by_query({key[:5] for key in keys})
         self._remember_fact_rows(rows)
 
     def _fact_rows_by_key(self, keys: set[tuple]) -> list[dict]:
@@ -248,8 +248,9 @@ class CorpusIndex:
         for fact in records.facts:
             actors = {self.iris.entity(r) for r in [*fact.participants, *stored_places(fact)]}
             cls = fact.type if fact.kind == "event" else fact.kind.capitalize()
+            words = project_words(fact.label) if fact.kind == "project" else ()
             out += [ox.Quad(ox.NamedNode(fact.key), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph)
-                    for key in stored_keys(cls, sorted(actors), fact.date)]
+                    for key in stored_keys(cls, sorted(actors), fact.date, fact.topic, words)]
         return out
 
     def add_person(self, iri: str, label: str) -> None:
@@ -307,7 +308,7 @@ class CorpusIndex:
                 self.iris.city_states[ref.key] = ent.state
         graph = self.iris.graph(records.article_id)
         probes = [self._probe(fact) for fact in records.facts]
-        self._lookup_facts({pair for p in probes for pair in candidate_keys(p)})
+        self._lookup_facts({key for p in probes for key in lookup_keys(p)})
         # Pair this article's facts with known ones best match first, each known fact at most once:
         # facts of one article were already merged by the extractor, so two of them never share a node.
         pairs = sorted(((match_score(self.facts[j], p), i, j) for i, p in enumerate(probes)
