@@ -32,10 +32,12 @@ class CorpusIndex:
 
     Nothing is read from the store up front. For each article, `resolve` asks the store only for
     what could match it: persons by their name key (each person carries its key as a
-    skos:hiddenLabel in every article graph that mentions it) and facts of the same class that
-    share an actor (participant, party or place) with the article's facts; fact IRIs are checked
-    for collisions one by one. So the work of a build grows with the articles it extracts and
-    their candidate matches, not with the size of the store. `queries` and `rows_read` count it.
+    skos:hiddenLabel in every article graph that mentions it) and facts by their match keys
+    (class, a shared actor, the month of an agreeing date, a topic or a project's name word; see
+    `fact_keys`), stored the same way; fact IRIs are checked for collisions one by one. So the
+    work of a build grows with the articles it extracts and their candidate matches, not with the
+    size of the store. `queries` and `rows_read` count it (every index lookup and the quads it
+    returned, for the embedded store).
     """
 
     def __init__(self, gaz: Gazetteer, iris: IriMaker, store=None, skip_graphs: set[str] | None = None):
