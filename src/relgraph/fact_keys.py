@@ -95,7 +95,8 @@ def probe_keys(cls: str, actor: str, date: str, topic: str | None = None,
 
 class FactReader:
     """Candidate facts of an embedded pyoxigraph store, read by key from the union default graph
-    (nothing being rebuilt), each key and each fact once per index."""
+    (nothing being rebuilt), each key and each fact once per index. Every read goes through
+    `_read`, which counts it."""
 
     def __init__(self, store: ox.Store):
         self.store = store
@@ -122,7 +123,6 @@ class FactReader:
         facts = set()
         for key in keys:
             if key not in self._by_key:
-                self.lookups += 1
                 self._by_key[key] = self._read(None, _HIDDEN, ox.Literal(key), _UNION)
             facts.update(q.subject for q in self._by_key[key])
         return sorted(facts, key=str)
