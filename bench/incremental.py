@@ -68,18 +68,21 @@ def base_store(workdir: Path, n: int) -> Path:
     return path
 
 
-def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000) -> Path:
+def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *, provenance: bool = True) -> Path:
     """A store holding `n` articles of `bench.synth`'s graph with the keys the resolver stores
     (persons' name keys, facts' match keys) and the union default graph, as `relgraph build`
     writes them, built once. Bulk-loaded `part` articles at a time from a scratch N-Quads file
-    (a 100,000-article graph written whole would take ≈ 25 GB)."""
+    (a 100,000-article graph written whole would take ≈ 25 GB). Without `provenance`, the
+    statements are not reified (`bench.synth.write_article`): the resolver reads none of that, and
+    the store loads in a third of the time."""
     import random
 
     import pyoxigraph as ox
 
     from bench import synth
 
-    path = workdir / "stores" / f"incremental-synth-v{synth.GENERATOR_VERSION}-s{seed}-{relgraph_version()}-{n}"
+    lean = "" if provenance else "-lean"
+    path = workdir / "stores" / f"incremental-synth{lean}-v{synth.GENERATOR_VERSION}-s{seed}-{relgraph_version()}-{n}"
     marker = path / ".bench-complete"
     if marker.exists():
         return path
@@ -93,7 +96,7 @@ def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000) ->
     for start in range(0, n, part):
         with open(scratch, "w", encoding="utf-8", buffering=1 << 20) as out:
             for index in range(start, min(n, start + part)):
-                quads += synth.write_article(out, index, rng, pools, shared, stats, keys)
+                quads += synth.write_article(out, index, rng, pools, shared, stats, keys, provenance)
         store.bulk_load(path=str(scratch), format=ox.RdfFormat.N_QUADS)
     scratch.unlink()
     store.flush()
@@ -163,14 +166,16 @@ def profile_child(new: str, store: str, out: str) -> None:
 
 
 def run(sizes: list[int] = (100, 1_000), add: int = 10, repeat: int = 3, *, workdir: Path,
-        quick: bool = False, synth_sizes: list[int] = ()) -> Result:
+        quick: bool = False, synth_sizes: list[int] = (), lean_sizes: list[int] = ()) -> Result:
     """`sizes`: base stores built from the generated corpus; `synth_sizes`: base stores loaded from
-    `bench.synth`'s graph (with the resolver's keys), for sizes too large to extract in time."""
+    `bench.synth`'s graph (with the resolver's keys), for sizes too large to extract in time;
+    `lean_sizes`: the same without the statements' provenance (see `synthetic_store`)."""
     result = Result("incremental")
     new = ensure_corpus(workdir / "corpus", add, start=NEW_START)
     bases = [(0, "built", base_store(workdir, 0))]
     bases += [(n, "built", base_store(workdir, n)) for n in sizes]
     bases += [(n, "synthetic", synthetic_store(workdir, n)) for n in synth_sizes]
+    bases += [(n, "synthetic, no provenance", synthetic_store(workdir, n, provenance=False)) for n in lean_sizes]
     times: dict[tuple, list[float]] = {}
     quads: dict[tuple, str] = {}
     for r in range(repeat):  # interleaved: a change in the machine's load touches every size alike

@@ -80,8 +80,8 @@ class Pools:
 class ArticleGraph:
     """Writes the quads of one article graph as N-Quads lines."""
 
-    def __init__(self, index: int, rng: random.Random, keys: "StoreKeys | None" = None):
-        self.index, self.rng, self.keys = index, rng, keys
+    def __init__(self, index: int, rng: random.Random, keys: "StoreKeys | None" = None, provenance: bool = True):
+        self.index, self.rng, self.keys, self.provenance = index, rng, keys, provenance
         self.id = f"a{index:07d}"
         self.graph = f"<{BASE}graph/{self.id}>"
         self.article = f"<{BASE}article/{self.id}>"
@@ -95,6 +95,8 @@ class ArticleGraph:
 
     def assert_(self, s: str, p: str, o: str, sentence: str) -> None:
         self.add(s, p, o)
+        if not self.provenance:  # the statement only, without its dip:Assertion
+            return
         node = f"<{BASE}assertion/{hashlib.sha1(f'{s}{p}{o}{self.id}'.encode()).hexdigest()[:16]}>"
         start = self.offset
         self.offset += len(sentence) + 1
@@ -137,10 +139,12 @@ class StoreKeys:
 
 
 def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
-                  shared_events: list[tuple[str, str]], stats: dict, keys: StoreKeys | None = None) -> int:
+                  shared_events: list[tuple[str, str]], stats: dict, keys: StoreKeys | None = None,
+                  provenance: bool = True) -> int:
     """Write article `index`; return the number of quads written. With `keys`, also the resolver's
-    keys and the union default graph, as a relgraph store holds them."""
-    w = ArticleGraph(index, rng, keys)
+    keys and the union default graph, as a relgraph store holds them; without `provenance`, no
+    statement is reified as a `dip:Assertion` (a third of the quads; the resolver never reads them)."""
+    w = ArticleGraph(index, rng, keys, provenance)
     year = 2019 + index % 6
     published = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
     w.add(w.article, TYPE, f"<{DIP}Article>")
