@@ -169,6 +169,25 @@ class FactReader:
         return [{"g": None, "f": fact, "cls": cls_node, "label": label, "rel": rel, "o": o}
                 for label in info["labels"] for rel, o in values]
 
+    def people(self, keys: set[str]) -> set[tuple[str, str]]:
+        """(person IRI, label) of the persons filed under `keys` (name and word keys), read by key
+        from the union default graph: what `SELECT DISTINCT ?p ?label WHERE { GRAPH ?g { ?p
+        skos:hiddenLabel ?key ; rdfs:label ?label } }` gives, without the query, which Oxigraph
+        answered by going through every label of every graph (35 s at 100,000 articles). Every
+        graph that files a person under a key also labels it, so a person with one label in the
+        union has that label in the graph of the key; one with several is read graph by graph."""
+        pairs = set()
+        for key in sorted(keys):
+            literal = ox.Literal(key)
+            for person in {q.subject for q in self._read(None, _HIDDEN, literal, _UNION)}:
+                labels = {q.object.value for q in self._read(person, _LABEL, None, _UNION)}
+                if len(labels) > 1:
+                    graphs = {q.graph_name for q in self._read(person, _HIDDEN, literal, None)
+                              if not isinstance(q.graph_name, ox.DefaultGraph)}
+                    labels = {q.object.value for g in graphs for q in self._read(person, _LABEL, None, g)}
+                pairs |= {(person.value, label) for label in labels}
+        return pairs
+
     def _read(self, subject, predicate, obj, graph) -> list[ox.Quad]:
         """One index lookup, counted with the quads it returns."""
         quads = list(self.store.quads_for_pattern(subject, predicate, obj, graph))

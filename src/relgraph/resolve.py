@@ -91,6 +91,16 @@ class CorpusIndex:
         self._keys_looked_up |= keys
         if self.store is None or not keys:
             return
+        if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
+            if self._reader is None:
+                self._reader = FactReader(self.store.ox)
+            lookups, quads = self._reader.lookups, self._reader.quads_read
+            pairs = self._reader.people(keys)
+            self.queries += self._reader.lookups - lookups
+            self.rows_read += self._reader.quads_read - quads
+            for iri, label in sorted(pairs):
+                self.add_person(iri, label)
+            return
         values = " ".join(str(ox.Literal(k)) for k in sorted(keys))
         where = f"""VALUES ?key {{ {values} }} GRAPH ?g {{ ?p <{SKOS_HIDDEN}> ?key ; <{RDFS_LABEL}> ?label }}"""
         keep = self._skip_filter("?g")
