@@ -80,8 +80,8 @@ class Pools:
 class ArticleGraph:
     """Writes the quads of one article graph as N-Quads lines."""
 
-    def __init__(self, index: int, rng: random.Random):
-        self.index, self.rng = index, rng
+    def __init__(self, index: int, rng: random.Random, keys: "StoreKeys | None" = None, provenance: bool = True):
+        self.index, self.rng, self.keys, self.provenance = index, rng, keys, provenance
         self.id = f"a{index:07d}"
         self.graph = f"<{BASE}graph/{self.id}>"
         self.article = f"<{BASE}article/{self.id}>"
@@ -90,9 +90,13 @@ class ArticleGraph:
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} {p} {o} {self.graph} .\n")
+        if self.keys is not None:  # a store's union default graph, as relgraph writes it
+            self.lines.append(f"{s} {p} {o} .\n")
 
     def assert_(self, s: str, p: str, o: str, sentence: str) -> None:
         self.add(s, p, o)
+        if not self.provenance:  # the statement only, without its dip:Assertion
+            return
         node = f"<{BASE}assertion/{hashlib.sha1(f'{s}{p}{o}{self.id}'.encode()).hexdigest()[:16]}>"
         start = self.offset
         self.offset += len(sentence) + 1
@@ -107,10 +111,40 @@ class ArticleGraph:
             self.add(node, pred, obj)
 
 
+class StoreKeys:
+    """The lookup keys relgraph's resolver stores with each person and fact (`CorpusIndex.key_quads`),
+    so that a store loaded from the synthetic graph is resolved against as a built one is."""
+
+    def __init__(self):
+        from relgraph.gazetteer import default_gazetteer
+
+        self.gaz = default_gazetteer()
+
+    def person(self, w: "ArticleGraph", iri: str, name: str) -> None:
+        from relgraph.nlp.person_match import lookup_words
+        from relgraph.resolve import WORD_KEY
+
+        for key in [self.gaz.name_variant_key(name), *sorted(WORD_KEY + x for x in lookup_words(name))]:
+            w.add(iri, f"<{SKOS}hiddenLabel>", lit(key))
+
+    @staticmethod
+    def fact(w: "ArticleGraph", iri: str, cls: str, label: str, actors: list[str], date: str | None,
+             topic: str | None) -> None:
+        from relgraph.fact_keys import project_words, stored_keys
+
+        name = cls[1:-1].rsplit("#", 1)[1]
+        words = project_words(label) if name == "Project" else ()
+        for key in stored_keys(name, sorted(a[1:-1] for a in actors), date, topic, words):
+            w.add(iri, f"<{SKOS}hiddenLabel>", lit(key))
+
+
 def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
-                  shared_events: list[tuple[str, str]], stats: dict) -> int:
-    """Write article `index`; return the number of quads written."""
-    w = ArticleGraph(index, rng)
+                  shared_events: list[tuple[str, str]], stats: dict, keys: StoreKeys | None = None,
+                  provenance: bool = True) -> int:
+    """Write article `index`; return the number of quads written. With `keys`, also the resolver's
+    keys and the union default graph, as a relgraph store holds them; without `provenance`, no
+    statement is reified as a `dip:Assertion` (a third of the quads; the resolver never reads them)."""
+    w = ArticleGraph(index, rng, keys, provenance)
     year = 2019 + index % 6
     published = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
     w.add(w.article, TYPE, f"<{DIP}Article>")
@@ -159,6 +193,8 @@ def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
         if rng.random() < 0.2:
             w.add(iri, f"<{SKOS}altLabel>", lit(name.split()[-2]))
         w.add(iri, MENTIONED, w.article)
+        if keys is not None:
+            keys.person(w, iri, name)
         post = f"<{BASE}post/{slug(title)}-of-{slug(state_name)}>"
         w.add(post, TYPE, f"<{DIP}Post>")
         w.add(post, f"<{DIP}roleName>", lit(title))
@@ -217,11 +253,11 @@ def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
         agreement = f"<{BASE}agreement/{slug(names)}-{topic}-agreement-{index}-{k}>"
         sentence = f"{names.replace('–', ' and ')} signed an agreement on {topic} in report {index}."
         write_fact(w, agreement, f"<{DIP}Agreement>", f"{names} {topic} agreement", sentence,
-                   f"<{DIP}party>", parties, None, [], published)
+                   f"<{DIP}party>", parties, None, [], published, topic)
         w.add(agreement, f"<{DIP}topic>", lit(topic))
         signing = f"<{BASE}event/signing-of-the-{slug(names)}-{topic}-agreement-{index}-{k}>"
         write_fact(w, signing, f"<{DIP}Signing>", f"Signing of the {names} {topic} agreement", sentence,
-                   f"<{DIP}participant>", parties, None, [], published)
+                   f"<{DIP}participant>", parties, None, [], published, topic)
         w.add(signing, TYPE, f"<{DIP}Event>")
         w.add(signing, f"<{DIP}topic>", lit(topic))
 
@@ -232,12 +268,15 @@ def write_article(out: IO[str], index: int, rng: random.Random, pools: Pools,
                    [s[0] for s in states[:2]], f"<{DIP}projectLocation>", [rng.choice(places)], None)
 
     out.writelines(w.lines)
-    return len(w.lines)
+    return len(w.lines) // (1 if keys is None else 2)  # quads of the article graph
 
 
 def write_fact(w: ArticleGraph, iri: str, cls: str, label: str, sentence: str, role: str, participants: list[str],
-               place_pred: str | None, places: list[str], date: str | None) -> None:
-    """An agreement, event or project with its asserted type, participants, place and date."""
+               place_pred: str | None, places: list[str], date: str | None, topic: str | None = None) -> None:
+    """An agreement, event or project with its asserted type, participants, place and date (and,
+    with the store's keys, its match keys; `topic` is written by the caller)."""
+    if w.keys is not None:
+        w.keys.fact(w, iri, cls, label, [*participants, *(places if place_pred else ())], date, topic)
     w.assert_(iri, TYPE, cls, sentence)
     w.add(iri, LABEL, lit(label))
     w.add(iri, MENTIONED, w.article)

@@ -92,3 +92,33 @@ def test_benchmark_modules_import(module):
     import importlib
 
     assert callable(importlib.import_module(f"bench.{module}").run)
+
+
+def test_a_synthetic_base_store_is_resolved_against_like_a_built_one(tmp_path):
+    """bench.incremental's synthetic store holds the union graph and the keys a build stores: a new
+    personless meeting of a stored meeting's states in its month finds it by key, and a person's
+    name finds the stored person."""
+    from bench.incremental import copy_store, synthetic_store
+    from relgraph.gazetteer import default_gazetteer
+    from relgraph.iris import IriMaker
+    from relgraph.records import ArticleRecords, Evidence, FactRecord
+    from relgraph.resolve import CorpusIndex
+    from relgraph.store import open_store
+
+    store = open_store(copy_store(synthetic_store(tmp_path, 40, part=15)))
+    assert not store._needs_union()
+    row = next(iter(store.query(f"""SELECT ?f ?x ?d ?name WHERE {{ ?f a <{DIP}Meeting> ; <{DIP}participant> ?x ;
+        <{DIP}date> ?d . ?x a <{DIP}State> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name }}
+        ORDER BY ?f LIMIT 1""")))
+    person = next(iter(store.query(f"""SELECT ?p ?name WHERE {{ ?p a <{DIP}Person> ;
+        <http://www.w3.org/2000/01/rdf-schema#label> ?name }} ORDER BY ?p LIMIT 1""")))
+    records = ArticleRecords("new")
+    state = records.entity("state", row["name"].value)
+    records.entity("person", person["name"].value)
+    records.facts.append(FactRecord("event", "Meeting", type="Meeting", participants=[state],
+                                    date=row["d"].value[:7], evidence=[Evidence("s", 0, 1, "t", 0.5)]))
+    index = CorpusIndex.from_store(store, default_gazetteer(), IriMaker(synth.BASE), set())
+    index.resolve(records)
+    assert index.iris.entity(state) == row["x"].value
+    assert row["f"].value in {f.iri for f in index.facts}
+    assert index.iris.person_iris[person["name"].value] == person["p"].value

@@ -79,11 +79,12 @@ def _project_cores_agree(a: str, b: str) -> bool:
 
 def _project_names_agree(a: str, b: str) -> bool:
     """'Mambilla hydropower project' and 'Mambilla plant': the proper words of one name are all in the other."""
-    small, large = sorted((_name_words(a), _name_words(b)), key=len)
+    small, large = sorted((name_words(a), name_words(b)), key=len)
     return bool(small) and small <= large
 
 
-def _name_words(label: str) -> set[str]:
+def name_words(label: str) -> set[str]:
+    """The proper words of a name, lower-cased, without generic ones."""
     words = re.findall(r"[^\W\d_][\w'’]*", label)
     return {w.lower() for w in words if w[0].isupper() and w.lower() not in STOP_CORE}
 

@@ -134,13 +134,20 @@ class GraphWriter:
         for ref in fact.participants:
             self.assert_(iri, dip(role), n(self.iris.entity(ref)), ev, category)
         place_pred = "projectLocation" if fact.kind == "project" else "place"
-        # An agreement's place is where it was signed: that belongs to its Signing event.
-        for ref in fact.places[: (None if fact.kind == "project" else 1)] if fact.kind != "agreement" else ():
+        for ref in stored_places(fact):
             self.assert_(iri, dip(place_pred), n(self.iris.entity(ref)), ev, category)
         if fact.date:
             self.assert_(iri, dip("date"), date_literal(fact.date), ev, category)
         if fact.topic:
             self.add(iri, dip("topic"), ox.Literal(fact.topic))
+
+
+def stored_places(fact: FactRecord) -> list[Ref]:
+    """The places of `fact` that its graph states: a project's locations, an event's first place,
+    none for an agreement (where it was signed belongs to its Signing event)."""
+    if fact.kind == "agreement":
+        return []
+    return fact.places[: (None if fact.kind == "project" else 1)]
 
 
 def article_quads(article, records: ArticleRecords, iris: IriMaker, labels: dict[str, str]) -> list[ox.Quad]:

@@ -16,14 +16,13 @@ from relgraph.nlp.person_match import corpus_match, lookup_words
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 from relgraph.fact_identity import KnownFact, candidate_keys, fact_class, match_score, project_core, same_fact
+from relgraph.fact_keys import FactReader, lookup_keys, project_words, stored_keys
+from relgraph.mapping import stored_places
 
 SKOS_HIDDEN = f"{PREFIXES['skos']}hiddenLabel"
 RDFS_LABEL = f"{PREFIXES['rdfs']}label"
 RDF_TYPE = f"{PREFIXES['rdf']}type"
 ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
-_RDF_TYPE_NODE = ox.NamedNode(RDF_TYPE)
-_ACTOR_NODES = tuple(ox.NamedNode(f"{DIP}{r}") for r in ACTOR_RELATIONS)
-_SAID = {f"{DIP}{r}" for r in (*ACTOR_RELATIONS, "date", "topic")}
 WORD_KEY = "word:"  # hidden label prefix filing a person under its first and last word (lookup_words)
 SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
 
@@ -33,10 +32,12 @@ class CorpusIndex:
 
     Nothing is read from the store up front. For each article, `resolve` asks the store only for
     what could match it: persons by their name key (each person carries its key as a
-    skos:hiddenLabel in every article graph that mentions it) and facts of the same class that
-    share an actor (participant, party or place) with the article's facts; fact IRIs are checked
-    for collisions one by one. So the work of a build grows with the articles it extracts and
-    their candidate matches, not with the size of the store. `queries` and `rows_read` count it.
+    skos:hiddenLabel in every article graph that mentions it) and facts by their match keys
+    (class, a shared actor, the month of an agreeing date, a topic or a project's name word; see
+    `fact_keys`), stored the same way; fact IRIs are checked for collisions one by one. So the
+    work of a build grows with the articles it extracts and their candidate matches, not with the
+    size of the store. `queries` and `rows_read` count it (every index lookup and the quads it
+    returned, for the embedded store).
     """
 
     def __init__(self, gaz: Gazetteer, iris: IriMaker, store=None, skip_graphs: set[str] | None = None):
@@ -56,8 +57,7 @@ class CorpusIndex:
         self._iris_checked: dict[str, bool] = {}
         self._order: dict[int, tuple] = {}                # id(fact) -> tie-break order
         self._loaded: set[str] = set()
-        self._actor_facts: dict[str, list] = {}          # actor IRI -> facts naming it (union graph)
-        self._fact_infos: dict = {}                       # fact node -> what it says (union graph)
+        self._reader: FactReader | None = None           # candidate facts by key (embedded store)
         # (class, actor or place) -> positions in self.facts: a fact that `same_fact` pairs with a
         # probe always shares one with it, so only these are compared (not every known fact,
         # which made a build quadratic in the number of articles).
@@ -91,6 +91,16 @@ class CorpusIndex:
         self._keys_looked_up |= keys
         if self.store is None or not keys:
             return
+        if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
+            if self._reader is None:
+                self._reader = FactReader(self.store.ox)
+            lookups, quads = self._reader.lookups, self._reader.quads_read
+            pairs = self._reader.people(keys)
+            self.queries += self._reader.lookups - lookups
+            self.rows_read += self._reader.quads_read - quads
+            for iri, label in sorted(pairs):
+                self.add_person(iri, label)
+            return
         values = " ".join(str(ox.Literal(k)) for k in sorted(keys))
         where = f"""VALUES ?key {{ {values} }} GRAPH ?g {{ ?p <{SKOS_HIDDEN}> ?key ; <{RDFS_LABEL}> ?label }}"""
         keep = self._skip_filter("?g")
@@ -110,73 +120,23 @@ class CorpusIndex:
         if self.store is None or not keys:
             return
         if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
-            rows = self._fact_rows_by_index(keys)
+            rows = self._fact_rows_by_key(keys)
         else:
-            rows = self._fact_rows_by_query(keys)
+            rows = self._fact_rows_by_query({key[:5] for key in keys})
         self._remember_fact_rows(rows)
 
-    def _fact_rows_by_index(self, keys: set[tuple]) -> list[dict]:
-        """`_fact_rows_by_query` for the embedded store with nothing being rebuilt, read through
-        the store's indexes from the union default graph, where the SPARQL text cost 1-3 s per
-        query at 1,000 articles (Oxigraph joined the VALUES after evaluating the unions;
-        bench/README.md, incremental). Each actor's facts, and what each fact says, are read
-        once per build and then filtered here for every key."""
-        found: dict = {}
-        for mode, cls_name, actor, topic, date in sorted(keys, key=str):
-            cls = f"{DIP}{cls_name}"
-            for fact in self._facts_of_actor(actor):
-                info = self._fact_info(fact)
-                if (fact, cls) in found or cls not in info["types"]:
-                    continue
-                if mode == "topic" and topic not in info["topics"]:
-                    continue
-                if mode == "personless" and info["has_person"]:
-                    continue
-                if date and info["dates"] and not any(d.startswith(date) or date.startswith(d)
-                                                      for d in info["dates"]):
-                    continue
-                found[fact, cls] = True
-        rows = []
-        for fact, cls in found:
-            info = self._fact_info(fact)
-            values = info["said"] or [(None, None)]
-            for label in info["labels"]:
-                rows += [{"g": None, "f": fact, "cls": ox.NamedNode(cls), "label": label, "rel": rel, "o": o}
-                         for rel, o in values]
-                # Which articles report the fact: the graphs stating its type (read for matches only).
-                rows += [{"g": q.graph_name, "f": fact, "cls": ox.NamedNode(cls), "label": label, "rel": None,
-                          "o": None}
-                         for q in self.store.ox.quads_for_pattern(fact, _RDF_TYPE_NODE, ox.NamedNode(cls), None)
-                         if not isinstance(q.graph_name, ox.DefaultGraph)]
-        self.queries += 1
-        self.rows_read += len(rows)
+    def _fact_rows_by_key(self, keys: set[tuple]) -> list[dict]:
+        """`_fact_rows_by_query` for the embedded store with nothing being rebuilt: candidates found
+        through the facts' match keys (`fact_keys`), read through the store's indexes from the
+        union default graph (the SPARQL text cost 1-3 s per query at 1,000 articles: Oxigraph joined
+        the VALUES after evaluating the unions; bench/README.md, incremental)."""
+        if self._reader is None:
+            self._reader = FactReader(self.store.ox)
+        lookups, quads = self._reader.lookups, self._reader.quads_read
+        rows = self._reader.rows(keys)
+        self.queries += self._reader.lookups - lookups
+        self.rows_read += self._reader.quads_read - quads
         return rows
-
-    def _facts_of_actor(self, actor: str) -> list:
-        if actor not in self._actor_facts:
-            store, node = self.store.ox, ox.NamedNode(actor)
-            facts = {q.subject for relation in _ACTOR_NODES
-                     for q in store.quads_for_pattern(None, relation, node, ox.DefaultGraph())}
-            self._actor_facts[actor] = sorted(facts, key=str)
-        return self._actor_facts[actor]
-
-    def _fact_info(self, fact) -> dict:
-        """What the union default graph says of a fact, read once."""
-        info = self._fact_infos.get(fact)
-        if info is None:
-            store, union = self.store.ox, ox.DefaultGraph()
-            said = [(q.predicate, q.object) for q in store.quads_for_pattern(fact, None, None, union)]
-            types = {o.value for p, o in said if p.value == RDF_TYPE}
-            info = {
-                "types": types,
-                "labels": [o for p, o in said if p.value == RDFS_LABEL],
-                "dates": [o.value for p, o in said if p.value == f"{DIP}date"],
-                "topics": {o.value for p, o in said if p.value == f"{DIP}topic"},
-                "has_person": any(p.value == f"{DIP}participant" and "/person/" in o.value for p, o in said),
-                "said": [(p, o) for p, o in said if p.value in _SAID],
-            }
-            self._fact_infos[fact] = info
-        return info
 
     def _fact_rows_by_query(self, keys: set[tuple]) -> list:
         """Rows (g, f, cls, label, rel, o) of the stored facts reached through `keys`, by SPARQL
@@ -279,8 +239,9 @@ class CorpusIndex:
         return iri in self.taken
 
     def key_quads(self, records: ArticleRecords) -> list[ox.Quad]:
-        """The name key of each person of `records`, stored in its article graph so that later
-        builds can find the person without reading the store (see `_lookup_people`)."""
+        """The name key of each person of `records` and the match keys of each fact, stored in its
+        article graph so that later builds can find them without reading the store (see
+        `_lookup_people`, `_fact_rows_by_key`)."""
         graph = ox.NamedNode(self.iris.graph(records.article_id))
         out = []
         for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
@@ -289,6 +250,19 @@ class CorpusIndex:
             words = lookup_words(label) | lookup_words(ref.key)
             for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in words)]:
                 out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
+        return out + self._fact_key_quads(records, graph)
+
+    def _fact_key_quads(self, records: ArticleRecords, graph: ox.NamedNode) -> list[ox.Quad]:
+        """The match keys of each fact of `records` (`fact_keys.stored_keys`), stored in its article
+        graph so that later builds find it as a candidate by key. The actors are those the graph
+        states (`mapping.stored_places`), as the union graph will show them."""
+        out = []
+        for fact in records.facts:
+            actors = {self.iris.entity(r) for r in [*fact.participants, *stored_places(fact)]}
+            cls = fact.type if fact.kind == "event" else fact.kind.capitalize()
+            words = project_words(fact.label) if fact.kind == "project" else ()
+            out += [ox.Quad(ox.NamedNode(fact.key), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph)
+                    for key in stored_keys(cls, sorted(actors), fact.date, fact.topic, words)]
         return out
 
     def add_person(self, iri: str, label: str) -> None:
@@ -346,7 +320,7 @@ class CorpusIndex:
                 self.iris.city_states[ref.key] = ent.state
         graph = self.iris.graph(records.article_id)
         probes = [self._probe(fact) for fact in records.facts]
-        self._lookup_facts({pair for p in probes for pair in candidate_keys(p)})
+        self._lookup_facts({key for p in probes for key in lookup_keys(p)})
         # Pair this article's facts with known ones best match first, each known fact at most once:
         # facts of one article were already merged by the extractor, so two of them never share a node.
         pairs = sorted(((match_score(self.facts[j], p), i, j) for i, p in enumerate(probes)
