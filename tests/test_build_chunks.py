@@ -206,3 +206,13 @@ def test_extraction_ahead_of_the_write_gives_the_graph_of_a_one_chunk_build(tmp_
     assert events[1] == ("submit", ["b-copy"])
     assert sorted_nquads(tmp_path / "chunked") == sorted_nquads(tmp_path / "whole")
     assert chunked.driver_seconds > 0
+
+
+def test_an_in_process_build_does_not_extract_an_exact_copy(tmp_path):
+    """In-process, nothing runs ahead: a copy recognised at admission is never extracted."""
+    inputs = copies_folder(tmp_path / "in")
+    extracted = []
+    report = build([inputs], Settings.load(store=tmp_path / "store"), commit_every=10,
+                   progress=extracted.append)
+    assert report.ok and report.extracted == 3, report.errors
+    assert sum(extracted) == 3           # a-original, c-light, d-other: b-copy was skipped unread

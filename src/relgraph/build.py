@@ -212,6 +212,10 @@ class _InProcess:
     def submit(self, articles: list[Article]) -> list[Article]:
         return articles
 
+    def admitted(self, articles: list[Article], ids: set[str]) -> list[Article]:
+        """Only the articles the chunk keeps are extracted (nothing was extracted ahead)."""
+        return [a for a in articles if a.id in ids]
+
     def collect(self, articles: list[Article], progress) -> Iterator[tuple]:
         yield from extract(articles, self.settings, workers=1, dask="", progress=progress)
 
@@ -263,7 +267,13 @@ def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Buil
             waited += time.perf_counter() - t0
             yield item
 
-    if _write_chunk(chunk, store, iris, report, lambda: timed(extractor.collect(chunk.pending, progress))):
+    def results(admitted: set[str]) -> Iterator[tuple]:
+        pending = chunk.pending
+        if isinstance(extractor, _InProcess):
+            pending = extractor.admitted(pending, admitted)
+        return timed(extractor.collect(pending, progress))
+
+    if _write_chunk(chunk, store, iris, report, results):
         report.chunks_committed += 1
         if on_commit:
             on_commit(report)
@@ -278,7 +288,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: BuildReport,
-                 results: Callable[[], Iterator[tuple]]) -> bool:
+                 results: Callable[[set[str]], Iterator[tuple]]) -> bool:
     """Resolve, map and write one chunk in one transaction. True if it wrote anything.
     Copies are recognised against the store as it is now, holding every chunk before this one, so
     a copy of an article in the previous chunk is found whether or not it was extracted ahead (its
@@ -288,13 +298,13 @@ def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Build
     stories = StoryIndex(store, iris)
     admitted = {a.id for a in stories.admit(chunk.articles, report)}   # exact copies are skipped
     if not admitted:
-        for _ in results():        # drain what was extracted ahead for nothing
+        for _ in results(admitted):   # drain what was extracted ahead for nothing
             pass
         return False
     graphs = {iris.graph(a) for a in admitted}
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     quads = []
-    for article, records in results():
+    for article, records in results(admitted):
         if article.id not in admitted:
             continue
         if isinstance(records, ExtractionFailure):
