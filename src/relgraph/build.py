@@ -259,12 +259,10 @@ def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Buil
         nonlocal waited
         while True:
             t0 = time.perf_counter()
-            try:
-                item = next(results)
-            except StopIteration:
-                waited += time.perf_counter() - t0
-                return
+            item = next(results, None)       # results are (article, records) pairs, never None
             waited += time.perf_counter() - t0
+            if item is None:
+                return
             yield item
 
     def results(admitted: set[str]) -> Iterator[tuple]:

@@ -91,14 +91,8 @@ class CorpusIndex:
         self._keys_looked_up |= keys
         if self.store is None or not keys:
             return
-        if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
-            if self._reader is None:
-                self._reader = FactReader(self.store.ox)
-            lookups, quads = self._reader.lookups, self._reader.quads_read
-            pairs = self._reader.people(keys)
-            self.queries += self._reader.lookups - lookups
-            self.rows_read += self._reader.quads_read - quads
-            for iri, label in sorted(pairs):
+        if (reader := self._embedded_reader()) is not None:
+            for iri, label in sorted(self._counted(lambda: reader.people(keys))):
                 self.add_person(iri, label)
             return
         values = " ".join(str(ox.Literal(k)) for k in sorted(keys))
@@ -119,7 +113,7 @@ class CorpusIndex:
         self._actors_looked_up |= keys
         if self.store is None or not keys:
             return
-        if not self.skip and isinstance(getattr(self.store, "ox", None), ox.Store):
+        if self._embedded_reader() is not None:
             rows = self._fact_rows_by_key(keys)
         else:
             rows = self._fact_rows_by_query({key[:5] for key in keys})
@@ -130,13 +124,25 @@ class CorpusIndex:
         through the facts' match keys (`fact_keys`), read through the store's indexes from the
         union default graph (the SPARQL text cost 1-3 s per query at 1,000 articles: Oxigraph joined
         the VALUES after evaluating the unions; bench/README.md, incremental)."""
+        reader = self._embedded_reader()
+        return self._counted(lambda: reader.rows(keys))
+
+    def _embedded_reader(self) -> FactReader | None:
+        """The index reader of an embedded store when nothing is being rebuilt (the keyed path),
+        else None (the SPARQL path: remote stores, rebuilds that skip graphs)."""
+        if self.skip or not isinstance(getattr(self.store, "ox", None), ox.Store):
+            return None
         if self._reader is None:
             self._reader = FactReader(self.store.ox)
+        return self._reader
+
+    def _counted(self, read):
+        """`read()`, with the index lookups and quads it cost added to `queries` and `rows_read`."""
         lookups, quads = self._reader.lookups, self._reader.quads_read
-        rows = self._reader.rows(keys)
+        result = read()
         self.queries += self._reader.lookups - lookups
         self.rows_read += self._reader.quads_read - quads
-        return rows
+        return result
 
     def _fact_rows_by_query(self, keys: set[tuple]) -> list:
         """Rows (g, f, cls, label, rel, o) of the stored facts reached through `keys`, by SPARQL

@@ -75,12 +75,7 @@ class PageCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.feed_path(fetched.url)
         _write_atomically(path, fetched.body)
-        record = {
-            "url": fetched.url, "final_url": fetched.final_url, "status": fetched.status,
-            "content_type": fetched.content_type_header or fetched.content_type,
-            "fetched_at": fetched.fetched_at, "html_sha256": hashlib.sha256(fetched.body).hexdigest(),
-            "text_sha256": None, "text_extractor": None, "kind": "feed",
-        }
+        record = {**_fetch_record(fetched, text=None, extractor=None), "kind": "feed"}
         _write_atomically(_record_path(self.html_path(fetched.url)),
                           (json.dumps(record, indent=1) + "\n").encode("utf-8"))
         return path
@@ -99,17 +94,22 @@ class PageCache:
         _write_atomically(path, fetched.body)
         if text is not None:
             _write_atomically(_text_path(path), text.encode("utf-8"))
-        record = {
-            "url": fetched.url, "final_url": fetched.final_url, "status": fetched.status,
-            "content_type": fetched.content_type_header or fetched.content_type,
-            "fetched_at": fetched.fetched_at, "html_sha256": hashlib.sha256(fetched.body).hexdigest(),
-            "text_sha256": None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            "text_extractor": text_extractor(),
-        }
+        record = _fetch_record(fetched, text=text, extractor=text_extractor())
         if text is None:
             record["text_error"] = article.message      # reported again on every read, without a fetch
         _write_atomically(_record_path(path), (json.dumps(record, indent=1) + "\n").encode("utf-8"))
         return path, article if isinstance(article, ArticleError) else None
+
+
+def _fetch_record(fetched: Fetched, *, text: str | None, extractor: str | None) -> dict:
+    """The fetch record of a page (with the sha256 of its main text) or of a feed (no text)."""
+    return {
+        "url": fetched.url, "final_url": fetched.final_url, "status": fetched.status,
+        "content_type": fetched.content_type_header or fetched.content_type,
+        "fetched_at": fetched.fetched_at, "html_sha256": hashlib.sha256(fetched.body).hexdigest(),
+        "text_sha256": None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text_extractor": extractor,
+    }
 
 
 def is_feed_record(record: dict) -> bool:
