@@ -19,7 +19,6 @@ with REFERENCE.open(encoding="utf-8", newline="") as fh:
     for row in csv.DictReader(fh):
         _QID[row["name"]] = row["wikidata"]
         _OFFICIAL[row["name"]] = row["official_name"]
-_QID["Türkiye"] = _QID.get("Turkey")
 
 
 def role(title, state, *aliases):
