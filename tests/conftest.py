@@ -34,7 +34,8 @@ def store_dir(tmp_path_factory) -> Path:
 def web_settings(store_dir, tmp_path_factory) -> Settings:
     """Settings for the web tests: short query time limit, a private dump cache."""
     return Settings.load(store=store_dir, query_timeout_s=2.0, query_queue_timeout_s=5.0,
-                         query_workers=2, dump_cache_dir=tmp_path_factory.mktemp("dumps"))
+                         query_workers=2, dump_cache_dir=tmp_path_factory.mktemp("dumps"),
+                         listing_cache_dir=tmp_path_factory.mktemp("listings"))
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +121,7 @@ def start_server(web_settings, tmp_path_factory):
         log = tmp_path_factory.mktemp("server") / f"{how}.log"
         full_env = {**os.environ, "RELGRAPH_STORE": str(store or web_settings.store),
                     "RELGRAPH_QUERY_TIMEOUT_S": "2", "RELGRAPH_DUMP_CACHE_DIR": str(web_settings.dump_cache_dir),
+                    "RELGRAPH_LISTING_CACHE_DIR": str(web_settings.listing_cache_dir),
                     **(env or {})}
         call = {"serve": f"run_server(Settings.load(), host='127.0.0.1', port={port}, workers={workers})",
                 "waitress": f"run_waitress(Settings.load(), '127.0.0.1', {port}, {workers})"}[how]

@@ -33,9 +33,17 @@ HOME_COUNT = re.compile(r"extracted from (\d+) news article")
 
 
 def server_processes(server) -> list[int]:
-    """The supervisor's children: one per server process."""
+    """The supervisor's children that serve: one per server process (not the child writing the
+    served version's listings, relgraph.listing_cache)."""
     return sorted(child.pid for child in psutil.Process(server.proc.pid).children()
-                  if child.status() != psutil.STATUS_ZOMBIE)
+                  if child.status() != psutil.STATUS_ZOMBIE and not _is_materialiser(child))
+
+
+def _is_materialiser(process) -> bool:
+    try:
+        return "relgraph.listing_cache" in " ".join(process.cmdline())
+    except psutil.Error:  # it finished meanwhile
+        return True
 
 
 def wait_for(condition, seconds: float, what: str, every: float = 0.2):

@@ -216,6 +216,31 @@ def _render_page(rel, named, page: int, per_page: int | None, fmt: str) -> bytes
 
 @cli.command()
 @store_option
+def listings(store: str | None) -> None:
+    """Write every canned listing of the store's current version, so that any page of one is a
+    file read (`relgraph serve` does this by itself for each version it serves).
+
+    Example: relgraph listings --store data/store
+    """
+    from relgraph.listing_cache import cache_root, materialise_store
+    from relgraph.store import is_remote
+
+    settings = _settings(store)
+    if is_remote(settings.store):
+        raise click.ClickException("listings are written for the embedded store; a remote store pages live")
+    try:
+        version, done = materialise_store(settings)
+    except RelgraphError as exc:
+        _fail(exc)
+    for name, info in done.items():
+        what = info["error"] if "error" in info else f"{info['rows']:,} rows in {info['seconds']:.2f} s"
+        click.echo(f"{name}: {what}", err=True)
+    click.echo(f"store version {version}: {len(done)} listing(s) written to {cache_root(settings) / version}",
+               err=True)
+
+
+@cli.command()
+@store_option
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "xml"]),
               default="trig", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -139,9 +139,17 @@ def projected_variables(clause: str) -> list[str]:
 def page_text(query: NamedQuery, spec: PageSpec) -> str:
     """The SPARQL text of one page, asking for `per_page + 1` rows (the extra one says whether a
     next page exists)."""
+    return _ordered_text(query, f"LIMIT {spec.per_page + 1} OFFSET {spec.offset}\n")
+
+
+def listing_text(query: NamedQuery) -> str:
+    """The SPARQL text of the whole listing in the pages' order (relgraph.listing_cache writes it)."""
+    return _ordered_text(query, "")
+
+
+def _ordered_text(query: NamedQuery, window: str) -> str:
     parts = split_query(query)
     columns = " ".join(f"?{c}" for c in parts.columns)
-    window = f"LIMIT {spec.per_page + 1} OFFSET {spec.offset}\n"
     if parts.sliced:
         # The listing is the query's own slice: page over it from outside, ordered by its columns.
         inner = "\n".join("    " + line for line in f"{parts.body}\n{parts.tail}".strip().splitlines())

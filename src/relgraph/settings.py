@@ -59,6 +59,8 @@ class Settings:
                                                  # them at most wait for queries, the rest serve pages and dumps
     access_log: bool = False                     # access log on stderr (off by default: it costs lookups/s)
     dump_cache_dir: Path | None = None           # where dumps are written once per store version
+    listing_cache: bool = True                   # serve: write every canned listing once per store version
+    listing_cache_dir: Path | None = None        # where (default: one folder per store under the temp dir)
     # Front (relgraph.web.serve): the asynchronous HTTP front and its supervisor. Time-outs in seconds.
     front_header_timeout_s: float = 10.0         # request line + headers must arrive within this of the first byte (408)
     front_body_timeout_s: float = 20.0           # the body must arrive within this after the headers (408)

@@ -5,7 +5,8 @@
                                                  1000), as SPARQL results in the format `format=` or
                                                  Accept asks for (as /sparql negotiates)
 
-A page response carries `Link` headers (RFC 8288) to the previous and next pages, and the next one
+A page is read from the listing relgraph.listing_cache wrote for the store version being served,
+when it has written it (milliseconds at any size), else run live. A page response carries `Link` headers (RFC 8288) to the previous and next pages, and the next one
 only when it has rows. The page runs in the killable executor with the server's time and result
 limits, like /sparql. A bad `page`/`per_page` is 400 naming the parameter; an unknown name 404.
 The query page (relgraph.web.pages) uses `run_page` for its table and pager.
@@ -17,8 +18,10 @@ from pathlib import Path
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from relgraph.executor import ExecutionError, QueryOutput
+from relgraph.listing_cache import Listing, cache_root, serialise_page
 from relgraph.paging import PageSpec, PagingError, page_text
 from relgraph.queries import NamedQuery, named_queries
+from relgraph.query_formats import media_type
 from relgraph.web import state
 
 bp = Blueprint("listings", __name__)
@@ -45,14 +48,32 @@ def page_spec() -> PageSpec:
 
 
 def run_page(query: NamedQuery, spec: PageSpec, *, result_format: str = "json") -> QueryOutput:
-    """Run one page in the executor. The page query asks for one row more than the page holds and
-    the row cap stops after the page, so `output.truncated` says whether a next page exists."""
+    """One page: read from the listing written for this store version (relgraph.listing_cache)
+    when there is one, else run in the executor. The page query asks for one row more than the
+    page holds and the row cap stops after the page, so `output.truncated` says whether a next
+    page exists."""
+    cached = cached_page(query, spec, result_format)
+    if cached is not None:
+        return cached
     try:
         text = page_text(query, spec)
     except PagingError as exc:  # a canned file that cannot be paged: the installation's problem
         raise ExecutionError(400, str(exc)) from None
     return state().executor.run(text, result_format=result_format, graph_format=None,
                                 client=request.remote_addr, row_cap=spec.per_page)
+
+
+def cached_page(query: NamedQuery, spec: PageSpec, result_format: str) -> QueryOutput | None:
+    """The page from this version's materialised listing, or None when it is not written (yet)."""
+    web = state()
+    if not web.settings.listing_cache:
+        return None
+    listing = Listing.find(cache_root(web.settings), web.version, query)
+    found = serialise_page(listing, spec, result_format) if listing is not None else None
+    if found is None:
+        return None
+    body, has_next = found
+    return QueryOutput(media_type(result_format), "solutions", result_format, body=body, truncated=has_next)
 
 
 @bp.route("/queries")

@@ -88,6 +88,7 @@ class Supervisor:
         self.candidate: str | None = None       # a changed fingerprint seen once
         self.failed_versions: set[str] = set()  # fingerprints whose generation could not start
         self.first_error: str | None = None     # why the first generation could not start
+        self.materialiser = None                # the child writing the served version's listings
         self.restart_at: dict[int, float] = {}  # slot index -> when to start its replacement
         self.next_poll = 0.0
         self.wakeup_r, self.wakeup_w = os.pipe()
@@ -185,6 +186,7 @@ class Supervisor:
     def _promote(self, generation: Generation) -> None:
         old, self.current, self.pending = self.current, generation, None
         self.candidate = None
+        self._materialise(generation.version)
         if old is None:
             log.info("serving on %s: %d processes x %d threads, store version %s", self.url, self.workers,
                      self.settings.threads, generation.version)
@@ -193,6 +195,15 @@ class Supervisor:
                  generation.version, generation.number, old.number, old.version)
         self._signal_generation(old, signal.SIGTERM)
         self.draining.append(old)
+
+    def _materialise(self, version: str | None) -> None:
+        """Write the canned listings of the version now served (relgraph.listing_cache), in a child
+        process at low priority; one that still runs for an older version is stopped."""
+        from relgraph.listing_cache import start_materialiser
+
+        if self.materialiser is not None and self.materialiser.poll() is None:
+            _kill(self.materialiser.pid, signal.SIGTERM)
+        self.materialiser = start_materialiser(self.settings, version) if version else None
 
     def _signal_generation(self, generation: Generation, signum: int) -> None:
         if generation.stop_deadline is None:
@@ -331,6 +342,8 @@ class Supervisor:
             self.current.children[index] = self._spawn(self.current.version)
 
     def _stop_all(self) -> None:
+        if self.materialiser is not None and self.materialiser.poll() is None:
+            _kill(self.materialiser.pid, signal.SIGTERM)
         generations = self._generations()
         for generation in generations:
             for child in generation.children:
