@@ -151,3 +151,10 @@ def test_words_between_a_title_and_its_holder_in_apposition_end_the_title(tmp_pa
     assert ("Tomás Errázuriz Vial", "Minister of Housing and Urban Renewal") in pairs
     assert any(person == "Amina Wanjiru Otieno" for person, _ in pairs)
     assert not any(person in ("Renewal", "Urban Renewal", "Blue Economy") for person, _ in pairs)
+
+
+def test_a_place_after_the_holder_s_name_is_the_holder_s_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Angola and Zambia signed a rail deal in Luanda on Monday. Angola hosted the ceremony. "
+        "Zambia's Foreign Minister Mary Phiri Banda and President Kwame Osei Boateng of Ghana attended."))
+    assert ("Kwame Osei Boateng", "President", "Ghana") in roles

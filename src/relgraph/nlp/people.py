@@ -96,7 +96,21 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
             name = _person_span(ctx, span, found.not_people) if span is not None else None
             if name is None:
                 continue
+        if name.start >= post.span.end and post.state_at is None:
+            post.state_at = _state_place_after(ctx, name.end)
         found.add(ctx, name, post)
+
+
+def _state_place_after(ctx: ArticleContext, end: int) -> int | None:
+    """'President Hakainde Hichilema of Zambia', 'President X of the DR Congo': a place named right
+    after the holder's name, behind 'of', is where the holder serves (read as a state, if it is one,
+    once places are known)."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+    place = ctx.ent_at(i)
+    return i if place is not None and place.label_ == "GPE" else None
 
 
 def _holder_past_title_words(ctx: ArticleContext, post: PostMention, span: Span) -> Span | None:
