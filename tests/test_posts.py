@@ -153,3 +153,10 @@ def test_ranks_glued_to_a_title_by_a_hyphen_are_part_of_it(tmp_path):
     pairs = {(person, role) for person, role, _ in roles}
     assert ("Lim Sovann Dara", "First Vice-Chairman of the National Rice Council") in pairs
     assert not any(person.startswith(("First", "Vice")) for person, _ in pairs)
+
+
+def test_a_commissioner_for_a_remit_serves_no_state_of_the_story(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Chile and Belgium signed a lithium accord in Santiago on Monday. Chilean Mining Minister Rosa "
+        "Aguilar Soto met Jan Novak Dvorak, the Commissioner for Digital Markets, in Santiago."))
+    assert ("Jan Novak Dvorak", "Commissioner", None) in roles

@@ -46,12 +46,22 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         span, role = _with_portfolio_tail(ctx, span, role, starts)
         # an analyst or a professor speaks for no state: the story's sides tell nothing of theirs
         expert = (generic or "").lower() in ctx.lex.post_shapes.get("expert_titles", frozenset())
-        posts.append(PostMention(span, role, generic=generic, guess_state=not expert))
+        posts.append(PostMention(span, role, generic=generic, guess_state=not expert and not _union_remit(ctx, span)))
         ctx.post_tokens.update(range(span.start, span.end))
     for span in plural_titles(ctx):
         if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
             posts.extend(_shared_title(ctx, span))
     return posts
+
+
+def _union_remit(ctx: ArticleContext, span: Span) -> bool:
+    """'the Commissioner for International Partnerships': a commissioner with a capitalised remit
+    after 'for' and no state word is a member of a union's commission (the EU's, the AU's), who
+    serves no state, so the story's sides tell nothing of one ('remit_titles')."""
+    doc = ctx.doc
+    return (span.label_.lower() in ctx.lex.post_shapes.get("remit_titles", frozenset())
+            and span.end + 1 < len(doc) and doc[span.end].lower_ == "for" and doc[span.end + 1].text[:1].isupper()
+            and ctx.gaz.state(doc[span.end + 1].text) is None)
 
 
 def _ranks_before(ctx: ArticleContext, span: Span) -> int:
