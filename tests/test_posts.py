@@ -148,8 +148,8 @@ def test_a_lower_case_plural_title_without_a_name_list_is_no_post(tmp_path):
 
 def test_ranks_glued_to_a_title_by_a_hyphen_are_part_of_it(tmp_path):
     roles = roles_of(tmp_path, (
-        "Lim Sovann Dara, Deputy Prime Minister and First Vice-Chairman of the National Rice Council, met Thai "
-        "officials in Bangkok."))
+        "Lim Sovann Dara, Deputy Prime Minister and First Vice-Chairman of the National Rice Council, "
+        "met Thai officials in Bangkok."))
     pairs = {(person, role) for person, role, _ in roles}
     assert ("Lim Sovann Dara", "First Vice-Chairman of the National Rice Council") in pairs
     assert not any(person.startswith(("First", "Vice")) for person, _ in pairs)

@@ -91,7 +91,8 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
                 ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
             span = name_after_title_tail(ctx, span)
             if span is not None and (holder := _holder_in_apposition(ctx, span)) is not None:
-                ctx.post_tokens.update(range(span.start, span.end))  # 'Minister for Energy and Green Transition'
+                # 'Minister for Energy and Green Transition': the words go on the title
+                ctx.post_tokens.update(range(span.start, span.end))
                 span = holder
             name = _person_span(ctx, span, found.not_people) if span is not None else None
             if name is None:

@@ -20,7 +20,8 @@ _SOUND_RULES = (("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"), (
                 ("c", "k"), ("x", "ks"), ("dj", "j"))
 _WORD_BREAK = re.compile(r"[\s\-‐]+")
 # sound keys: 'uld' is 'Ould' (Hassaniya 'son of': 'Sidi Ould Tah' is 'Ould Tah' again)
-_PARTICLES = {"al", "el", "bin", "bint", "ibn", "uld", "de", "da", "di", "van", "von", "der", "la", "le", "ul", "ud"}
+_PARTICLES = {"al", "el", "bin", "bint", "ibn", "uld", "de", "da", "di", "van", "von", "der", "la", "le",
+              "ul", "ud"}
 
 
 # A corpus compares every new name with the names already known under the same word, so the

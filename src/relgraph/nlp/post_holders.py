@@ -140,7 +140,8 @@ def _appositive_name(ctx: ArticleContext, root) -> Span | None:
         while left - 1 > root.i and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
                 and doc[left - 1].head.i == child.i:
             left -= 1
-        if left < child.i and doc[left - 1].text == "," and ctx.post_tokens.isdisjoint(range(left, child.i + 1)):
+        if left < child.i and doc[left - 1].text == "," \
+                and ctx.post_tokens.isdisjoint(range(left, child.i + 1)):
             return doc[left:child.i + 1]
     return None
 

@@ -109,7 +109,8 @@ def _accompanied(ctx: ArticleContext, posts: list[PostMention], span: Span) -> s
     verb's subject (or the noun a 'who' clause hangs on), when a person's mention stands there or a
     title only one person of the article holds ('The King, who arrived ..., was accompanied by')."""
     verbs = ctx.lex.post_shapes.get("companion_verbs", frozenset())
-    agent = next((t for t in [span.root, *span.root.ancestors] if t.dep_ == "agent" and t.head.lemma_ in verbs), None)
+    agent = next((t for t in [span.root, *span.root.ancestors]
+                  if t.dep_ == "agent" and t.head.lemma_ in verbs), None)
     if agent is None:
         return None
     verb = agent.head

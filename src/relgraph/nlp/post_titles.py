@@ -34,9 +34,11 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         before = doc[span.start - 1] if span.start > 0 else None
         ranked = _ranks_before(ctx, span) if span.label_ != COUNTERPART else span.start
         if ranked < span.start:
-            # 'Vice Chairman', 'Deputy Governor', 'First Vice-Chairman': ranks before a listed title are part of it
-            span = Span(doc, ranked, span.end, label=f"{titled(doc, ranked, span.start)} {span.label_}"
-                        if doc[span.start - 1].whitespace_ else f"{titled(doc, ranked, span.start)}{span.label_}")
+            # 'Vice Chairman', 'Deputy Governor', 'First Vice-Chairman': ranks before a listed title
+            # are part of it
+            ranks = titled(doc, ranked, span.start)
+            gap = " " if doc[span.start - 1].whitespace_ else ""
+            span = Span(doc, ranked, span.end, label=f"{ranks}{gap}{span.label_}")
         elif before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         if given_name_title(ctx, doc[span.start]) and span.end == span.start + 1:
@@ -46,7 +48,8 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         span, role = _with_portfolio_tail(ctx, span, role, starts)
         # an analyst or a professor speaks for no state: the story's sides tell nothing of theirs
         expert = (generic or "").lower() in ctx.lex.post_shapes.get("expert_titles", frozenset())
-        posts.append(PostMention(span, role, generic=generic, guess_state=not expert and not _union_remit(ctx, span)))
+        guess = not expert and not _union_remit(ctx, span)
+        posts.append(PostMention(span, role, generic=generic, guess_state=guess))
         ctx.post_tokens.update(range(span.start, span.end))
     for span in plural_titles(ctx):
         if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
@@ -59,9 +62,11 @@ def _union_remit(ctx: ArticleContext, span: Span) -> bool:
     after 'for' and no state word is a member of a union's commission (the EU's, the AU's), who
     serves no state, so the story's sides tell nothing of one ('remit_titles')."""
     doc = ctx.doc
-    return (span.label_.lower() in ctx.lex.post_shapes.get("remit_titles", frozenset())
-            and span.end + 1 < len(doc) and doc[span.end].lower_ == "for" and doc[span.end + 1].text[:1].isupper()
-            and ctx.gaz.state(doc[span.end + 1].text) is None)
+    titles = ctx.lex.post_shapes.get("remit_titles", frozenset())
+    if span.label_.lower() not in titles or span.end + 1 >= len(doc):
+        return False
+    remit = doc[span.end + 1]
+    return doc[span.end].lower_ == "for" and remit.text[:1].isupper() and ctx.gaz.state(remit.text) is None
 
 
 def _ranks_before(ctx: ArticleContext, span: Span) -> int:
