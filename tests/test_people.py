@@ -141,3 +141,20 @@ def test_an_analyst_is_a_post_of_no_state(tmp_path):
 def test_a_head_of_mission_is_a_post_of_the_state_named_before_it(tmp_path):
     roles = roles_of(tmp_path, "Peru and Chile signed the accord. Chile's Head of Mission in Lima, Ana Souto Rivera, attended.")
     assert ("Ana Souto Rivera", "Head of Mission", "Chile") in roles
+
+
+def test_words_between_a_title_and_its_holder_in_apposition_end_the_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Chile's Minister of Housing and Urban Renewal, Tomás Errázuriz Vial, met Peruvian officials in "
+        "Lima. The Minister of Water and Blue Economy, Hon. Amina Wanjiru Otieno, spoke in Nairobi."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert ("Tomás Errázuriz Vial", "Minister of Housing and Urban Renewal") in pairs
+    assert any(person == "Amina Wanjiru Otieno" for person, _ in pairs)
+    assert not any(person in ("Renewal", "Urban Renewal", "Blue Economy") for person, _ in pairs)
+
+
+def test_a_place_after_the_holder_s_name_is_the_holder_s_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Angola and Zambia signed a rail deal in Luanda on Monday. Angola hosted the ceremony. "
+        "Zambia's Foreign Minister Mary Phiri Banda and President Kwame Osei Boateng of Ghana attended."))
+    assert ("Kwame Osei Boateng", "President", "Ghana") in roles

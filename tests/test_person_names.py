@@ -289,3 +289,10 @@ def test_a_body_s_acronym_and_title_before_a_name_are_cut_from_it(tmp_path):
     people = {k.key for k in records.entities if k.kind == "person"}
     assert "Dilan Perera Fonseka" in people
     assert not any("KMH" in p for p in people)
+
+
+def test_a_surname_after_ould_is_the_full_name_s_person():
+    found = people("Mauritania and Senegal signed a gas accord in Dakar.\n\nMauritanian Foreign Minister "
+                   "Mohamed Lemine Ould Sidi met Senegalese officials. Ould Sidi said the accord was fair.")
+    assert "Mohamed Lemine Ould Sidi" in found
+    assert "Ould Sidi" not in found

@@ -27,3 +27,10 @@ def test_a_name_beginning_with_an_okina_follows_its_title(tmp_path):
     roles = roles_of(tmp_path, (
         "Tonga's Prime Minister, Dr \u02bbOfa Tupou Vaea, signed the documents in Nuku'alofa."))
     assert ("\u02bbOfa Tupou Vaea", "Prime Minister", "Tonga") in roles
+
+
+def test_a_name_in_apposition_after_a_long_title_tail_holds_the_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Moldova's Deputy Prime Minister for European and Euro-Atlantic Reintegration, Vadim Rusu Ciobanu, "
+        "who joined the talks by video link from Brussels, proposed a review."))
+    assert ("Vadim Rusu Ciobanu", "Deputy Prime Minister", "Moldova") in roles

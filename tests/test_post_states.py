@@ -163,3 +163,12 @@ def test_a_counterpart_alone_in_its_sentence_holds_the_office_of_the_person_befo
         "Foreign Minister Karim Osei arrived in Accra on Monday. Osei said he would host his Nigerian "
         "counterpart, Moussa Kabore Ouedraogo, in Accra later this month."))
     assert ("Moussa Kabore Ouedraogo", "Foreign Minister", "Nigeria") in roles
+
+
+def test_officials_accompanying_a_visitor_serve_the_visitor_s_state(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Estonia and Chile signed a pact in Santiago on Monday. Estonian President Mart Kask Lepp was "
+        "received by President Ana Torres Vidal. The Estonian President, who met Chilean senators, was "
+        "accompanied by Foreign Minister Liis Saar Tamm and Energy Minister Peeter Rand Kuusk."))
+    assert ("Liis Saar Tamm", "Foreign Minister", "Estonia") in roles
+    assert ("Peeter Rand Kuusk", "Energy Minister", "Estonia") in roles

@@ -144,3 +144,19 @@ def test_a_lower_case_plural_title_in_apposition_is_each_listed_name_s_post(tmp_
 def test_a_lower_case_plural_title_without_a_name_list_is_no_post(tmp_path):
     roles = roles_of(tmp_path, "The foreign ministers, who met in Riga, said little.")
     assert not any(role == "Foreign Minister" for _, role, _ in roles)
+
+
+def test_ranks_glued_to_a_title_by_a_hyphen_are_part_of_it(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Lim Sovann Dara, Deputy Prime Minister and First Vice-Chairman of the National Rice Council, "
+        "met Thai officials in Bangkok."))
+    pairs = {(person, role) for person, role, _ in roles}
+    assert ("Lim Sovann Dara", "First Vice-Chairman of the National Rice Council") in pairs
+    assert not any(person.startswith(("First", "Vice")) for person, _ in pairs)
+
+
+def test_a_commissioner_for_a_remit_serves_no_state_of_the_story(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Chile and Belgium signed a lithium accord in Santiago on Monday. Chilean Mining Minister Rosa "
+        "Aguilar Soto met Jan Novak Dvorak, the Commissioner for Digital Markets, in Santiago."))
+    assert ("Jan Novak Dvorak", "Commissioner", None) in roles

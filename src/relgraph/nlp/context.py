@@ -14,8 +14,9 @@ from relgraph.resources import Lexicon
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "h.e.", "madam",
               "prince", "princess", "sheikh", "sheikha", "gen", "gen.", "general", "lt", "col", "col.", "adm"}
-NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "di", "do", "dos", "das", "del", "della", "van",
-                  "von", "der", "den", "la", "le", "ul", "ud"}
+# 'ould': Hassaniya 'son of' ('Sidi Ould Tah')
+NAME_PARTICLES = {"bin", "bint", "ibn", "ould", "al", "el", "da", "de", "di", "do", "dos", "das", "del",
+                  "della", "van", "von", "der", "den", "la", "le", "ul", "ud"}
 FUTURE_AUX = {"will", "shall", "'ll", "going"}
 MODAL_AUX = {"would", "could", "may", "might", "should", "can", "must"}
 # 'agreed to convene the group in August': what one plans or commits to do lies ahead.

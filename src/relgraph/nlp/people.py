@@ -19,6 +19,7 @@ from relgraph.nlp.person_names import (
 from relgraph.nlp.post_holders import MAX_NAME_TOKENS, name_after, name_before
 from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
 from relgraph.nlp.post_titles import find_posts
+from relgraph.nlp.posts import titled
 from relgraph.records import Ref
 
 
@@ -78,6 +79,8 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
     """The names next to office titles; past the rest of a long title the posts left unread."""
     for post in posts:
         span = name_after(ctx, post.span) or name_before(ctx, post.span)
+        if span is not None and (holder := _holder_past_title_words(ctx, post, span)) is not None:
+            span = holder
         name = _person_span(ctx, span, found.not_people) if span is not None else None
         if name is None:
             if span is None and post.span.end < len(ctx.doc) and ctx.doc[post.span.end].lower_ == "and":
@@ -87,10 +90,58 @@ def _names_of_posts(ctx: ArticleContext, posts: list[PostMention], found: NameCa
             else:
                 ctx.post_tokens.update(range(span.start, span.end))  # 'Minister of Trade, Industry'
             span = name_after_title_tail(ctx, span)
+            if span is not None and (holder := _holder_in_apposition(ctx, span)) is not None:
+                # 'Minister for Energy and Green Transition': the words go on the title
+                ctx.post_tokens.update(range(span.start, span.end))
+                span = holder
             name = _person_span(ctx, span, found.not_people) if span is not None else None
             if name is None:
                 continue
+        if name.start >= post.span.end and post.state_at is None:
+            post.state_at = _state_place_after(ctx, name.end)
         found.add(ctx, name, post)
+
+
+def _state_place_after(ctx: ArticleContext, end: int) -> int | None:
+    """'President Hakainde Hichilema of Zambia', 'President X of the DR Congo': a place named right
+    after the holder's name, behind 'of', is where the holder serves (read as a state, if it is one,
+    once places are known)."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+    place = ctx.ent_at(i)
+    return i if place is not None and place.label_ == "GPE" else None
+
+
+def _holder_past_title_words(ctx: ArticleContext, post: PostMention, span: Span) -> Span | None:
+    """'Minister of Transport and Sustainable Mobility, Óscar Puente,': words glued to a title that
+    ends on a portfolio word, with a full name in apposition after them, end the title (a holder is
+    named once): the title runs on over them, and the name after the comma holds it."""
+    doc = ctx.doc
+    if span.start < post.span.end or span.start - 1 not in ctx.post_tokens \
+            or doc[span.start - 1].lower_ not in ctx.lex.post_shapes["portfolios"]:
+        return None  # (the title may be the first of several joined ones: 'Minister of State, Minister of X')
+    holder = _holder_in_apposition(ctx, span)
+    if holder is None:
+        return None
+    ctx.post_tokens.update(range(span.start, span.end))
+    if span.start == post.span.end and post.role is not None and post.role == post.span.label_:  # as written
+        title = titled(doc, post.span.start, span.end, drop=lambda t: bool(ctx.gaz.state_by_demonym(t.text)))
+        post.span, post.role = Span(doc, post.span.start, span.end, label=title), title
+    return holder
+
+
+def _holder_in_apposition(ctx: ArticleContext, span: Span) -> Span | None:
+    """The full name (two words or more, as a holder's name is read) right after the comma that
+    closes `span`, past forms of address ('..., Hon. X Y'), or None."""
+    doc = ctx.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    named = name_after(ctx, doc[span.end:span.end])  # from the comma on
+    if named is None or len(clean_name(named.text).split()) < 2:
+        return None
+    return named
 
 
 def _names_of_entities(ctx: ArticleContext, found: NameCandidates) -> None:

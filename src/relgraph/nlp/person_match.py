@@ -19,7 +19,9 @@ from functools import lru_cache
 _SOUND_RULES = (("y", "i"), ("ou", "u"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("q", "k"),
                 ("c", "k"), ("x", "ks"), ("dj", "j"))
 _WORD_BREAK = re.compile(r"[\s\-‐]+")
-_PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "ul", "ud"}
+# sound keys: 'uld' is 'Ould' (Hassaniya 'son of': 'Sidi Ould Tah' is 'Ould Tah' again)
+_PARTICLES = {"al", "el", "bin", "bint", "ibn", "uld", "de", "da", "di", "van", "von", "der", "la", "le",
+              "ul", "ud"}
 
 
 # A corpus compares every new name with the names already known under the same word, so the

@@ -107,7 +107,7 @@ def name_before(ctx: ArticleContext, span: Span) -> Span | None:
         root = root.head
     head = _appositive_head(root)
     if head is None:
-        return _predicate_holder_name(ctx, root)
+        return _predicate_holder_name(ctx, root) or _appositive_name(ctx, root)
     left = head.i
     while (left > head.sent.start and ctx.doc[left - 1].pos_ == "PROPN" and ctx.doc[left - 1].dep_ == "compound"
            and left - 1 not in ctx.post_tokens and ctx.doc[left - 1].lower_ not in HONORIFICS):
@@ -126,6 +126,24 @@ def _predicate_holder_name(ctx: ArticleContext, root) -> Span | None:
             or not ctx.post_tokens.isdisjoint(range(named.start, named.end)):
         return None
     return named if len(clean_name(named.text).split()) >= 2 else None
+
+
+def _appositive_name(ctx: ArticleContext, root) -> Span | None:
+    """'Ukraine's Deputy Prime Minister for European and Euro-Atlantic Integration, Taras Kachka,': a
+    name of two words or more in apposition to the title, after the comma that closes the title's
+    tail (which kept it from being read right after the title)."""
+    doc = ctx.doc
+    for child in root.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        left = child.i
+        while left - 1 > root.i and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
+                and doc[left - 1].head.i == child.i:
+            left -= 1
+        if left < child.i and doc[left - 1].text == "," \
+                and ctx.post_tokens.isdisjoint(range(left, child.i + 1)):
+            return doc[left:child.i + 1]
+    return None
 
 
 def _appositive_head(root):

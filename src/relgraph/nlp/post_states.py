@@ -77,6 +77,54 @@ def assign_roles(ctx: ArticleContext, posts: list[PostMention]) -> None:
     _possessive_state_holders(ctx, posts)
     _settle_guessed_states(ctx)
     _link_bare_posts(ctx, posts)
+    _companions_states(ctx, posts)
+
+
+def _companions_states(ctx: ArticleContext, posts: list[PostMention]) -> None:
+    """'The King ... was accompanied by Prime Minister X and Foreign Minister Y': officials whose state
+    was only guessed serve the state of the one they accompany (a delegation travels with its head);
+    the companions of an organisation's officer who serves no state serve none either."""
+    confident: dict[str, list[str | None]] = {}
+    guessed: dict[str, list[str | None]] = {}
+    for r in ctx.records.roles:
+        (confident if r.evidence.confidence >= 0.8 else guessed).setdefault(r.person, []).append(r.state)
+    for post in posts:
+        if not post.person or post.person in confident:
+            continue
+        head = _accompanied(ctx, posts, post.span)
+        # the head's own state, else the one guessed for it: the two sides are one delegation either way
+        states = confident.get(head) or guessed.get(head) if head != post.person else None
+        if not states:
+            continue
+        state = next((s for s in states if s), None)
+        for i, r in enumerate(ctx.records.roles):
+            if r.person == post.person and r.state != state:
+                ctx.records.roles[i] = RoleRecord(r.person, r.role, state, r.evidence)
+        if post.person in ctx.person_roles:
+            ctx.person_roles[post.person] = (ctx.person_roles[post.person][0], state)
+
+
+def _accompanied(ctx: ArticleContext, posts: list[PostMention], span: Span) -> str | None:
+    """The person the holder of a title in the agent of 'accompanied by' accompanies: the passive
+    verb's subject (or the noun a 'who' clause hangs on), when a person's mention stands there or a
+    title only one person of the article holds ('The King, who arrived ..., was accompanied by')."""
+    verbs = ctx.lex.post_shapes.get("companion_verbs", frozenset())
+    agent = next((t for t in [span.root, *span.root.ancestors]
+                  if t.dep_ == "agent" and t.head.lemma_ in verbs), None)
+    if agent is None:
+        return None
+    verb = agent.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return None
+    m = ctx.by_token.get(subject.i)
+    if m is not None:
+        return m.ref.key if m.ref.kind == "person" else None
+    title = next((p.role for p in posts if p.role and p.span.start <= subject.i < p.span.end), None)
+    holders = {r.person for r in ctx.records.roles if r.role == title}
+    return holders.pop() if title and len(holders) == 1 else None
 
 
 def _possessive_state_holders(ctx: ArticleContext, posts: list[PostMention]) -> None:

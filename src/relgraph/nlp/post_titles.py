@@ -32,10 +32,13 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
     starts = {s.start for s in kept}
     for span in kept:
         before = doc[span.start - 1] if span.start > 0 else None
-        if (before is not None and before.lower_ in ctx.lex.post_shapes["ranks"] and span.label_ != COUNTERPART
-                and before.sent == span.sent):
-            # 'Vice Chairman', 'Deputy Governor': a rank before a listed title is part of it
-            span = Span(doc, span.start - 1, span.end, label=f"{before.text[:1].upper()}{before.text[1:]} {span.label_}")
+        ranked = _ranks_before(ctx, span) if span.label_ != COUNTERPART else span.start
+        if ranked < span.start:
+            # 'Vice Chairman', 'Deputy Governor', 'First Vice-Chairman': ranks before a listed title
+            # are part of it
+            ranks = titled(doc, ranked, span.start)
+            gap = " " if doc[span.start - 1].whitespace_ else ""
+            span = Span(doc, ranked, span.end, label=f"{ranks}{gap}{span.label_}")
         elif before is not None and before.lower_ in first_words and before.sent == span.sent:
             continue  # "foreign prime minister": two titles run together, trust neither
         if given_name_title(ctx, doc[span.start]) and span.end == span.start + 1:
@@ -45,12 +48,41 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         span, role = _with_portfolio_tail(ctx, span, role, starts)
         # an analyst or a professor speaks for no state: the story's sides tell nothing of theirs
         expert = (generic or "").lower() in ctx.lex.post_shapes.get("expert_titles", frozenset())
-        posts.append(PostMention(span, role, generic=generic, guess_state=not expert))
+        guess = not expert and not _union_remit(ctx, span)
+        posts.append(PostMention(span, role, generic=generic, guess_state=guess))
         ctx.post_tokens.update(range(span.start, span.end))
     for span in plural_titles(ctx):
         if not any(i in ctx.post_tokens for i in range(span.start, span.end)) and not ctx.is_excluded(span):
             posts.extend(_shared_title(ctx, span))
     return posts
+
+
+def _union_remit(ctx: ArticleContext, span: Span) -> bool:
+    """'the Commissioner for International Partnerships': a commissioner with a capitalised remit
+    after 'for' and no state word is a member of a union's commission (the EU's, the AU's), who
+    serves no state, so the story's sides tell nothing of one ('remit_titles')."""
+    doc = ctx.doc
+    titles = ctx.lex.post_shapes.get("remit_titles", frozenset())
+    if span.label_.lower() not in titles or span.end + 1 >= len(doc):
+        return False
+    remit = doc[span.end + 1]
+    return doc[span.end].lower_ == "for" and remit.text[:1].isupper() and ctx.gaz.state(remit.text) is None
+
+
+def _ranks_before(ctx: ArticleContext, span: Span) -> int:
+    """The start of the ranks written before a listed title, in its sentence: 'Vice Chairman',
+    'First Vice-Chairman' (a rank glued to the title by a hyphen is one word with it)."""
+    doc, ranks = ctx.doc, ctx.lex.post_shapes["ranks"]
+    start = span.start
+    while start > span.sent.start:
+        if doc[start - 1].lower_ in ranks:
+            start -= 1
+        elif (doc[start - 1].text == "-" and start - 2 >= span.sent.start and not doc[start - 1].whitespace_
+              and not doc[start - 2].whitespace_ and doc[start - 2].lower_ in ranks):
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _shared_title(ctx: ArticleContext, span: Span) -> list[PostMention]:

@@ -238,10 +238,16 @@ def honorific_end(ctx: ArticleContext, i: int) -> int:
     doc, forms = ctx.doc, ctx.lex.post_shapes["address_forms"]
     while i < len(doc):
         word = doc[i].lower_
-        if word in HONORIFICS or word in forms or doc[i].text == "," or (
+        if word in HONORIFICS or word in forms or doc[i].text == "," or _abbreviation_dot(doc, i, forms) or (
                 word in ("the", "vice", "rear", "air", "lieutenant", "major", "brigadier")
                 and i + 1 < len(doc) and doc[i + 1].lower_ in forms):
             i += 1
             continue
         break
     return i
+
+
+def _abbreviation_dot(doc: Doc, i: int, forms) -> bool:
+    """The dot of a form of address the tokenizer split off it ('Hon' '.')."""
+    return doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_ and (
+        doc[i - 1].lower_ in forms or doc[i - 1].lower_ in HONORIFICS)
