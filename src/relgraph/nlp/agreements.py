@@ -11,6 +11,7 @@ from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_sp
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
+from relgraph.nlp.agreement_occasions import at_the_same_occasion, occasion_signing
 from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
                                             prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import agreement_name, describe, is_anaphoric, ordinal_of, year_in_phrase
@@ -97,6 +98,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         parties = _main_states(ctx)
     if not parties:
         return []
+    if signed and at_the_same_occasion(ctx, verb):  # one ceremony: its date, place and states
+        date, place, parties = _at_the_ceremony(ctx, verb, found, date, place, parties)
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     if fields and _lists_told_fields(ctx, noun, found):
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
@@ -115,6 +118,18 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
                           in_lede=noun.sent.start == lede_start))
     return out
+
+
+def _at_the_ceremony(ctx: ArticleContext, verb: Token, found: list[Report], date: str | None,
+                     place: Ref | None, parties: list[Ref]) -> tuple[str | None, Ref | None, list[Ref]]:
+    """'At the same ceremony, the two ports signed ...': the deal was signed when and where the
+    signing just told was, between the same states (its companies sign for them)."""
+    signed = [r.fact for r in found if r.fact.evidence[0].rule == SIGNED_RULE]
+    ceremony = occasion_signing(signed, verb.sent.start_char)
+    if ceremony is None:
+        return date, place, parties
+    states = [r for r in ceremony.participants if r.kind == "state" and r not in parties]
+    return date or ceremony.date, place or next(iter(ceremony.places), None), parties + states
 
 
 def _lists_told_fields(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:
