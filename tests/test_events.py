@@ -478,3 +478,21 @@ def test_an_invitation_to_a_gathering_is_a_planned_meeting_of_host_and_guest(tmp
             "Mohamed Salem Ould Merzouk to the summit.")
     [meeting] = events(tmp_path, text, "Meeting")
     assert people(meeting) == {"Yassine Fall", "Mohamed Salem Ould Merzouk"} and meeting.date is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Thursday, Chilean Foreign Minister Alberto van Klaveren and Argentine Foreign Minister Diana Mondino "
+    "co-chaired the Chile-Argentina Binational Commission in Santiago.",
+    "The Binational Commission was co-chaired in Santiago on Thursday by Chilean Foreign Minister Alberto van "
+    "Klaveren and Argentine Foreign Minister Diana Mondino.",
+])
+def test_two_people_who_co_chaired_a_body_met_at_its_session(tmp_path, sentence):
+    meetings = events(tmp_path, "Andean diplomacy\n\n" + sentence, "Meeting")
+    [meeting] = [m for m in meetings if people(m) == {"Alberto van Klaveren", "Diana Mondino"}]
+    assert meeting.date == "2024-03-14"
+    assert [p.key for p in meeting.places] == ["Santiago"]
+
+
+def test_a_body_that_is_co_chaired_by_two_states_holds_no_meeting(tmp_path):
+    text = "Andean diplomacy\n\nThe Andean Water Council is co-chaired by Chile and Argentina."
+    assert events(tmp_path, text, "Meeting") == []
