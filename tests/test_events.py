@@ -496,3 +496,13 @@ def test_two_people_who_co_chaired_a_body_met_at_its_session(tmp_path, sentence)
 def test_a_body_that_is_co_chaired_by_two_states_holds_no_meeting(tmp_path):
     text = "Andean diplomacy\n\nThe Andean Water Council is co-chaired by Chile and Argentina."
     assert events(tmp_path, text, "Meeting") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peruvian Trade Minister Úrsula Desilú León told the Andean News Agency (ANDINA) that the port would open in May.",
+    "Peruvian Trade Minister Úrsula Desilú León, speaking to Lima Business News, said the port would open in May.",
+])
+def test_remarks_to_a_news_outlet_named_with_its_acronym_or_as_news_are_a_statement(tmp_path, sentence):
+    statements = events(tmp_path, "Port news\n\n" + sentence, "Statement")
+    assert any("Úrsula Desilú León" in people(s) for s in statements)
+
