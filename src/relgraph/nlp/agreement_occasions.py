@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.records import FactRecord
+from relgraph.records import FactRecord, Ref
 
 
 def at_the_same_occasion(ctx: ArticleContext, verb: Token) -> bool:
@@ -21,7 +21,14 @@ def _same_noun(noun: Token, nouns: frozenset[str]) -> bool:
     return noun.lemma_.lower() in nouns and any(c.dep_ == "amod" and c.lower_ == "same" for c in noun.children)
 
 
-def occasion_signing(signed: list[FactRecord], before: int) -> FactRecord | None:
-    """The latest deal signed before character `before`: the ceremony that 'the same ceremony' is."""
-    earlier = [f for f in signed if f.evidence[0].start < before]
-    return earlier[-1] if earlier else None
+def ceremony_circumstances(signed: list[FactRecord], verb: Token, date: str | None, place: Ref | None,
+                           parties: list[Ref]) -> tuple[str | None, Ref | None, list[Ref]]:
+    """'At the same ceremony, the two ports signed ...': the deal was signed when and where the latest
+    signing told before it was (`signed`, in text order), between the same states (its companies sign
+    for them)."""
+    earlier = [f for f in signed if f.evidence[0].start < verb.sent.start_char]
+    if not earlier:
+        return date, place, parties
+    ceremony = earlier[-1]
+    states = [r for r in ceremony.participants if r.kind == "state" and r not in parties]
+    return date or ceremony.date, place or next(iter(ceremony.places), None), parties + states

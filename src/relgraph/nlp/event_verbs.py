@@ -20,11 +20,11 @@ def co_chaired_body(ctx: ArticleContext, verb: Token) -> bool:
     """'A and B co-chaired the Zambia-Tanzania Joint Permanent Commission', 'the JCC was co-chaired by
     A and B': two chairs of a body, in the past, held a session of it (a body that 'is co-chaired'
     by two states is only how it is run)."""
-    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children):
-        return False
     doc = verb.doc
     if verb.i < 2 or (doc[verb.i - 2: verb.i].text + verb.lemma_).lower() not in ctx.lex.words("chairing_verbs"):
         return False  # the tokenizer splits 'co-chaired' into 'co', '-', 'chaired'
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in verb.children):
+        return False
     # the tagger may take the 'co' of 'co-chaired' for the subject or an auxiliary: the body hangs on it then
     heads = [verb, doc[verb.i - 2]]
     bodies = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass") or h is not verb and c.dep_ == "nsubj"]
