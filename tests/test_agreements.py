@@ -852,3 +852,12 @@ def test_a_deal_signed_at_the_same_ceremony_joins_that_signing(tmp_path):
     assert {"Argentina", "Uruguay"} <= parties(dredging)
     [signing] = signings  # one ceremony, not two
     assert signing.date == "2024-03-12"
+
+
+def test_the_deal_a_new_one_replaces_is_an_earlier_deal(tmp_path):
+    text = ("Fisheries\n\nPeru and Chile signed a fisheries convention in Lima on Monday, replacing the "
+            "convention that the two countries signed in 2009.")
+    agreements, signings = deals(tmp_path, text)
+    assert sorted(a.date or "" for a in agreements) == ["2009", "2024-03-11"]
+    [signing] = signings  # the 2009 convention is history: no second signing
+    assert signing.date == "2024-03-11"

@@ -14,7 +14,8 @@ from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_occasions import at_the_same_occasion, ceremony_circumstances
 from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
                                             prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import agreement_name, describe, is_anaphoric, ordinal_of, year_in_phrase
+from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphoric, ordinal_of, replaced,
+                                            year_in_phrase)
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.headlines import in_capitals_line, in_title
@@ -206,7 +207,8 @@ def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date
     """'an intergovernmental agreement on the Kokrajhar-Gelephu railway line ... The railway
     agreement was signed by ...': a definite mention whose own words all belong to one deal already
     told (of a compatible date) retells that deal."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun) \
+            or replaced(ctx, noun):
         return None
     words = describe(ctx, noun)[1]
     if not words:
