@@ -506,3 +506,11 @@ def test_remarks_to_a_news_outlet_named_with_its_acronym_or_as_news_are_a_statem
     statements = events(tmp_path, "Port news\n\n" + sentence, "Statement")
     assert any("Úrsula Desilú León" in people(s) for s in statements)
 
+
+
+def test_a_discussion_held_in_a_phone_call_is_the_call_not_a_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nChilean President Gabriel Boric and Peruvian President Dina Boluarte "
+            "discussed the border crossing in a phone call on Tuesday.")
+    [call] = events(tmp_path, text, "Consultation")
+    assert people(call) == {"Gabriel Boric", "Dina Boluarte"} and call.date == "2024-03-12"
+    assert events(tmp_path, text, "Meeting") == []

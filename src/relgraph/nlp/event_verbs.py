@@ -7,13 +7,25 @@ from relgraph.nlp.context import ArticleContext
 
 
 def remote_talk(ctx: ArticleContext, verb: Token) -> bool:
-    """'X spoke with Y by telephone', 'they talked by video link': a call is a consultation."""
+    """'X spoke with Y by telephone', 'they talked by video link', 'X and Y discussed the deal in a phone
+    call': a call is a consultation."""
     if verb.lemma_.lower() not in ctx.lex.words("remote_talk_verbs"):
         return False
     media = ctx.lex.words("remote_media")
-    return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
-        p.lower_ in media or p.lemma_.lower() in media or any(m.lower_ in media for m in p.children)
-        for p in c.children if p.dep_ == "pobj") for c in verb.children)
+    # the parser may hang 'in a phone call' on the object discussed ('discussed the crossing in a call')
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and _by_medium(ctx, c, media) for h in heads for c in h.children)
+
+
+def _by_medium(ctx: ArticleContext, prep: Token, media: frozenset[str]) -> bool:
+    """'by telephone', 'over a video link'; 'in a phone call', 'during a telephone conversation' (only a
+    call: 'spoke in a video posted online' is a statement)."""
+    calls = ctx.lex.words("call_nouns")
+    for obj in (p for p in prep.children if p.dep_ == "pobj"):
+        remote = obj.lower_ in media or obj.lemma_.lower() in media or any(m.lower_ in media for m in obj.children)
+        if remote and (prep.lower_ in ("by", "over", "via") or prep.lower_ in ("in", "during") and obj.lemma_.lower() in calls):
+            return True
+    return False
 
 
 def co_chaired_body(ctx: ArticleContext, verb: Token) -> bool:

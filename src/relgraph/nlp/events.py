@@ -75,13 +75,14 @@ def _triggers(ctx: ArticleContext):
             continue
         lemma = token.lemma_.lower()
         etype = ctx.lex.event_verbs.get(lemma)
-        if etype:
+        remote = remote_talk(ctx, token)
+        if etype and not (remote and etype == "Meeting"):  # 'discussed the deal in a phone call' is the call
             yield token, etype, FAMILY.get(lemma, lemma)
         if lemma in host_verbs:
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
         if statement_verb(ctx, token) or posting_verb(ctx, token):
             yield token, "Statement", "statement"
-        if remote_talk(ctx, token):
+        if remote:
             yield token, "Consultation", "call"
         if co_chaired_body(ctx, token):
             yield token, "Meeting", "session"  # 'A and B co-chaired the Joint Commission'
