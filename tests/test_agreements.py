@@ -840,3 +840,24 @@ def test_a_list_under_a_line_without_a_signing_verb_concludes_nothing(tmp_path):
                                "1. Agreement on Cultural Cooperation;\n"
                                "2. Memorandum of Understanding on a Cocoa Corridor.\n")
     assert found == []
+
+
+def test_a_deal_signed_at_the_same_ceremony_joins_that_signing(tmp_path):
+    text = ("Grain and ports\n\nArgentina and Uruguay signed a memorandum of understanding on grain "
+            "inspection in Montevideo on Tuesday. At the same ceremony, the Port of Buenos Aires and "
+            "the Port of Montevideo signed an agreement on dredging the shared channel.")
+    agreements, signings = deals(tmp_path, text)
+    [dredging] = [a for a in agreements if "dredging" in a.label]
+    assert dredging.date == "2024-03-12"  # the ceremony's Tuesday
+    assert {"Argentina", "Uruguay"} <= parties(dredging)
+    [signing] = signings  # one ceremony, not two
+    assert signing.date == "2024-03-12"
+
+
+def test_the_deal_a_new_one_replaces_is_an_earlier_deal(tmp_path):
+    text = ("Fisheries\n\nPeru and Chile signed a fisheries convention in Lima on Monday, replacing the "
+            "convention that the two countries signed in 2009.")
+    agreements, signings = deals(tmp_path, text)
+    assert sorted(a.date or "" for a in agreements) == ["2009", "2024-03-11"]
+    [signing] = signings  # the 2009 convention is history: no second signing
+    assert signing.date == "2024-03-11"

@@ -478,3 +478,39 @@ def test_an_invitation_to_a_gathering_is_a_planned_meeting_of_host_and_guest(tmp
             "Mohamed Salem Ould Merzouk to the summit.")
     [meeting] = events(tmp_path, text, "Meeting")
     assert people(meeting) == {"Yassine Fall", "Mohamed Salem Ould Merzouk"} and meeting.date is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Thursday, Chilean Foreign Minister Alberto van Klaveren and Argentine Foreign Minister Diana Mondino "
+    "co-chaired the Chile-Argentina Binational Commission in Santiago.",
+    "The Binational Commission was co-chaired in Santiago on Thursday by Chilean Foreign Minister Alberto van "
+    "Klaveren and Argentine Foreign Minister Diana Mondino.",
+])
+def test_two_people_who_co_chaired_a_body_met_at_its_session(tmp_path, sentence):
+    meetings = events(tmp_path, "Andean diplomacy\n\n" + sentence, "Meeting")
+    [meeting] = [m for m in meetings if people(m) == {"Alberto van Klaveren", "Diana Mondino"}]
+    assert meeting.date == "2024-03-14"
+    assert [p.key for p in meeting.places] == ["Santiago"]
+
+
+def test_a_body_that_is_co_chaired_by_two_states_holds_no_meeting(tmp_path):
+    text = "Andean diplomacy\n\nThe Andean Water Council is co-chaired by Chile and Argentina."
+    assert events(tmp_path, text, "Meeting") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peruvian Trade Minister Úrsula Desilú León told the Andean News Agency (ANDINA) that the port would open in May.",
+    "Peruvian Trade Minister Úrsula Desilú León, speaking to Lima Business News, said the port would open in May.",
+])
+def test_remarks_to_a_news_outlet_named_with_its_acronym_or_as_news_are_a_statement(tmp_path, sentence):
+    statements = events(tmp_path, "Port news\n\n" + sentence, "Statement")
+    assert any("Úrsula Desilú León" in people(s) for s in statements)
+
+
+
+def test_a_discussion_held_in_a_phone_call_is_the_call_not_a_meeting(tmp_path):
+    text = ("Andean diplomacy\n\nChilean President Gabriel Boric and Peruvian President Dina Boluarte "
+            "discussed the border crossing in a phone call on Tuesday.")
+    [call] = events(tmp_path, text, "Consultation")
+    assert people(call) == {"Gabriel Boric", "Dina Boluarte"} and call.date == "2024-03-12"
+    assert events(tmp_path, text, "Meeting") == []

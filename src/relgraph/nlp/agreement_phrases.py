@@ -298,7 +298,7 @@ def content_stems(ctx: ArticleContext, tokens: list[Token]) -> set[str]:
 def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
     """'The agreement was signed by ...', 'the MoU', 'the first memorandum': a definite mention that
     adds nothing of its own points back at a deal already reported."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children) or replaced(ctx, noun):
         return False
     tails = ctx.lex.words("memorandum_complements")
     ordinals = ctx.lex.words("ordinal_words")
@@ -314,6 +314,12 @@ def is_anaphoric(ctx: ArticleContext, noun: Token) -> bool:
                 and not is_date_part(child) and not naming:
             return False
     return True
+
+
+def replaced(ctx: ArticleContext, noun: Token) -> bool:
+    """'signed a new declaration, replacing the declaration the two countries signed in 2008': what a
+    deal replaces or updates is an earlier deal, not the one just told."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.lex.words("replacement_verbs")
 
 
 def ordinal_of(ctx: ArticleContext, noun: Token) -> int | None:

@@ -11,11 +11,14 @@ from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_sp
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
+from relgraph.nlp.agreement_occasions import at_the_same_occasion, ceremony_circumstances
 from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
                                             prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import agreement_name, describe, is_anaphoric, ordinal_of, year_in_phrase
+from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphoric, ordinal_of, replaced,
+                                            year_in_phrase)
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.headlines import in_capitals_line, in_title
 from relgraph.records import FactRecord, Ref
 
 __all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
@@ -97,13 +100,16 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
         parties = _main_states(ctx)
     if not parties:
         return []
+    if signed and at_the_same_occasion(ctx, verb):  # one ceremony: its date, place and states
+        signed_before = [r.fact for r in found if r.fact.evidence[0].rule == SIGNED_RULE]
+        date, place, parties = ceremony_circumstances(signed_before, verb, date, place, parties)
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     if fields and _lists_told_fields(ctx, noun, found):
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
     # 'exchanged letters': the plural names one document, an exchange of letters, not a count
     plural = noun.tag_ in ("NNS", "NNPS") and not in_lexicon(ctx, noun, "exchanged_document_nouns")
-    in_title = _in_title(ctx, noun)
-    summary = bool(fields) or plural or in_title
+    titled = in_title(ctx, noun)
+    summary = bool(fields) or plural or titled
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
@@ -111,7 +117,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
             text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
         deal.places = [place] if place else []
-        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=in_title,
+        out.append(Report(deal, words, summary=summary, listed=bool(fields), in_title=titled,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
                           in_lede=noun.sent.start == lede_start))
     return out
@@ -188,7 +194,7 @@ def _main_states(ctx: ArticleContext) -> list[Ref]:
 
 def _lede_start(ctx: ArticleContext) -> int:
     """The first token of the story's first sentence after the headline block."""
-    return next((s.start for s in ctx.doc.sents if not _in_title(ctx, s[0])), -1)
+    return next((s.start for s in ctx.doc.sents if not in_title(ctx, s[0])), -1)
 
 
 def _is_document(ctx: ArticleContext, field: str) -> bool:
@@ -201,7 +207,8 @@ def _retold_by_words(ctx: ArticleContext, noun: Token, found: list[Report], date
     """'an intergovernmental agreement on the Kokrajhar-Gelephu railway line ... The railway
     agreement was signed by ...': a definite mention whose own words all belong to one deal already
     told (of a compatible date) retells that deal."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or proper_name(ctx, noun) \
+            or replaced(ctx, noun):
         return None
     words = describe(ctx, noun)[1]
     if not words:
@@ -296,7 +303,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     document = name is not None and any(p in name.lower() for p in ctx.lex.words("named_document_phrases"))
     if not (in_lexicon(ctx, noun, "named_agreement_heads") or document) or named_in_passing_plan(ctx, noun):
         return []
-    if _in_capitals_line(ctx, noun) or _also_known_as(ctx, noun):
+    if in_capitals_line(ctx, noun) or _also_known_as(ctx, noun):
         return []  # 'EU FRAMEWORK', 'SEABED ACCORD': a subheading in capitals names a topic, not a treaty
     year = year_in_phrase(ctx, noun)
     if name is None and year is None or year and _in_future(ctx, year) or undone(ctx, noun):
@@ -312,7 +319,7 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
     if year and year[:4] not in description:
         description = f"{year[:4]} {description}"  # 'Nepal joined under an MoU in May 2017': the 2017 MoU
     deal = _record(ctx, noun, NAMED_RULE, parties, year, name, None if name else description, 0.6)
-    title = _in_title(ctx, noun)
+    title = in_title(ctx, noun)
     return [Report(deal, words, summary=title, in_title=title, head=noun.lemma_.lower())]
 
 
@@ -323,41 +330,6 @@ def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], dat
     return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
                       date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
-
-
-TITLE_MAX_CHARS = 200  # a longer first line is the lede, not a headline
-
-
-def _in_title(ctx: ArticleContext, token: Token) -> bool:
-    """In the headline block: a short line with no full stop, before the first line of sentences
-    (menus and headlines come first, the body's lines end in a full stop)."""
-    text = ctx.text
-    start, line = _line_at(text, token.idx)
-    line = line.strip()
-    if len(line) > TITLE_MAX_CHARS or _ends_sentence(line):
-        return False
-    return not any(_ends_sentence(earlier.strip()) for earlier in text[:start].split("\n"))
-
-
-def _in_capitals_line(ctx: ArticleContext, token: Token) -> bool:
-    """On a line written all in capitals (a subheading), the token itself longer than an acronym."""
-    return len(token.text) > 4 and token.text.isupper() \
-        and not any(c.islower() for c in _line_at(ctx.text, token.idx)[1])
-
-
-def _line_at(text: str, idx: int) -> tuple[int, str]:
-    """The start and the text of the line that holds character idx."""
-    start = text.rfind("\n", 0, idx) + 1
-    end = text.find("\n", idx)
-    return start, text[start:end if end >= 0 else len(text)]
-
-
-def _ends_sentence(line: str) -> bool:
-    """'... sign pact as Carney looks beyond U.S.' ends in an abbreviation, not a full stop."""
-    words = line.rstrip("\"'”’)").split()
-    if not words or words[-1].count(".") > 1:
-        return False
-    return words[-1].endswith((".", "!", "?"))
 
 
 def _agreed_to(ctx: ArticleContext) -> list[Report]:

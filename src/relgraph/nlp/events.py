@@ -16,6 +16,7 @@ from relgraph.nlp.event_actors import (
 )
 from relgraph.nlp.entities import ctx_matches
 from relgraph.nlp.event_history import long_past
+from relgraph.nlp.event_verbs import co_chaired_body, remote_talk
 from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
 from relgraph.records import FactRecord, Ref
 
@@ -74,14 +75,17 @@ def _triggers(ctx: ArticleContext):
             continue
         lemma = token.lemma_.lower()
         etype = ctx.lex.event_verbs.get(lemma)
-        if etype:
+        remote = remote_talk(ctx, token)
+        if etype and not (remote and etype == "Meeting"):  # 'discussed the deal in a phone call' is the call
             yield token, etype, FAMILY.get(lemma, lemma)
         if lemma in host_verbs:
             yield token, "Meeting", RECEPTION  # the host meets the guest, besides the guest's visit
         if statement_verb(ctx, token) or posting_verb(ctx, token):
             yield token, "Statement", "statement"
-        if _remote_talk(ctx, token):
+        if remote:
             yield token, "Consultation", "call"
+        if co_chaired_body(ctx, token):
+            yield token, "Meeting", "session"  # 'A and B co-chaired the Joint Commission'
     for token in doc:
         if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
             yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
@@ -99,16 +103,6 @@ def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
 
 
 RECEPTION = "reception"
-
-
-def _remote_talk(ctx: ArticleContext, verb: Token) -> bool:
-    """'X spoke with Y by telephone', 'they talked by video link': a call is a consultation."""
-    if verb.lemma_.lower() not in ctx.lex.words("remote_talk_verbs"):
-        return False
-    media = ctx.lex.words("remote_media")
-    return any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and any(
-        p.lower_ in media or p.lemma_.lower() in media or any(m.lower_ in media for m in p.children)
-        for p in c.children if p.dep_ == "pobj") for c in verb.children)
 
 
 def _named_event(ctx: ArticleContext, root: Token) -> bool:

@@ -72,8 +72,14 @@ def _last_word(ctx: ArticleContext, token: Token) -> set[str]:
     """The head word of an audience (as written and as lemma), or the last word of the name it is
     part of ('the APA news agency')."""
     mention = ctx.mention_at(token)
-    word = ctx.doc[mention.end - 1] if mention is not None else token
+    word = ctx.doc[_name_end(ctx, mention.start, mention.end) - 1] if mention is not None else token
     return {word.lower_, word.lemma_.lower()}
+
+
+def _name_end(ctx: ArticleContext, start: int, end: int) -> int:
+    """Where a name ends before the acronym it is given in brackets: 'the Kuwait News Agency (KUNA)'."""
+    opening = next((i for i in range(start + 1, end) if ctx.doc[i].text == "("), None)
+    return opening if opening is not None else end
 
 
 def framed_statement(ctx: ArticleContext, noun: Token) -> bool:
