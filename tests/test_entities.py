@@ -925,3 +925,13 @@ def test_a_ministry_of_two_portfolios_is_named_by_both(tmp_path):
 def test_a_name_troops_are_deployed_to_is_a_place(tmp_path):
     rec = orgs(extract_article(article(tmp_path, "The army deployed more soldiers to Kpandai on Friday.")))
     assert "Kpandai" not in rec, rec
+
+
+# -- round 9: members' bodies, gatherings, presidencies, foreign joiners ------------------
+
+def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Officials of the Deutsche Gesellschaft für Technische Hilfe (DGTH) arrived in Lima on Monday.")))
+    found = orgs(rec)
+    assert "Deutsche Gesellschaft für Technische Hilfe" in {n for names in found.values() for n in names}
+    assert "Deutsche Gesellschaft" not in found and "Technische Hilfe" not in found
