@@ -929,6 +929,21 @@ def test_a_name_troops_are_deployed_to_is_a_place(tmp_path):
 
 # -- round 9: members' bodies, gatherings, presidencies, foreign joiners ------------------
 
+def test_a_members_body_of_a_known_organisation_stands_for_the_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Liu Ming, a member of the Political Bureau of the CPC Central Committee, opened the fair in "
+        "Tarsk on Monday. Ministers will meet again on the sidelines of the OAS General Assembly.")))
+    found = orgs(rec)
+    assert "Chinese Communist Party" in found and "Organization of American States" in found
+    assert not any("Bureau" in key or "Assembly" in key for key in found), found
+
+
+def test_an_executive_organ_keeps_its_own_node(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The chairperson of the African Union Commission said on Monday that the talks would resume.")))
+    assert "African Union Commission" in orgs(rec)
+
+
 def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):
     rec = extract_article(article(tmp_path, (
         "Officials of the Deutsche Gesellschaft für Technische Hilfe (DGTH) arrived in Lima on Monday.")))

@@ -12,7 +12,8 @@ from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, numbered_ses
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_acronyms import bracketed_definitions, document_acronyms, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import coordinated_bodies, cut_at_clause, merge_short_forms, widen_org
+from relgraph.nlp.org_names import (coordinated_bodies, cut_at_clause, merge_short_forms, parent_of_member_organ,
+                                    widen_org)
 from relgraph.nlp.org_records import record, state_in_name
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
@@ -79,6 +80,9 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     kind, key, via = _classify(ctx, ent)
     if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
         kind = None
+    if kind == "organization" and ctx.gaz.organization(key) is None and not acronym:
+        parent = parent_of_member_organ(ctx, ent)
+        key, via = (parent, "alias") if parent is not None else (key, via)
     known = ctx.gaz.organization(key) or acronym and ctx.gaz.organization(acronym)
     if acronym and kind == "organization" and not known:
         # the article's own short name, as later mentions and reports use it; but a body the

@@ -49,6 +49,8 @@ class OrgShapes:
     generic_body_words: frozenset[str]
     appositive_title_nouns: frozenset[str]
     venue_words: frozenset[str]
+    member_organ_words: frozenset[str]
+    member_organ_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
