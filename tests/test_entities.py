@@ -944,6 +944,15 @@ def test_an_executive_organ_keeps_its_own_node(tmp_path):
     assert "African Union Commission" in orgs(rec)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The Chile-Ghana Business Forum opened in Lima on Monday with 300 firms.", "Chile-Ghana Business Forum"),
+    ("He told the Peru-Kenya Investment Conference that rates would fall.", "Peru-Kenya Investment Conference"),
+])
+def test_a_business_or_investment_forum_is_a_gathering_not_a_body(text, words):
+    ctx = context(text)
+    assert not_org_reason(ctx, span_of(ctx, words), words) == "a gathering"
+
+
 def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):
     rec = extract_article(article(tmp_path, (
         "Officials of the Deutsche Gesellschaft für Technische Hilfe (DGTH) arrived in Lima on Monday.")))

@@ -51,6 +51,8 @@ class OrgShapes:
     venue_words: frozenset[str]
     member_organ_words: frozenset[str]
     member_organ_heads: frozenset[str]
+    gathering_heads: frozenset[str]
+    gathering_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
