@@ -959,3 +959,12 @@ def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):
     found = orgs(rec)
     assert "Deutsche Gesellschaft für Technische Hilfe" in {n for names in found.values() for n in names}
     assert "Deutsche Gesellschaft" not in found and "Technische Hilfe" not in found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Delhi confirmed the visit, the Ministry of External Affairs said on Monday.", "Ministry of External Affairs"),
+    ("According to a note from Itamaraty, the two sides discussed trade.", "Ministry of Foreign Affairs of Brazil"),
+    ("The two leaders spoke by phone, Downing Street said in a readout.", "10 Downing Street"),
+])
+def test_a_ministry_or_office_known_by_its_own_name_or_its_seat(tmp_path, text, key):
+    assert key in orgs(extract_article(article(tmp_path, text)))
