@@ -340,6 +340,7 @@ def test_the_premises_of_a_mission_are_no_body(tmp_path):
 @pytest.mark.parametrize("state, phrase", [
     ("Philippines", "the Philippines"), ("United Kingdom", "the United Kingdom"),
     ("Czech Republic", "the Czech Republic"), ("Chile", "Chile"), ("Lebanon", "Lebanon"),
+    ("Cyprus", "Cyprus"), ("Laos", "Laos"), ("Maldives", "the Maldives"),
 ])
 def test_plural_and_common_noun_state_names_take_the_article(state, phrase):
     assert state_phrase(state) == phrase
@@ -951,6 +952,15 @@ def test_an_executive_organ_keeps_its_own_node(tmp_path):
 def test_a_business_or_investment_forum_is_a_gathering_not_a_body(text, words):
     ctx = context(text)
     assert not_org_reason(ctx, span_of(ctx, words), words) == "a gathering"
+
+
+def test_a_states_presidency_is_a_body_but_its_term_in_office_is_not(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "Ghana and Chile signed a deal on Monday. According to the Chilean presidency, the deal covers "
+        "copper. Ghana's presidency of the regional bloc ends in June.")))
+    found = orgs(rec)
+    assert "Presidency of Chile" in found
+    assert "Presidency of Ghana" not in found
 
 
 def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):

@@ -53,6 +53,7 @@ class OrgShapes:
     member_organ_heads: frozenset[str]
     gathering_heads: frozenset[str]
     gathering_modifiers: frozenset[str]
+    presidency_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
 LEGISLATURE = "Parliament"
+PRESIDENCY = "Presidency"
 
 AddBody = Callable[[ArticleContext, Span, str, str], None]
 StateAfter = Callable[[ArticleContext, Span], str | None]
@@ -29,6 +30,24 @@ def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: St
         state = state_named_before(ctx, span) or state_after(ctx, span)
         if state is not None:
             add_body(ctx, span, LEGISLATURE, state)
+    _extract_presidencies(ctx, add_body)
+
+
+def _extract_presidencies(ctx: ArticleContext, add_body: AddBody) -> None:
+    """'the Ruritanian presidency said', "according to Ruritania's presidency": the office of the
+    state's head, named like a ministry (Presidency of <State>). Not a term in office: "Ruritania's
+    presidency of the Council" has 'of' after it, 'its G20 presidency' no state right before it."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in org_shapes().presidency_words or not _free(ctx, token):
+            continue
+        span = _with_unknown_name(ctx, token)
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if ctx.is_excluded(span) or nxt is not None and nxt.lower_ == "of":
+            continue
+        state = state_named_before(ctx, span)
+        if state is not None:
+            add_body(ctx, span, PRESIDENCY, state)
 
 
 def extract_generic_bodies(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
