@@ -978,3 +978,16 @@ def test_a_name_cut_at_a_german_fur_runs_on_to_its_acronym(tmp_path):
 ])
 def test_a_ministry_or_office_known_by_its_own_name_or_its_seat(tmp_path, text, key):
     assert key in orgs(extract_article(article(tmp_path, text)))
+
+
+def test_a_states_export_import_bank_is_named_like_its_other_generic_bodies(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "India's Export-Import Bank is expected to lend part of the money for the new line.")))
+    assert "Export-Import Bank of India" in orgs(rec)
+
+
+def test_two_surnames_joined_by_a_hyphen_are_a_pair_of_people(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "President Dana Okafor of Ghana and President Luis Castillo of Peru met in Lima. "
+        "The Okafor-Castillo summit produced a fisheries pact.")))
+    assert not any("Okafor" in key for key in orgs(rec)), orgs(rec)
