@@ -124,6 +124,7 @@ def test_a_name_ner_reads_as_a_place_in_another_sentence_is_a_place_in_every_sen
     ("Both sides recalled the Treaty on Good Neighbourliness of 1990.", "Treaty on Good Neighbourliness"),
     ("Leaders met at the Pacific Rim Summit on Friday.", "Pacific Rim Summit"),
     ("Work on the Northern Housing Project began in May.", "Northern Housing Project"),
+    ("Engineers inspected the Kalora Barrage on Monday.", "Kalora Barrage"),
 ])
 def test_governments_documents_events_and_undertakings_are_not_organisations(text, words):
     ctx = context(text)
@@ -341,6 +342,7 @@ def test_the_premises_of_a_mission_are_no_body(tmp_path):
     ("Philippines", "the Philippines"), ("United Kingdom", "the United Kingdom"),
     ("Czech Republic", "the Czech Republic"), ("Chile", "Chile"), ("Lebanon", "Lebanon"),
     ("Cyprus", "Cyprus"), ("Laos", "Laos"), ("Maldives", "the Maldives"),
+    ("Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines"),
 ])
 def test_plural_and_common_noun_state_names_take_the_article(state, phrase):
     assert state_phrase(state) == phrase
@@ -991,3 +993,17 @@ def test_two_surnames_joined_by_a_hyphen_are_a_pair_of_people(tmp_path):
         "President Dana Okafor of Ghana and President Luis Castillo of Peru met in Lima. "
         "The Okafor-Castillo summit produced a fisheries pact.")))
     assert not any("Okafor" in key for key in orgs(rec)), orgs(rec)
+
+
+def test_a_name_before_a_descriptor_after_a_states_possessive_is_that_states_body(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The scheme is backed by the EU and Peru's Andesur development bank and run from Lima.")))
+    assert "Andesur" in orgs(rec), orgs(rec)
+
+
+def test_a_venue_defined_by_an_acronym_is_no_organisation(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The deal was signed at the Tarsk International Conference Centre (TICC) on Monday. "
+        "Delegates left the TICC at noon.")))
+    assert not any("TICC" in key or "Centre" in key for key in orgs(rec)), orgs(rec)
+

@@ -113,14 +113,21 @@ def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | N
     """'the ZPA news agency': a proper name, then lower-case modifiers, then the descriptor."""
     doc = ctx.doc
     i = tok.i - 1
-    while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ"):
+    # a lower-case modifier the tagger calls a proper noun inside NER's name is still a modifier
+    while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
         i -= 1
     end = i + 1
     while i >= 0 and end - i <= MAX_NAME_TOKENS and _name_token(ctx, doc[i]) and doc[i].pos_ == "PROPN":
         i -= 1
-    if i + 1 == end or i >= 0 and doc[i].text in POSSESSIVE:
-        return None
+    if i + 1 == end or i >= 0 and doc[i].text in POSSESSIVE and not _a_states_possessive(ctx, i):
+        return None   # "the company's ZPA unit"; but "Ruritania's ZPA development bank" is Ruritania's bank
     return doc[i + 1:end], None
+
+
+def _a_states_possessive(ctx: ArticleContext, i: int) -> bool:
+    """The "'s" at token i follows a state's name ("Ruritania's")."""
+    owner = ctx.by_token.get(i - 1) if i >= 1 else None
+    return owner is not None and owner.ref.kind == "state"
 
 
 def _name_in_apposition(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
