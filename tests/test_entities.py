@@ -1007,3 +1007,25 @@ def test_a_venue_defined_by_an_acronym_is_no_organisation(tmp_path):
         "Delegates left the TICC at noon.")))
     assert not any("TICC" in key or "Centre" in key for key in orgs(rec)), orgs(rec)
 
+
+
+def states(records) -> set[str]:
+    return {ref.key for ref in records.entities if ref.kind == "state"}
+
+
+def test_dr_congo_is_the_democratic_republic_not_its_neighbour(tmp_path):
+    rec = extract_article(article(tmp_path, "The summit heard from DR Congo's president on Monday."))
+    assert states(rec) == {"Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize("text", [
+    "The fund had received more than 15 million Swiss francs in pledges, Okafor said.",
+    "Roe, a fluent speaker of Arabic, French and English, will succeed Ann Engel.",
+])
+def test_a_demonym_naming_a_currency_or_a_language_names_no_state(tmp_path, text):
+    assert states(extract_article(article(tmp_path, text))) == set()
+
+
+def test_a_demonym_before_people_or_troops_still_names_the_state(tmp_path):
+    assert states(extract_article(article(tmp_path, "French and German troops crossed the border."))) \
+        == {"France", "Germany"}

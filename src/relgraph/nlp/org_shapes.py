@@ -54,6 +54,8 @@ class OrgShapes:
     gathering_heads: frozenset[str]
     gathering_modifiers: frozenset[str]
     presidency_words: frozenset[str]
+    currency_nouns: frozenset[str]
+    language_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
