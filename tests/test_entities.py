@@ -1029,3 +1029,11 @@ def test_a_demonym_naming_a_currency_or_a_language_names_no_state(tmp_path, text
 def test_a_demonym_before_people_or_troops_still_names_the_state(tmp_path):
     assert states(extract_article(article(tmp_path, "French and German troops crossed the border."))) \
         == {"France", "Germany"}
+
+
+def test_heads_of_state_is_a_title_in_the_plural_but_an_authority_of_them_is_a_body(tmp_path):
+    ctx = context("The two Heads of State held talks at the palace in Lomé.")
+    assert not_org_reason(ctx, span_of(ctx, "Heads of State"), "Heads of State") == "title"
+    ctx = context("The Tarsk Authority of Heads of State met in Lomé.")
+    words = "Tarsk Authority of Heads of State"
+    assert not_org_reason(ctx, span_of(ctx, words), words) is None
