@@ -3,6 +3,7 @@ Parliament of Ruritania' -> Parliament of <State>, named like a ministry) and it
 ('the Chinese embassy in Manila' -> Embassy of China in the Philippines)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -38,9 +39,14 @@ def _extract_presidencies(ctx: ArticleContext, add_body: AddBody) -> None:
     state's head, named like a ministry (Presidency of <State>). Not a term in office: "Ruritania's
     presidency of the Council" has 'of' after it, 'its G20 presidency' no state right before it."""
     doc = ctx.doc
-    for token in doc:
-        if token.lower_ not in org_shapes().presidency_words or not _free(ctx, token):
+    words = org_shapes().presidency_words
+    # found in the text, not by a pass over every token: the word is rare
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
+    for found in pattern.finditer(ctx.text):
+        piece = doc.char_span(found.start(), found.end())
+        if piece is None or len(piece) != 1 or not _free(ctx, piece[0]):
             continue
+        token = piece[0]
         span = _with_unknown_name(ctx, token)
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if ctx.is_excluded(span) or nxt is not None and nxt.lower_ == "of":
