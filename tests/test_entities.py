@@ -1037,3 +1037,12 @@ def test_heads_of_state_is_a_title_in_the_plural_but_an_authority_of_them_is_a_b
     ctx = context("The Tarsk Authority of Heads of State met in Lomé.")
     words = "Tarsk Authority of Heads of State"
     assert not_org_reason(ctx, span_of(ctx, words), words) is None
+
+
+def test_the_name_written_onto_a_hyphen_before_run_or_backed_is_the_body_that_runs(tmp_path):
+    rec = extract_article(article(tmp_path, (
+        "The two sides will press ahead with the Kestrel Marine-run storage hub for exporters in Lima. "
+        "The Saudi-led coalition and the Kremlin-backed group were not named.")))
+    found = orgs(rec)
+    assert "Kestrel Marine" in found, found
+    assert not any(key.startswith("Saudi") for key in found)

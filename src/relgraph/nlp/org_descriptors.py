@@ -23,7 +23,13 @@ Recorder = Callable[[ArticleContext, str, str, Span, str], None]
 def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
     """Every descriptor noun ('company', 'agency', ...) lends its type to the name beside it."""
     descriptors = org_shapes().descriptor_nouns
+    runners = org_shapes().runner_participles
     for tok in ctx.doc:
+        if tok.text == "-" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in runners:
+            runner = _name_before_hyphen(ctx, tok)
+            if runner is not None:
+                _add(ctx, runner, None, record, over_person=False)
+            continue
         if tok.tag_ == "NNS" and tok.lemma_ in descriptors and tok.text == tok.lower_:
             for span in _names_of_plural(ctx, tok):
                 _add(ctx, span, None, record, over_person=True)
@@ -71,6 +77,19 @@ def _names_of_plural(ctx: ArticleContext, tok: Token) -> list[Span]:
         return []
     first = _proper_run_before(ctx, second.start - 1)
     return [first, second] if first is not None else []
+
+
+def _name_before_hyphen(ctx: ArticleContext, hyphen: Token) -> Span | None:
+    """'the Omnitrans-operated terminal': the capitalised words written onto the hyphen (the tagger
+    may call them a nationality or a common noun, so neither is asked of them)."""
+    doc = ctx.doc
+    if hyphen.whitespace_ or hyphen.i == 0 or doc[hyphen.i - 1].whitespace_:
+        return None
+    i = hyphen.i - 1
+    while i >= 0 and hyphen.i - i <= MAX_NAME_TOKENS and doc[i].text[:1].isupper() and doc[i].is_alpha \
+            and doc[i].lower_ not in DETERMINERS and i not in ctx.post_tokens and doc[i].sent == hyphen.sent:
+        i -= 1
+    return doc[i + 1:hyphen.i] if hyphen.i > i + 1 else None
 
 
 def _proper_run_before(ctx: ArticleContext, end: int) -> Span | None:

@@ -56,6 +56,7 @@ class OrgShapes:
     presidency_words: frozenset[str]
     currency_nouns: frozenset[str]
     language_names: frozenset[str]
+    runner_participles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
