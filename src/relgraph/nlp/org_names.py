@@ -175,7 +175,6 @@ def parent_of_member_organ(ctx: ArticleContext, ent: Span) -> str | None:
     Assembly of the African Union': a body of a known organisation's members, named by its parent
     and words like 'Central Committee' or 'General Assembly', stands for the parent (the gazetteer
     name of the parent), as the news means the party or organisation that acts through it."""
-    shapes = org_shapes()
     words = [t.lower_ for t in ent]
     for cut in range(len(words) - 1, 0, -1):
         outer, inner = words[:cut], words[cut:]
