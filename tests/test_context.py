@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from relgraph.nlp.context import in_present
+from relgraph.nlp.context import clean_name, in_present
 from relgraph.nlp.pipeline import load_nlp
 
 
@@ -52,3 +52,8 @@ def test_a_relative_clause_on_a_name_does_not_date_the_event(sentence, word, exp
     trigger = token(sentence, word)
     monday = next(t for t in trigger.doc if t.text == "Monday")
     assert (not _other_clause(monday, trigger)) is expected
+
+
+def test_an_all_capital_dr_is_part_of_a_name_not_an_honorific():
+    assert clean_name("DR Congo") == "DR Congo"
+    assert clean_name("Dr Ann Roe") == "Ann Roe" and clean_name("Dr. Ann Roe") == "Ann Roe"

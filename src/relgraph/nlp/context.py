@@ -297,6 +297,7 @@ def clean_name(text: str) -> str:
     if text.endswith("'s"):
         text = text[:-2]
     words = text.strip(" ,.;:'\"()-").split()
-    while words and (words[0].lower() in HONORIFICS or words[0].lower() == "the"):
+    # an all-capital 'DR' is no 'Dr': 'DR Congo' keeps its first word
+    while words and (words[0].lower() in HONORIFICS and words[0] != "DR" or words[0].lower() == "the"):
         words = words[1:]
     return " ".join(words).strip(" ,.;:'\"()")

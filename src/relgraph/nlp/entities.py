@@ -12,7 +12,8 @@ from relgraph.nlp.not_orgs import named_as_a_place, not_org_reason, numbered_ses
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_acronyms import bracketed_definitions, document_acronyms, name_before_bracket, split_acronym
 from relgraph.nlp.org_descriptors import extract_described_orgs
-from relgraph.nlp.org_names import coordinated_bodies, cut_at_clause, merge_short_forms, widen_org
+from relgraph.nlp.org_names import (coordinated_bodies, cut_at_clause, merge_short_forms, parent_of_member_organ,
+                                    widen_org)
 from relgraph.nlp.org_records import record, state_in_name
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 from relgraph.records import Ref
@@ -79,6 +80,11 @@ def _read_entity(ctx: ArticleContext, ent: Span, acronyms: dict[str, Ref | None]
     kind, key, via = _classify(ctx, ent)
     if kind == "organization" and (_is_product_name(ent) or on_furniture_line(ctx, ent)):
         kind = None
+    if via == "demonym" and _currency_or_language(ent):
+        return
+    if kind == "organization" and ctx.gaz.organization(key) is None and not acronym:
+        parent = parent_of_member_organ(ctx, ent)
+        key, via = (parent, "alias") if parent is not None else (key, via)
     known = ctx.gaz.organization(key) or acronym and ctx.gaz.organization(acronym)
     if acronym and kind == "organization" and not known:
         # the article's own short name, as later mentions and reports use it; but a body the
@@ -243,6 +249,17 @@ def _classify(ctx: ArticleContext, ent: Span) -> tuple[str | None, str | None, s
         if _plausible_org(ctx, ent, text):
             return "organization", text, "name"
     return None, None, ""
+
+
+def _currency_or_language(ent: Span) -> bool:
+    """'15 million Swiss francs', 'a speaker of Arabic, French and English': the demonym names a
+    currency or a language, not the state."""
+    doc, shapes = ent.doc, org_shapes()
+    if ent.end < len(doc) and doc[ent.end].lower_ in shapes.currency_nouns:
+        return True
+    root = ent.root
+    coordinated = list(root.conjuncts) + ([root.head] if root.dep_ == "conj" else [])
+    return any(t.lower_ in shapes.language_names for t in coordinated)
 
 
 def _is_product_name(ent: Span) -> bool:

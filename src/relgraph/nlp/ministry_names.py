@@ -132,7 +132,11 @@ def state_phrase(state: str) -> str:
     """The state as it follows 'of' or 'in': a plural name or one built on a common noun takes
     'the' ('of the Philippines', 'in the United Kingdom'); others do not ('of Chile')."""
     words = state.split()
-    if words[-1].endswith("s") and words[-1][:1].isupper() or any(
+    if "the" in words:
+        return state   # 'Saint Vincent and the Grenadines' has its article inside
+    # 'Cyprus', 'Belarus', 'Laos' end in s but are no plurals
+    plural = words[-1].endswith("s") and not words[-1].endswith(("us", "os")) or words[-1] == "Comoros"
+    if plural and words[-1][:1].isupper() or any(
             w.lower() in org_shapes().article_state_nouns for w in words):
         return f"the {state}"
     return state

@@ -2,6 +2,7 @@
 them: 'the Adviser for Environment', 'the project manager, Ann Roe,', a name a person was read by."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.tokens import Span, Token
@@ -64,7 +65,15 @@ def names_a_person(ctx: ArticleContext, span: Span, text: str) -> bool:
     for name in map(_fold, names):
         if words <= set(name.split()) or len(name.split()) > 1 and name in folded:
             return True
-    return False
+    return _hyphenated_names(folded, [_fold(n) for n in names])
+
+
+def _hyphenated_names(folded: str, names: list[str]) -> bool:
+    """'after the Roe-Engel call': two people's surnames joined by a hyphen, each a word of a
+    person's name the article reads, name a pair of people, not a body."""
+    parts = re.split(r"[\-\u2013]", folded)
+    name_words = {w for name in names for w in name.split()}
+    return len(parts) >= 2 and " " not in folded and all(len(p) > 1 and p in name_words for p in parts)
 
 
 def _inverted_speaker(span: Span) -> bool:

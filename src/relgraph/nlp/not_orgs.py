@@ -46,6 +46,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
         return "government, document, event or undertaking"   # also 'Status of Forces Agreement'
     if _after_an_ordinal(span):
         return "one session of a recurring event"   # 'the second Tarsk Investment Forum'
+    if _names_a_gathering(ctx, words):
+        return "a gathering"                         # 'the Chile-Ghana Business Forum'
     if ctx.gaz.state_by_demonym(text) is not None or _formed_demonym(ctx, text):
         return "demonym"
     if text.lower() in ctx.lex.posts or is_title_name(text):
@@ -85,6 +87,20 @@ def _after_an_ordinal(span: Span) -> bool:
     before = span.doc[i] if i >= 0 else None
     return before is not None and before.ent_type_ == "ORDINAL" and before.sent == span.sent \
         and (before.like_num or before.is_lower)
+
+
+def _names_a_gathering(ctx: ArticleContext, words: list[str]) -> bool:
+    """'the Chile-Ghana Business Forum', 'the Peru-Kenya Investment Conference': a forum or
+    conference of two states' businesses or investors is a gathering they hold (an event); a
+    forum with a name of its own may be a standing body ('the Tarsk Mining Investment Forum met')."""
+    shapes = org_shapes()
+    if len(words) < 3 or words[-1].lower() not in shapes.gathering_heads \
+            or words[-2].lower() not in shapes.gathering_modifiers:
+        return False
+    pair = re.split(r"[\-\u2013]", " ".join(words[:-2]))
+    gaz = ctx.gaz
+    return len(pair) == 2 and all(p[:1].isupper() for p in pair) \
+        and any(gaz.state(p) or gaz.state_by_demonym(p) or gaz.organization(p) for p in pair)
 
 
 def _plural_of_a_head(word: str) -> bool:

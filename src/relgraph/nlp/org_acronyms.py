@@ -133,7 +133,17 @@ def document_acronyms(ctx) -> set[str]:
         if acronym is not None and acronym.start >= 2 and ctx.doc[acronym.start - 2].lower_ in heads \
                 and ctx.doc[acronym.start - 2].text[:1].isupper():
             found.add(match.group(1))
+        elif acronym is not None and acronym.start >= 3 and _ends_a_venue(ctx.doc[max(0, acronym.start - 6):acronym.start - 1]):
+            found.add(match.group(1))   # 'the Tarsk International Conference Centre (TICC)'
     return found
+
+
+def _ends_a_venue(words: Span) -> bool:
+    """'... International Conference Centre': a centre named for what is held in it is a venue, not
+    a body ('the Roe Center' for policy research is one)."""
+    if not len(words) or words[-1].lower_ not in ("centre", "center"):
+        return False
+    return any(t.lower_ in org_shapes().venue_words and t.text[:1].isupper() for t in words[:-1])
 
 
 def bracketed_definitions(ctx) -> list[tuple[Span, str]]:
@@ -169,6 +179,8 @@ def _run_before(ctx, bracket: int, word: str) -> Span | None:
     while i < bracket and (doc[i].text[:1].lower() != word[0].lower() or not doc[i].text[:1].isupper()):
         i += 1   # 'the Minister of the General Administration ... (GACC)': the name starts with G
     name = doc[i:bracket]
+    if _ends_a_venue(name):
+        return None
     if len(content_words(name.text)) < 2 or not has_org_head(name.text) \
             or not looks_like_acronym(word, name.text) or name[-1].lower_ in inner:
         return None

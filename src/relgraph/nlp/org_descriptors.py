@@ -23,7 +23,13 @@ Recorder = Callable[[ArticleContext, str, str, Span, str], None]
 def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
     """Every descriptor noun ('company', 'agency', ...) lends its type to the name beside it."""
     descriptors = org_shapes().descriptor_nouns
+    runners = org_shapes().runner_participles
     for tok in ctx.doc:
+        if tok.text == "-" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in runners:
+            runner = _name_before_hyphen(ctx, tok)
+            if runner is not None:
+                _add(ctx, runner, None, record, over_person=False)
+            continue
         if tok.tag_ == "NNS" and tok.lemma_ in descriptors and tok.text == tok.lower_:
             for span in _names_of_plural(ctx, tok):
                 _add(ctx, span, None, record, over_person=True)
@@ -73,6 +79,19 @@ def _names_of_plural(ctx: ArticleContext, tok: Token) -> list[Span]:
     return [first, second] if first is not None else []
 
 
+def _name_before_hyphen(ctx: ArticleContext, hyphen: Token) -> Span | None:
+    """'the Omnitrans-operated terminal': the capitalised words written onto the hyphen (the tagger
+    may call them a nationality or a common noun, so neither is asked of them)."""
+    doc = ctx.doc
+    if hyphen.whitespace_ or hyphen.i == 0 or doc[hyphen.i - 1].whitespace_:
+        return None
+    i = hyphen.i - 1
+    while i >= 0 and hyphen.i - i <= MAX_NAME_TOKENS and doc[i].text[:1].isupper() and doc[i].is_alpha \
+            and doc[i].lower_ not in DETERMINERS and i not in ctx.post_tokens and doc[i].sent == hyphen.sent:
+        i -= 1
+    return doc[i + 1:hyphen.i] if hyphen.i > i + 1 else None
+
+
 def _proper_run_before(ctx: ArticleContext, end: int) -> Span | None:
     """The proper name that ends right before token `end`."""
     i = end - 1
@@ -113,14 +132,21 @@ def _name_before(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | N
     """'the ZPA news agency': a proper name, then lower-case modifiers, then the descriptor."""
     doc = ctx.doc
     i = tok.i - 1
-    while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ"):
+    # a lower-case modifier the tagger calls a proper noun inside NER's name is still a modifier
+    while i >= 0 and tok.i - i <= 2 and doc[i].text == doc[i].lower_ and doc[i].pos_ in ("NOUN", "ADJ", "PROPN"):
         i -= 1
     end = i + 1
     while i >= 0 and end - i <= MAX_NAME_TOKENS and _name_token(ctx, doc[i]) and doc[i].pos_ == "PROPN":
         i -= 1
-    if i + 1 == end or i >= 0 and doc[i].text in POSSESSIVE:
-        return None
+    if i + 1 == end or i >= 0 and doc[i].text in POSSESSIVE and not _a_states_possessive(ctx, i):
+        return None   # "the company's ZPA unit"; but "Ruritania's ZPA development bank" is Ruritania's bank
     return doc[i + 1:end], None
+
+
+def _a_states_possessive(ctx: ArticleContext, i: int) -> bool:
+    """The "'s" at token i follows a state's name ("Ruritania's")."""
+    owner = ctx.by_token.get(i - 1) if i >= 1 else None
+    return owner is not None and owner.ref.kind == "state"
 
 
 def _name_in_apposition(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:

@@ -168,3 +168,29 @@ def merge_short_forms(ctx: ArticleContext) -> None:
         entity = ctx.records.entity(target.kind, target.key)
         entity.names |= merged.names
         entity.evidence.extend(merged.evidence)
+
+
+def parent_of_member_organ(ctx: ArticleContext, ent: Span) -> str | None:
+    """'the CPC Central Committee', 'the Political Bureau of the CPC Central Committee', 'the
+    Assembly of the African Union': a body of a known organisation's members, named by its parent
+    and words like 'Central Committee' or 'General Assembly', stands for the parent (the gazetteer
+    name of the parent), as the news means the party or organisation that acts through it."""
+    words = [t.lower_ for t in ent]
+    for cut in range(len(words) - 1, 0, -1):
+        outer, inner = words[:cut], words[cut:]
+        if _member_words(outer) and (parent := ctx.gaz.organization(clean_name(ent[cut:].text))) is not None:
+            return parent.name                       # '<organ> of the <Parent>'
+        if _member_words(inner) and (parent := ctx.gaz.organization(clean_name(ent[:cut].text))) is not None:
+            return parent.name                       # '<Parent> <organ>'
+        if _member_words(outer) and outer[-1] in ("of", "the"):
+            inner_parent = parent_of_member_organ(ctx, ent[cut:]) if len(ent) - cut >= 2 else None
+            if inner_parent is not None:
+                return inner_parent                  # '<organ> of the <Parent> <organ>'
+    return None
+
+
+def _member_words(words: list[str]) -> bool:
+    """Words that make up a members' body's name, its head among them ('Political Bureau of the')."""
+    shapes = org_shapes()
+    return bool(words) and all(w in shapes.member_organ_words for w in words) \
+        and any(w in shapes.member_organ_heads for w in words)

@@ -49,6 +49,14 @@ class OrgShapes:
     generic_body_words: frozenset[str]
     appositive_title_nouns: frozenset[str]
     venue_words: frozenset[str]
+    member_organ_words: frozenset[str]
+    member_organ_heads: frozenset[str]
+    gathering_heads: frozenset[str]
+    gathering_modifiers: frozenset[str]
+    presidency_words: frozenset[str]
+    currency_nouns: frozenset[str]
+    language_names: frozenset[str]
+    runner_participles: frozenset[str]
 
 
 @lru_cache(maxsize=1)

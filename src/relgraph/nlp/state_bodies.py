@@ -3,6 +3,7 @@ Parliament of Ruritania' -> Parliament of <State>, named like a ministry) and it
 ('the Chinese embassy in Manila' -> Embassy of China in the Philippines)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,7 @@ from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
 LEGISLATURE = "Parliament"
+PRESIDENCY = "Presidency"
 
 AddBody = Callable[[ArticleContext, Span, str, str], None]
 StateAfter = Callable[[ArticleContext, Span], str | None]
@@ -29,6 +31,29 @@ def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: St
         state = state_named_before(ctx, span) or state_after(ctx, span)
         if state is not None:
             add_body(ctx, span, LEGISLATURE, state)
+    _extract_presidencies(ctx, add_body)
+
+
+def _extract_presidencies(ctx: ArticleContext, add_body: AddBody) -> None:
+    """'the Ruritanian presidency said', "according to Ruritania's presidency": the office of the
+    state's head, named like a ministry (Presidency of <State>). Not a term in office: "Ruritania's
+    presidency of the Council" has 'of' after it, 'its G20 presidency' no state right before it."""
+    doc = ctx.doc
+    words = org_shapes().presidency_words
+    # found in the text, not by a pass over every token: the word is rare
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
+    for found in pattern.finditer(ctx.text):
+        piece = doc.char_span(found.start(), found.end())
+        if piece is None or len(piece) != 1 or not _free(ctx, piece[0]):
+            continue
+        token = piece[0]
+        span = _with_unknown_name(ctx, token)
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if ctx.is_excluded(span) or nxt is not None and nxt.lower_ == "of":
+            continue
+        state = state_named_before(ctx, span)
+        if state is not None:
+            add_body(ctx, span, PRESIDENCY, state)
 
 
 def extract_generic_bodies(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
