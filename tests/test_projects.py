@@ -737,3 +737,12 @@ def test_a_proper_name_set_off_after_a_project_noun_of_places_is_the_projects_na
     assert [p.label for p in projects] == ["Greenwave (Wales-Ireland power cable)"]
     assert not any(ref.kind == "organization" and ref.key == "Greenwave" for ref in records.entities)
 
+
+
+def test_a_plant_told_by_its_site_is_not_a_named_plant_of_another_sentence(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Indonesia is building a nickel processing plant at Morowali with China's Tsingshan, officials "
+        "said on Monday.\n\nThe minister later toured the Krakatau Steel plant in Cilegon, where Japan's "
+        "Nippon Steel plans to invest."))
+    labels = sorted(p.label for p in projects)
+    assert labels == ["Krakatau Steel plant", "nickel processing plant at Morowali"]

@@ -33,6 +33,7 @@ class ProjectMention:
     headline: bool = False                        # in a headline, where any word may be capitalised
     kind: str | None = None                       # what it is: the head, or a generic head's project noun ('refinery project')
     route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
+    sites: frozenset[str] = frozenset()           # proper words of the site that delimits it ('at Dholera')
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -346,6 +347,8 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         title, body = (a, b) if a.headline else (b, a)  # 'study bioceanic railway': capitals say little there
         if title.names and title.names <= body.names | body.modifiers:
             return True
+    if _apart_by_site(a, b) or _apart_by_site(b, a):
+        return False
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
         return (a.names <= b.names or b.names <= a.names) and not _other_kind(a, b)
     if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
@@ -357,6 +360,13 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)
+
+
+def _apart_by_site(a: ProjectMention, b: ProjectMention) -> bool:
+    """'a chip plant at Dholera' is not 'a Tokyo Electron plant', nor 'a plant near Mejillones' the
+    'Haru Oni pilot plant': an unnamed mention told by its site is another project than one whose
+    name or site shares no word with that site."""
+    return bool(a.sites) and not a.names and bool(b.names or b.sites) and not a.sites & (b.names | b.sites)
 
 
 def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:

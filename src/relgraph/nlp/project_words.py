@@ -95,6 +95,11 @@ def distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
                      and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
 
+def site_words(ctx: ArticleContext, site: Span) -> frozenset[str]:
+    """The proper words of a site phrase ('at Dholera in Gujarat' -> dholera, gujarat), states aside."""
+    return frozenset(t.lower_ for t in site if t.pos_ == "PROPN" and not state_word(ctx, t))
+
+
 def city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))

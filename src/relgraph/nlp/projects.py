@@ -21,7 +21,7 @@ from relgraph.nlp.project_names import (
 )
 from relgraph.nlp.project_words import (
     actor_before_participle, city_in, company_named_as_project, distinctive, name_words, project_kind,
-    proper_words, said_new, unit_of_a_post, unowned_name_words,
+    proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
@@ -182,7 +182,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
             site is not None and said_new(ctx, head) and not _head_candidate(ctx, site[-1]):
         # 'a new regasification terminal at Ravenna'; not 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
-        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
+        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None, site=site)
     return None
 
 
@@ -354,11 +354,11 @@ def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
     return frozenset()
 
 
-def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
-             ends: list[Token] | None = None, named_by: Span | None = None) -> list[ProjectMention]:
+def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token] | None = None,
+             named_by: Span | None = None, site: Span | None = None) -> list[ProjectMention]:
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
     ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
-    not 'Hambantota port')."""
+    not 'Hambantota port'); `site`: the place phrase that delimits an unnamed one ('a plant at Dholera')."""
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
@@ -372,7 +372,7 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
                            modifiers=distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
-                           headline=in_headline(head))]
+                           headline=in_headline(head), sites=site_words(ctx, site) if site is not None else frozenset())]
 
 
 def _previous_sentence(head: Token) -> int:
