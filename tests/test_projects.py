@@ -746,3 +746,19 @@ def test_a_plant_told_by_its_site_is_not_a_named_plant_of_another_sentence(tmp_p
         "Nippon Steel plans to invest."))
     labels = sorted(p.label for p in projects)
     assert labels == ["Krakatau Steel plant", "nickel processing plant at Morowali"]
+
+
+def test_a_funded_port_of_two_places_is_one_port_of_each(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Mozambique and the African Development Bank signed a deal on Tuesday on coordinating investment "
+        "at the ports of Beira and Nacala, the ministry said."))
+    ports = {p.label: keys(p.places) for p in projects}
+    assert set(ports) == {"port of Beira", "port of Nacala"}
+    assert "Beira" in ports["port of Beira"] and "Nacala" in ports["port of Nacala"]
+
+
+def test_a_port_of_a_place_said_in_passing_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Mozambique's president flew to the port of Beira on Tuesday to meet the African Development "
+        "Bank's president."))
+    assert projects == []

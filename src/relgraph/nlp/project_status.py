@@ -31,7 +31,17 @@ def built(ctx: ArticleContext, head: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
         return False  # 'investment by North Grid': who invests, not what is invested in
     return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
-                                    or head.head.head.lemma_.lower() in construction) or agreed_for(ctx, head)
+                                    or head.head.head.lemma_.lower() in construction) or agreed_for(ctx, head) \
+        or _invested_at(ctx, head)
+
+
+def _invested_at(ctx: ArticleContext, head: Token) -> bool:
+    """'coordinating investment at the ports': the parser hangs 'at' on the verb whose object is
+    the investment or the works."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("at", "in", "into") or head.head.head.pos_ != "VERB":
+        return False
+    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in head.head.head.children)
 
 
 def agreed_for(ctx: ArticleContext, head: Token) -> bool:

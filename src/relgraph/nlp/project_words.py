@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_names import is_measure, state_word
+from relgraph.nlp.project_status import built, developed
 
 PLACE_KINDS = ("city", "state")
 
@@ -116,3 +117,20 @@ def project_kind(ctx: ArticleContext, core: Span, head: Token) -> str | None:
         return lemma
     return next((t.lemma_.lower() for t in core if t.i != head.i and t.lemma_.lower() in lex.words("project_heads")
                  and t.lemma_.lower() not in lex.words("project_vague_route_heads")), None)
+
+
+def places_of_built_facility(ctx: ArticleContext, head: Token) -> list[Token]:
+    """'investment at the ports of Tanga and Mombasa', 'the expansion of the port of Beira': a
+    facility named by the places it is 'of' is a project of each place when the text says it is
+    built, funded or expanded ('the Red Sea port of Aqaba', said in passing, is only a place)."""
+    if head.lower_ not in ctx.lex.words("project_facility_heads") and \
+            head.lemma_.lower() not in ctx.lex.words("project_facility_heads"):
+        return []
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "PROPN":
+        return []
+    places = [t for t in [obj, *obj.conjuncts] if t.pos_ == "PROPN" and is_place(ctx, t) and not state_word(ctx, t)]
+    if not places or not (built(ctx, head) or developed(ctx, head, running=False)):
+        return []
+    return places

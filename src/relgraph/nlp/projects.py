@@ -16,12 +16,12 @@ from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, conjunct_of_a_name, dashed_first_place, enumerated_routes, has_place_pair, in_headline,
-    merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
+    merge_mentions, name_text, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
     shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_words import (
-    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, project_kind,
-    proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
+    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, places_of_built_facility,
+    project_kind, proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
 from relgraph.nlp.supplies import extract_supplies
@@ -84,6 +84,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
             head.lower_ not in lex.words("project_named_heads"):
         purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
         return _mention(ctx, head, _head_span(head), purpose) if purpose else []
+    places = places_of_built_facility(ctx, head)
+    if places:  # 'investment at the ports of Tanga and Mombasa': one port of each place
+        return [m for p in places for m in _mention(ctx, head, _head_span(head), f"{head.lemma_} of {name_text(p)}", [p])]
     core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
     if lemma in lex.words("project_named_only_heads") and (core is None or not name_words(ctx, core, head)
                                                            or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
