@@ -762,3 +762,11 @@ def test_a_port_of_a_place_said_in_passing_is_no_project(tmp_path):
         "Mozambique's president flew to the port of Beira on Tuesday to meet the African Development "
         "Bank's president."))
     assert projects == []
+
+
+def test_a_project_named_in_the_body_takes_the_body_name_over_the_headline_words(tmp_path):
+    _, [cable] = projects_of(tmp_path, (
+        "Chile and Argentina order study on Andes power cable\n\n"
+        "Chile and Argentina agreed on Monday to study the expansion of the Andes Link, which the two "
+        "grid operators built in 2019."))
+    assert cable.label == "Andes Link"

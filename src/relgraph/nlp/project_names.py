@@ -332,8 +332,9 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
         if target is None:
             kept.append(mention)
             continue
-        if not target.names and mention.names or not mention.anaphoric and len(mention.names) > len(target.names):
-            # the fuller name gives the label
+        if not target.names and mention.names or not mention.anaphoric and (
+                len(mention.names) > len(target.names) or _body_names_headline(target, mention)):
+            # the fuller name gives the label; a headline's is a short form of the body's
             target.record.label, mention.record.label = mention.record.label, target.record.label
             target.names, target.modifiers = mention.names, target.modifiers | mention.modifiers
         _absorb(target.record, mention.record)
@@ -360,6 +361,13 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
     if not a.generic_head:
         return True
     return bool(a.modifiers & b.modifiers)
+
+
+def _body_names_headline(target: ProjectMention, mention: ProjectMention) -> bool:
+    """'UK and Norway order study on North Sea power cable' ... 'the North Sea Link': the body
+    tells the project by its name, the headline by words of its own."""
+    return target.headline and not mention.headline and bool(mention.names) and \
+        len(mention.names) == len(target.names)
 
 
 def _apart_by_site(a: ProjectMention, b: ProjectMention) -> bool:
