@@ -770,3 +770,18 @@ def test_a_project_named_in_the_body_takes_the_body_name_over_the_headline_words
         "Chile and Argentina agreed on Monday to study the expansion of the Andes Link, which the two "
         "grid operators built in 2019."))
     assert cable.label == "Andes Link"
+
+
+def test_a_bridge_named_in_its_own_right_is_a_project_though_nobody_builds_it(tmp_path):
+    _, [bridge] = projects_of(tmp_path, (
+        "The Guadiana International Bridge carries most of the freight between Portugal and Spain, "
+        "the two ministers said on Monday."))
+    assert bridge.label == "Guadiana International Bridge"
+    assert {"Portugal", "Spain"} <= keys(bridge.participants)
+
+
+def test_a_named_bridge_that_is_only_a_venue_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Portuguese and Spanish ministers told reporters at the Guadiana International Bridge that "
+        "border checks would end in May."))
+    assert projects == []

@@ -95,3 +95,14 @@ def described_as_developed(ctx: ArticleContext, head: Token) -> bool:
     verbs = ctx.lex.words("project_development_verbs")
     return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
                and not relative_subject(t) for t in head.sent)
+
+
+def named_in_its_own_right(ctx: ArticleContext, head: Token) -> bool:
+    """'the King Salman Bridge is a decision for the leadership', 'a service to Jeddah Islamic Port':
+    a facility whose own name ends in a capitalised port, bridge or terminal noun is an undertaking
+    the story tells of, built or not; not where it is only the venue of an event ('landed at
+    Jacksons International Airport', 'told reporters at the Tienditas Bridge')."""
+    lex = ctx.lex
+    if head.lemma_.lower() not in lex.words("project_existing_facility_heads") or not head.text[:1].isupper():
+        return False
+    return not (head.dep_ == "pobj" and head.head.lower_ in lex.words("project_venue_preps"))

@@ -23,7 +23,7 @@ from relgraph.nlp.project_words import (
     actor_before_participle, city_in, company_named_as_project, distinctive, name_words, places_of_built_facility,
     project_kind, proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
 )
-from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
+from relgraph.nlp.project_status import built, described_as_developed, developed, named_in_its_own_right, signed_document
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
@@ -202,7 +202,8 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(name_words(ctx, core, head))
     return bool(proper_words(ctx, core, head)) and (
-        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core))
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core)
+        or named_in_its_own_right(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
