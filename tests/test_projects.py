@@ -785,3 +785,11 @@ def test_a_named_bridge_that_is_only_a_venue_is_no_project(tmp_path):
         "The Portuguese and Spanish ministers told reporters at the Guadiana International Bridge that "
         "border checks would end in May."))
     assert projects == []
+
+
+def test_a_name_the_text_gives_a_chairman_is_no_project_anywhere_in_the_article(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Lars Nilsen, chairman of the Bothnia Hydrogen Zone, met Finland's economy minister on Monday.\n\n"
+        "Sweden and Finland plan to develop the Bothnia Hydrogen Zone, a special zone on the coast, "
+        "the ministers said."))
+    assert projects == []

@@ -32,9 +32,11 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     mentions: list[ProjectMention] = []
     pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
     built_heads: set[str] = set()
+    companies: set[frozenset[str]] = set()      # names the text gives a chairman or a secretariat
     for token in ctx.doc:  # names first, so no project name is taken for a participant
         if _head_candidate(ctx, token):
             _free_of_other_entities(ctx, token)
+            companies |= _company_name(ctx, token)
     for token in ctx.doc:
         if not _head_candidate(ctx, token):
             continue
@@ -54,7 +56,18 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     for token, core in pending:
         if token.lemma_.lower() in built_heads:
             mentions += _mention(ctx, token, core, clean_label(trimmed(ctx, core).text))
+    # 'chairman of Egypt's Suez Canal Economic Zone' ... 'the Suez Canal Economic Zone, the special
+    # zone that runs along the canal': a name the text gives a chairman is a body's, wherever it is told
+    mentions = [m for m in mentions if not (m.names and m.names in companies)]
     return merge_mentions(mentions) + extract_supplies(ctx)
+
+
+def _company_name(ctx: ArticleContext, head: Token) -> set[frozenset[str]]:
+    if not company_named_as_project(ctx, head):
+        return set()
+    core = _core_phrase(ctx, head)
+    names = name_words(ctx, core, head) if core is not None else frozenset()
+    return {names} if names else set()
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
