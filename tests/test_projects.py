@@ -793,3 +793,11 @@ def test_a_name_the_text_gives_a_chairman_is_no_project_anywhere_in_the_article(
         "Sweden and Finland plan to develop the Bothnia Hydrogen Zone, a special zone on the coast, "
         "the ministers said."))
     assert projects == []
+
+
+def test_a_company_s_plant_at_a_named_site_is_a_project(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "Norway will store carbon dioxide captured at Equinor's gas processing plant in Kollsnes, "
+        "the energy ministry said on Monday."))
+    assert plant.label == "gas processing plant in Kollsnes"
+    assert "Equinor" in keys(plant.participants)

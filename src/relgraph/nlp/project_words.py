@@ -37,6 +37,12 @@ def said_new(ctx: ArticleContext, head: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ctx.lex.words("project_novelty_modifiers") for c in head.children)
 
 
+def company_owned(ctx: ArticleContext, head: Token) -> bool:
+    """'Heidelberg Materials' cement plant': a facility an organisation owns, by the possessive."""
+    return any(c.dep_ == "poss" and (m := ctx.mention_at(c)) is not None and m.ref.kind == "organization"
+               for c in head.children)
+
+
 def unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
     """Name words of a phrase besides the organisations in it, and the actor of 'X-run', 'X-built'
     ('the DP World-run hub' has none)."""

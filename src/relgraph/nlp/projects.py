@@ -20,7 +20,7 @@ from relgraph.nlp.project_names import (
     shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_words import (
-    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, places_of_built_facility,
+    actor_before_participle, city_in, company_named_as_project, company_owned, distinctive, name_words, places_of_built_facility,
     project_kind, proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
 )
 from relgraph.nlp.project_status import built, described_as_developed, developed, named_in_its_own_right, signed_document
@@ -195,8 +195,9 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
-            site is not None and said_new(ctx, head) and not _head_candidate(ctx, site[-1]):
-        # 'a new regasification terminal at Ravenna'; not 'the new grain terminal at X port', a part of that port
+            site is not None and (said_new(ctx, head) or company_owned(ctx, head)) and not _head_candidate(ctx, site[-1]):
+        # 'a new regasification terminal at Ravenna', 'Heidelberg Materials' cement plant in Brevik'; not
+        # 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
         return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None, site=site)
     return None
