@@ -801,3 +801,10 @@ def test_a_company_s_plant_at_a_named_site_is_a_project(tmp_path):
         "the energy ministry said on Monday."))
     assert plant.label == "gas processing plant in Kollsnes"
     assert "Equinor" in keys(plant.participants)
+
+
+def test_a_programme_only_worked_towards_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Chile and Peru agreed on Monday to work towards a new critical minerals initiative covering "
+        "lithium and copper, officials said."))
+    assert projects == []

@@ -22,6 +22,16 @@ def signed_document(ctx: ArticleContext, head: Token) -> bool:
     return any(c.dep_ == "acl" and c.lemma_.lower() in verbs and c.tag_ == "VBN" for c in head.children)
 
 
+def only_worked_towards(ctx: ArticleContext, head: Token) -> bool:
+    """'agreed to work towards a new economic security initiative': a programme or plan the parties
+    only work towards is a policy framework still to be made, no undertaking; a facility worked
+    towards ('work towards a new pipeline') is still one."""
+    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads") or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in ("towards", "toward") and prep.head.lemma_.lower() in ctx.lex.words("project_hedge_verbs")
+
+
 def built(ctx: ArticleContext, head: Token) -> bool:
     """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
     ML-1 railway upgrade'."""

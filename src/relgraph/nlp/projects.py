@@ -23,7 +23,9 @@ from relgraph.nlp.project_words import (
     actor_before_participle, city_in, company_named_as_project, company_owned, distinctive, name_words, places_of_built_facility,
     project_kind, proper_words, said_new, site_words, unit_of_a_post, unowned_name_words,
 )
-from relgraph.nlp.project_status import built, described_as_developed, developed, named_in_its_own_right, signed_document
+from relgraph.nlp.project_status import (
+    built, described_as_developed, developed, named_in_its_own_right, only_worked_towards, signed_document,
+)
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
@@ -132,6 +134,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
         return True  # 'director of the Africa programme': a department; 'the joint venture X Rail': a company
+    if only_worked_towards(ctx, head):
+        return True  # 'agreed to work towards a new economic security initiative': a framework still to be made
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
