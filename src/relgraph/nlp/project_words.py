@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_names import is_measure, state_word
+from relgraph.nlp.project_names import dashed_first_place, is_measure, ranking, state_word
 from relgraph.nlp.project_status import built, developed
 
 PLACE_KINDS = ("city", "state")
@@ -140,3 +140,33 @@ def places_of_built_facility(ctx: ArticleContext, head: Token) -> list[Token]:
     if not places or not (built(ctx, head) or developed(ctx, head, running=False)):
         return []
     return places
+
+
+def of_construction(ctx: ArticleContext, token: Token) -> bool:
+    """'the ML-1 railway upgrade': a project noun naming what a construction noun works on."""
+    return token.head.i == token.i + 1 and token.head.lemma_.lower() in ctx.lex.words("construction_nouns")
+
+
+def head_span(head: Token) -> Span:
+    return head.doc[head.i: head.i + 1]
+
+
+def core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
+    """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
+            and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+    if head.dep_ == "compound" and of_construction(ctx, head):  # 'the ML-1 railway upgrade'
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.pos_ == "PROPN"]
+    if not mods:
+        return None
+    start = min(t.left_edge.i for t in mods)
+    return head.doc[dashed_first_place(ctx, head, start): head.i + 1]
+
+
+def company_name(ctx: ArticleContext, head: Token) -> set[frozenset[str]]:
+    """The name words of a project noun the text gives a chairman or a secretariat (a body's name)."""
+    if not company_named_as_project(ctx, head):
+        return set()
+    core = core_phrase(ctx, head)
+    names = name_words(ctx, core, head) if core is not None else frozenset()
+    return {names} if names else set()
