@@ -737,3 +737,74 @@ def test_a_proper_name_set_off_after_a_project_noun_of_places_is_the_projects_na
     assert [p.label for p in projects] == ["Greenwave (Wales-Ireland power cable)"]
     assert not any(ref.kind == "organization" and ref.key == "Greenwave" for ref in records.entities)
 
+
+
+def test_a_plant_told_by_its_site_is_not_a_named_plant_of_another_sentence(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Indonesia is building a nickel processing plant at Morowali with China's Tsingshan, officials "
+        "said on Monday.\n\nThe minister later toured the Krakatau Steel plant in Cilegon, where Japan's "
+        "Nippon Steel plans to invest."))
+    labels = sorted(p.label for p in projects)
+    assert labels == ["Krakatau Steel plant", "nickel processing plant at Morowali"]
+
+
+def test_a_funded_port_of_two_places_is_one_port_of_each(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Mozambique and the African Development Bank signed a deal on Tuesday on coordinating investment "
+        "at the ports of Beira and Nacala, the ministry said."))
+    ports = {p.label: keys(p.places) for p in projects}
+    assert set(ports) == {"port of Beira", "port of Nacala"}
+    assert "Beira" in ports["port of Beira"] and "Nacala" in ports["port of Nacala"]
+
+
+def test_a_port_of_a_place_said_in_passing_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Mozambique's president flew to the port of Beira on Tuesday to meet the African Development "
+        "Bank's president."))
+    assert projects == []
+
+
+def test_a_project_named_in_the_body_takes_the_body_name_over_the_headline_words(tmp_path):
+    _, [cable] = projects_of(tmp_path, (
+        "Chile and Argentina order study on Andes power cable\n\n"
+        "Chile and Argentina agreed on Monday to study the expansion of the Andes Link, which the two "
+        "grid operators built in 2019."))
+    assert cable.label == "Andes Link"
+
+
+def test_a_bridge_named_in_its_own_right_is_a_project_though_nobody_builds_it(tmp_path):
+    _, [bridge] = projects_of(tmp_path, (
+        "The Guadiana International Bridge carries most of the freight between Portugal and Spain, "
+        "the two ministers said on Monday."))
+    assert bridge.label == "Guadiana International Bridge"
+    assert {"Portugal", "Spain"} <= keys(bridge.participants)
+
+
+def test_a_named_bridge_that_is_only_a_venue_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The Portuguese and Spanish ministers told reporters at the Guadiana International Bridge that "
+        "border checks would end in May."))
+    assert projects == []
+
+
+def test_a_name_the_text_gives_a_chairman_is_no_project_anywhere_in_the_article(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Lars Nilsen, chairman of the Bothnia Hydrogen Zone, met Finland's economy minister on Monday.\n\n"
+        "Sweden and Finland plan to develop the Bothnia Hydrogen Zone, a special zone on the coast, "
+        "the ministers said."))
+    assert projects == []
+
+
+def test_a_company_s_plant_at_a_named_site_is_a_project(tmp_path):
+    _, [plant] = projects_of(tmp_path, (
+        "Norway will store carbon dioxide captured at Equinor's gas processing plant in Kollsnes, "
+        "the energy ministry said on Monday."))
+    assert plant.label == "gas processing plant in Kollsnes"
+    assert "Equinor" in keys(plant.participants)
+
+
+def test_a_programme_only_worked_towards_is_no_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Chile and Peru agreed on Monday to work towards a new critical minerals initiative covering "
+        "lithium and copper, officials said."))
+    assert projects == []

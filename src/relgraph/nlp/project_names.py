@@ -1,5 +1,5 @@
-"""How a project is named: its label, the route that names it, and which mentions in one article
-are the same project ('the Baynes hydropower project' ... 'the Baynes plant')."""
+"""How a project is named: its label and the route that names it (which mentions of one article
+are one project: project_merge)."""
 from __future__ import annotations
 
 import re
@@ -33,6 +33,7 @@ class ProjectMention:
     headline: bool = False                        # in a headline, where any word may be capitalised
     kind: str | None = None                       # what it is: the head, or a generic head's project noun ('refinery project')
     route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
+    sites: frozenset[str] = frozenset()           # proper words of the site that delimits it ('at Dholera')
     merged: list[FactRecord] = field(default_factory=list)
 
 
@@ -311,69 +312,6 @@ def named_by_states(ctx: ArticleContext, core: Span, head: Token) -> bool:
     """'the Egypt-Sudan railway': a name of states only, which many projects share; the towns its
     route links ('linking Aswan with Wadi Halfa') tell it apart."""
     return all(state_word(ctx, t) for t in core if t.pos_ == "PROPN" and t.i != head.i)
-
-
-# -- one project, several mentions ----------------------------------------------------------
-def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
-    """Mentions of one project in one article become one record: the same label; the same proper
-    name ('Baynes hydropower project', 'Baynes plant'); or a description ('the crude oil pipeline')
-    of the article's one named project with that head, or sharing a word with it."""
-    kept: list[ProjectMention] = []
-    last: ProjectMention | None = None
-    for mention in mentions:
-        target = next((k for k in kept if _same_project(k, mention)), None)
-        if target is None and mention.restates:
-            target = next((k for k in reversed(kept) if k.head == mention.restates), None)
-        if target is None and mention.anaphoric and last is not None and last.sentence in (mention.sentence, mention.previous) \
-                and last.sentence < mention.sentence:
-            target = last
-        last = target or mention
-        if target is None:
-            kept.append(mention)
-            continue
-        if not target.names and mention.names or not mention.anaphoric and len(mention.names) > len(target.names):
-            # the fuller name gives the label
-            target.record.label, mention.record.label = mention.record.label, target.record.label
-            target.names, target.modifiers = mention.names, target.modifiers | mention.modifiers
-        _absorb(target.record, mention.record)
-    return [k.record for k in kept]
-
-
-def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
-    if a.record.label.lower() == b.record.label.lower():
-        return True
-    if a.headline != b.headline and a.head == b.head and not a.plural and not b.plural:
-        title, body = (a, b) if a.headline else (b, a)  # 'study bioceanic railway': capitals say little there
-        if title.names and title.names <= body.names | body.modifiers:
-            return True
-    if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
-        return (a.names <= b.names or b.names <= a.names) and not _other_kind(a, b)
-    if not b.names and a.head in b.modifiers or not a.names and b.head in a.modifiers:
-        return True  # 'the subway project' is the 'Metro Manila Subway
-    if a.plural or b.plural or a.head != b.head:
-        return False
-    if not a.names and not b.names and a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
-        return False  # 'a water treatment plant', 'a heating plant': two, in one sentence or two
-    if not a.generic_head:
-        return True
-    return bool(a.modifiers & b.modifiers)
-
-
-def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:
-    """Names of one place tell two projects apart when one is a route and the other another kind:
-    'the Lobito corridor' is not 'the Lobito Atlantic Railway' nor 'the Lobito refinery project',
-    'the planned A-B railway' not 'the A-B road'; the smaller name's kind among the larger name's
-    words ('the Lamu port' of 'the Lamu Port-South Sudan-Ethiopia corridor') makes it a part."""
-    if not (a.kind and b.kind) or a.kind == b.kind or not (a.route_kind or b.route_kind):
-        return False
-    small, big = (a, b) if len(a.names) <= len(b.names) else (b, a)
-    return small.kind not in big.names
-
-
-def _absorb(into: FactRecord, other: FactRecord) -> None:
-    into.participants += [r for r in other.participants if r not in into.participants]
-    into.places += [r for r in other.places if r not in into.places]
-    into.evidence += other.evidence
 
 
 def in_headline(token: Token) -> bool:

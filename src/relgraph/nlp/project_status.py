@@ -22,6 +22,16 @@ def signed_document(ctx: ArticleContext, head: Token) -> bool:
     return any(c.dep_ == "acl" and c.lemma_.lower() in verbs and c.tag_ == "VBN" for c in head.children)
 
 
+def only_worked_towards(ctx: ArticleContext, head: Token) -> bool:
+    """'agreed to work towards a new economic security initiative': a programme or plan the parties
+    only work towards is a policy framework still to be made, no undertaking; a facility worked
+    towards ('work towards a new pipeline') is still one."""
+    if head.lemma_.lower() not in ctx.lex.words("project_purpose_heads") or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in ("towards", "toward") and prep.head.lemma_.lower() in ctx.lex.words("project_hedge_verbs")
+
+
 def built(ctx: ArticleContext, head: Token) -> bool:
     """'construction of a border post', 'work on the industrial city', 'a loan for the bridge', 'the
     ML-1 railway upgrade'."""
@@ -31,7 +41,17 @@ def built(ctx: ArticleContext, head: Token) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "from"):
         return False  # 'investment by North Grid': who invests, not what is invested in
     return head.dep_ == "pobj" and (head.head.lemma_.lower() in construction
-                                    or head.head.head.lemma_.lower() in construction) or agreed_for(ctx, head)
+                                    or head.head.head.lemma_.lower() in construction) or agreed_for(ctx, head) \
+        or _invested_at(ctx, head)
+
+
+def _invested_at(ctx: ArticleContext, head: Token) -> bool:
+    """'coordinating investment at the ports': the parser hangs 'at' on the verb whose object is
+    the investment or the works."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("at", "in", "into") or head.head.head.pos_ != "VERB":
+        return False
+    nouns = ctx.lex.words("construction_nouns") | ctx.lex.words("project_funding_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in head.head.head.children)
 
 
 def agreed_for(ctx: ArticleContext, head: Token) -> bool:
@@ -85,3 +105,14 @@ def described_as_developed(ctx: ArticleContext, head: Token) -> bool:
     verbs = ctx.lex.words("project_development_verbs")
     return any(t.i > head.i and t.dep_ in ("relcl", "acl") and t.pos_ == "VERB" and t.lemma_.lower() in verbs
                and not relative_subject(t) for t in head.sent)
+
+
+def named_in_its_own_right(ctx: ArticleContext, head: Token) -> bool:
+    """'the King Salman Bridge is a decision for the leadership', 'a service to Jeddah Islamic Port':
+    a facility whose own name ends in a capitalised port, bridge or terminal noun is an undertaking
+    the story tells of, built or not; not where it is only the venue of an event ('landed at
+    Jacksons International Airport', 'told reporters at the Tienditas Bridge')."""
+    lex = ctx.lex
+    if head.lemma_.lower() not in lex.words("project_existing_facility_heads") or not head.text[:1].isupper():
+        return False
+    return not (head.dep_ == "pobj" and head.head.lower_ in lex.words("project_venue_preps"))

@@ -6,7 +6,8 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import subtree_span
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_names import is_measure, state_word
+from relgraph.nlp.project_names import dashed_first_place, is_measure, ranking, state_word
+from relgraph.nlp.project_status import built, developed
 
 PLACE_KINDS = ("city", "state")
 
@@ -34,6 +35,12 @@ def said_new(ctx: ArticleContext, head: Token) -> bool:
     """'a new deep-water terminal': a facility said to be new, at a site the text names, is one
     being made."""
     return any(c.dep_ == "amod" and c.lower_ in ctx.lex.words("project_novelty_modifiers") for c in head.children)
+
+
+def company_owned(ctx: ArticleContext, head: Token) -> bool:
+    """'Heidelberg Materials' cement plant': a facility an organisation owns, by the possessive."""
+    return any(c.dep_ == "poss" and (m := ctx.mention_at(c)) is not None and m.ref.kind == "organization"
+               for c in head.children)
 
 
 def unowned_name_words(ctx: ArticleContext, core: Span, head: Token) -> bool:
@@ -95,6 +102,11 @@ def distinctive(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
                      and t.lemma_.lower() not in skip and not state_word(ctx, t))
 
 
+def site_words(ctx: ArticleContext, site: Span) -> frozenset[str]:
+    """The proper words of a site phrase ('at Dholera in Gujarat' -> dholera, gujarat), states aside."""
+    return frozenset(t.lower_ for t in site if t.pos_ == "PROPN" and not state_word(ctx, t))
+
+
 def city_in(ctx: ArticleContext, head: Token) -> bool:
     scope = subtree_span(head)
     return bool(ctx.mentions_in(scope.start, scope.end, ("city",)))
@@ -111,3 +123,50 @@ def project_kind(ctx: ArticleContext, core: Span, head: Token) -> str | None:
         return lemma
     return next((t.lemma_.lower() for t in core if t.i != head.i and t.lemma_.lower() in lex.words("project_heads")
                  and t.lemma_.lower() not in lex.words("project_vague_route_heads")), None)
+
+
+def places_of_built_facility(ctx: ArticleContext, head: Token) -> list[Token]:
+    """'investment at the ports of Tanga and Mombasa', 'the expansion of the port of Beira': a
+    facility named by the places it is 'of' is a project of each place when the text says it is
+    built, funded or expanded ('the Red Sea port of Aqaba', said in passing, is only a place)."""
+    if head.lower_ not in ctx.lex.words("project_facility_heads") and \
+            head.lemma_.lower() not in ctx.lex.words("project_facility_heads"):
+        return []
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "PROPN":
+        return []
+    places = [t for t in [obj, *obj.conjuncts] if t.pos_ == "PROPN" and is_place(ctx, t) and not state_word(ctx, t)]
+    if not places or not (built(ctx, head) or developed(ctx, head, running=False)):
+        return []
+    return places
+
+
+def of_construction(ctx: ArticleContext, token: Token) -> bool:
+    """'the ML-1 railway upgrade': a project noun naming what a construction noun works on."""
+    return token.head.i == token.i + 1 and token.head.lemma_.lower() in ctx.lex.words("construction_nouns")
+
+
+def head_span(head: Token) -> Span:
+    return head.doc[head.i: head.i + 1]
+
+
+def core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
+    """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
+            and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
+    if head.dep_ == "compound" and of_construction(ctx, head):  # 'the ML-1 railway upgrade'
+        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.pos_ == "PROPN"]
+    if not mods:
+        return None
+    start = min(t.left_edge.i for t in mods)
+    return head.doc[dashed_first_place(ctx, head, start): head.i + 1]
+
+
+def company_name(ctx: ArticleContext, head: Token) -> set[frozenset[str]]:
+    """The name words of a project noun the text gives a chairman or a secretariat (a body's name)."""
+    if not company_named_as_project(ctx, head):
+        return set()
+    core = core_phrase(ctx, head)
+    names = name_words(ctx, core, head) if core is not None else frozenset()
+    return {names} if names else set()

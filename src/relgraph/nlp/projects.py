@@ -14,16 +14,20 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
+from relgraph.nlp.project_merge import merge_mentions
 from relgraph.nlp.project_names import (
-    ProjectMention, clean_label, conjunct_of_a_name, dashed_first_place, enumerated_routes, has_place_pair, in_headline,
-    merge_mentions, named_by_states, named_route_phrase, proper_extension, ranking, route_ends, route_label,
+    ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
+    name_text, named_by_states, named_route_phrase, proper_extension, route_ends, route_label,
     shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_words import (
-    actor_before_participle, city_in, company_named_as_project, distinctive, name_words, project_kind,
-    proper_words, said_new, unit_of_a_post, unowned_name_words,
+    actor_before_participle, city_in, company_name, company_named_as_project, company_owned, core_phrase, distinctive,
+    head_span, name_words, of_construction, places_of_built_facility, project_kind, proper_words, said_new, site_words,
+    unit_of_a_post, unowned_name_words,
 )
-from relgraph.nlp.project_status import built, described_as_developed, developed, signed_document
+from relgraph.nlp.project_status import (
+    built, described_as_developed, developed, named_in_its_own_right, only_worked_towards, signed_document,
+)
 from relgraph.nlp.supplies import extract_supplies
 from relgraph.records import FactRecord
 
@@ -32,9 +36,11 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     mentions: list[ProjectMention] = []
     pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
     built_heads: set[str] = set()
+    companies: set[frozenset[str]] = set()      # names the text gives a chairman or a secretariat
     for token in ctx.doc:  # names first, so no project name is taken for a participant
         if _head_candidate(ctx, token):
             _free_of_other_entities(ctx, token)
+            companies |= company_name(ctx, token)
     for token in ctx.doc:
         if not _head_candidate(ctx, token):
             continue
@@ -44,7 +50,7 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
             continue
         found = _mentions_at(ctx, token)
         if found is None:
-            core = _core_phrase(ctx, token)
+            core = core_phrase(ctx, token)
             if core is None and developed(ctx, token):
                 built_heads.add(token.lemma_.lower())  # 'the centre, to be built in Kyiv'
             elif core is not None and distinctive(ctx, core, token):
@@ -54,7 +60,11 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     for token, core in pending:
         if token.lemma_.lower() in built_heads:
             mentions += _mention(ctx, token, core, clean_label(trimmed(ctx, core).text))
+    # 'chairman of Egypt's Suez Canal Economic Zone' ... 'the Suez Canal Economic Zone, the special
+    # zone that runs along the canal': a name the text gives a chairman is a body's, wherever it is told
+    mentions = [m for m in mentions if not (m.names and m.names in companies)]
     return merge_mentions(mentions) + extract_supplies(ctx)
+
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
@@ -63,14 +73,10 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     if not (lemma in lex.words("project_heads") or lemma in lex.words("project_route_heads")
             or token.lower_ in lex.words("project_named_heads") or lemma in lex.words("project_purpose_heads")):
         return False
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not _of_construction(ctx, token):
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not of_construction(ctx, token):
         return False
     return not ctx.is_excluded(token.doc[token.i:token.i + 1])
 
-
-def _of_construction(ctx: ArticleContext, token: Token) -> bool:
-    """'the ML-1 railway upgrade': a project noun naming what a construction noun works on."""
-    return token.head.i == token.i + 1 and token.head.lemma_.lower() in ctx.lex.words("construction_nouns")
 
 
 def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
@@ -83,8 +89,11 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     if lemma not in lex.words("project_heads") | lex.words("project_route_heads") and \
             head.lower_ not in lex.words("project_named_heads"):
         purpose = purpose_label(ctx, head)  # 'plans to export gas from A to B'
-        return _mention(ctx, head, _head_span(head), purpose) if purpose else []
-    core = _core_phrase(ctx, head) or _apposed_name(ctx, head)
+        return _mention(ctx, head, head_span(head), purpose) if purpose else []
+    places = places_of_built_facility(ctx, head)
+    if places:  # 'investment at the ports of Tanga and Mombasa': one port of each place
+        return [m for p in places for m in _mention(ctx, head, head_span(head), f"{head.lemma_} of {name_text(p)}", [p])]
+    core = core_phrase(ctx, head) or _apposed_name(ctx, head)
     if lemma in lex.words("project_named_only_heads") and (core is None or not name_words(ctx, core, head)
                                                            or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
         return []  # 'the Ream Naval Base' is one, 'its customer base' none, 'an upgrade at X Air Base' a site
@@ -116,6 +125,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
         return True  # 'director of the Africa programme': a department; 'the joint venture X Rail': a company
+    if only_worked_towards(ctx, head):
+        return True  # 'agreed to work towards a new economic security initiative': a framework still to be made
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
     if _naming_appositive(ctx, head) is not None:
@@ -128,6 +139,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     return head.dep_ == "attr" and (core is None or not proper_words(ctx, core, head))
 
 
+
 def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
     """Projects named by their routes ('the Kayes–Tambacounda rail link'); None when there is no route."""
     branches = _route_branches(ctx, head)
@@ -138,7 +150,7 @@ def _route_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list
     what = clean_label(trimmed(ctx, core).text) if core is not None else head.text
     if core is not None and has_place_pair(core):  # 'Egypt-Sudan railway (Aswan–Wadi Halfa)'
         return [m for ends in branches for m in _mention(ctx, head, core, f"{what} ({route_label(ends, '').strip()})", ends)]
-    return [m for ends in branches for m in _mention(ctx, head, core or _head_span(head), route_label(ends, what), ends)]
+    return [m for ends in branches for m in _mention(ctx, head, core or head_span(head), route_label(ends, what), ends)]
 
 
 def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> list[ProjectMention] | None:
@@ -149,9 +161,9 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if core is None:
         extension = proper_extension(ctx, head) if not purpose and developed(ctx, head) else None
         if extension is not None:  # 'help build a new terminal at Clark International Airport'
-            return _mention(ctx, head, _head_span(head), clean_label(f"{head.text} {extension.text}"))
+            return _mention(ctx, head, head_span(head), clean_label(f"{head.text} {extension.text}"))
         label = purpose or topic_label(ctx, head)
-        return _mention(ctx, head, _head_span(head), label) if label else []
+        return _mention(ctx, head, head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
     name = _apposed_name(ctx, head, any_head=True) if not unowned_name_words(ctx, core, head) else None
     name = name or proper_name_after(ctx, head, core)
@@ -179,10 +191,11 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
-            site is not None and said_new(ctx, head) and not _head_candidate(ctx, site[-1]):
-        # 'a new regasification terminal at Ravenna'; not 'the new grain terminal at X port', a part of that port
+            site is not None and (said_new(ctx, head) or company_owned(ctx, head)) and not _head_candidate(ctx, site[-1]):
+        # 'a new regasification terminal at Ravenna', 'Heidelberg Materials' cement plant in Brevik'; not
+        # 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
-        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None)
+        return _mention(ctx, head, core, label, named_by=(route or site) if within is not None else None, site=site)
     return None
 
 
@@ -199,7 +212,8 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     if head.lower_ not in lex.words("project_facility_heads"):
         return bool(name_words(ctx, core, head))
     return bool(proper_words(ctx, core, head)) and (
-        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core))
+        developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core)
+        or named_in_its_own_right(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -232,20 +246,6 @@ def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
 
 
-def _head_span(head: Token) -> Span:
-    return head.doc[head.i: head.i + 1]
-
-
-def _core_phrase(ctx: ArticleContext, head: Token) -> Span | None:
-    """'the largest steel mill' -> 'steel mill'; needs at least one modifier that names what it is."""
-    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "nummod") and c.i < head.i
-            and not ranking(c) and c.lower_ not in ("first", "new", "last", "next", "other", "such")]
-    if head.dep_ == "compound" and _of_construction(ctx, head):  # 'the ML-1 railway upgrade'
-        mods += [c for c in head.head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and c.pos_ == "PROPN"]
-    if not mods:
-        return None
-    start = min(t.left_edge.i for t in mods)
-    return head.doc[dashed_first_place(ctx, head, start): head.i + 1]
 
 
 def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
@@ -297,7 +297,7 @@ def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
 def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
     """The project noun in apposition that gives an unnamed project noun its name: 'a third
     hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
-    own = _core_phrase(ctx, head)
+    own = core_phrase(ctx, head)
     if own is not None and name_words(ctx, own, head):
         return None
     doc = head.doc
@@ -308,7 +308,7 @@ def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
                  and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text in (",", ".", ";")][:1]
     for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
         if child.i > head.i and _head_candidate(ctx, child):
-            core = _core_phrase(ctx, child)
+            core = core_phrase(ctx, child)
             if core is not None and name_words(ctx, core, child):
                 return child
     return None
@@ -333,7 +333,7 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     branches = enumerated_routes(head)
     if branches:
         return branches
-    core = _core_phrase(ctx, head)
+    core = core_phrase(ctx, head)
     if core is not None and (has_place_pair(core) and not named_by_states(ctx, core, head)
                              or proper_words(ctx, core, head)):
         return []  # already named: 'the Basra-Aqaba pipeline, which would run from Basra to Aqaba'
@@ -349,16 +349,16 @@ def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
         if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
             as_ = next((c for c in tok.children if c.lower_ == "as"), None)
             obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-            core = _core_phrase(ctx, obj) if obj is not None else None
+            core = core_phrase(ctx, obj) if obj is not None else None
             return proper_words(ctx, core, obj) if core is not None else frozenset()
     return frozenset()
 
 
-def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
-             ends: list[Token] | None = None, named_by: Span | None = None) -> list[ProjectMention]:
+def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token] | None = None,
+             named_by: Span | None = None, site: Span | None = None) -> list[ProjectMention]:
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
     ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
-    not 'Hambantota port')."""
+    not 'Hambantota port'); `site`: the place phrase that delimits an unnamed one ('a plant at Dholera')."""
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
@@ -372,7 +372,7 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str,
                            modifiers=distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
-                           headline=in_headline(head))]
+                           headline=in_headline(head), sites=site_words(ctx, site) if site is not None else frozenset())]
 
 
 def _previous_sentence(head: Token) -> int:
