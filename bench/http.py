@@ -2,8 +2,12 @@
 query (entity lookup) and a medium one (2-hop join), against rdflib-endpoint serving the same data.
 
 Servers (each started fresh, in its own process group, stopped afterwards):
-- relgraph: `relgraph serve` (gunicorn, the default workers/threads, the per-query time limit on:
-  queries run in the executor's killable query processes);
+- relgraph: `relgraph serve` (the supervisor and its server processes behind the asynchronous
+  front, the default workers/threads, the per-query time limit on: queries run in the executor's
+  killable query processes). Every load client connects from 127.0.0.1, one address, so the
+  per-address fairness limit (`RELGRAPH_QUERY_PER_CLIENT`, 1 by default: more queries from one
+  address in the pool get 429) and the queue length are raised to the largest client count, as an
+  operator would for a trusted load generator; everything else is the default;
 - relgraph without the worker-process limit: bench.servers nolimit (same server, queries run in
   the web worker threads; a benchmark-only patch, relgraph has no such setting);
 - rdflib-endpoint (FastAPI under uvicorn, one process) over an rdflib Dataset of the same quads.
@@ -127,7 +131,9 @@ def run(size: int = 100_000, clients: list[int] = (1, 8, 32), duration_s: float 
                             "{port}"],
     }
     dump_dir = tempfile.mkdtemp(prefix="relgraph-bench-dumps-")
-    env = {"RELGRAPH_DUMP_CACHE_DIR": dump_dir}
+    # One address for every client: see the module docstring.
+    env = {"RELGRAPH_DUMP_CACHE_DIR": dump_dir, "RELGRAPH_QUERY_PER_CLIENT": str(max(clients)),
+           "RELGRAPH_QUERY_QUEUE_MAX": str(max(clients))}
     stats: dict[tuple[str, str, int], dict] = {}
     wrk = ensure_wrk()
     generator = f"wrk ({wrk})" if wrk else "bench.loadgen (Python threads, keep-alive http.client)"
@@ -191,8 +197,10 @@ def run(size: int = 100_000, clients: list[int] = (1, 8, 32), duration_s: float 
                                         for name, i in server_info.items()) + ".",
         "Server RSS after start-up (whole process tree): " + "; ".join(
             f"{name} {i['rss_mib']:.0f} MiB (start {i['start_s']:.1f} s)" for name, i in server_info.items()) + ".",
-        f"relgraph: gunicorn gthread, {_setting('workers')} workers × {_setting('threads')} threads, "
-        f"{_setting('query_workers')} query processes per worker, time limit {_setting('query_timeout_s')} s. "
+        f"relgraph: {_setting('workers')} server processes × {_setting('threads')} threads, "
+        f"{_setting('query_workers')} query processes per server process, time limit "
+        f"{_setting('query_timeout_s')} s, RELGRAPH_QUERY_PER_CLIENT and RELGRAPH_QUERY_QUEUE_MAX "
+        f"{max(clients)} (all clients share one address). "
         f"rdflib-endpoint: uvicorn, 1 process. Load generator: {generator}, keep-alive connections, on the "
         "same cores as the server; 1 s warm-up before each run.",
     ]

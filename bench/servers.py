@@ -16,17 +16,18 @@ import sys
 
 def serve_nolimit(store: str, host: str, port: int) -> None:
     from relgraph import executor as ex
+    from relgraph import query_process as qp
     from relgraph.settings import Settings
     from relgraph.web.serve import run_server
 
     def start(self, wait_s: float = 0.0) -> None:
         # The same store the query processes would use (an in-memory copy of a small store).
         if getattr(self, "_inproc", None) is None:
-            self._inproc, _ = ex.open_for_queries(self.store_path, self.in_memory_max_mb)
+            self._inproc, _ = qp.open_for_queries(self.store_path, self.in_memory_max_mb)
 
-    def round_trip(self, request: dict, timeout_s: float) -> tuple:
+    def round_trip(self, request: dict, arrival: float, limit: float) -> tuple:
         self.start()
-        return ex.execute(self._inproc, request)
+        return qp.execute(self._inproc, request)
 
     ex.Executor.start = start
     ex.Executor._round_trip = round_trip
