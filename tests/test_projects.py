@@ -808,3 +808,17 @@ def test_a_programme_only_worked_towards_is_no_project(tmp_path):
         "Chile and Peru agreed on Monday to work towards a new critical minerals initiative covering "
         "lithium and copper, officials said."))
     assert projects == []
+
+
+def test_an_initiative_named_after_its_city_or_basin_is_a_body_not_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Ghana and Togo reaffirmed their support for the Accra Initiative as a framework for regional "
+        "security cooperation. Uganda urged Kenya to join the Lake Victoria Basin Initiative."))
+    assert projects == []
+
+
+def test_an_initiative_whose_name_says_what_is_done_stays_a_project(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "Turkey and Ukraine discussed the Black Sea Grain Initiative in Ankara, and China and Kenya "
+        "the Belt and Road Initiative."))
+    assert sorted(p.label for p in projects) == ["Belt and Road Initiative", "Black Sea Grain Initiative"]

@@ -170,3 +170,20 @@ def company_name(ctx: ArticleContext, head: Token) -> set[frozenset[str]]:
     core = core_phrase(ctx, head)
     names = name_words(ctx, core, head) if core is not None else frozenset()
     return {names} if names else set()
+
+
+def body_named_after_place(ctx: ArticleContext, head: Token) -> bool:
+    """'the Accra Initiative', 'the Nile Basin Initiative': an initiative whose name is only the city
+    or the basin, sea or river it was founded for is a body of member states (an organisation);
+    'the Belt and Road Initiative', 'the Black Sea Grain Initiative' say what is done, and are projects."""
+    lex = ctx.lex
+    if head.lemma_.lower() not in lex.words("project_body_heads") or not head.text[:1].isupper():
+        return False
+    core = core_phrase(ctx, head)
+    words = [t for t in core if t.i != head.i and not t.is_punct] if core is not None else []
+    if not words or not all(proper(t) or t.like_num for t in words):
+        return False
+    if words[-1].lemma_.lower() in lex.words("project_geographic_nouns") or \
+            words[-1].lower_ in lex.words("project_geographic_nouns"):
+        return True  # 'Nile Basin', 'Three Seas': a place by its feature noun
+    return ctx.gaz.city(" ".join(t.text for t in words)) is not None

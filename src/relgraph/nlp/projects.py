@@ -21,7 +21,7 @@ from relgraph.nlp.project_names import (
     shared_by_states, state_word, trimmed,
 )
 from relgraph.nlp.project_words import (
-    actor_before_participle, city_in, company_name, company_named_as_project, company_owned, core_phrase, distinctive,
+    actor_before_participle, body_named_after_place, city_in, company_name, company_named_as_project, company_owned, core_phrase, distinctive,
     head_span, name_words, of_construction, places_of_built_facility, project_kind, proper_words, said_new, site_words,
     unit_of_a_post, unowned_name_words,
 )
@@ -219,8 +219,10 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
     """A head inside a place or a known organisation is not a project; an unknown 'organisation'
     NER found ending in a project noun ('the Indian Housing Project') is the project's name,
-    unless it reads like a company ('Georgian Railway': a state word and the noun); so is a
-    'person' ending in one."""
+    unless it reads like a company ('Georgian Railway': a state word and the noun) or a body named
+    after its place ('the Accra Initiative'); so is a 'person' ending in one."""
+    if body_named_after_place(ctx, head):
+        return False  # 'the Accra Initiative' is a body of its members: NER's organisation stays
     m = ctx.mention_at(head)
     if m is None:
         return True
