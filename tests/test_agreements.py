@@ -861,3 +861,14 @@ def test_the_deal_a_new_one_replaces_is_an_earlier_deal(tmp_path):
     assert sorted(a.date or "" for a in agreements) == ["2009", "2024-03-11"]
     [signing] = signings  # the 2009 convention is history: no second signing
     assert signing.date == "2024-03-11"
+
+
+def test_a_participle_on_the_deal_reports_its_signing_whatever_governs_the_deal(tmp_path):
+    # 'negotiated' is a hedge word: it governs the list, but 'signed in Lima ...' tells the signing done
+    found, _ = deals(tmp_path, (
+        "Andes\n\nPeru and Chile signed a border treaty in 1999. Two decades later the neighbours negotiated "
+        "its successor: a Coastal Security Pact (CSP) and a Fisheries Access Protocol (FAP), signed in Lima "
+        "on 4 March 2023."), published="2024-05-02")
+    [protocol] = [d for d in found if d.name and "Fisheries" in d.name]
+    assert protocol.date == "2023-03-04"
+    assert "Peru" in parties(protocol)

@@ -57,3 +57,22 @@ def test_a_relative_clause_on_a_name_does_not_date_the_event(sentence, word, exp
 def test_an_all_capital_dr_is_part_of_a_name_not_an_honorific():
     assert clean_name("DR Congo") == "DR Congo"
     assert clean_name("Dr Ann Roe") == "Ann Roe" and clean_name("Dr. Ann Roe") == "Ann Roe"
+
+
+def test_a_date_closing_the_sentence_keeps_the_clause_it_sits_in(tmp_path):
+    # 'in July.' before a paragraph break: with the full stop in the date's span, the stop (hung on the
+    # main verb, the break hung on it) would be the span's root, and the 'since' clause bounding an
+    # interval would be missed
+    import json
+
+    from relgraph.articles import iter_articles
+    from relgraph.nlp.extract import extract_article
+    path = tmp_path / "a.txt"
+    path.write_text("Border\n\nElmer Schialer, who drove across the border from Tacna for the afternoon, was "
+                    "making his first visit to Chile since Kast replaced Boric as president in July.\n\n"
+                    "The talks in Santiago went well.\n",
+                    encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2024-08-22"}))
+    [item] = list(iter_articles([path]))
+    visits = [f for f in extract_article(item).facts if f.kind == "event" and f.type == "Visit"]
+    assert visits and all(v.date == "2024-08" and v.date_assumed for v in visits)

@@ -56,7 +56,19 @@ def hedged(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
         return True  # "to sign", "plans to sign", "before signing"
     if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
         return True  # 'which still has to be signed'
+    if _participle_closing_a_list(noun, verb):
+        return False  # the participle after the listed deals tells their signing
     return any(a.lemma_.lower() in hedges | pending for a in _governors(verb))
+
+
+def _participle_closing_a_list(noun: Token, verb: Token) -> bool:
+    """'negotiated two texts: a Framework Agreement and an Interim Trade Agreement, signed in 2023': a
+    past participle closing a coordinated list of deals reports their signing done; the word governing
+    the list ('negotiated') does not hedge it. A lone deal keeps its governors ('plans to revise the
+    treaty signed in 1999' is about the revision)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i != noun.i:
+        return False
+    return noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _absolute_with(verb: Token) -> bool:

@@ -180,7 +180,10 @@ class ArticleContext:
             before = text[:start].rstrip().lower()
             if before.endswith(("since", "until", "till", "for", "over")):
                 continue  # an interval bound, not the date of this event
-            span = self.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+            # 'in July.' at a sentence's end: without its full stop, or the stop becomes the span's root
+            # and the date's own clause ('since X took office in July.') is lost
+            stop = len(text[start:end].rstrip(".,;:")) + start
+            span = self.doc.char_span(sent.start_char + start, sent.start_char + stop, alignment_mode="expand")
             if span is not None and (_other_clause(span.root, trigger, intervals) or self.in_dateline(span)):
                 continue
             # 'Wong flies to Apia on Thursday', 'Tokayev is to visit ... on Wednesday': a weekday with a verb
