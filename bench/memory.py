@@ -23,7 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import OUT, PYTHON, RELGRAPH, REPO, Result, Table, log
+from bench.common import OUT, RELGRAPH, REPO, Result, Table, log
+from bench.corpus import ensure_corpus
 
 CHUNK_LINE = re.compile(r"committed chunk (\d+): (\d+) article\(s\) extracted")
 
@@ -36,17 +37,6 @@ class Sample:
     exit: int | None = None
     chunks: list[dict] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
-
-
-def ensure_corpus(n: int, seed: int = 42) -> Path:
-    """bench/out/corpus/corpus-s<seed>-from0-n<n>, generated once."""
-    folder = OUT / "corpus" / f"corpus-s{seed}-from0-n{n}"
-    if not (folder / ".complete").exists():
-        log(f"generating {n:,} articles into {folder}")
-        subprocess.run([PYTHON, "-m", "bench.corpus", str(folder), "-n", str(n),
-                        "--seed", str(seed)], check=True, cwd=REPO)
-        (folder / ".complete").write_text("")
-    return folder
 
 
 def _rss_mib(pid: int) -> float:
@@ -109,7 +99,7 @@ def run(sizes: list[int], workers: int = 1, commit_every: int | None = None) -> 
                    "articles/s first / last tenth", "exit"])
     raw = {}
     for n in sizes:
-        corpus = ensure_corpus(n)
+        corpus = ensure_corpus(OUT / "corpus", n)
         log(f"building {n:,} articles")
         sample = build_once(corpus, workers, commit_every)
         chunks = sample.chunks

@@ -4,9 +4,7 @@ in a directory of its own, its own virtuoso.ini and free ports, and a load direc
 DirsAllowed includes (what the bulk loader reads N-Quads files from)."""
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -15,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.common import stop_process
 
 INI = """[Database]
 DatabaseFile = {d}/virtuoso.db
@@ -111,11 +111,5 @@ def running_virtuoso(directory: Path, *, max_rows: int = 10_000, buffers: int = 
             raise RuntimeError(f"isql grant failed: {grant.stdout}{grant.stderr}")
         yield Virtuoso(url, f"127.0.0.1:{sql_port}", load_dir, d)
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+        stop_process(proc, timeout_s=30)
         log.close()

@@ -222,7 +222,7 @@ def listings(store: str | None) -> None:
 
     Example: relgraph listings --store data/store
     """
-    from relgraph.listing_cache import cache_root, materialise_store
+    from relgraph.listing_cache import materialise_store, report_lines
     from relgraph.store import is_remote
 
     settings = _settings(store)
@@ -232,11 +232,7 @@ def listings(store: str | None) -> None:
         version, done = materialise_store(settings)
     except RelgraphError as exc:
         _fail(exc)
-    for name, info in done.items():
-        what = info["error"] if "error" in info else f"{info['rows']:,} rows in {info['seconds']:.2f} s"
-        click.echo(f"{name}: {what}", err=True)
-    click.echo(f"store version {version}: {len(done)} listing(s) written to {cache_root(settings) / version}",
-               err=True)
+    click.echo("\n".join(report_lines(settings, version, done)), err=True)
 
 
 @cli.command()

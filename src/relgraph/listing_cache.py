@@ -40,6 +40,7 @@ import pyoxigraph as ox
 from relgraph.paging import Page, PageSpec, listing_text
 from relgraph.queries import NamedQuery
 from relgraph.renderers import RESULT_FORMATS
+from relgraph.snapshot import open_at_one_version, per_store_temp_dir, store_version
 
 TSV = ox.QueryResultsFormat.TSV
 INDEX_ITEM = "Q"  # uint64 offsets
@@ -50,8 +51,7 @@ def cache_root(settings) -> Path:
     """The configured listing cache folder, or one per store under the temp dir."""
     if settings.listing_cache_dir is not None:
         return Path(settings.listing_cache_dir)
-    key = hashlib.sha256(str(Path(settings.store).resolve()).encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / "relgraph-listings" / key
+    return per_store_temp_dir(settings.store, "listings")
 
 
 def _stem(root: Path, version: str, query: NamedQuery) -> Path:
@@ -196,7 +196,6 @@ def _prune(root: Path, keep: str) -> None:
 def materialise_store(settings) -> tuple[str, dict[str, dict]]:
     """Open the embedded store read-only and write its canned listings; (version, what each took)."""
     from relgraph.queries import named_queries
-    from relgraph.snapshot import open_at_one_version
     from relgraph.store import open_store
 
     store, version = open_at_one_version(settings.store, lambda: open_store(settings.store, read_only=True))
@@ -229,14 +228,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", help="only if the store is still at this version")
     args = parser.parse_args(argv)
     settings = Settings.load()
-    from relgraph.snapshot import store_version
-
     if args.version and store_version(settings.store)[0] != args.version:
         return 0  # a newer build: the server starts another materialiser for it
     version, done = materialise_store(settings)
-    for name, info in done.items():
-        print(f"{name}: {info}", file=sys.stderr)
+    print("\n".join(report_lines(settings, version, done)), file=sys.stderr)
     return 0
+
+
+def report_lines(settings, version: str, done: dict[str, dict]) -> list[str]:
+    """What `materialise_store` wrote, a line per listing and a last line saying where."""
+    lines = [f"{name}: {_what(info)}" for name, info in done.items()]
+    return lines + [f"store version {version}: {len(done)} listing(s) written to {cache_root(settings) / version}"]
+
+
+def _what(info: dict) -> str:
+    return info["error"] if "error" in info else f"{info['rows']:,} rows in {info['seconds']:.2f} s"
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ server answers only from processes that opened the same one (relgraph.executor, 
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -37,6 +38,13 @@ def store_version(path: Path | str) -> tuple[str, float]:
         digest.update(f"{child.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
         newest = max(newest, info.st_mtime)
     return digest.hexdigest()[:16], newest
+
+
+def per_store_temp_dir(store: Path | str, kind: str) -> Path:
+    """`<temp dir>/relgraph-<kind>/<key of the store's absolute path>`: where files made from one
+    store (dumps, listings) live when no folder is configured; not created here."""
+    key = hashlib.sha256(str(Path(store).resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"relgraph-{kind}" / key
 
 
 def open_at_one_version(path: Path | str, opener: Callable[[], T], attempts: int = 5) -> tuple[T, str]:

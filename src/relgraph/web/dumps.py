@@ -27,6 +27,7 @@ from flask import Blueprint, request, send_file
 
 from relgraph.executor import ExecutionError
 from relgraph.namespaces import PREFIXES
+from relgraph.snapshot import per_store_temp_dir
 from relgraph.web import WebState, state
 
 bp = Blueprint("dumps", __name__)
@@ -115,8 +116,7 @@ def cache_dir(web: WebState) -> Path:
     if web.settings.dump_cache_dir is not None:
         directory = Path(web.settings.dump_cache_dir)
     else:
-        store_key = hashlib.sha256(str(Path(web.settings.store).resolve()).encode()).hexdigest()[:12]
-        directory = Path(tempfile.gettempdir()) / "relgraph-dumps" / store_key
+        directory = per_store_temp_dir(web.settings.store, "dumps")
     directory.mkdir(parents=True, exist_ok=True)
     return directory
 
