@@ -3,6 +3,16 @@
 Runs the chosen benchmarks (all by default) one after the other, prints each one's tables as
 Markdown, and writes them to bench/out/<name>.md and .json; bench/out/report.md gathers the latest
 result of every benchmark with the machine and versions (what bench/README.md is written from).
+
+The long benchmarks of issues 9 and 12 run on their own, each with its own options (`--help`) and
+its own section in bench/README.md:
+
+    python -m bench.memory -n 2000     peak RSS and articles/s of streaming builds by corpus size
+    python -m bench.warc               a 10,000-page WARC built in chunks
+    python -m bench.driver -n 400      the driver's cost per article in a --dask build
+    python -m bench.bulk               Virtuoso bulk loader against SPARQL UPDATE
+    python -m bench.listings           first pages of every canned listing at 5M triples
+    python -m bench.safety             the public endpoint under load and attack
 """
 from __future__ import annotations
 
