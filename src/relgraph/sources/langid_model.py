@@ -9,8 +9,8 @@ memory-mapped (a text reads only the rows of its own features), the small tables
 the same arrays with the same dtypes as py3langid's own loader gives, so the probabilities are the
 same to the last bit.
 
-The cache folder is `$RELGRAPH_CACHE_DIR`, else `.cache/` at the top of the checkout. Nothing is
-ever downloaded: the only source is the model file of the installed py3langid. When the folder
+The cache folder is relgraph.cache's (`$RELGRAPH_CACHE_DIR`, else `.cache/`). Nothing is ever
+downloaded: the only source is the model file of the installed py3langid. When the folder
 cannot be written, the model is read the slow way, from the package.
 """
 from __future__ import annotations
@@ -25,15 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from relgraph.settings import REPO_ROOT
+from relgraph.cache import cache_root
 
 # py3langid.modelio.load_model's order: (nb_ptc, nb_pc, nb_classes, tk_nextmove, tk_row, tk_output)
 NAMES = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_root() -> Path:
-    """Where relgraph keeps what it derives from installed packages."""
-    return Path(os.environ.get("RELGRAPH_CACHE_DIR") or REPO_ROOT / ".cache")
 
 
 def model_file() -> Path:
