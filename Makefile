@@ -5,6 +5,7 @@
 
 setup:
 	./scripts/setup.sh
+	.venv/bin/python -m relgraph.sources.langid_model   # unpack the language model once (.cache/)
 
 build: setup
 	.venv/bin/relgraph build data/articles

@@ -6,7 +6,9 @@ their imports and model load: `relgraph build DIR --store NEW` against
 `python -m bench.extraction --spacy DIR N_PROCESS BATCH` (import spacy, `spacy.load(model)`,
 iterate `nlp.pipe(texts, batch_size, n_process)`). The same runs on a one-article corpus give each
 side's fixed start-up cost, and "steady" words/s leave it out. Runs are interleaved (A B C D A B C
-D ...) so that load from other processes on the machine hits every configuration alike.
+D ...) so that load from other processes on the machine hits every configuration alike. Each run's
+CPU seconds (user + system, with its worker processes) are given in a second table: on a shared
+machine they move less with the load than the wall clock.
 
 `baseline=` (a source tree of another relgraph commit, e.g. `git worktree add /tmp/base COMMIT`)
 adds that tree's `relgraph build` (its `src` first on PYTHONPATH) to the same interleaved runs, so
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -58,17 +61,29 @@ def build_supports_workers() -> bool:
 def timed(cmd: list[str], tree: Path | None = None) -> tuple[float, str | None, str]:
     """Wall seconds of a command, run on the relgraph of source tree `tree` (default: this one);
     (seconds, error or None, stdout)."""
+    seconds, _cpu, error, out = timed_cpu(cmd, tree)
+    return seconds, error, out
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_cpu(cmd: list[str], tree: Path | None = None) -> tuple[float, float, str | None, str]:
+    """`timed`, with the CPU seconds (user + system) of the command and of the worker processes it
+    waited for: on a shared machine they move less with the load than the wall clock does."""
     env = None
     if tree is not None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [str(tree / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), _children_cpu()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tree or REPO, env=env)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
     if proc.returncode != 0:
         tail = " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
-        return seconds, f"exit {proc.returncode}: {tail}", proc.stdout
-    return seconds, None, proc.stdout
+        return seconds, cpu, f"exit {proc.returncode}: {tail}", proc.stdout
+    return seconds, cpu, None, proc.stdout
 
 
 BASELINE = "relgraph build (baseline)"
@@ -118,6 +133,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
         if workers:
             configs[(BASELINE, 2)] = configs[("relgraph build", 2)]
     times: dict[tuple[str, int, str], list[float]] = {}
+    cpu: dict[tuple[str, int, str], list[float]] = {}
     errors: list[str] = []
     for directory, label, runs in ((one, "one", max(1, repeat - 1)), (corpus, "all", repeat)):
         for r in range(runs):
@@ -126,7 +142,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
                 try:
                     cmd = [str(store) if c == "{store}" else c for c in make(directory)]
                     log(f"extraction: {key[0]} ×{key[1]} on {label} ({r + 1}/{runs})")
-                    seconds, error, _ = timed(cmd, base_tree if key[0] == BASELINE else None)
+                    seconds, used, error, _ = timed_cpu(cmd, base_tree if key[0] == BASELINE else None)
                 finally:
                     shutil.rmtree(store, ignore_errors=True)
                 if error:
@@ -134,6 +150,7 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
                     log(f"  failed: {error}")
                     continue
                 times.setdefault((*key, label), []).append(seconds)
+                cpu.setdefault((*key, label), []).append(used)
     table = Table(f"Extraction: {articles:,} generated articles, {words:,} words (wall clock of a fresh "
                   f"process, batch {batch}; start-up = the same on a 1-article corpus of {words_one} words)",
                   ["pipeline", "processes", "runs", "seconds (median)", "words/s", "start-up s",
@@ -179,8 +196,10 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
         "(the bulk loader for a first build into an empty store).",
     ] + [f"error: {e}" for e in errors]
     result.tables.append(table)
-    result.raw = {"words": words, "words_one": words_one, "times": {" ".join(map(str, k)): v
-                                                                     for k, v in times.items()}}
+    result.tables.append(_cpu_table(configs, cpu, words, words_one))
+    result.raw = {"words": words, "words_one": words_one,
+                  "times": {" ".join(map(str, k)): v for k, v in times.items()},
+                  "cpu": {" ".join(map(str, k)): v for k, v in cpu.items()}}
     ours, bare = rates.get(("relgraph build", 1)), rates.get(("spaCy nlp.pipe", 1))
     if ours and bare:
         result.target("build ≥ 0.8 × bare nlp.pipe words/s (1 process, end to end)",
@@ -191,6 +210,31 @@ def run(articles: int = 200, repeat: int = 3, *, workdir: Path, quick: bool = Fa
                   fmt_ratio(two[0] / ours[0]) if two and ours else "not measured (no --workers yet)",
                   (two[0] / ours[0] >= TARGET_SCALING) if two and ours else None)
     return result
+
+
+def _cpu_table(configs: dict, cpu: dict, words: int, words_one: int) -> Table:
+    """The same runs in CPU seconds (user + system, the process and its workers)."""
+    table = Table("Extraction in CPU seconds (the same runs; user + system of each process and its workers)",
+                  ["pipeline", "processes", "CPU s (median)", "words per CPU s", "start-up CPU s",
+                   "steady words per CPU s", "÷ bare spaCy (same processes)"])
+    rates: dict[tuple[str, int], tuple[float, float]] = {}
+    for key in configs:
+        if not cpu.get((*key, "all")):
+            continue
+        used, startup = median(cpu[(*key, "all")]), median(cpu.get((*key, "one"), [float("nan")]))
+        steady = (words - words_one) / (used - startup) if used > startup else float("nan")
+        rates[key] = (words / used, steady)
+        table.add(key[0], key[1], f"{used:.1f}", fmt_num(words / used), f"{startup:.1f}", fmt_num(steady), "–")
+    for row, key in zip(table.rows, [k for k in configs if k in rates]):
+        peer = rates.get(("spaCy nlp.pipe", key[1]))
+        if key[0].startswith("relgraph build") and peer:
+            row[-1] = f"{fmt_ratio(rates[key][0] / peer[0])} (steady {fmt_ratio(rates[key][1] / peer[1])})"
+    for n in (1, 2):
+        ours, base = rates.get(("relgraph build", n)), rates.get((BASELINE, n))
+        if ours and base:
+            table.notes.append(f"{n} process(es), words per CPU s: this tree ÷ the baseline = "
+                               f"{fmt_ratio(ours[0] / base[0])} (steady {fmt_ratio(ours[1] / base[1])})")
+    return table
 
 
 def main(argv: list[str]) -> None:

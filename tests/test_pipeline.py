@@ -1,6 +1,8 @@
 """The spaCy pipeline relgraph builds: gazetteer names against the NER's spans."""
 from __future__ import annotations
 
+import pytest
+
 from relgraph.nlp.pipeline import load_nlp
 
 
@@ -45,3 +47,37 @@ def test_the_pipeline_sets_the_models_parts_of_speech_and_morphology():
     ours = load_nlp()[0](text)
     theirs = spacy.load(MODEL)(text)
     assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+
+
+def test_the_ruler_patterns_are_cached_by_extractor_version(tmp_path, monkeypatch):
+    from relgraph.fingerprint import extractor_version
+    from relgraph.gazetteer import Gazetteer, default_gazetteer
+    from relgraph.nlp.pipeline import ruler_patterns
+
+    gaz = default_gazetteer()
+    stale = tmp_path / "patterns" / "entity-ruler-0.0.9+0123456789.json"
+    stale.parent.mkdir()
+    stale.write_text("[]", encoding="utf-8")
+    made = ruler_patterns(gaz, tmp_path)
+    assert made == gaz.entity_ruler_patterns() and len(made) > 1000
+    entry = tmp_path / "patterns" / f"entity-ruler-{extractor_version()}.json"
+    assert entry.is_file() and [p.name for p in entry.parent.iterdir()] == [entry.name]
+
+    def refuse(self):
+        raise AssertionError("made again instead of read from the cache")
+
+    monkeypatch.setattr(Gazetteer, "entity_ruler_patterns", refuse)
+    assert ruler_patterns(gaz, tmp_path) == made          # read back, the same patterns
+    entry.write_text("{ damaged", encoding="utf-8")
+    with pytest.raises(AssertionError, match="made again"):
+        ruler_patterns(gaz, tmp_path)                      # a damaged entry is not trusted
+
+
+def test_another_gazetteer_makes_its_own_patterns(tmp_path):
+    from relgraph.gazetteer import Gazetteer, default_gazetteer
+    from relgraph.nlp.pipeline import ruler_patterns
+
+    other = Gazetteer.load()   # not the default instance: it may have been made from other files
+    assert other is not default_gazetteer()
+    assert ruler_patterns(other, tmp_path) == default_gazetteer().entity_ruler_patterns()
+    assert not (tmp_path / "patterns").exists()

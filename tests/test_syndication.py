@@ -333,3 +333,15 @@ def test_one_story_on_three_sites_with_different_furniture_is_one_story_with_thr
         SELECT ?x (COUNT(DISTINCT ?src) AS ?n) WHERE {{ ?as dip:sourceArticle ?src ;
         <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?x }} GROUP BY ?x""")}
     assert signed and all(count[x] == 3 for x in signed)   # one node per agreement, three sources each
+
+
+def test_band_counts_in_the_parameter_file_are_checked(tmp_path):
+    good = json.loads((REPO_ROOT / "data" / "patterns" / "syndication.json").read_text(encoding="utf-8"))
+    assert load_params().bands == [(i * 3, i * 3 + 3) for i in range(37)]
+    for bad, message in (({"lsh_bands": 37}, "both be given"), ({"lsh_bands": "x", "lsh_rows": 3}, "integers"),
+                         ({"lsh_bands": 40, "lsh_rows": 4}, "at most num_perm")):
+        path = tmp_path / "syndication.json"
+        path.write_text(json.dumps({k: v for k, v in good.items() if not k.startswith("lsh_")} | bad))
+        with pytest.raises(ValueError, match=message) as error:
+            load_params(path)
+        assert str(path) in str(error.value)

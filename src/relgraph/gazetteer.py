@@ -87,9 +87,9 @@ class GazEntry:
         """Full IRIs of the external records this entry is linked to."""
         out = []
         if self.wikidata:
-            out.append(str(WD[self.wikidata]))
+            out.append(f"{WD}{self.wikidata}")
         if self.dbpedia:
-            out.append(str(DBR[self.dbpedia]))
+            out.append(f"{DBR}{self.dbpedia}")
         if self.geonames:
             out.append(f"{GN}{self.geonames}/")
         return out

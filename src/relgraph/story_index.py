@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from datasketch import MinHash
-
 from relgraph.articles import Article
 from relgraph.iris import IriMaker
+from relgraph.minhash import MinHash
 from relgraph.namespaces import DIP
 from relgraph.syndication import (
     DCT_ID, SCHEMA_URL, Member, Params, Placement, band_keys, canonical_url, decode_signature,

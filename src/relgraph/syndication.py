@@ -12,7 +12,10 @@ A wire story reaches a corpus as many copies. Two kinds are told apart here:
 * **near copies** (a different headline, byline or dateline, a paragraph dropped, added or moved,
   a local lead) are found by MinHash over word shingles with LSH banding (datasketch), with the
   parameters of `data/patterns/syndication.json`. They are all ingested, each a source of its own
-  assertions, and grouped in one `dip:Story`.
+  assertions, and grouped in one `dip:Story`. The "affine32" signatures are computed by
+  `relgraph.minhash` and the bands read from the JSON file, exactly as datasketch makes them, so a
+  build does not import datasketch (nor scipy with it); another scheme, or a file that does not
+  give the bands, falls back to datasketch.
 
 A story's IRI is `<base>story/<id of its first article>`: the first article built of the story
 founds it and later copies join it, so the IRI never changes when a copy is added (a hash of the
@@ -35,9 +38,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 import pyoxigraph as ox
-from datasketch import MinHash, MinHashLSH
-
 from relgraph.iris import IriMaker
+from relgraph.minhash import AFFINE32, MinHash
 from relgraph.namespaces import DIP, PREFIXES
 from relgraph.resources import DATA_DIR, read_json_object
 
@@ -59,24 +61,40 @@ class Params:
     threshold: float
     seed: int = 1
     scheme: str = "affine32"     # datasketch's hashing scheme: a stored signature must name it
+    # (bands, rows) as datasketch's MinHashLSH chooses them for this threshold and num_perm, written
+    # in the JSON file so that no build imports it; None: ask datasketch
+    band_rows: tuple[int, int] | None = None
 
     @property
     def bands(self) -> list[tuple[int, int]]:
         """The (start, end) ranges of the LSH bands: datasketch's choice of bands and rows for this
         threshold and number of permutations (it weighs false positives and negatives equally)."""
-        return _bands(self.threshold, self.num_perm)
+        bands, rows = self.band_rows or optimal_band_rows(self.threshold, self.num_perm)
+        return [(i * rows, (i + 1) * rows) for i in range(bands)]
 
 
 @lru_cache(maxsize=8)
-def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    return list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+def optimal_band_rows(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's (bands, rows) for `threshold` and `num_perm` (imports datasketch and scipy)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def load_params(path: Path = PARAMS_FILE) -> Params:
     """The parameters in `path` (a JSON object; keys starting with "_" are comments)."""
     data = {k: v for k, v in read_json_object(path).items() if not k.startswith("_")}
+    band_rows = None
+    if "lsh_bands" in data or "lsh_rows" in data:
+        try:
+            band_rows = (int(data["lsh_bands"]), int(data["lsh_rows"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}: lsh_bands and lsh_rows must both be given, as integers ({exc!r})") from exc
+        if min(band_rows) < 1 or band_rows[0] * band_rows[1] > int(data["num_perm"]):
+            raise ValueError(f"{path}: lsh_bands x lsh_rows must be at least 1 and at most num_perm")
     return Params(int(data["shingle_words"]), int(data["num_perm"]), float(data["threshold"]),
-                  int(data.get("seed", 1)), str(data.get("scheme", "affine32")))
+                  int(data.get("seed", 1)), str(data.get("scheme", AFFINE32)), band_rows)
 
 
 # ---------------------------------------------------------------- exact copies
@@ -113,9 +131,20 @@ def shingles(text: str, size: int) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def new_minhash(params: Params, hashvalues: np.ndarray | None = None):
+    """An empty signature (or one of the given values) for `params`: relgraph's own for
+    "affine32", datasketch's for any other scheme."""
+    if params.scheme == AFFINE32:
+        return MinHash(params.num_perm, params.seed, hashvalues)
+    from datasketch import MinHash as DatasketchMinHash
+
+    return DatasketchMinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme,
+                             hashvalues=hashvalues)
+
+
 def signature(text: str, params: Params) -> MinHash:
     """The MinHash of the text's word shingles."""
-    minhash = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme)
+    minhash = new_minhash(params)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text, params.shingle_words))])
     return minhash
 
@@ -133,8 +162,7 @@ def decode_signature(text: str, params: Params) -> MinHash | None:
         return None
     if len(values) != params.num_perm:
         return None
-    return MinHash(num_perm=params.num_perm, seed=params.seed, scheme=params.scheme,
-                   hashvalues=values.astype(np.uint64))
+    return new_minhash(params, values.astype(np.uint64))
 
 
 def band_keys(minhash: MinHash, params: Params) -> list[str]:

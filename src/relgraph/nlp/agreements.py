@@ -33,7 +33,7 @@ HISTORY_YEARS = 2                       # a deal signed this long before the art
 def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
     found: list[Report] = []
     lede_start = _lede_start(ctx)
-    for token in ctx.doc:
+    for token in ctx.index.tokens(ctx.index.with_pos(("NOUN", "PROPN"))):  # is_agreement_noun's first test
         if not is_agreement_noun(ctx, token) or ctx.is_excluded(token.doc[token.i:token.i + 1]):
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
@@ -336,7 +336,7 @@ def _agreed_to(ctx: ArticleContext) -> list[Report]:
     """'Saudi Arabia and Iran agreed on Friday to re-establish relations': two or more states that
     (in the past tense, without hedging) agreed to do something have concluded an agreement."""
     out = []
-    for verb in ctx.doc:
+    for verb in ctx.index.tokens(ctx.index.with_lemma(("agree",))):
         if verb.lemma_.lower() != "agree" or verb.tag_ not in ("VBD", "VBN"):
             continue
         actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from relgraph import dates
 from relgraph.gazetteer import Gazetteer
+from relgraph.nlp.token_index import TokenIndex
 from relgraph.records import ArticleRecords, Evidence, Ref
 from relgraph.resources import Lexicon
 
@@ -51,6 +52,7 @@ class ArticleContext:
     _text: str | None = field(default=None, repr=False)
     _ents: tuple[Span, ...] | None = field(default=None, repr=False)
     _ent_by_token: dict[int, Span] | None = field(default=None, repr=False)
+    _index: TokenIndex | None = field(default=None, repr=False)
     # what a rule works out once per article and then asks per token (see statements.posting_verb)
     memo: dict = field(default_factory=dict, repr=False)
 
@@ -69,6 +71,14 @@ class ArticleContext:
         if self._ents is None:
             self._ents = tuple(self.doc.ents)
         return self._ents
+
+    @property
+    def index(self) -> TokenIndex:
+        """Token positions by word, lemma and part of speech, made once: rules ask it for their
+        trigger words instead of walking every token (nlp/token_index.py)."""
+        if self._index is None:
+            self._index = TokenIndex(self.doc)
+        return self._index
 
     def ent_at(self, i: int) -> Span | None:
         """The entity that holds token i, if any."""

@@ -263,7 +263,7 @@ def link_bare_surnames(ctx: ArticleContext) -> None:
             for word in words[1:]:
                 surnames.setdefault(word, set()).add(ref.key)
             given.setdefault(words[0], set()).add(ref.key)
-    for token in ctx.doc:
+    for token in ctx.index.tokens(ctx.index.with_pos(("PROPN", "NOUN"))):  # what _name_like may take
         if not _name_like(token) or ctx.mention_at(token) is not None:
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and ctx.mention_at(token.head) is None:

@@ -70,7 +70,7 @@ def _triggers(ctx: ArticleContext):
         if etype:
             yield root, etype, FAMILY.get(root.lower_, root.lemma_)
     host_verbs = ctx.lex.words("host_verbs")
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_pos(("VERB",))):
         if token.pos_ != "VERB" or ctx.is_excluded(doc[token.i: token.i + 1]):
             continue
         lemma = token.lemma_.lower()
@@ -86,7 +86,7 @@ def _triggers(ctx: ArticleContext):
             yield token, "Consultation", "call"
         if co_chaired_body(ctx, token):
             yield token, "Meeting", "session"  # 'A and B co-chaired the Joint Commission'
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_lower(("due",))):
         if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
             yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
 

@@ -24,7 +24,7 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
     """Every descriptor noun ('company', 'agency', ...) lends its type to the name beside it."""
     descriptors = org_shapes().descriptor_nouns
     runners = org_shapes().runner_participles
-    for tok in ctx.doc:
+    for tok in ctx.index.tokens(ctx.index.with_lemma_or_lower(descriptors | {"-"})):  # the tests below
         if tok.text == "-" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in runners:
             runner = _name_before_hyphen(ctx, tok)
             if runner is not None:

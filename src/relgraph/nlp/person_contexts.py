@@ -130,7 +130,7 @@ def names_of_a_states_subject(ctx: ArticleContext) -> list[Span]:
     """'Niger's Bakary Yaou Sangaré also attended': a state's possessive before proper nouns that
     the NER left unlabelled and that act as the subject of a verb - the state stands for the office."""
     doc, found = ctx.doc, []
-    for head in doc:
+    for head in ctx.index.tokens(ctx.index.with_pos(("PROPN",))):
         if head.pos_ != "PROPN" or head.ent_type_ or head.dep_ not in ("nsubj", "nsubjpass") \
                 or head.head.pos_ not in ("VERB", "AUX"):
             continue

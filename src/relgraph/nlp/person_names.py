@@ -279,7 +279,9 @@ def names_after_address(ctx: ArticleContext) -> list[Span]:
     """Names that a form of address introduces ('Datuk Onn Hafiz Ghazi', 'Vice Admiral Irvansyah'),
     whether or not the NER saw them."""
     doc, vocab, found = ctx.doc, name_vocabulary(), []
-    for token in doc:
+    exact = {h.lower() for h in vocab.honorifics_exact}  # the test below, asked once per distinct word
+    words = [w for w in ctx.index.lower if vocab.address_index.may_begin(w) or w.replace(".", "") in exact]
+    for token in ctx.index.tokens(ctx.index.with_lower(words)):
         if not token.text[:1].isupper() or not (vocab.address_index.may_begin(token.lower_)
                                                 or token.text.replace(".", "") in vocab.honorifics_exact):
             continue
@@ -307,7 +309,7 @@ def names_coordinated_with_people(ctx: ArticleContext) -> list[Span]:
     and Jeyhun Bayramov') that the NER gave another label or none: a list of people holds people."""
     doc, found, vocab, titles = ctx.doc, [], name_vocabulary(), title_words(ctx)
     person_roots = {ent.root.i for ent in ctx.ents if ent.label_ == "PERSON" and len(ent) >= 2}
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_pos(("PROPN",))):
         unsure = token.ent_type_ in UNSURE_LABELS or token.ent_type_ == "ORG" and _org_shaped_like_name(ctx, token)
         if token.pos_ != "PROPN" or not unsure or not _capitalised(token):
             continue

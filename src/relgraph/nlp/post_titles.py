@@ -23,7 +23,7 @@ def find_posts(ctx: ArticleContext) -> list[PostMention]:
         span = Span(doc, start, end, label=match_id)
         if not ctx.is_excluded(span):
             spans.append(span)
-    spans.extend(Span(doc, t.i, t.i + 1, label="counterpart") for t in doc if t.lower_ == COUNTERPART)
+    spans.extend(Span(doc, t.i, t.i + 1, label="counterpart") for t in ctx.index.tokens(ctx.index.with_lower((COUNTERPART,))))
     spans.extend(span for span in portfolio_titles(ctx)
                  if not any(s.start < span.end and span.start < s.end for s in spans))
     first_words = {p.split()[0] for p in ctx.lex.posts if " " in p}
@@ -146,7 +146,7 @@ def portfolio_titles(ctx: ArticleContext) -> list[Span]:
     shapes, doc = ctx.lex.post_shapes, ctx.doc
     portfolios, joiners = shapes["portfolios"], shapes["joiners"]
     found = []
-    for head in doc:
+    for head in ctx.index.tokens(ctx.index.with_lower(shapes["heads"])):
         if head.lower_ not in shapes["heads"]:
             continue
         start = head.i - 1 if head.i > 0 and doc[head.i - 1].lower_ == "cabinet" else head.i

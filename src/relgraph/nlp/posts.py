@@ -172,7 +172,7 @@ def plural_titles(ctx: ArticleContext) -> list[Span]:
     """Listed titles in the plural ('Foreign Ministers', 'Presidents'), labelled with the singular's
     role: a title that several names after it share."""
     doc, posts, found = ctx.doc, ctx.lex.posts, []
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_lower([w for w in ctx.index.lower if _singular(w)])):
         singular = _singular(token.lower_)
         # capitalised ('Foreign Ministers X and Y'), in apposition to the list ('the foreign ministers,
         # X and Y'), or lower-case right before a name ('prime ministers X and Y': the list is checked

@@ -37,11 +37,15 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     pending: list[tuple[Token, Span]] = []      # facilities waiting for a mention that says they are built
     built_heads: set[str] = set()
     companies: set[frozenset[str]] = set()      # names the text gives a chairman or a secretariat
-    for token in ctx.doc:  # names first, so no project name is taken for a participant
+    lex = ctx.lex
+    heads = ctx.index.tokens(ctx.index.with_lemma_or_lower(  # the words _head_candidate tests first
+        lex.words("project_heads") | lex.words("project_route_heads") | lex.words("project_named_heads")
+        | lex.words("project_purpose_heads")))
+    for token in heads:  # names first, so no project name is taken for a participant
         if _head_candidate(ctx, token):
             _free_of_other_entities(ctx, token)
             companies |= company_name(ctx, token)
-    for token in ctx.doc:
+    for token in heads:
         if not _head_candidate(ctx, token):
             continue
         if restated_head(token):  # 'the X Route, as the corridor ... is formally known'

@@ -22,7 +22,7 @@ StateAfter = Callable[[ArticleContext, Span], str | None]
 
 def extract_legislatures(ctx: ArticleContext, add_body: AddBody, state_after: StateAfter) -> None:
     """Every legislature word bound to a state before or after it becomes that state's parliament."""
-    for token in ctx.doc:
+    for token in ctx.index.tokens(ctx.index.with_lower(org_shapes().legislature_words)):
         if token.lower_ not in org_shapes().legislature_words or not _free(ctx, token):
             continue
         span = _with_unknown_name(ctx, token)
@@ -91,7 +91,7 @@ def extract_missions(ctx: ArticleContext, state_after: StateAfter) -> None:
     """'the Ruritanian embassy in Tarsk', "Ruritania's consulate in Westland": the sending state
     before the noun (or 'of <State>' after it) and the place after 'in' name the mission."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_lower(org_shapes().mission_words)):
         if token.lower_ not in org_shapes().mission_words or not _free(ctx, token, own_mention_ok=False):
             continue
         noun = doc[token.i:token.i + 1]
@@ -133,7 +133,7 @@ def extract_bilateral_bodies(ctx: ArticleContext) -> None:
     body noun name a bilateral body, written in lower case as often as not; named as written."""
     doc = ctx.doc
     shapes = org_shapes()
-    for token in doc:
+    for token in ctx.index.tokens(ctx.index.with_lower(shapes.bilateral_body_nouns)):
         if token.lower_ not in shapes.bilateral_body_nouns or token.text != token.lower_ \
                 or token.i in ctx.by_token or token.i in ctx.post_tokens:
             continue

@@ -18,7 +18,7 @@ def extract_supplies(ctx: ArticleContext) -> list[FactRecord]:
     units = ctx.lex.words("supply_units")
     money = ctx.lex.words("supply_money_words")
     out = []
-    for verb in ctx.doc:
+    for verb in ctx.index.tokens(ctx.index.with_lemma(verbs)):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -33,10 +33,14 @@ SAMPLE_CHARS = 10_000
 
 @lru_cache(maxsize=1)
 def _identifier():
-    # Loading the model takes most of a second: once per process, and only when a text is checked.
-    from py3langid.langid import LanguageIdentifier, MODEL_FILE
+    # Once per process, and only when a text is long enough to be checked; the model's arrays come
+    # unpacked from relgraph's cache (sources/langid_model.py), not decompressed again each time.
+    from py3langid.langid import LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from relgraph.sources.langid_model import model_arrays
+
+    ptc, pc, classes, nextmove, row, output = model_arrays()
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
 def primary_subtag(tag: str | None) -> str | None:
