@@ -374,6 +374,17 @@ def test_bylines_without_by_and_site_chrome_are_dropped():
                           "ISLAMABAD: Pakistan and Russia on Friday signed an agreement on the pipeline, officials said.")
 
 
+def test_wire_contributor_credits_are_dropped_and_a_sentence_on_contributions_is_kept():
+    raw = ("Lima and Quito open a power line\n"
+           "LIMA, Peru (AP) - Peru and Ecuador opened a cross-border power line on Monday, officials said.\n"
+           "Local farmers contributed land for the towers near Tumbes, the ministry said.\n"
+           "AP writers Ana Lucia Ponce in Quito and Mateo Ruiz in Tumbes contributed to this report.\n"
+           "The Wire Service contributed reporting.")
+    assert clean(raw) == ("Lima and Quito open a power line\n"
+                          "LIMA, Peru (AP) - Peru and Ecuador opened a cross-border power line on Monday, officials said.\n"
+                          "Local farmers contributed land for the towers near Tumbes, the ministry said.")
+
+
 def test_agency_signoff_and_slugs_are_cut():
     text = clean("UPDATE 2-Russia, Pakistan sign deal (ADDS QUOTES)\nMOSCOW (Reuters) - Russia signed a deal "
                  "with Pakistan, officials said. Reuters\n(Reporting by A; Editing by B)")

@@ -1046,3 +1046,10 @@ def test_the_name_written_onto_a_hyphen_before_run_or_backed_is_the_body_that_ru
     found = orgs(rec)
     assert "Kestrel Marine" in found, found
     assert not any(key.startswith("Saudi") for key in found)
+
+
+def test_a_state_committee_named_only_by_generic_words_belongs_to_the_state_before_it(tmp_path):
+    text = "Border talks\n\nArmenia's State Committee for National Security detained two officials."
+    found = orgs(extract_article(article(tmp_path, text)))
+    assert "State Committee for National Security of Armenia" in found
+    assert "State Committee for National Security" not in found

@@ -114,12 +114,13 @@ def test_gold_states_and_orgs_agree(gaz):
     ("UAE", "United Arab Emirates"), ("Côte d’Ivoire", "Ivory Coast"), ("Burma", "Myanmar"),
     ("Czechia", "Czech Republic"), ("DPRK", "North Korea"), ("PRC", "China"), ("Swaziland", "Eswatini"),
     ("State of Palestine", "Palestine"), ("Holy See", "Vatican City"), ("Holland", "Netherlands"),
+    ("Korea", "South Korea"), ("PNG", "Papua New Guinea"),   # the bare short forms news uses
 ])
 def test_state_lookup(gaz, text, expected):
     assert gaz.state(text).name == expected
 
 
-@pytest.mark.parametrize("text", ["us", "Us", "uk", "the", "Island", "Thai", "Lao", "Mann", ""])
+@pytest.mark.parametrize("text", ["us", "Us", "uk", "the", "Island", "Thai", "Lao", "Mann", "png", ""])
 def test_state_lookup_rejects_words(gaz, text):
     assert gaz.state(text) is None
 

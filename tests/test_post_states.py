@@ -172,3 +172,10 @@ def test_officials_accompanying_a_visitor_serve_the_visitor_s_state(tmp_path):
         "accompanied by Foreign Minister Liis Saar Tamm and Energy Minister Peeter Rand Kuusk."))
     assert ("Liis Saar Tamm", "Foreign Minister", "Estonia") in roles
     assert ("Peeter Rand Kuusk", "Energy Minister", "Estonia") in roles
+
+
+def test_the_officer_of_a_bank_named_for_korea_serves_south_korea(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Bank of Korea Governor Park Ji-hoon and Mongolian Finance Minister Batbayar Enkhbold signed "
+        "the swap line in Ulaanbaatar on Monday, Mongolia's central bank said."))
+    assert ("Park Ji-hoon", "Governor", "South Korea") in roles

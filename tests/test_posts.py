@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 
-from extraction_helpers import roles_of
+from extraction_helpers import extract_written, roles_of
 
 pytestmark = pytest.mark.slow
 
@@ -160,3 +160,21 @@ def test_a_commissioner_for_a_remit_serves_no_state_of_the_story(tmp_path):
         "Chile and Belgium signed a lithium accord in Santiago on Monday. Chilean Mining Minister Rosa "
         "Aguilar Soto met Jan Novak Dvorak, the Commissioner for Digital Markets, in Santiago."))
     assert ("Jan Novak Dvorak", "Commissioner", None) in roles
+
+
+def test_an_executive_secretary_is_a_title_and_not_part_of_the_body_s_name(tmp_path):
+    records = extract_written(tmp_path, (
+        "A headline about diplomacy\n\n"
+        "ECOWAS Executive Secretary Amara Diallo Konte told reporters in Abuja that observers would "
+        "travel to the border."))
+    roles = {(r.person, r.role, r.state) for r in records.roles}
+    assert ("Amara Diallo Konte", "Executive Secretary", None) in roles
+    assert not [ref.key for ref in records.entities if ref.kind == "organization" and "Executive" in ref.key]
+
+
+def test_a_body_name_joined_by_a_slash_is_whole_in_its_officer_s_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Talks were led by Daniel Okello Mwangi, the executive secretary of the UDF/M19, and by "
+        "government envoys in Nairobi."))
+    assert {role for person, role, _ in roles if person == "Daniel Okello Mwangi"} == {
+        "Executive Secretary of the UDF/M19"}

@@ -135,11 +135,15 @@ def with_states(ctx: ArticleContext, refs: list[Ref]) -> list[Ref]:
 
 
 def states_in_compound(ctx: ArticleContext, name: str) -> list[str]:
-    """'Pak-Russian ...' -> [Pakistan, Russia]; 'India-China Border ...' -> [India, China]."""
-    for word in name.split():
+    """'Pak-Russian ...' -> [Pakistan, Russia]; 'India-China Border ...' -> [India, China]; the first
+    state's name may have two words ('Viet Nam-Korea ...', 'South Africa-China ...')."""
+    words = name.split()
+    for i, word in enumerate(words):
         parts = [p for p in word.split("-") if p]
         if len(parts) < 2:
             continue
+        if i and ctx.gaz.state(f"{words[i - 1]} {parts[0]}"):
+            parts[0] = f"{words[i - 1]} {parts[0]}"   # 'Nam' alone would be read as a clipped 'Namibia'
         states = [_state_or_prefix(ctx, p) for p in parts]
         if all(states) and len(set(states)) == len(states):
             return states

@@ -155,12 +155,12 @@ def body_name_end(ctx: ArticleContext, i: int, started: bool = False) -> int:
         if (m is not None and m.ref.kind == "person") or (end > first and (
                 i in ctx.post_tokens or doc[i].lower_ in ctx.lex.post_shapes["heads"])):
             break  # the holder's name, or the next title ('... Council for Canada and Minister of ...')
-        if doc[i].text[:1].isupper() and doc[i].is_alpha:
+        if doc[i].text[:1].isupper() and (doc[i].is_alpha or doc[i - 1].text == "/" and doc[i].text.isalnum()):
             i += 1
             end = i if m is None or m.ref.kind != "state" else end  # '... Security [of Kyrgyzstan]'
-        elif doc[i].text == "-" and not doc[i - 1].whitespace_ and end == i and i + 1 < len(doc) \
+        elif doc[i].text in ("-", "/") and not doc[i - 1].whitespace_ and end == i and i + 1 < len(doc) \
                 and doc[i + 1].text[:1].isupper():
-            i += 1  # 'Cafe-Cacao'
+            i += 1  # 'Cafe-Cacao', 'the AFC/M23'
         elif (doc[i].lower_ in ("of", "for", "on", "and", "the", "'s", "\u2019s") or doc[i].lower_ in PARTICLES) and end > first:  # 'the Conseil du Cafe-Cacao'
             i += 1  # "the King's Privy Council"
         else:
