@@ -872,3 +872,18 @@ def test_a_participle_on_the_deal_reports_its_signing_whatever_governs_the_deal(
     [protocol] = [d for d in found if d.name and "Fisheries" in d.name]
     assert protocol.date == "2023-03-04"
     assert "Peru" in parties(protocol)
+
+
+def test_a_signing_seven_months_before_the_article_is_history_but_the_deal_stays(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Fisheries\n\nPeru and Chile signed a memorandum of understanding on anchovy stocks in Lima in "
+        "November 2023."), published="2024-06-20")
+    assert deal.date == "2023-11" and parties(deal) == {"Peru", "Chile"}
+    assert signings == []
+
+
+def test_a_signing_four_months_before_the_article_is_still_news(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Fisheries\n\nPeru and Chile signed a memorandum of understanding on anchovy stocks in Lima in "
+        "February 2024."), published="2024-06-20")
+    assert deal.date == signing.date == "2024-02"
