@@ -514,3 +514,24 @@ def test_a_discussion_held_in_a_phone_call_is_the_call_not_a_meeting(tmp_path):
     [call] = events(tmp_path, text, "Consultation")
     assert people(call) == {"Gabriel Boric", "Dina Boluarte"} and call.date == "2024-03-12"
     assert events(tmp_path, text, "Meeting") == []
+
+
+@pytest.mark.parametrize("sentence, place, date", [
+    ("The next session of the permanent joint commission will be held in Lomé in September.", "Lome", "2025-09"),
+    ("The Bi-National Commission meets in Accra in October.", "Accra", "2025-10"),
+    ("The joint border commission would hold its first session in Lomé in November.", "Lome", "2025-11"),
+    ("The next binational cabinet will be held in Togo in 2026.", "Togo", "2026"),
+])
+def test_a_joint_body_meets_as_the_two_states_of_the_story(tmp_path, sentence, place, date):
+    text = ("Border trade\n\nGhana and Togo agreed on Tuesday to open two more crossings, Ghanaian and Togolese "
+            "officials said after talks in Aflao. " + sentence)
+    planned = [m for m in events(tmp_path, text, "Meeting", published="2025-06-12") if m.date == date]
+    assert len(planned) == 1, planned
+    assert {r.key for r in planned[0].participants if r.kind == "state"} == {"Ghana", "Togo"}
+    assert [p.key for p in planned[0].places] == [place]
+
+
+def test_a_body_of_one_side_is_no_joint_session(tmp_path):
+    text = ("Border trade\n\nGhana and Togo agreed on Tuesday to open two more crossings. The Ghanaian "
+            "cabinet will be held in Accra in September.")
+    assert [m for m in events(tmp_path, text, "Meeting", published="2025-06-12") if m.date == "2025-09"] == []
