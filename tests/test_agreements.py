@@ -887,3 +887,18 @@ def test_a_signing_four_months_before_the_article_is_still_news(tmp_path):
         "Fisheries\n\nPeru and Chile signed a memorandum of understanding on anchovy stocks in Lima in "
         "February 2024."), published="2024-06-20")
     assert deal.date == signing.date == "2024-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Ties\n\nPeru and Bolivia signed six sectoral agreements in La Paz on Monday, among them an agreement "
+    "on the joint inspection of Lake Titicaca fisheries.",
+    "Ties\n\nThe presidents of Peru and Bolivia witnessed the signing of six instruments in La Paz on Monday. "
+    "Among the instruments are a memorandum on the joint inspection of Lake Titicaca fisheries and a "
+    "protocol on customs.",
+])
+def test_a_document_named_among_a_counted_set_is_concluded_with_the_set(tmp_path, text):
+    found, _ = deals(tmp_path, text)
+    [named] = [d for d in found if "titicaca" in d.label.lower()]
+    assert parties(named) == {"Peru", "Bolivia"} and named.date == "2024-03-11"
+    assert "among" not in named.label.lower()
+
