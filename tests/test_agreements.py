@@ -902,3 +902,19 @@ def test_a_document_named_among_a_counted_set_is_concluded_with_the_set(tmp_path
     assert parties(named) == {"Peru", "Bolivia"} and named.date == "2024-03-11"
     assert "among" not in named.label.lower()
 
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Bolivia exchanged notes on river navigation in La Paz on Monday.",
+    "Bolivia extended the fishing licences after an exchange of letters on river navigation between the "
+    "foreign ministers of Peru and Bolivia on Monday.",
+])
+def test_exchanged_notes_or_letters_are_labelled_as_an_exchange(tmp_path, sentence):
+    [deal], _ = deals(tmp_path, "Ties\n\n" + sentence)
+    label = deal.label.lower()
+    assert "exchange of notes" in label or "exchange of letters" in label, deal.label
+    assert "navigation" in label
+
+
+def test_a_letter_of_intent_is_no_exchange(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nPeru and Bolivia signed a letter of intent on river navigation on Monday.")
+    assert "exchange" not in deal.label.lower() and "intent" in deal.label
