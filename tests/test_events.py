@@ -535,3 +535,12 @@ def test_a_body_of_one_side_is_no_joint_session(tmp_path):
     text = ("Border trade\n\nGhana and Togo agreed on Tuesday to open two more crossings. The Ghanaian "
             "cabinet will be held in Accra in September.")
     assert [m for m in events(tmp_path, text, "Meeting", published="2025-06-12") if m.date == "2025-09"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Togolese Foreign Minister Robert Dussey told us the crossings would reopen in July.",
+    "Togolese Foreign Minister Robert Dussey spoke to us in Lomé on Tuesday about the crossings.",
+])
+def test_remarks_to_the_publication_itself_are_a_statement(tmp_path, sentence):
+    [statement] = events(tmp_path, "Border trade\n\n" + sentence, "Statement", published="2025-06-12")
+    assert people(statement) == {"Robert Dussey"}
