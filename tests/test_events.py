@@ -544,3 +544,10 @@ def test_a_body_of_one_side_is_no_joint_session(tmp_path):
 def test_remarks_to_the_publication_itself_are_a_statement(tmp_path, sentence):
     [statement] = events(tmp_path, "Border trade\n\n" + sentence, "Statement", published="2025-06-12")
     assert people(statement) == {"Robert Dussey"}
+
+
+def test_a_call_by_phone_the_parser_takes_for_an_agent_is_a_consultation(tmp_path):
+    text = ("Lithium\n\nChile's Minister of Mining, Aurora Williams, spoke by phone with Peru's Energy Minister "
+            "Jorge Montero on Tuesday about lithium, state media reported.")
+    [call] = events(tmp_path, text, "Consultation", published="2025-02-20")
+    assert people(call) == {"Aurora Williams", "Jorge Montero"} and call.date == "2025-02-18"
