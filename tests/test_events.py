@@ -551,3 +551,11 @@ def test_a_call_by_phone_the_parser_takes_for_an_agent_is_a_consultation(tmp_pat
             "Jorge Montero on Tuesday about lithium, state media reported.")
     [call] = events(tmp_path, text, "Consultation", published="2025-02-20")
     assert people(call) == {"Aurora Williams", "Jorge Montero"} and call.date == "2025-02-18"
+
+
+def test_the_host_of_a_coordinated_passive_reception_is_not_its_guest(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer spent two days in Santiago, where he "
+            "held talks with his Chilean counterpart Alberto van Klaveren and was received by President Gabriel Boric.")
+    visits = events(tmp_path, text, "Visit")
+    assert visits and all(people(v) == {"Elmer Schialer"} for v in visits)
+    assert any({"Gabriel Boric", "Elmer Schialer"} <= people(m) for m in events(tmp_path, text, "Meeting"))
