@@ -872,3 +872,49 @@ def test_a_participle_on_the_deal_reports_its_signing_whatever_governs_the_deal(
     [protocol] = [d for d in found if d.name and "Fisheries" in d.name]
     assert protocol.date == "2023-03-04"
     assert "Peru" in parties(protocol)
+
+
+def test_a_signing_seven_months_before_the_article_is_history_but_the_deal_stays(tmp_path):
+    [deal], signings = deals(tmp_path, (
+        "Fisheries\n\nPeru and Chile signed a memorandum of understanding on anchovy stocks in Lima in "
+        "November 2023."), published="2024-06-20")
+    assert deal.date == "2023-11" and parties(deal) == {"Peru", "Chile"}
+    assert signings == []
+
+
+def test_a_signing_four_months_before_the_article_is_still_news(tmp_path):
+    [deal], [signing] = deals(tmp_path, (
+        "Fisheries\n\nPeru and Chile signed a memorandum of understanding on anchovy stocks in Lima in "
+        "February 2024."), published="2024-06-20")
+    assert deal.date == signing.date == "2024-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Ties\n\nPeru and Bolivia signed six sectoral agreements in La Paz on Monday, among them an agreement "
+    "on the joint inspection of Lake Titicaca fisheries.",
+    "Ties\n\nThe presidents of Peru and Bolivia witnessed the signing of six instruments in La Paz on Monday. "
+    "Among the instruments are a memorandum on the joint inspection of Lake Titicaca fisheries and a "
+    "protocol on customs.",
+])
+def test_a_document_named_among_a_counted_set_is_concluded_with_the_set(tmp_path, text):
+    found, _ = deals(tmp_path, text)
+    [named] = [d for d in found if "titicaca" in d.label.lower()]
+    assert parties(named) == {"Peru", "Bolivia"} and named.date == "2024-03-11"
+    assert "among" not in named.label.lower()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Bolivia exchanged notes on river navigation in La Paz on Monday.",
+    "Bolivia extended the fishing licences after an exchange of letters on river navigation between the "
+    "foreign ministers of Peru and Bolivia on Monday.",
+])
+def test_exchanged_notes_or_letters_are_labelled_as_an_exchange(tmp_path, sentence):
+    [deal], _ = deals(tmp_path, "Ties\n\n" + sentence)
+    label = deal.label.lower()
+    assert "exchange of notes" in label or "exchange of letters" in label, deal.label
+    assert "navigation" in label
+
+
+def test_a_letter_of_intent_is_no_exchange(tmp_path):
+    [deal], _ = deals(tmp_path, "Ties\n\nPeru and Bolivia signed a letter of intent on river navigation on Monday.")
+    assert "exchange" not in deal.label.lower() and "intent" in deal.label

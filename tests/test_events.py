@@ -514,3 +514,48 @@ def test_a_discussion_held_in_a_phone_call_is_the_call_not_a_meeting(tmp_path):
     [call] = events(tmp_path, text, "Consultation")
     assert people(call) == {"Gabriel Boric", "Dina Boluarte"} and call.date == "2024-03-12"
     assert events(tmp_path, text, "Meeting") == []
+
+
+@pytest.mark.parametrize("sentence, place, date", [
+    ("The next session of the permanent joint commission will be held in Lomé in September.", "Lome", "2025-09"),
+    ("The Bi-National Commission meets in Accra in October.", "Accra", "2025-10"),
+    ("The joint border commission would hold its first session in Lomé in November.", "Lome", "2025-11"),
+    ("The next binational cabinet will be held in Togo in 2026.", "Togo", "2026"),
+])
+def test_a_joint_body_meets_as_the_two_states_of_the_story(tmp_path, sentence, place, date):
+    text = ("Border trade\n\nGhana and Togo agreed on Tuesday to open two more crossings, Ghanaian and Togolese "
+            "officials said after talks in Aflao. " + sentence)
+    planned = [m for m in events(tmp_path, text, "Meeting", published="2025-06-12") if m.date == date]
+    assert len(planned) == 1, planned
+    assert {r.key for r in planned[0].participants if r.kind == "state"} == {"Ghana", "Togo"}
+    assert [p.key for p in planned[0].places] == [place]
+
+
+def test_a_body_of_one_side_is_no_joint_session(tmp_path):
+    text = ("Border trade\n\nGhana and Togo agreed on Tuesday to open two more crossings. The Ghanaian "
+            "cabinet will be held in Accra in September.")
+    assert [m for m in events(tmp_path, text, "Meeting", published="2025-06-12") if m.date == "2025-09"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Togolese Foreign Minister Robert Dussey told us the crossings would reopen in July.",
+    "Togolese Foreign Minister Robert Dussey spoke to us in Lomé on Tuesday about the crossings.",
+])
+def test_remarks_to_the_publication_itself_are_a_statement(tmp_path, sentence):
+    [statement] = events(tmp_path, "Border trade\n\n" + sentence, "Statement", published="2025-06-12")
+    assert people(statement) == {"Robert Dussey"}
+
+
+def test_a_call_by_phone_the_parser_takes_for_an_agent_is_a_consultation(tmp_path):
+    text = ("Lithium\n\nChile's Minister of Mining, Aurora Williams, spoke by phone with Peru's Energy Minister "
+            "Jorge Montero on Tuesday about lithium, state media reported.")
+    [call] = events(tmp_path, text, "Consultation", published="2025-02-20")
+    assert people(call) == {"Aurora Williams", "Jorge Montero"} and call.date == "2025-02-18"
+
+
+def test_the_host_of_a_coordinated_passive_reception_is_not_its_guest(tmp_path):
+    text = ("Andean diplomacy\n\nPeruvian Foreign Minister Elmer Schialer spent two days in Santiago, where he "
+            "held talks with his Chilean counterpart Alberto van Klaveren and was received by President Gabriel Boric.")
+    visits = events(tmp_path, text, "Visit")
+    assert visits and all(people(v) == {"Elmer Schialer"} for v in visits)
+    assert any({"Gabriel Boric", "Elmer Schialer"} <= people(m) for m in events(tmp_path, text, "Meeting"))

@@ -191,6 +191,8 @@ def _phrase_tokens(ctx: ArticleContext, noun: Token) -> list[Token]:
     others = {t.i for t in noun.subtree
               if t.i != noun.i and t.dep_ in ("conj", "appos") and _agreement_word(ctx, t)}
     others |= {c.i for c in _detached_children(noun)}
+    # 'among them an agreement on power': the set it is named among is not what it is about
+    others |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i}
     out = []
     for t in noun.subtree:
         if t.dep_ in ("det", "punct", "case") and t.head.i == noun.i or is_date_part(t):

@@ -160,7 +160,29 @@ def _container(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:
         if subject is not None:
             verb, signed = concluding_verb(ctx, subject)
             return (verb, signed) if verb is not None else None
+    counted = _set_named_among(ctx, noun)
+    if counted is not None:
+        verb, signed = concluding_verb(ctx, counted)
+        return (verb, signed) if verb is not None else None
     return None
+
+
+def _set_named_among(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'signed eight sectoral agreements, among them an agreement on power', 'Among the instruments are
+    an MoU on farming and ...': a document named among a set of documents told just before (in its
+    sentence or the one before) was concluded with the set. Returns the set's plural noun."""
+    holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be" else [])
+    objects = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "among"
+               for p in c.children if p.dep_ == "pobj"]
+    named = [o for o in objects if is_agreement_noun(ctx, o)]  # 'among the instruments'
+    if not named and not any(o.pos_ == "PRON" for o in objects):
+        return None  # 'an agreement among the parties'
+    sent = noun.sent
+    start = sent.start - 1
+    start = noun.doc[start].sent.start if start >= 0 else sent.start
+    sets = [t for t in noun.doc[start:noun.i] if t.tag_ in ("NNS", "NNPS") and t not in named
+            and is_agreement_noun(ctx, t)]
+    return sets[-1] if sets else None
 
 
 def _coordinated_deeper(ctx: ArticleContext, noun: Token) -> tuple[Token, bool] | None:

@@ -113,6 +113,8 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     out = []
     for description, words in fields or [describe(ctx, noun, verb)]:
         text = f"{noun.text} on {description}" if fields and not _is_document(ctx, description) else description
+        if not name and _exchanged_papers(ctx, noun, text):
+            text = f"exchange of {text}"  # 'exchanged notes', 'after an exchange of letters': the exchange is the deal
         if date and not name and not _recent(ctx, date) and date[:4] not in text:
             text = f"{date[:4]} {text}"  # 'a first accord was signed in 2007': the 2007 accord
         deal = _record(ctx, noun, rule, parties, date, name, text, 0.75)
@@ -121,6 +123,13 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
                           in_lede=noun.sent.start == lede_start))
     return out
+
+
+def _exchanged_papers(ctx: ArticleContext, noun: Token, text: str) -> bool:
+    """Notes or letters (not 'a letter of intent') whose label does not yet say they were exchanged."""
+    lowered = text.lower()
+    return in_lexicon(ctx, noun, "exchanged_document_nouns") and "exchange" not in lowered \
+        and not any(phrase in lowered for phrase in ctx.lex.words("document_of_phrases"))
 
 
 def _lists_told_fields(ctx: ArticleContext, noun: Token, found: list[Report]) -> bool:

@@ -57,7 +57,7 @@ def reception_sides(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], list[R
     'Baku welcomed the step' receives nobody)."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        guests = [r for r in subject_actors(ctx, verb) if r.kind == "person"]
+        guests = [r for r in _passive_subject_actors(ctx, verb) if r.kind == "person"]
         hosts = [r for c in verb.children if c.dep_ == "agent"
                  for r in actors_in(ctx, subtree_span(c)) if r.kind in ("person", "state")]
     else:
@@ -65,6 +65,19 @@ def reception_sides(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], list[R
                   for r in actors_in(ctx, subtree_span(c)) if r.kind == "person"]
         hosts = [r for r in subject_actors(ctx, verb) if r.kind in ("person", "state")]
     return guests[:2], hosts[:2]
+
+
+def _passive_subject_actors(ctx: ArticleContext, verb: Token) -> list[Ref]:
+    """Who is received in 'X was received by Y' and in '..., where he held talks and was received by Y':
+    the subject, shared with the first verb of a coordination, never the agent ('by Y')."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not _has_subject(node):
+        node = node.head
+    return subject_actors(ctx, node) if _has_subject(node) else []
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def hosted_visit(ctx: ArticleContext, verb: Token) -> tuple[list[Ref], Ref | None]:

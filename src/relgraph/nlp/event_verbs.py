@@ -14,7 +14,8 @@ def remote_talk(ctx: ArticleContext, verb: Token) -> bool:
     media = ctx.lex.words("remote_media")
     # the parser may hang 'in a phone call' on the object discussed ('discussed the crossing in a call')
     heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-    return any(c.dep_ == "prep" and _by_medium(ctx, c, media) for h in heads for c in h.children)
+    # the parser sometimes takes 'by phone' for a passive's agent ('spoke by phone with X on Monday')
+    return any(c.dep_ in ("prep", "agent") and _by_medium(ctx, c, media) for h in heads for c in h.children)
 
 
 def _by_medium(ctx: ArticleContext, prep: Token, media: frozenset[str]) -> bool:

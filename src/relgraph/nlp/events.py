@@ -15,6 +15,7 @@ from relgraph.nlp.event_actors import (
     visit_participants,
 )
 from relgraph.nlp.entities import ctx_matches
+from relgraph.nlp.event_bodies import body_session_verb, joint_body_members
 from relgraph.nlp.event_history import long_past
 from relgraph.nlp.event_verbs import co_chaired_body, remote_talk
 from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
@@ -86,6 +87,8 @@ def _triggers(ctx: ArticleContext):
             yield token, "Consultation", "call"
         if co_chaired_body(ctx, token):
             yield token, "Meeting", "session"  # 'A and B co-chaired the Joint Commission'
+        elif body_session_verb(ctx, token):
+            yield token, "Meeting", "session"  # 'the next binational cabinet will be held in Ecuador'
     for token in ctx.index.tokens(ctx.index.with_lower(("due",))):
         if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
             yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
@@ -153,6 +156,9 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         participants = meeting_participants(ctx, trigger, etype)
         place = place_in(ctx, trigger) or (place_in(ctx, original) if original.i != trigger.i else None)
     participants = [r for r in with_states(ctx, participants) if r != place]
+    if etype == "Meeting" and _sides(ctx, trigger, participants) < 2:
+        # 'the next JCC session will be held in Nairobi': a joint body meets as its member states
+        participants += [r for r in joint_body_members(ctx, original) if r not in participants]
     if not participants:
         return None
     if etype in ("Meeting", "Consultation") and _sides(ctx, trigger, participants) < 2 and not _hosted(ctx, trigger) \

@@ -9,7 +9,7 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.agreements import extract_agreements, reports_a_signing, signed_by_one_side
 from relgraph.nlp.projects import extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
-from relgraph.nlp.event_history import long_past
+from relgraph.nlp.event_history import SIGNING_HISTORY_MONTHS, long_past
 from relgraph.nlp.events import extract_events
 from relgraph.nlp.people import assign_roles, extract_people
 from relgraph.nlp.pipeline import MODEL, load_nlp
@@ -79,7 +79,7 @@ def reports_signing(agreement: FactRecord, now: str | None) -> bool:
     the publication date, else the newest date of the article's deals."""
     if not reports_a_signing(agreement):
         return False
-    return agreement.date_assumed or not long_past(agreement.date, now)
+    return agreement.date_assumed or not long_past(agreement.date, now, SIGNING_HISTORY_MONTHS)
 
 
 def one_ceremony(signings: list[FactRecord]) -> list[FactRecord]:
