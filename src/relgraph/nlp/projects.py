@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility
 from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
@@ -101,6 +102,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         return []
     if core is not None:
         _release_name_parts(ctx, core)
+    names = coordinated_names(ctx, head) if not event_venue(ctx, head) else []
+    if names:  # 'the reopening of the Kyzyl-Bel and Guliston crossings': one crossing of each name
+        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {head.lemma_}"))]
     routes = _route_mentions(ctx, head, core)
     if routes is not None:
         return routes
@@ -121,6 +125,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if arrival_venue(ctx, head):
+        return True  # 'On arrival at the X International Airport': where a visitor lands
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
@@ -204,6 +210,8 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     Airport') only when the text says it is being built, or when two states share it ('the
     Egyptian-Sudanese Argeen land port')."""
     lex = ctx.lex
+    if named_facility(ctx, head, core):
+        return True  # 'the Grand Faw port', 'the Torkham crossing': a facility with a name of its own
     if head.lower_ not in lex.words("project_named_heads"):
         return False
     if head.lemma_.lower() not in lex.words("project_heads") and head.text.islower() and \
