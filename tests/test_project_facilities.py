@@ -63,3 +63,17 @@ def test_a_second_name_in_a_participle_clause_is_the_same_project(tmp_path):
         "Sudan is digging the Abu Tarfa canal to take water from the Nile. The 90-km canal, also "
         "called the Abu Tarifa canal, could take a tenth of the river's flow, Egypt said."))
     assert [p.label for p in projects] == ["Abu Tarfa canal"]
+
+
+def test_a_facility_at_a_named_place_is_a_project_without_a_building_verb(tmp_path):
+    [bridge] = projects_of(tmp_path, (
+        "Malawi and Mozambique said the bridge at Chiponde, which carries most of their trade, needs "
+        "new decking."))
+    assert bridge.label == "bridge at Chiponde"
+    assert {"Malawi", "Mozambique"} <= keys(bridge.participants)
+
+
+def test_a_place_set_off_by_commas_delimits_the_facility_before_it(tmp_path):
+    [centre] = projects_of(tmp_path, (
+        "Chile and Bolivia will open a joint customs centre, at Chungará-Tambo Quemado, in March."))
+    assert "Chungará" in centre.label and "customs centre" in centre.label

@@ -98,3 +98,12 @@ def _name_span(token: Token) -> Span:
     """'Kyzyl-Bel' from its head 'Bel': the token with the compounds and hyphens before it."""
     start = min((t.i for t in token.children if t.dep_ in ("compound", "punct") and t.i < token.i), default=token.i)
     return token.doc[start: token.i + 1]
+
+
+def sited_facility(ctx: ArticleContext, head: Token, site: Span) -> bool:
+    """'the bridge at Kazungula, which ... carries a rail track', 'the existing centre at A-B': a
+    facility noun (data: project_sited_facility_heads) delimited by the named place it stands at is
+    one facility the story tells of, built or not; not where it is only the venue of an event."""
+    if head.lemma_.lower() not in ctx.lex.words("project_sited_facility_heads"):
+        return False
+    return site[0].lower_ in ("at", "near") and not event_venue(ctx, head)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility
+from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
 from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
@@ -165,8 +165,10 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     lemma = head.lemma_.lower()
     purpose = purpose_label(ctx, head)
     if core is None:
-        extension = proper_extension(ctx, head) if not purpose and developed(ctx, head) else None
-        if extension is not None:  # 'help build a new terminal at Clark International Airport'
+        extension = proper_extension(ctx, head) if not purpose else None
+        if extension is not None and not (developed(ctx, head) or sited_facility(ctx, head, extension)):
+            extension = None
+        if extension is not None:  # 'help build a new terminal at Clark International Airport', 'the bridge at X'
             return _mention(ctx, head, head_span(head), clean_label(f"{head.text} {extension.text}"))
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, head_span(head), label) if label else []
@@ -197,7 +199,8 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
-            site is not None and (said_new(ctx, head) or company_owned(ctx, head)) and not _head_candidate(ctx, site[-1]):
+            site is not None and (said_new(ctx, head) or company_owned(ctx, head) or sited_facility(ctx, head, site)) \
+            and not _head_candidate(ctx, site[-1]):
         # 'a new regasification terminal at Ravenna', 'Heidelberg Materials' cement plant in Brevik'; not
         # 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
