@@ -77,3 +77,22 @@ def test_a_place_set_off_by_commas_delimits_the_facility_before_it(tmp_path):
     [centre] = projects_of(tmp_path, (
         "Chile and Bolivia will open a joint customs centre, at Chungará-Tambo Quemado, in March."))
     assert "Chungará" in centre.label and "customs centre" in centre.label
+
+
+def test_a_service_an_airline_begins_between_two_places_is_a_project(tmp_path):
+    [flights] = projects_of(tmp_path, (
+        "Air Tanzania plans to begin weekly flights between Mwanza and Kigali in June, the airline said."))
+    assert flights.label == "Mwanza–Kigali weekly flights"
+    assert "Air Tanzania" in keys(flights.participants)
+
+
+def test_a_hub_set_up_at_a_place_is_a_project(tmp_path):
+    [hub] = projects_of(tmp_path, "Kazakhstan agreed to set up a grain hub in Aktau for Azerbaijani traders.")
+    assert hub.label == "grain hub in Aktau"
+    assert "Kazakhstan" in keys(hub.participants)
+
+
+def test_training_centres_set_up_across_a_region_are_no_one_project(tmp_path):
+    projects = projects_of(tmp_path, (
+        "Japan will set up vocational training centres across Kenya, the embassy said."))
+    assert projects == []
