@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
-from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
+from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_merge import merge_mentions
@@ -356,17 +356,6 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     return [ends] if len(ends) >= 2 else []
 
 
-def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
-    """Proper words of the alias a project name is given ('..., better known as the Arctic Corridor')."""
-    for tok in head.doc[head.i + 1: min(head.i + 5, head.sent.end)]:
-        if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
-            as_ = next((c for c in tok.children if c.lower_ == "as"), None)
-            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-            core = core_phrase(ctx, obj) if obj is not None else None
-            return proper_words(ctx, core, obj) if core is not None else frozenset()
-    return frozenset()
-
-
 def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token] | None = None,
              named_by: Span | None = None, site: Span | None = None) -> list[ProjectMention]:
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
@@ -376,7 +365,7 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     if record is None:
         return []
     lex = ctx.lex
-    names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | alias_names(ctx, head)
     if named_by is not None:
         names |= name_words(ctx, named_by, head)
     kind = project_kind(ctx, core, head)
