@@ -280,6 +280,8 @@ def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
     for prep in [*head.children, *([after] if after is not None else [])]:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for", "near") and prep.i > head.i:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and obj.lemma_.lower() in ctx.lex.words("project_area_nouns"):
+                continue  # 'hydrogen projects in the A and B regions': many areas, a kind of projects
             span = head.doc[prep.i: obj.i + 1] if obj is not None else None
             if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
                 return span
