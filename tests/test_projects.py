@@ -822,3 +822,9 @@ def test_an_initiative_whose_name_says_what_is_done_stays_a_project(tmp_path):
         "Turkey and Ukraine discussed the Black Sea Grain Initiative in Ankara, and China and Kenya "
         "the Belt and Road Initiative."))
     assert sorted(p.label for p in projects) == ["Belt and Road Initiative", "Black Sea Grain Initiative"]
+
+
+def test_projects_in_several_regions_are_a_kind_of_projects_not_one(tmp_path):
+    _, projects = projects_of(tmp_path, (
+        "The World Bank will fund solar and wind projects in the Tigray and Afar regions, Ethiopia said."))
+    assert projects == []

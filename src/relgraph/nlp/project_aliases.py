@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_names import state_word
+from relgraph.nlp.project_words import core_phrase, proper_words
 
 ALIAS_VERBS = ("know", "call", "dub", "name", "nickname")
 
@@ -65,3 +66,14 @@ def _own_name(ctx: ArticleContext, name: Span, core: Span) -> bool:
     if any(m is not None and m.ref.kind not in ("organization", "person") for m in held):
         return False
     return ctx.gaz.organization(name.text) is None and ctx.gaz.person(name.text) is None
+
+
+def alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
+    """Proper words of the alias a project name is given ('..., better known as the Arctic Corridor')."""
+    for tok in head.doc[head.i + 1: min(head.i + 5, head.sent.end)]:
+        if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
+            as_ = next((c for c in tok.children if c.lower_ == "as"), None)
+            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            core = core_phrase(ctx, obj) if obj is not None else None
+            return proper_words(ctx, core, obj) if core is not None else frozenset()
+    return frozenset()

@@ -275,13 +275,24 @@ def conjunct_of_a_name(head: Token) -> bool:
 def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
     """'infrastructure projects at the EDCA sites': a place phrase that delimits a generic head."""
     after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+    if after is not None and after.text == "," and after.i + 1 < head.sent.end and _set_off(head.doc[after.i + 1]):
+        after = head.doc[after.i + 1]  # 'a second border centre, at La Tina-Macará, next year'
     for prep in [*head.children, *([after] if after is not None else [])]:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on", "for", "near") and prep.i > head.i:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and obj.lemma_.lower() in ctx.lex.words("project_area_nouns"):
+                continue  # 'hydrogen projects in the A and B regions': many areas, a kind of projects
             span = head.doc[prep.i: obj.i + 1] if obj is not None else None
             if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
                 return span
     return None
+
+
+def _set_off(prep: Token) -> bool:
+    """A place phrase between commas ('at La Tina-Macará,'), which the parser hangs on the verb."""
+    last = prep.right_edge  # the closing comma may hang inside the phrase
+    closed = last.text in (",", ";") or last.i + 1 < len(prep.doc) and prep.doc[last.i + 1].text in (",", ".", ";")
+    return prep.dep_ == "prep" and prep.lower_ in ("at", "in", "near") and closed
 
 
 def named_route_phrase(ctx: ArticleContext, head: Token) -> Span | None:

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.actors import actors_in, pair_refs, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.context import ArticleContext, Mention
+from relgraph.nlp.project_status import started
 from relgraph.nlp.project_names import DASHES, dedupe, english_word, has_place_pair, state_word
 from relgraph.records import FactRecord, Ref
 
@@ -67,7 +68,7 @@ def _builders(ctx: ArticleContext, head: Token) -> list[Ref]:
     """'Tajikistan, which is building the Rogun plant on the Vakhsh': the subject of the verb that
     builds it (or operates it: 'X continued to operate the port'), without what follows that subject."""
     verbs = ctx.lex.words("project_development_verbs") | ctx.lex.words("project_operation_verbs")
-    if head.dep_ != "dobj" or head.head.lemma_.lower() not in verbs or head.head.dep_ == "pcomp":
+    if head.dep_ != "dobj" or not (head.head.lemma_.lower() in verbs or started(ctx, head)) or head.head.dep_ == "pcomp":
         return []  # 'Egypt accused Ethiopia of operating the dam': Egypt does not run it
     subj = subject_of(head.head)
     if subj is None:

@@ -74,7 +74,7 @@ def developed(ctx: ArticleContext, head: Token, running: bool = True) -> bool:
     services between A and B') is no new route."""
     lex = ctx.lex
     verbs = lex.words("project_development_verbs") | (lex.words("project_operation_verbs") if running else frozenset())
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs:
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in verbs or started(ctx, head):
         return True
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "into", "on") and head.head.head.pos_ == "VERB" \
             and head.head.head.lemma_.lower() in verbs:
@@ -89,6 +89,20 @@ def developed(ctx: ArticleContext, head: Token, running: bool = True) -> bool:
                 t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in child.subtree if t.head.i == child.i or t is child):
             return True
     return False
+
+
+def started(ctx: ArticleContext, head: Token) -> bool:
+    """'to begin daily flights between A and B', 'start a ferry service', 'set up a logistics hub
+    in X': the object of a verb that starts something (data: project_start_verbs, and the phrasal
+    project_phrasal_start_verbs) is a new undertaking; only its object, since 'the service, which
+    began in 2008' is an old one."""
+    if head.dep_ != "dobj" or head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in ctx.lex.words("project_route_heads"):
+        return False  # 'set up training centres across the region': a kind of facility; 'begin flights between A and B' is one route
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.lex.words("project_start_verbs"):
+        return True
+    return any(f"{lemma} {c.lower_}" in ctx.lex.words("project_phrasal_start_verbs") for c in verb.children if c.dep_ == "prt")
 
 
 def relative_subject(clause: Token) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_aliases import ALIAS_VERBS, alias_of, named_by_alias, proper_name_after, restated_head
+from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
+from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_merge import merge_mentions
@@ -105,6 +106,9 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         return []
     if core is not None:
         _release_name_parts(ctx, core)
+    names = coordinated_names(ctx, head) if not event_venue(ctx, head) else []
+    if names:  # 'the reopening of the Kyzyl-Bel and Guliston crossings': one crossing of each name
+        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {head.lemma_}"))]
     routes = _route_mentions(ctx, head, core)
     if routes is not None:
         return routes
@@ -125,6 +129,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
+    if arrival_venue(ctx, head):
+        return True  # 'On arrival at the X International Airport': where a visitor lands
     if _part_of_another(ctx, head):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
@@ -163,8 +169,10 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     lemma = head.lemma_.lower()
     purpose = purpose_label(ctx, head)
     if core is None:
-        extension = proper_extension(ctx, head) if not purpose and developed(ctx, head) else None
-        if extension is not None:  # 'help build a new terminal at Clark International Airport'
+        extension = proper_extension(ctx, head) if not purpose else None
+        if extension is not None and not (developed(ctx, head) or sited_facility(ctx, head, extension)):
+            extension = None
+        if extension is not None:  # 'help build a new terminal at Clark International Airport', 'the bridge at X'
             return _mention(ctx, head, head_span(head), clean_label(f"{head.text} {extension.text}"))
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, head_span(head), label) if label else []
@@ -195,7 +203,8 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     if head.tag_ in ("NNS", "NNPS") and extension is None and site is None and not city_in(ctx, head):
         return []  # 'clean energy projects': a kind of projects, not one that can be told apart
     if lemma in lex.words("project_strong_heads") or built(ctx, head) or developed(ctx, head) or \
-            site is not None and (said_new(ctx, head) or company_owned(ctx, head)) and not _head_candidate(ctx, site[-1]):
+            site is not None and (said_new(ctx, head) or company_owned(ctx, head) or sited_facility(ctx, head, site)) \
+            and not _head_candidate(ctx, site[-1]):
         # 'a new regasification terminal at Ravenna', 'Heidelberg Materials' cement plant in Brevik'; not
         # 'the new grain terminal at X port', a part of that port
         within = next((t for t in (route or site or []) if t.i != head.i and _head_candidate(ctx, t)), None)
@@ -208,6 +217,8 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
     Airport') only when the text says it is being built, or when two states share it ('the
     Egyptian-Sudanese Argeen land port')."""
     lex = ctx.lex
+    if named_facility(ctx, head, core):
+        return True  # 'the Grand Faw port', 'the Torkham crossing': a facility with a name of its own
     if head.lower_ not in lex.words("project_named_heads"):
         return False
     if head.lemma_.lower() not in lex.words("project_heads") and head.text.islower() and \
@@ -349,17 +360,6 @@ def _route_branches(ctx: ArticleContext, head: Token) -> list[list[Token]]:
     return [ends] if len(ends) >= 2 else []
 
 
-def _alias_names(ctx: ArticleContext, head: Token) -> frozenset[str]:
-    """Proper words of the alias a project name is given ('..., better known as the Arctic Corridor')."""
-    for tok in head.doc[head.i + 1: min(head.i + 5, head.sent.end)]:
-        if tok.lemma_.lower() in ALIAS_VERBS and tok.tag_ == "VBN":
-            as_ = next((c for c in tok.children if c.lower_ == "as"), None)
-            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-            core = core_phrase(ctx, obj) if obj is not None else None
-            return proper_words(ctx, core, obj) if core is not None else frozenset()
-    return frozenset()
-
-
 def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: list[Token] | None = None,
              named_by: Span | None = None, site: Span | None = None) -> list[ProjectMention]:
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
@@ -369,7 +369,7 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     if record is None:
         return []
     lex = ctx.lex
-    names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | _alias_names(ctx, head)
+    names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | alias_names(ctx, head)
     if named_by is not None:
         names |= name_words(ctx, named_by, head)
     kind = project_kind(ctx, core, head)

@@ -1,0 +1,109 @@
+"""The general shape of a named facility: a proper name that is neither a place, a state nor an
+owner, before a facility noun ('the Grand Faw port', 'the Torkham crossing', 'the Tengiz field'),
+or several names coordinated before one plural noun ('the A and B crossings'). Such a facility is
+an undertaking the story tells of, built or not, unless it is only the venue of a visit or of an
+arrival ('On arrival at the X Airport', 'due to visit a Y plant')."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.project_aliases import ALIAS_VERBS
+from relgraph.nlp.project_names import state_word
+from relgraph.nlp.project_words import actor_before_participle, is_place, proper
+
+
+def facility_name_words(ctx: ArticleContext, core: Span, head: Token) -> frozenset[str]:
+    """The proper words of a facility's phrase that name it: not a state, not a place it is named
+    after ('Karachi port'), not the organisation that owns or runs it ('the Equinor terminal',
+    'the Chevron-led field')."""
+    start = max((t.i for t in core if t.i > core.start and actor_before_participle(ctx, t.i)), default=core.start)
+    units = ctx.lex.words("project_measure_units") | ctx.lex.words("project_generic_modifiers")
+    words = set()
+    for tok in core.doc[start:core.end]:
+        if tok.i == head.i or not proper(tok) or state_word(ctx, tok) or is_place(ctx, tok) or tok.lower_ in units:
+            continue
+        m = ctx.mention_at(tok)
+        if m is not None and m.ref.kind == "organization" and ctx.gaz.organization(ctx.doc[m.start:m.end].text) is not None:
+            continue  # a company the gazetteer knows owns the facility; an unknown 'organisation' is NER's misreading of the name
+        words.add(tok.lower_)
+    return frozenset(words)
+
+
+def named_facility(ctx: ArticleContext, head: Token, core: Span | None) -> bool:
+    """'the Grand Faw port', 'the reopened Kyzyl-Bel crossing': a facility noun (data:
+    project_named_facility_heads) with a name of its own, that is not only where a visit happens."""
+    if core is None or head.lemma_.lower() not in ctx.lex.words("project_named_facility_heads"):
+        return False
+    return bool(facility_name_words(ctx, core, head)) and not event_venue(ctx, head) and not _second_name(head)
+
+
+def _second_name(head: Token) -> bool:
+    """'The canal, also called the Qush Tepa canal, ...': a name given in a participle clause is
+    another spelling of a project the text told of before, no project of its own."""
+    verb = head.head
+    if head.dep_ not in ("oprd", "dobj", "attr") or verb.lemma_.lower() not in ALIAS_VERBS or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    before = next((t for t in reversed(head.doc[verb.sent.start: verb.i]) if t.pos_ != "ADV"), None)
+    return before is not None and before.text == ","
+
+
+def arrival_venue(ctx: ArticleContext, head: Token) -> bool:
+    """'On arrival at the X International Airport': where a visitor lands is no undertaking, whatever
+    names it (data: project_arrival_nouns)."""
+    prep = _venue_prep(ctx, head)
+    return prep is not None and prep.head.lemma_.lower() in ctx.lex.words("project_arrival_nouns")
+
+
+def event_venue(ctx: ArticleContext, head: Token) -> bool:
+    """'landed at the Y port', 'due to visit the Z refinery', 'told reporters at the W bridge',
+    'talks at the V terminal': a facility that is only the place an event happens (data:
+    project_venue_nouns, project_visit_verbs), for facilities that only their name makes projects;
+    not 'closures at the X port', 'output at the Y field', where a noun says what happens to it."""
+    lex = ctx.lex
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.words("project_visit_verbs"):
+        return True
+    prep = _venue_prep(ctx, head)
+    if prep is None:
+        return False
+    governor = prep.head
+    return governor.pos_ in ("VERB", "AUX") or governor.lemma_.lower() in lex.words("project_venue_nouns") | \
+        lex.words("project_arrival_nouns")
+
+
+def _venue_prep(ctx: ArticleContext, head: Token) -> Token | None:
+    """The 'at', 'on' a facility hangs from, past coordinated ones ('at A in India and at B')."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ctx.lex.words("project_venue_preps"):
+        return None
+    prep = head.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    return prep
+
+
+def coordinated_names(ctx: ArticleContext, head: Token) -> list[Span]:
+    """'the Kyzyl-Bel and Guliston crossings': the names coordinated before one plural facility
+    noun, each a facility of its own; [] when the noun has fewer than two."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in ctx.lex.words("project_named_facility_heads"):
+        return []
+    first = next((c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN"
+                  and any(k.dep_ == "conj" for k in c.children)), None)
+    if first is None:
+        return []
+    names = [_name_span(first)] + [_name_span(c) for c in first.conjuncts if c.pos_ == "PROPN" and c.i < head.i]
+    return [n for n in names if facility_name_words(ctx, n, head)] if len(names) >= 2 else []
+
+
+def _name_span(token: Token) -> Span:
+    """'Kyzyl-Bel' from its head 'Bel': the token with the compounds and hyphens before it."""
+    start = min((t.i for t in token.children if t.dep_ in ("compound", "punct") and t.i < token.i), default=token.i)
+    return token.doc[start: token.i + 1]
+
+
+def sited_facility(ctx: ArticleContext, head: Token, site: Span) -> bool:
+    """'the bridge at Kazungula, which ... carries a rail track', 'the existing centre at A-B': a
+    facility noun (data: project_sited_facility_heads) delimited by the named place it stands at is
+    one facility the story tells of, built or not; not where it is only the venue of an event."""
+    if head.lemma_.lower() not in ctx.lex.words("project_sited_facility_heads"):
+        return False
+    return site[0].lower_ in ("at", "near") and not event_venue(ctx, head)
