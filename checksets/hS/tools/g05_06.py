@@ -50,3 +50,27 @@ write("hS05.txt", D,
        event("Statement", "Jha remarks to reporters", ["Santosh Jha"], "Colombo", TUE),
        event("Consultation", "Sharif–Dissanayake phone call", ["Shehbaz Sharif", "Anura Kumara Dissanayake"], None, MON),
        event("Visit", "Planned state visit of King Jigme Khesar to Bangladesh", ["Jigme Khesar Namgyel Wangchuck", "Bhutan", BD], BD, "2026-01")])
+
+# hS06 ---------------------------------------------------------------------------------------
+D, WED = "2025-06-26", "2025-06-25"
+GQ = "Equatorial Guinea"
+write("hS06.txt", D,
+      [person("Brice Clotaire Oligui Nguema", role("President", "Gabon")),
+       person("Teodoro Obiang Nguema Mbasogo", role("President", GQ)),
+       person("Teodoro Nguema Obiang Mangue", role("Vice-President", GQ, "Vice President")),
+       person("Gilberto da Piedade Verissimo", role("President of the Commission", None, "President of the ECCAS Commission",
+                                                    "President of the Commission of the Economic Community of Central African States"))],
+      # France and Spain are parties to the 1900 convention the court applied (parties to past treaties are actors).
+      [state("Gabon"), state(GQ), state("France"), state("Spain")],
+      [org("International Court of Justice", None, ["ICJ"]),
+       org("Economic Community of Central African States", None, ["ECCAS"])],
+      [city("Malabo", GQ), city("Libreville", "Gabon")],
+      [agreement("Protocol on the joint border demarcation commission", [["border", "commission"], ["demarcation"], ["protocol", "commission"]],
+                 ["Gabon", GQ], WED),
+       agreement("1900 Paris convention", [["1900"], ["paris", "convention"]], ["France", "Spain"], "1900")],
+      [],
+      [event("Visit", "Oligui Nguema visit to Equatorial Guinea", ["Brice Clotaire Oligui Nguema", "Gabon", GQ], "Malabo", WED),
+       event("Meeting", "Oligui Nguema–Obiang talks", ["Brice Clotaire Oligui Nguema", "Teodoro Obiang Nguema Mbasogo"], "Malabo", WED),
+       event("Signing", "Signing of the border commission protocol", ["Gabon", GQ], "Malabo", WED),
+       event("Statement", "Verissimo post on X", ["Gilberto da Piedade Verissimo", "Economic Community of Central African States"], None, "2025-06"),
+       event("Meeting", "Planned first session of the border commission", ["Gabon", GQ], "Libreville", "2025-09")])
