@@ -57,3 +57,39 @@ write("hS07.txt", D,
        event("Visit", "Zenzri visit to Tripoli", ["Sara Zaafrani Zenzri", "Tunisia", "Libya"], "Tripoli", "2025"),
        event("Meeting", "Planned Tunisian–Libyan Higher Joint Committee", ["Abdul Hamid Dbeibah", "Sara Zaafrani Zenzri", "Tunisia", "Libya"],
              "Tripoli", "2025")])
+
+# hS08 ---------------------------------------------------------------------------------------
+D, MON, SUN = "2026-02-11", "2026-02-09", "2026-02-08"
+KSA = "Saudi Arabia"
+SEC, EETC, HE = "Saudi Electricity Company", "Egyptian Electricity Transmission Company", "Hitachi Energy"
+write("hS08.txt", D,
+      [person("Abdulaziz bin Salman", role("Minister of Energy", KSA, "Energy Minister", "Prince"),
+              aliases=["Prince Abdulaziz bin Salman", "Abdulaziz bin Salman Al Saud"]),
+       person("Mahmoud Esmat", role("Minister of Electricity and Renewable Energy", "Egypt", "Electricity Minister")),
+       # Hitachi Energy's state is not given in the text.
+       person("Andreas Schierenbeck", role("CEO", None, "Chief Executive Officer", "Hitachi Energy CEO")),
+       person("Abdel Fattah el-Sisi", role("President", "Egypt"), aliases=["Abdel Fattah al-Sisi"])],
+      [state(KSA), state("Egypt"),
+       # Only the subject of a study ("agreed to study an extension"), so context.
+       state("Jordan", actor=False)],
+      [org(SEC, KSA, ["SEC"]),
+       org(EETC, "Egypt", ["EETC"]),
+       org(HE, None),
+       org("GCC Interconnection Authority", None, ["GCCIA"]),
+       org("Arab League", None, ["League of Arab States"])],
+      [city("Riyadh", KSA), city("Cairo", "Egypt"), city("Badr", "Egypt"), city("Tabuk", KSA), city("Aswan", "Egypt"), city("Amman", "Jordan")],
+      # Three documents named at one ceremony: three agreements, one Signing.
+      [agreement("SEC–EETC interconnection operating agreement", [["operating", "agreement"], ["interconnection", "operating"]], [SEC, EETC], MON),
+       agreement("First-stage power exchange agreement", [["power", "exchange"], ["exchange", "agreement"]], [SEC, EETC], MON),
+       agreement("Hitachi Energy converter service contract", [["service", "contract"], ["hitachi"]], [HE, SEC], MON),
+       agreement("2021 EPC contracts for the Saudi–Egypt link", [["epc"], ["engineering", "procurement"], ["2021"]], [HE, SEC, EETC], "2021-10"),
+       agreement("2012 Saudi–Egyptian intergovernmental interconnection agreement", [["2012"], ["intergovernmental"]], [KSA, "Egypt"], "2012")],
+      [project("Saudi–Egypt HVDC interconnection", [["saudi", "egypt"], ["hvdc", "link"]], [KSA, "Egypt", SEC, EETC, HE], ["Badr", "Tabuk", KSA, "Egypt"]),
+       project("Benban solar park", [["benban"]], ["Egypt"], ["Aswan"]),
+       project("GCC interconnection grid", [["gcc", "grid"], ["gcc", "interconnection", "grid"]], ["GCC Interconnection Authority", KSA], [KSA])],
+      [event("Visit", "Esmat visit to Riyadh", ["Mahmoud Esmat", "Egypt", KSA], "Riyadh", SUN),
+       event("Meeting", "Esmat–Abdulaziz talks", ["Mahmoud Esmat", "Abdulaziz bin Salman"], "Riyadh", MON),
+       event("Signing", "Signing of the operating, exchange and service documents",
+             [SEC, EETC, HE, "Abdulaziz bin Salman", "Mahmoud Esmat", KSA, "Egypt"], "Riyadh", MON),
+       event("Statement", "Schierenbeck post on LinkedIn", ["Andreas Schierenbeck", HE], None, "2026-02"),
+       event("Visit", "Planned Abdulaziz visit to Egypt for the Badr inauguration", ["Abdulaziz bin Salman", KSA, "Egypt"], "Egypt", "2026-03")])
