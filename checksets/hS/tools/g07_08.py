@@ -63,7 +63,7 @@ D, MON, SUN = "2026-02-11", "2026-02-09", "2026-02-08"
 KSA = "Saudi Arabia"
 SEC, EETC, HE = "Saudi Electricity Company", "Egyptian Electricity Transmission Company", "Hitachi Energy"
 write("hS08.txt", D,
-      [person("Abdulaziz bin Salman", role("Minister of Energy", KSA, "Energy Minister", "Prince"),
+      [person("Abdulaziz bin Salman", role("Minister of Energy", KSA, "Energy Minister"),
               aliases=["Prince Abdulaziz bin Salman", "Abdulaziz bin Salman Al Saud"]),
        person("Mahmoud Esmat", role("Minister of Electricity and Renewable Energy", "Egypt", "Electricity Minister")),
        # Hitachi Energy's state is not given in the text.
