@@ -1,0 +1,96 @@
+"""Gold for hS03 (Lesotho water interview) and hS04 (Arab League summit live blog)."""
+from common import agreement, city, event, org, person, project, role, state, write
+
+FM = ("Minister of Foreign Affairs", "Foreign Affairs Minister", "FM")
+
+# hS03 ---------------------------------------------------------------------------------------
+D = "2025-04-09"
+SA = "South Africa"
+write("hS03.txt", D,
+      [person("Mohlomi Moleko", role("Minister of Natural Resources", "Lesotho", "Natural Resources Minister", "water minister")),
+       person("Pemmy Majodina", role("Minister of Water and Sanitation", SA, "Water and Sanitation Minister")),
+       person("Sam Matekane", role("Prime Minister", "Lesotho", "PM"), aliases=["Samuel Matekane", "Ntsokoane Samuel Matekane"]),
+       person("Cyril Ramaphosa", role("President", SA)),
+       person("Tente Tente", role("Chief Executive", "Lesotho", "Chief Executive of the LHDA", "CEO")),
+       person("Letsie III", role("King", "Lesotho"), aliases=["King Letsie III"])],
+      [state("Lesotho"), state(SA),
+       # Named only inside a planned project's name.
+       state("Botswana", actor=False)],
+      [org("Lesotho Highlands Development Authority", "Lesotho", ["LHDA"]),
+       org("Trans-Caledon Tunnel Authority", SA, ["TCTA"]),
+       org("Eskom", SA),
+       org("Development Bank of Southern Africa", SA, ["DBSA"]),
+       org("Lesotho Highlands Water Commission", None, ["LHWC"])],
+      [city("Maseru", "Lesotho"), city("Pretoria", SA)],
+      [agreement("Phase II royalty addendum", [["addendum"], ["royalt"]], ["Lesotho", SA], "2025-03-14"),
+       agreement("Tunnel cost-overrun sharing deal", [["cost", "overrun"], ["cost", "shar"]], ["Lesotho", SA], "2025-02"),
+       agreement("LHWP Phase II Agreement", [["phase", "ii", "agreement"], ["phase", "2", "agreement"], ["2011"]], ["Lesotho", SA], "2011-08"),
+       agreement("1986 Lesotho Highlands Water Project Treaty", [["1986"], ["treaty", "lesotho"], ["treaty", "highlands"]], ["Lesotho", SA], "1986")],
+      [project("Lesotho Highlands Water Project", [["lesotho", "highlands"], ["lhwp"]],
+               ["Lesotho", SA, "Lesotho Highlands Development Authority", "Trans-Caledon Tunnel Authority"], ["Lesotho"]),
+       project("Polihali Dam", [["polihali", "dam"]], ["Lesotho", SA, "Lesotho Highlands Development Authority"], ["Lesotho"]),
+       project("Polihali–Katse transfer tunnel", [["transfer", "tunnel"], ["katse"]], ["Lesotho", SA, "Lesotho Highlands Development Authority"], ["Lesotho"]),
+       project("Kobong pumped-storage scheme", [["kobong"]], ["Lesotho"], ["Lesotho"]),
+       project("Lesotho–Botswana water transfer", [["botswana", "water"], ["lesotho", "botswana"]], ["Lesotho", "Botswana"], ["Lesotho", "Botswana"])],
+      [event("Statement", "Moleko interview with the Highveld Review", ["Mohlomi Moleko"], "Maseru", "2025-04-07"),
+       event("Visit", "Majodina in Maseru for the addendum signing", ["Pemmy Majodina", SA, "Lesotho"], "Maseru", "2025-03-14"),
+       event("Signing", "Signing of the Phase II royalty addendum", ["Mohlomi Moleko", "Pemmy Majodina", "Lesotho", SA], "Maseru", "2025-03-14"),
+       event("Consultation", "Matekane–Ramaphosa phone call", ["Sam Matekane", "Cyril Ramaphosa"], None, "2025-04-03"),
+       event("Visit", "Planned Ramaphosa visit to Polihali", ["Cyril Ramaphosa", SA, "Lesotho"], "Lesotho", "2025"),
+       event("Meeting", "Planned Lesotho Highlands Water Commission meeting", ["Tente Tente", "Lesotho Highlands Water Commission"], "Pretoria", "2025-05")])
+
+# hS04 ---------------------------------------------------------------------------------------
+D = "2025-05-17"
+AL = "Arab League"
+SUD = "Mohammed Shia al-Sudani"
+write("hS04.txt", D,
+      [person(SUD, role("Prime Minister", "Iraq", "PM"), aliases=["Mohammed Shia' al-Sudani", "Mohammed Shia Al Sudani"]),
+       person("Ahmed Aboul Gheit", role("Secretary-General", None, "Arab League Secretary-General", "Secretary-General of the Arab League")),
+       person("Mohammed bin Salman", role("Crown Prince", "Saudi Arabia")),
+       person("Ahmed al-Sharaa", role("President", "Syria")),
+       person("Asaad al-Shaibani", role("Foreign Minister", "Syria", *FM), aliases=["Asaad Hassan al-Shaibani"]),
+       person("Hayan Abdul-Ghani", role("Minister of Oil", "Iraq", "Oil Minister"), aliases=["Hayan Abdul Ghani"]),
+       person("Mohammed al-Bashir", role("Minister of Energy", "Syria", "Energy Minister"),
+              role("Prime Minister", "Syria", "caretaker prime minister")),
+       person("Joseph Aoun", role("President", "Lebanon")),
+       person("Fuad Hussein", role("Foreign Minister", "Iraq", *FM), role("Deputy Prime Minister", "Iraq")),
+       person("Tamim bin Hamad Al Thani", role("Emir", "Qatar", "Emir of Qatar")),
+       person("António Guterres", role("Secretary-General", None, "UN Secretary-General", "Secretary-General of the United Nations")),
+       person("Pedro Sánchez", role("Prime Minister", "Spain", "PM")),
+       person("Hamad bin Isa Al Khalifa", role("King", "Bahrain"))],
+      [state("Iraq"), state("Syria"), state("Lebanon"), state("Qatar"), state("Bahrain"), state("Spain"),
+       state("Saudi Arabia"), state("Algeria"), state("Egypt"),
+       # Named only as context: the ICJ question, the closed pipeline, a paragraph of the declaration.
+       state("Israel", actor=False), state("Türkiye", actor=False, aliases=["Turkey", "Republic of Türkiye"]), state("Libya", actor=False)],
+      [org(AL, None, ["League of Arab States"]),
+       org("United Nations", None, ["UN"]),
+       org("United Nations General Assembly", None, ["UN General Assembly"]),
+       org("International Court of Justice", None, ["ICJ"]),
+       org("Iraqi Prime Minister's Media Office", "Iraq", ["Media Office of the Prime Minister", "Sudani's media office"])],
+      [city("Baghdad", "Iraq"), city("Cairo", "Egypt"), city("Manama", "Bahrain"), city("Damascus", "Syria")],
+      [agreement("Baghdad Declaration", [["baghdad", "declaration"]], [AL, "Iraq", "Syria", "Lebanon", "Qatar", "Bahrain", "Algeria"], D),
+       agreement("Kirkuk–Baniyas pipeline memorandum", [["kirkuk", "baniyas"], ["baniyas"]], ["Iraq", "Syria"], D),
+       agreement("2021 Iraq–Lebanon fuel-oil agreement", [["fuel"]], ["Iraq", "Lebanon"], "2021-07"),
+       agreement("Manama Declaration", [["manama", "declaration"]], [AL, "Bahrain"], "2024")],
+      [project("Kirkuk–Baniyas oil pipeline", [["kirkuk", "baniyas"], ["baniyas"]], ["Iraq", "Syria"], ["Iraq", "Syria"]),
+       # The fund is the financing arm of the Egyptian plan, so the two are one undertaking.
+       project("Egyptian Gaza reconstruction plan and fund", [["gaza", "reconstruction"], ["reconstruction", "plan"], ["reconstruction", "fund"]],
+               ["Egypt", AL, "Iraq"]),
+       project("Kirkuk–Ceyhan pipeline", [["ceyhan"]], ["Iraq", "Türkiye"], ["Iraq", "Türkiye"])],
+      [event("Meeting", "34th Arab League summit", [AL, SUD, "Ahmed Aboul Gheit", "Iraq", "Hamad bin Isa Al Khalifa", "Tamim bin Hamad Al Thani",
+                                                    "Joseph Aoun", "Asaad al-Shaibani", "Pedro Sánchez", "António Guterres"], "Baghdad", D),
+       event("Meeting", "5th Arab Economic and Social Development Summit", [AL, "Iraq"], "Baghdad", D),
+       event("PressConference", "Closing news conference", [SUD, "Ahmed Aboul Gheit"], "Baghdad", D),
+       event("Consultation", "Sudani–Mohammed bin Salman phone call", [SUD, "Mohammed bin Salman"], None, D),
+       event("Statement", "Sudani closing speech with pledges", [SUD], "Baghdad", D),
+       event("Meeting", "Sudani–Shaibani talks", [SUD, "Asaad al-Shaibani"], "Baghdad", D),
+       event("Signing", "Signing of the Kirkuk–Baniyas memorandum", ["Hayan Abdul-Ghani", "Mohammed al-Bashir", SUD, "Asaad al-Shaibani", "Iraq", "Syria"], "Baghdad", D),
+       event("Statement", "Bashir remarks to the live desk's reporter", ["Mohammed al-Bashir"], "Baghdad", D),
+       event("Meeting", "Aoun–Sudani meeting on the sidelines", ["Joseph Aoun", SUD], "Baghdad", D),
+       event("Statement", "Fuad Hussein post on X", ["Fuad Hussein"], None, D),
+       event("Meeting", "Tamim meets Sudani on arrival", ["Tamim bin Hamad Al Thani", SUD], "Baghdad", D),
+       event("Statement", "Guterres address to the summit", ["António Guterres"], "Baghdad", D),
+       event("Statement", "Sánchez address to the summit", ["Pedro Sánchez"], "Baghdad", D),
+       event("Meeting", "Sánchez–Sudani bilateral meeting", ["Pedro Sánchez", SUD], "Baghdad", D),
+       event("Statement", "King Hamad's address at the handover", ["Hamad bin Isa Al Khalifa"], "Baghdad", D),
+       event("Meeting", "Arab emergency summit in Cairo", [AL, "Egypt"], "Cairo", "2025-03")])
