@@ -2,11 +2,13 @@
 
 Every reference inside a gold file (agreement parties, project participants and locations,
 event participants and places, the state of a person's role or of an organisation) must name an
-entity listed in the same file; no person, state or organisation may be listed twice. State
+entity listed in the same file; no person, state or organisation may be listed twice; every
+city has a state; dates are YYYY, YYYY-MM or YYYY-MM-DD; every event has a participant. State
 Wikidata ids and official names are taken from shared/reference/countries.csv, never typed by hand.
 """
 import csv
 import json
+import re
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -14,6 +16,8 @@ GOLD = TOOLS.parent / "gold"
 ARTICLES = TOOLS.parent / "articles"
 COUNTRIES = Path("/work/shared/reference/countries.csv")
 EVENT_TYPES = {"Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement"}
+# Dates are as precise as the text allows: a year, a month or a day.
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _load_countries(path: Path) -> dict:
@@ -90,6 +94,11 @@ def problems_of(doc: dict) -> list:
         out += [f"event {e['label']}: participant {x!r}" for x in e["participants"] if x not in actors]
         if e["place"] is not None and e["place"] not in places:
             out.append(f"event {e['label']}: place {e['place']!r}")
+    dated = [("published", doc["published"])] + [(f"agreement {a['label']}", a["date"]) for a in doc["agreements"]] \
+        + [(f"event {e['label']}", e["date"]) for e in doc["events"]]
+    out += [f"{what}: date {d!r} is not YYYY, YYYY-MM or YYYY-MM-DD" for what, d in dated
+            if d is not None and not DATE.fullmatch(d)]
+    out += [f"event {e['label']}: no participants" for e in doc["events"] if not e["participants"]]
     names = [x["name"] for kind in ("persons", "states", "organizations") for x in doc[kind]]
     out += [f"{n!r} listed twice" for n in sorted(set(names)) if names.count(n) > 1]
     if not (ARTICLES / doc["article"]).is_file():
