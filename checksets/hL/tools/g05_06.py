@@ -74,6 +74,6 @@ write("hL06.txt", D,
       [project("Mascarene Plateau Joint Management Area", [["joint", "management", "area"], ["mascarene"]], [MU, SC])],
       [event("Signing", "Exchange of notes in Port Louis", ["Dhananjay Ramful", "Sylvestre Radegonde", MU, SC], "Port Louis", "2025-05-13"),
        event("Visit", "Radegonde visit to Port Louis", ["Sylvestre Radegonde", SC, MU], "Port Louis", "2025-05-13"),
-       event("Statement", "Radegonde remarks to reporters", ["Sylvestre Radegonde"], None, "2025-05-13"),
+       event("Statement", "Radegonde remarks to reporters", ["Sylvestre Radegonde"], None, "2025-05"),
        event("Statement", "Ramgoolam Facebook post", ["Navin Ramgoolam"], None, "2025-05"),
        event("Meeting", "Joint Commission meeting in Victoria (planned)", [JC, MU, SC], "Victoria", "2025-09")])
