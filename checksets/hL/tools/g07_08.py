@@ -49,3 +49,42 @@ write("hL07.txt", D,
        event("Statement", "Bolivian foreign ministry statement", ["Ministry of Foreign Affairs of Bolivia", BO], None, "2025-08-27"),
        event("Consultation", "van Klaveren–Sosa phone call", ["Alberto van Klaveren", "Celinda Sosa"], None, "2025-08"),
        event("Meeting", "Binational technical committee on the railway (planned)", [CL, BO], "La Paz", "2025-10")])
+
+# hL08 ---------------------------------------------------------------------------------------
+D = "2025-11-20"
+GN = "Guinea"
+CTG = "Compagnie du TransGuinéen"
+WCS = "Winning Consortium Simandou"
+BAOWU = "China Baowu Steel Group"
+write("hL08.txt", D,
+      [person("Bouna Sylla", role("Minister of Mines and Geology", GN, "Mines Minister", "Minister of Mines")),
+       person("Simon Trott", role("Chief Executive", None, "CEO", "Rio Tinto Chief Executive", "Chief Executive Officer")),
+       person("Amadou Oury Bah", role("Prime Minister", GN, "PM")),
+       person("Mamadi Doumbouya", role("President of the Transition", GN, "President", "Transitional President"))],
+      [state(GN), state("China", actor=False), state("Liberia", actor=False)],
+      [org("Rio Tinto", None),
+       org("Simfer", GN, ["Simfer S.A."]),
+       org("Chinalco", "China", ["Aluminum Corporation of China"]),
+       org(WCS, None, ["WCS"]),
+       org(CTG, GN, ["CTG", "Compagnie du Transguinéen"]),
+       org(BAOWU, "China", ["Baowu", "China Baowu", "Baowu Steel"])],
+      [city("Conakry", GN), city("Beijing", "China"), city("Buchanan", "Liberia")],
+      [agreement("Amendment to the Simandou rail and port co-development agreement (rail tariff)", [["amendment"], ["tariff"]], [GN, "Simfer", WCS, CTG], "2025-11-18"),
+       agreement("Agreement creating the Simandou Community Development Fund", [["community", "development", "fund"], ["community", "fund"]], [GN, "Simfer", WCS, CTG], "2025-11-18"),
+       agreement("Third-party access deal", [["third", "party"], ["access", "deal"]], [GN, CTG], "2025-10"),
+       agreement("2023 Simandou co-development agreement", [["co", "development", "agreement"], ["2023"]], [GN, "Simfer", WCS], "2023"),
+       agreement("2014 Simandou investment framework", [["investment", "framework"], ["2014"]], [GN, "Rio Tinto", "Chinalco"], "2014")],
+      [project("Simandou iron ore project", [["simandou", "iron"], ["simandou", "ore"], ["simandou", "mine"], ["simandou", "project"]],
+               [GN, "Rio Tinto", "Chinalco", "Simfer", WCS, BAOWU]),
+       project("Trans-Guinean railway", [["trans", "guinean"], ["transguineen"], ["simandou", "railway"]], [GN, CTG, "Simfer", WCS]),
+       project("Morebaya port", [["morebaya"]], [GN, CTG, "Simfer"]),
+       project("Simandou Community Development Fund", [["community", "development", "fund"], ["community", "fund"]], [GN, "Simfer", WCS, CTG]),
+       project("Simandou 2040 programme", [["2040"]], [GN]),
+       project("Port of Buchanan", [["buchanan"]], ["Liberia"], ["Buchanan"])],
+      [event("Signing", "Signing of the tariff amendment and the community fund agreement",
+             ["Bouna Sylla", "Simon Trott", "Amadou Oury Bah", GN, "Simfer", WCS, CTG], "Conakry", "2025-11-18"),
+       event("PressConference", "Sylla news conference", ["Bouna Sylla"], None, "2025-11-19"),
+       event("Statement", "Rio Tinto statement to the stock exchanges", ["Rio Tinto"], None, "2025-11"),
+       event("Statement", "Presidency communiqué on state television", [GN, "Mamadi Doumbouya"], None, "2025-11"),
+       event("Visit", "Sylla visit to Beijing (planned)", ["Bouna Sylla", GN, "China"], "Beijing", "2026-01"),
+       event("Meeting", "Sylla meeting with Baowu and Chinalco (planned)", ["Bouna Sylla", BAOWU, "Chinalco"], "Beijing", "2026-01")])
