@@ -47,7 +47,7 @@ D = "2024-10-26"
 CW = "Commonwealth of Nations"
 AB = "Antigua and Barbuda"
 write("hL04.txt", D,
-      [person("Fiamē Naomi Mataʻafa", role("Prime Minister", "Samoa", *PM), role("Chair-in-Office", None, "Commonwealth Chair-in-Office", "Chair"),
+      [person("Fiamē Naomi Mataʻafa", role("Prime Minister", "Samoa", *PM), role("Chair-in-Office", None, "Commonwealth Chair-in-Office", "Chair", "Chair of the Commonwealth"),
               aliases=["Fiamē Naomi Mata'afa", "Fiame Naomi Mataafa", "Naomi Mataʻafa"]),
        person("Patricia Scotland", role("Secretary-General", None, "Commonwealth Secretary-General", "Secretary-General of the Commonwealth"),
               aliases=["Baroness Patricia Scotland"]),
