@@ -1,0 +1,90 @@
+"""Gold for hL03 (Anand interview: Canada, Denmark and Greenland) and hL04 (CHOGM Apia live blog)."""
+from common import agreement, city, event, org, person, project, role, state, write
+
+FM = ("Minister of Foreign Affairs", "Foreign Affairs Minister", "FM")
+PM = ("PM",)
+
+# hL03 ---------------------------------------------------------------------------------------
+# Greenland is not a sovereign state: its premier and ministers serve Denmark (the Kingdom), and
+# Nuuk is a city of Denmark.
+D = "2025-10-06"
+write("hL03.txt", D,
+      [person("Anita Anand", role("Foreign Minister", "Canada", *FM)),
+       person("Jens-Frederik Nielsen", role("Premier", "Denmark", "Premier of Greenland", "Prime Minister of Greenland", "Greenland's Premier")),
+       person("Vivian Motzfeldt", role("Minister for Foreign Affairs and Research", "Denmark", "Greenland's Minister for Foreign Affairs and Research", "Minister")),
+       person("Lars Løkke Rasmussen", role("Foreign Minister", "Denmark", *FM), aliases=["Lars Lokke Rasmussen"]),
+       person("Donald Trump", role("President", "United States"), aliases=["Donald J. Trump"]),
+       person("Mélanie Joly", role("Foreign Minister", "Canada", *FM, "predecessor"), role("Minister of Industry", "Canada", "Industry Minister")),
+       person("Jeppe Kofod", role("Foreign Minister", "Denmark", *FM)),
+       person("Múte B. Egede", role("Premier", "Denmark", "Premier of Greenland", "Greenland's premier"), aliases=["Múte Bourup Egede", "Mute Egede"]),
+       person("Alison LeClaire", role("Ambassador of Circumpolar Affairs", "Canada", "Ambassador for Circumpolar Affairs", "Ambassador"))],
+      [state("Canada"), state("Denmark", aliases=["Kingdom of Denmark"]), state("United States", actor=False)],
+      [org("Canadian Coast Guard", "Canada"),
+       org("Joint Arctic Command", "Denmark", ["Arktisk Kommando"]),
+       org("Arctic Council", None)],
+      [city("Nuuk", "Denmark"), city("Copenhagen", "Denmark"), city("Ottawa", "Canada")],
+      [agreement("MoU on Arctic search and rescue", [["search", "rescue"]], ["Canada", "Denmark"], "2025-10-01"),
+       agreement("2022 Hans Island agreement", [["hans", "island"]], ["Canada", "Denmark"], "2022-06-14"),
+       agreement("1973 continental shelf delimitation agreement", [["continental", "shelf"], ["delimitation"]], ["Canada", "Denmark"], "1973")],
+      [project("Joint search-and-rescue coordination cell in Nuuk", [["coordination", "cell"], ["search", "rescue", "cell"], ["search", "rescue", "centre"]],
+               ["Canada", "Denmark", "Canadian Coast Guard", "Joint Arctic Command"], ["Nuuk"]),
+       project("Polar Icebreaker Project", [["icebreaker"]], ["Canada", "Canadian Coast Guard"]),
+       project("Grays Bay Road and Port", [["grays", "bay"]], ["Canada"]),
+       project("Nuuk international airport", [["nuuk", "airport"]], ["Denmark"], ["Nuuk"])],
+      [event("Visit", "Anand visit to Nuuk", ["Anita Anand", "Canada", "Denmark"], "Nuuk", "2025-09-30"),
+       event("Meeting", "Anand talks with Nielsen and Motzfeldt", ["Anita Anand", "Jens-Frederik Nielsen", "Vivian Motzfeldt"], "Nuuk", "2025-09-30"),
+       event("Visit", "Anand visit to Copenhagen", ["Anita Anand", "Canada", "Denmark"], "Copenhagen", "2025-10-01"),
+       event("Meeting", "Anand–Løkke Rasmussen meeting", ["Anita Anand", "Lars Løkke Rasmussen"], "Copenhagen", "2025-10-01"),
+       event("Signing", "Signing of the Arctic search and rescue MoU", ["Anita Anand", "Lars Løkke Rasmussen", "Vivian Motzfeldt", "Canada", "Denmark"], "Copenhagen", "2025-10-01"),
+       event("Statement", "Danish–Greenlandic joint statement on the memorandum", ["Denmark"], None, "2025-10-01"),
+       event("Consultation", "Anand–Motzfeldt phone call", ["Anita Anand", "Vivian Motzfeldt"], None, "2025-10-03"),
+       event("Statement", "Anand interview", ["Anita Anand"], "Ottawa", "2025-10-04"),
+       event("Visit", "Nielsen visit to Ottawa (planned)", ["Jens-Frederik Nielsen", "Denmark", "Canada"], "Ottawa", "2026"),
+       event("Meeting", "Arctic Council senior officials meeting (planned)", ["Arctic Council", "Denmark"], None, "2025-11")])
+
+# hL04 ---------------------------------------------------------------------------------------
+D = "2024-10-26"
+CW = "Commonwealth of Nations"
+AB = "Antigua and Barbuda"
+write("hL04.txt", D,
+      [person("Fiamē Naomi Mataʻafa", role("Prime Minister", "Samoa", *PM), role("Chair-in-Office", None, "Commonwealth Chair-in-Office", "Chair", "Chair of the Commonwealth"),
+              aliases=["Fiamē Naomi Mata'afa", "Fiame Naomi Mataafa", "Naomi Mataʻafa"]),
+       person("Patricia Scotland", role("Secretary-General", None, "Commonwealth Secretary-General", "Secretary-General of the Commonwealth"),
+              aliases=["Baroness Patricia Scotland"]),
+       person("Gaston Browne", role("Prime Minister", AB, *PM)),
+       person("Keir Starmer", role("Prime Minister", "United Kingdom", *PM)),
+       person("Shirley Ayorkor Botchwey", role("Foreign Minister", "Ghana", *FM),
+              role("Secretary-General-elect", None, "Commonwealth Secretary-General-elect", "Secretary-General", "next Secretary-General"),
+              aliases=["Shirley Botchwey"]),
+       person("Nana Akufo-Addo", role("President", "Ghana"), aliases=["Nana Addo Dankwa Akufo-Addo"]),
+       person("Anthony Albanese", role("Prime Minister", "Australia", *PM)),
+       person("Christopher Luxon", role("Prime Minister", "New Zealand", *PM)),
+       person("Pat Conroy", role("Minister for International Development and the Pacific", "Australia", "International Development Minister"),
+              role("Minister for Defence Industry", "Australia", "Defence Industry Minister")),
+       person("Olo Fiti Vaai", role("Minister of Works, Transport and Infrastructure", "Samoa", "Works Minister")),
+       person("Charles III", role("King", "United Kingdom"), role("Head of the Commonwealth", None), aliases=["King Charles III", "King Charles"]),
+       person("Queen Camilla", role("Queen", "United Kingdom", "Queen consort")),
+       person("Joshua Setipa"),
+       person("Mamadou Tangara", role("Foreign Minister", "Gambia", *FM))],
+      [state("Samoa"), state("United Kingdom"), state("Australia"), state("New Zealand"), state("Ghana"), state(AB),
+       state("Lesotho"), state("Gambia", aliases=["The Gambia", "Republic of the Gambia"]), state("Fiji", actor=False)],
+      [org(CW, None, ["Commonwealth"])],
+      [city("Apia", "Samoa"), city("Accra", "Ghana")],
+      [agreement("Apia Commonwealth Ocean Declaration", [["ocean", "declaration"], ["apia", "declaration"]],
+                 [CW, "Samoa", "United Kingdom", "Australia", "New Zealand", AB, "Ghana", "Lesotho", "Gambia"], D),
+       agreement("Australia–Samoa MoU on the Matautu wharf redevelopment", [["matautu"], ["wharf"]], ["Australia", "Samoa"], D)],
+      [project("Matautu wharf redevelopment", [["matautu"], ["wharf"]], ["Australia", "Samoa"], ["Apia"]),
+       project("Commonwealth Climate Finance Access Hub", [["climate", "finance"], ["access", "hub"]], [CW, "United Kingdom"]),
+       project("Pacific Policing Initiative", [["policing"]], ["Australia", "New Zealand"])],
+      [event("Meeting", "Commonwealth Heads of Government Meeting 2024", [CW, "Fiamē Naomi Mataʻafa", "Keir Starmer", "Anthony Albanese", "Christopher Luxon",
+                                                                          "Gaston Browne", "Charles III", "Samoa"], "Apia", "2024-10-25"),
+       event("Statement", "King Charles III opening speech", ["Charles III"], "Apia", "2024-10-25"),
+       event("Statement", "CHOGM final communiqué", [CW], "Apia", D),
+       event("PressConference", "Closing news conference", ["Fiamē Naomi Mataʻafa", "Patricia Scotland"], "Apia", D),
+       event("Statement", "Browne speech accepting the 2026 hosting", ["Gaston Browne"], "Apia", D),
+       event("Statement", "Starmer remarks to reporters", ["Keir Starmer"], "Apia", D),
+       event("Statement", "Botchwey post on X", ["Shirley Ayorkor Botchwey"], None, D),
+       event("Consultation", "Akufo-Addo–Botchwey phone call", ["Nana Akufo-Addo", "Shirley Ayorkor Botchwey"], None, "2024-10"),
+       event("Meeting", "Albanese–Luxon meeting on the sidelines", ["Anthony Albanese", "Christopher Luxon"], "Apia", D),
+       event("Signing", "Signing of the Matautu wharf MoU", ["Pat Conroy", "Olo Fiti Vaai", "Anthony Albanese", "Fiamē Naomi Mataʻafa", "Australia", "Samoa"], "Apia", D),
+       event("Meeting", "CHOGM 2026 in Antigua and Barbuda (planned)", [CW, AB], AB, "2026")])
