@@ -23,8 +23,7 @@ write("hK01.txt", D,
        org("Ministry of Investment of Saudi Arabia", SA, ["Saudi Arabia's Ministry of Investment", "Ministry of Investment"]),
        org("ACWA Power", SA),
        org("Saudi Fund for Development", SA, ["SFD"]),
-       org("Ministry of Foreign Affairs of Saudi Arabia", SA, ["Saudi foreign ministry"]),
-       org("Syrian-Saudi Coordination Council", None, ["Syrian–Saudi Coordination Council"])],
+       org("Ministry of Foreign Affairs of Saudi Arabia", SA, ["Saudi foreign ministry"])],
       [city("Damascus", SY), city("Homs", SY), city("Aleppo", SY), city("Riyadh", SA)],
       [agreement("12 Saudi–Syrian agreements and memorandums of understanding", [["12", "agreements"], ["twelve"], ["agreements", "memorandums"]], [SA, SY], D),
        agreement("Homs solar plant power purchase agreement", [["solar"], ["power", "purchase"]], ["ACWA Power", SY], D),
@@ -39,7 +38,7 @@ write("hK01.txt", D,
        event("Statement", "Saudi Ministry of Investment statement on X", ["Ministry of Investment of Saudi Arabia", SA], None, "2025-10"),
        event("Consultation", "Faisal bin Farhan–al-Shaibani phone call", ["Faisal bin Farhan Al Saud", "Asaad al-Shaibani"], None, "2025-10-13"),
        event("Statement", "Al-Shaibani remarks to reporters", ["Asaad al-Shaibani"], "Damascus", "2025-10"),
-       event("Meeting", "Syrian-Saudi Coordination Council first session (planned)", ["Syrian-Saudi Coordination Council", SA, SY], "Riyadh", "2025-11"),
+       event("Meeting", "Syrian-Saudi Coordination Council first session (planned)", [SA, SY], "Riyadh", "2025-11"),
        event("Meeting", "Saudi-Syrian Investment Forum", [SA, SY], "Damascus", "2025-07")])
 
 # hK02 ---------------------------------------------------------------------------------------

@@ -43,3 +43,22 @@ write("hK05.txt", D,
        event("Meeting", "Next Japan–China–South Korea summit (planned)", [JP, CN, KR], JP, None),
        event("Visit", "He Lifeng visit to Japan (planned)", ["He Lifeng", CN, JP], "Tokyo", "2025-05"),
        event("Meeting", "Japan–China financial dialogue (planned)", ["He Lifeng", CN, JP], "Tokyo", "2025-05")])
+
+# hK06 ---------------------------------------------------------------------------------------
+D = "2024-11-21"
+PK = "Pakistan"
+write("hK06.txt", D,
+      [person("Ahsan Iqbal", role("Federal Minister for Planning, Development and Special Initiatives", PK,
+                                  "Minister for Planning, Development and Special Initiatives", "Planning Minister", "Federal Minister")),
+       person("Jiang Zaidong", role("Ambassador", CN, "Chinese Ambassador", "Ambassador to Pakistan"))],
+      [state(PK), state(CN)],
+      [org("Asian Development Bank", None, ["ADB"])],
+      [city("Islamabad", PK), city("Karachi", PK), city("Rohri", PK), city("Beijing", CN)],
+      [agreement("Framework agreement on financing the ML-1 Karachi–Rohri section", [["karachi", "rohri"], ["financing", "framework"], ["ml", "financing"]], [PK, CN], "2024-11-20"),
+       agreement("2017 ML-1 framework agreement", [["2017"], ["ml", "framework"], ["main", "line", "framework"]], [PK, CN], "2017-05")],
+      [project("Karachi–Rohri section of ML-1", [["karachi", "rohri"]], [PK, CN], ["Karachi", "Rohri"]),
+       project("Main Line-1 railway upgrade", [["ml", "1"], ["main", "line"]], [PK, CN]),
+       project("China-Pakistan Economic Corridor", [["cpec"], ["china", "pakistan", "economic", "corridor"]], [PK, CN])],
+      [event("Signing", "Signing of the ML-1 Karachi–Rohri financing framework", ["Ahsan Iqbal", "Jiang Zaidong", PK, CN], "Islamabad", "2024-11-20"),
+       event("Statement", "Iqbal remarks to reporters", ["Ahsan Iqbal"], "Islamabad", "2024-11-20"),
+       event("Meeting", "14th CPEC Joint Cooperation Committee meeting (planned)", [PK, CN], "Beijing", "2024-12")])
