@@ -5,10 +5,16 @@ event participants and places, the state of a person's role or of an organisatio
 entity listed in the same file; no person, state or organisation may be listed twice; every
 city has a state; dates are YYYY, YYYY-MM or YYYY-MM-DD; every event has a participant. State
 Wikidata ids and official names are taken from shared/reference/countries.csv, never typed by hand.
+Two more checks use the referee's own normalisation (shared/eval/score.py), so they fail the way
+scoring would: each agreement and project label must satisfy one of its keyword alternatives
+(otherwise the keywords describe something else), and each person, state, organisation and city
+must appear in its article under its name or one of its aliases (a typo or a name that is only
+in the writer's head).
 """
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -18,6 +24,9 @@ COUNTRIES = Path("/work/shared/reference/countries.csv")
 EVENT_TYPES = {"Visit", "Meeting", "Consultation", "PressConference", "Signing", "Statement"}
 # Dates are as precise as the text allows: a year, a month or a day.
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+REFEREE = Path("/work/shared/eval")
+sys.path.insert(0, str(REFEREE))
+import score  # noqa: E402  (the referee: its norm() and has_keywords() are what matching uses)
 
 
 def _load_countries(path: Path) -> dict:
@@ -103,6 +112,30 @@ def problems_of(doc: dict) -> list:
     out += [f"{n!r} listed twice" for n in sorted(set(names)) if names.count(n) > 1]
     if not (ARTICLES / doc["article"]).is_file():
         out.append(f"no article file {ARTICLES / doc['article']}")
+        return out
+    out += _keyword_problems(doc) + _mention_problems(doc)
+    return out
+
+
+def _keyword_problems(doc: dict) -> list:
+    out = []
+    for kind in ("agreements", "projects"):
+        for item in doc[kind]:
+            if not score.has_keywords({"labels": {score.norm(item["label"])}}, item["keywords"]):
+                out.append(f"{kind[:-1]} {item['label']!r}: label matches none of its keywords")
+    return out
+
+
+def _mention_problems(doc: dict) -> list:
+    """Names are compared as the referee normalises them, inside a normalised copy of the article."""
+    text = " " + score.norm((ARTICLES / doc["article"]).read_text(encoding="utf-8")) + " "
+    out = []
+    for kind in ("persons", "states", "organizations", "cities"):
+        for ent in doc[kind]:
+            forms = [ent["name"], *ent.get("aliases", [])]
+            # norm() drops apostrophes, so a possessive ("Japan's") reads as "japans".
+            if not any(f" {score.norm(f)}{end} " in text for f in forms for end in ("", "s")):
+                out.append(f"{kind[:-1]} {ent['name']!r}: no form of the name in the article")
     return out
 
 
