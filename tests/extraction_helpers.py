@@ -1,4 +1,4 @@
-"""Shared by the post tests: extract one written article and read its roles."""
+"""Shared by the rule tests: extract one written article (and read its roles)."""
 import json
 from pathlib import Path
 
@@ -7,11 +7,11 @@ from relgraph.nlp.extract import extract_article
 from relgraph.records import ArticleRecords
 
 
-def extract_written(tmp_path: Path, text: str) -> ArticleRecords:
-    """The records of one article file holding `text`."""
+def extract_written(tmp_path: Path, text: str, published: str = "2025-05-20") -> ArticleRecords:
+    """The records of one article file holding `text`, published on `published`."""
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2025-05-20"}))
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": published}))
     [item] = list(iter_articles([path]))
     assert isinstance(item, Article), item
     return extract_article(item)
