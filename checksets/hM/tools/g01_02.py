@@ -45,3 +45,47 @@ write("hM01.txt", D,
        event("Statement", "Zambia–Zimbabwe joint communique", [ZM, ZW], None, "2025-03"),
        event("Visit", "Murwira visit to Lusaka (planned)", ["Amon Murwira", ZW, ZM], "Lusaka", "2025-04"),
        event("Meeting", "Joint Permanent Commission of Cooperation session (planned)", [ZM, ZW, "Amon Murwira"], "Lusaka", "2025-04")])
+
+# hM02 ---------------------------------------------------------------------------------------
+D = "2025-06-04"
+MA, MR = "Morocco", "Mauritania"
+ONEE, SOM = "National Office of Electricity and Drinking Water", "Mauritanian Electricity Company"
+write("hM02.txt", D,
+      [person("Aziz Akhannouch", role("Head of Government", MA)),
+       person("Mokhtar Ould Djay", role("Prime Minister", MR, "Head of Government"), aliases=["Moctar Ould Djay"]),
+       person("Tarik Hamane", role("Director General", MA, "DG")),
+       person("Nasser Bourita", role("Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates", MA,
+                                     "Minister of Foreign Affairs", "Foreign Minister")),
+       person("Mohamed Salem Ould Merzoug", role("Minister of Foreign Affairs, Cooperation and Mauritanians Abroad", MR,
+                                                 "Minister of Foreign Affairs", "Foreign Minister", "counterpart")),
+       person("Leila Benali", role("Minister of Energy Transition and Sustainable Development", MA)),
+       person("Mohamed Ould Khaled", role("Minister of Energy and Petroleum", MR)),
+       person("Mohamed Ould Cheikh El Ghazouani", role("President", MR), aliases=["Mohamed Ould Ghazouani"]),
+       # "His Majesty" is a style; the office is King.
+       person("Mohammed VI", role("King", MA, "HM the King")),
+       person("Hamid Chabar", role("Ambassador", MA, "Ambassador to Mauritania"))],
+      [state(MA), state(MR), state("Nigeria", actor=False), state("Mali", actor=False),
+       state("Burkina Faso", actor=False), state("Niger", actor=False)],
+      [org(ONEE, MA, ["ONEE"]), org(SOM, MR, ["SOMELEC"])],
+      [city("Nouakchott", MR), city("Rabat", MA), city("Chami", MR)],
+      [agreement("Eleven Morocco–Mauritania cooperation agreements and memoranda", [["eleven"], ["11"], ["cooperation", "agreements"]], [MA, MR], D),
+       agreement("ONEE–SOMELEC electricity interconnection memorandum", [["interconnection"]], [ONEE, SOM, MA, MR], D),
+       agreement("Road transport protocol", [["road", "transport"]], [MA, MR], D),
+       agreement("Exchange of letters extending the fisheries arrangement", [["letters"], ["fisheries", "extension"]], [MA, MR], D),
+       # The arrangement the letters extend is an older agreement of unknown date.
+       agreement("Fisheries cooperation arrangement", [["fisheries"]], [MA, MR], None),
+       agreement("1986 Morocco–Mauritania cooperation agreement", [["1986"], ["cooperation", "agreement"]], [MA, MR], "1986")],
+      [project("Morocco–Mauritania electricity interconnection", [["interconnection"]], [ONEE, SOM, MA, MR], [MA, MR]),
+       project("Nigeria–Morocco gas pipeline", [["gas", "pipeline"], ["nigeria", "morocco"]], ["Nigeria", MA, MR], ["Nigeria", MA, MR]),
+       project("Royal Atlantic Initiative", [["atlantic", "initiative"]], [MA, MR, "Mali", "Burkina Faso", "Niger"], [MA]),
+       project("Dakhla Atlantique port", [["dakhla"]], [MA], [MA])],
+      [event("Visit", "Akhannouch visit to Mauritania", ["Aziz Akhannouch", MA, MR], "Nouakchott", "2025-06-03"),
+       event("Meeting", "9th session of the Morocco–Mauritania Grand Joint Commission",
+             ["Aziz Akhannouch", "Mokhtar Ould Djay", MA, MR], "Nouakchott", D),
+       event("Signing", "Signing of eleven instruments and exchange of letters",
+             ["Tarik Hamane", "Nasser Bourita", "Mohamed Salem Ould Merzoug", ONEE, SOM, MA, MR], "Nouakchott", D),
+       event("Meeting", "Benali–Ould Khaled working meeting", ["Leila Benali", "Mohamed Ould Khaled"], "Nouakchott", "2025-06"),
+       event("Meeting", "Ghazouani receives Akhannouch", ["Mohamed Ould Cheikh El Ghazouani", "Aziz Akhannouch"], "Nouakchott", D),
+       event("Statement", "Mauritanian presidency statement", [MR], None, D),
+       event("PressConference", "Akhannouch–Ould Djay joint press conference", ["Aziz Akhannouch", "Mokhtar Ould Djay"], "Nouakchott", D),
+       event("Meeting", "10th session of the Grand Joint Commission (planned)", [MA, MR], "Rabat", "2026")])
