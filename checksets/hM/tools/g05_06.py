@@ -52,3 +52,25 @@ write("hM05.txt", D,
        event("PressConference", "Benelux joint news conference", ["Luc Frieden", "Bart De Wever", "Dick Schoof"], LU, "2025-09-22"),
        event("Consultation", "Frederiksen–Merz phone call", ["Mette Frederiksen", "Friedrich Merz"], None, "2025-09-25"),
        event("Statement", "Jørgensen post on X", ["Dan Jørgensen"], None, "2025-09")])
+
+# hM06 ---------------------------------------------------------------------------------------
+D = "2025-02-18"
+AU, NR = "Australia", "Nauru"
+write("hM06.txt", D,
+      [person("Pat Conroy", role("Minister for International Development and the Pacific", AU, "Minister")),
+       person("David Adeang", role("President", NR)),
+       person("Lionel Aingimea", role("Minister for Foreign Affairs and Trade", NR, "Foreign Minister"))],
+      [state(AU), state(NR)],
+      [org("Asian Development Bank"), org("Bendigo Bank", AU)],
+      [city("Yaren", NR), city("Canberra", AU)],
+      [agreement("Exchange of notes on the Nauru International Airport runway", [["notes"], ["runway"]], [AU, NR], D),
+       # Signed in December 2024: history, with no Signing event now.
+       agreement("Nauru-Australia Treaty", [["treaty"]], [AU, NR], "2024-12")],
+      [project("Nauru International Airport runway upgrade", [["runway"], ["airport"]], [AU, NR], [NR]),
+       project("Aiwo port", [["aiwo"], ["port"]], [AU, "Asian Development Bank", NR], [NR])],
+      [event("Signing", "Conroy–Aingimea exchange of notes", ["Pat Conroy", "Lionel Aingimea", AU, NR], "Yaren", D),
+       event("Visit", "Conroy visit to Nauru", ["Pat Conroy", AU, NR], "Yaren", D),
+       event("Meeting", "Conroy–Adeang meeting", ["Pat Conroy", "David Adeang"], "Yaren", D),
+       # The release itself, with its attributable quotes, is the two governments' public statement.
+       event("Statement", "Conroy–Adeang joint media release", ["Pat Conroy", "David Adeang"], None, D),
+       event("Visit", "Adeang visit to Canberra (planned)", ["David Adeang", NR, AU], "Canberra", "2025")])
