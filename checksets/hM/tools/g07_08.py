@@ -49,3 +49,44 @@ write("hM07.txt", D,
        event("Consultation", "Lula–Ali phone call", ["Luiz Inácio Lula da Silva", "Irfaan Ali"], None, "2025-04-19"),
        event("Visit", "Amorim visit to Caracas", ["Celso Amorim", BR, VE], "Caracas", "2025-03"),
        event("Statement", "Routledge remarks to reporters", ["Alistair Routledge"], "Georgetown", "2025-04")])
+
+# hM08 ---------------------------------------------------------------------------------------
+D = "2025-10-15"
+IT, TN, EIB = "Italy", "Tunisia", "European Investment Bank"
+MIN = "Ministry of Industry, Mines and Energy of Tunisia"
+write("hM08.txt", D,
+      [person("Samir Abdelhafidh", role("Minister of Economy and Planning", TN)),
+       person("Gelsomina Vigliotti", role("Vice-President", None, "EIB Vice-President")),
+       person("Giuseppina Di Foggia", role("chief executive", IT, *CEO)),
+       person("Gilberto Pichetto Fratin", role("Minister of the Environment and Energy Security", IT)),
+       person("Fatma Thabet Chiboub", role("Minister of Industry, Mines and Energy", TN)),
+       # Prysmian's nationality is not in the text.
+       person("Massimo Battaini", role("chief executive", None, *CEO)),
+       person("Giorgia Meloni", role("Prime Minister", IT)),
+       person("Kais Saied", role("President", TN), aliases=["Kaïs Saïed"])],
+      [state(IT), state(TN)],
+      [org("Terna", IT), org("STEG", TN), org(MIN, TN, ["Ministry of Industry, Mines and Energy"]),
+       org(EIB, None, ["EIB"]), org("World Bank"), org("European Union", None, ["EU"]), org("European Commission"),
+       org("CINEA"), org("Prysmian"), org("Siemens Energy"), org("GSE", IT)],
+      [city("Tunis", TN), city("Partanna", IT), city("Mlaabi", TN)],
+      [agreement("ELMED operating and capacity-allocation agreement", [["operating"], ["capacity", "allocation"]],
+                 ["Terna", "STEG", IT, TN], "2025-10-14"),
+       agreement("EIB finance contract for the Mlaabi converter station", [["finance", "contract"], ["mlaabi"], ["eib", "loan"]],
+                 [TN, EIB, "STEG"], "2025-10-14"),
+       agreement("World Bank loan for ELMED", [["world", "bank"]], ["World Bank", TN, "STEG"], "2023"),
+       agreement("Connecting Europe Facility grant agreement for ELMED", [["grant"], ["connecting", "europe"]],
+                 ["Terna", "STEG", "CINEA"], "2022")],
+      [project("ELMED interconnector", [["elmed"]], ["Terna", "STEG", IT, TN, "Prysmian", "Siemens Energy"],
+               ["Partanna", "Mlaabi", IT, TN]),
+       # Separately financed by the EIB contract, so its own project (hQ/hK precedent).
+       project("Mlaabi converter station", [["mlaabi"], ["converter"]], ["STEG", "Siemens Energy", EIB], ["Mlaabi", TN]),
+       project("Connecting Europe Facility", [["connecting", "europe"]], ["European Union", "European Commission"], []),
+       project("Mattei Plan", [["mattei"]], [IT], [])],
+      [event("Signing", "ELMED operating agreement and EIB finance contract signing",
+             ["Giuseppina Di Foggia", "Samir Abdelhafidh", "Gelsomina Vigliotti", "Terna", "STEG", EIB, IT, TN], "Tunis", "2025-10-14"),
+       event("Visit", "Pichetto Fratin visit to Tunisia", ["Gilberto Pichetto Fratin", IT, TN], "Tunis", "2025-10-13"),
+       event("Meeting", "Pichetto Fratin–Thabet Chiboub talks", ["Gilberto Pichetto Fratin", "Fatma Thabet Chiboub"], "Tunis", "2025-10-14"),
+       event("Statement", "Di Foggia statement issued by Terna", ["Giuseppina Di Foggia", "Terna"], None, "2025-10-14"),
+       event("Statement", "Battaini remarks to reporters", ["Massimo Battaini"], "Tunis", "2025-10-14"),
+       event("Visit", "Meloni visit to Tunis (planned)", ["Giorgia Meloni", IT, TN], "Tunis", "2025-11"),
+       event("Meeting", "Meloni–Saied talks (planned)", ["Giorgia Meloni", "Kais Saied"], "Tunis", "2025-11")])
