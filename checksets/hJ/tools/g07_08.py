@@ -56,3 +56,42 @@ write("hJ07.txt", D,
        event("Statement", "Makhkamov post on Telegram", ["Ilkhom Makhkamov"], None, "2026-01"),
        event("Meeting", "Transport ministers' meeting in Tashkent (planned)", THREE, "Tashkent", "2026-03"),
        event("Visit", "Japarov state visit to China (planned)", ["Sadyr Japarov", KG, CN], CN, "2026")])
+
+# hJ08 ---------------------------------------------------------------------------------------
+D = "2025-02-12"
+TUE = "2025-02-11"
+IR, IQ = "Iran", "Iraq"
+RAI, IRRC, CDTIC = "Islamic Republic of Iran Railways", "Iraqi Republic Railways Company", "Construction and Development of Transportation Infrastructure Company"
+write("hJ08.txt", D,
+      [person("Farzaneh Sadegh", role("Minister of Roads and Urban Development", IR, "Roads Minister"), aliases=["Farzaneh Sadegh Malvajerd"]),
+       person("Razzaq Muhibis al-Saadawi", role("Minister of Transport", IQ, "Transport Minister"), aliases=["Razzaq Muhaibis al-Saadawi"]),
+       person("Mohammad Kazem Al-e Sadegh", role("Ambassador", IR, "ambassador in Baghdad", "ambassador to Iraq")),
+       person("Mohammed Shia al-Sudani", role("Prime Minister", IQ, *PM)),
+       # "the then First Vice President": a former post is kept.
+       person("Mohammad Mokhber", role("First Vice President", IR)),
+       person("Mohammad Reza Aref", role("First Vice President", IR))],
+      [state(IR, aliases=["Islamic Republic of Iran"]), state(IQ, aliases=["Republic of Iraq"]), state("Syria", actor=False)],
+      [org(RAI, IR, ["RAI", "Iranian railways"]),
+       org(IRRC, IQ, ["Iraqi Railways"]),
+       org(CDTIC, IR, ["CDTIC", "Construction and Development of Transportation Infrastructure Company of Iran"])],
+      [city("Basra", IQ), city("Shalamcheh", IR), city("Karbala", IQ), city("Najaf", IQ), city("Umm Qasr", IQ),
+       city("Baghdad", IQ), city("Tehran", IR)],
+      [agreement("Executive protocol on the construction and joint operation of the Shalamcheh–Basra railway",
+                 [["executive", "protocol"], ["shalamcheh", "protocol"], ["basra", "protocol"]], [IR, IQ], TUE),
+       # The Iraqi consortium is unnamed, so CDTIC is the one listed party.
+       agreement("Arvand River bridge contract", [["arvand"], ["bridge", "contract"]], [CDTIC], TUE),
+       # "had reached agreement": a deal reached, no signing, no date in the text.
+       agreement("Iran–Iraq transit fee deal for freight to Umm Qasr", [["transit", "fee"], ["umm", "qasr"]], [IR, IQ], None),
+       agreement("2021 Iran–Iraq agreement on the Shalamcheh–Basra railway", [["2021"], ["shalamcheh", "basra", "agreement"]], [IR, IQ], "2021-12")],
+      [project("Shalamcheh–Basra railway", [["shalamcheh"], ["basra", "railway"]], [IR, IQ, RAI, IRRC, CDTIC], ["Shalamcheh", "Basra"]),
+       project("Arvand River bridge", [["arvand"], ["shatt", "arab"]], [CDTIC, IR, IQ]),
+       project("Development Road", [["development", "road"]], [IQ]),
+       project("North-South corridor", [["north", "south", "corridor"]], [IR]),
+       project("Port of Umm Qasr", [["umm", "qasr"]], [IQ], ["Umm Qasr"])],
+      [event("Visit", "Sadegh visit to Iraq", ["Farzaneh Sadegh", IR, IQ], "Basra", "2025-02-10"),
+       event("Signing", "Signing of the Shalamcheh–Basra protocol and the Arvand bridge contract",
+             ["Farzaneh Sadegh", "Razzaq Muhibis al-Saadawi", CDTIC, IR, IQ], "Basra", TUE),
+       event("Statement", "Al-e Sadegh remarks to IRNA", ["Mohammad Kazem Al-e Sadegh"], "Basra", TUE),
+       event("Consultation", "Aref–al-Sudani phone call", ["Mohammad Reza Aref", "Mohammed Shia al-Sudani"], None, "2025-02-09"),
+       event("Visit", "Al-Sudani visit to Iran (planned)", ["Mohammed Shia al-Sudani", IQ, IR], "Tehran", "2025"),
+       event("Meeting", "Iran–Iraq joint economic commission (planned)", [IR, IQ], "Tehran", "2025-03")])
