@@ -22,6 +22,9 @@ write("hJ05.txt", D,
        # "Senior General" is a rank; the post is the council chairmanship.
        person("Min Aung Hlaing", role("Chairman of the State Administration Council", MM, "chairman of the State Administration Council",
                                       "SAC chairman")),
+       # "His Majesty" is a style; the post is King.
+       person("Jigme Khesar Namgyel Wangchuck", role("King", BT)),
+       person("Maha Vajiralongkorn", role("King", TH), aliases=["Vajiralongkorn"]),
        person("Indra Mani Pandey", role("Secretary General", None, "BIMSTEC Secretary General", "Secretary-General")),
        # Named only as the head of a fallen government: no post in this text.
        person("Sheikh Hasina"),
@@ -59,6 +62,8 @@ write("hJ05.txt", D,
        event("Visit", "Modi official visit to Thailand", ["Narendra Modi", IN, TH], "Bangkok", THU),
        event("Meeting", "Modi–Paetongtarn talks at Government House", ["Narendra Modi", "Paetongtarn Shinawatra", IN, TH], "Bangkok", THU),
        event("Signing", "Signing of three India–Thailand memorandums", ["Narendra Modi", "Paetongtarn Shinawatra", IN, TH], "Bangkok", THU),
+       event("Meeting", "King Maha Vajiralongkorn grants Modi an audience at the Dusit Palace",
+             ["Maha Vajiralongkorn", "Narendra Modi"], "Bangkok", THU),
        event("Meeting", "Modi–Min Aung Hlaing meeting", ["Narendra Modi", "Min Aung Hlaing", IN, MM], "Bangkok", FRI),
        event("Signing", "Signing of the Bhutan–Thailand agricultural MoU", ["D. N. Dhungyel", "Maris Sangiampongsa", BT, TH], "Bangkok", SAT),
        event("Meeting", "Tobgay investor breakfast hosted by the BOI", ["Tshering Tobgay", "Board of Investment of Thailand"], "Bangkok", SAT),
