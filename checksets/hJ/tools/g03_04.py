@@ -89,7 +89,7 @@ write("hJ04.txt", D,
        # The text gives no parties for the fund's founding agreement.
        agreement("2023 agreement establishing the Turkic Investment Fund", [["turkic", "investment", "fund"]], [], "2023")],
       [project("Middle Corridor (Trans-Caspian International Transport Route)",
-               [["middle", "corridor"], ["trans", "caspian", "international", "transport"]], [OTS, *MEMBERS]),
+               [["middle", "corridor"]], [OTS, *MEMBERS]),
        project("Trans-Caspian fibre-optic cable", [["fibre", "optic"], ["fiber", "optic"], ["trans", "caspian", "cable"]],
                [AZT, KZT, AZ, KZ], ["Sumgayit", "Aktau"]),
        project("Kambarata-1 hydropower plant", [["kambarata"]], [KG]),
