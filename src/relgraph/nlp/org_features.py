@@ -282,8 +282,9 @@ def _line_of(ctx: ArticleContext, span: Span) -> str:
 
 
 def _in_headline(ctx: ArticleContext, span: Span) -> bool:
+    """On the first line, when there are others: a text of one paragraph has no headline."""
     first_break = ctx.text.find("\n")
-    return first_break < 0 or span.start_char < first_break
+    return 0 <= span.start_char < first_break
 
 
 def _short_line(ctx: ArticleContext, span: Span) -> bool:
