@@ -53,7 +53,8 @@ def test_an_acronym_the_article_defines(tmp_path):
 
 def test_a_route_named_by_two_places(tmp_path):
     feats = features_of(tmp_path, "New rail link\n\n"
-                                  "Trains on the Ouagadougou-Accra will run twice a week, the operators said. "
+                                  "Trains on the Ouagadougou-Accra will run twice a week, the operators "
+                                  "said. "
                                   "Passengers welcomed the Ouagadougou-Accra service.")
     routes = {k: f for k, f in feats.items() if "-" in k}
     for key, f in routes.items():

@@ -20,9 +20,11 @@ def write_table(path: Path) -> None:
     rows = [{"set": s, "gold_organizations": 4} for s in ("a", "b", "c")]
     for s in ("a", "b", "c"):
         for k in range(4):
-            rows.append({"set": s, "article": f"{s}{k}", "key": f"Body {s}{k}", "gazetteer": False, "label": 1,
-                         "gold_key": f"body {s}{k}", "features": ["bias", "head=strong", "subject_of=speech"]})
-            rows.append({"set": s, "article": f"{s}{k}", "key": f"Place {s}{k}", "gazetteer": False, "label": 0,
+            rows.append({"set": s, "article": f"{s}{k}", "key": f"Body {s}{k}", "gazetteer": False,
+                         "label": 1, "gold_key": f"body {s}{k}",
+                         "features": ["bias", "head=strong", "subject_of=speech"]})
+            rows.append({"set": s, "article": f"{s}{k}", "key": f"Place {s}{k}", "gazetteer": False,
+                         "label": 0,
                          "gold_key": None, "features": ["bias", "head=other", "after_loc_prep"]})
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
@@ -47,7 +49,7 @@ def test_leave_one_set_out_beats_the_rules_on_a_separable_table(tmp_path):
     write_table(table)
     rows, gold = train_org_model.read_table(table)
     report = train_org_model.loso(rows, gold)
-    assert report["rules"] == {"a": pytest.approx(2 / 3), "b": pytest.approx(2 / 3), "c": pytest.approx(2 / 3)}
+    assert report["rules"] == {s: pytest.approx(2 / 3) for s in ("a", "b", "c")}
     assert all(f1 == 1.0 for f1 in report["model"].values())
 
 

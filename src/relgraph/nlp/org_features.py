@@ -99,7 +99,8 @@ def article_features(ctx: ArticleContext, key: str) -> set[str]:
 
 def _place_texts(ctx: ArticleContext) -> frozenset[str]:
     if "org_features.places" not in ctx.memo:
-        ctx.memo["org_features.places"] = frozenset(e.text for e in ctx.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        places = frozenset(e.text for e in ctx.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        ctx.memo["org_features.places"] = places
     return ctx.memo["org_features.places"]
 
 
@@ -201,7 +202,8 @@ def _before_features(ctx: ArticleContext, before: Token) -> set[str]:
         before = before.nbor(-1) if before.i else before
     if before.pos_ == "ADP":
         lower = before.lower_
-        feats.add("after_loc_prep" if lower in org_shapes().locative_prepositions else f"after_prep={_prep(lower)}")
+        locative = lower in org_shapes().locative_prepositions
+        feats.add("after_loc_prep" if locative else f"after_prep={_prep(lower)}")
     if before.text in POSSESSIVES and before.i:
         owner = ctx.by_token.get(before.i - 1)
         feats.add(f"possessed_by={owner.ref.kind if owner else 'other'}")
@@ -233,7 +235,8 @@ def _after_features(ctx: ArticleContext, after: Token) -> set[str]:
 def _noun_class(lemma: str) -> str:
     """The class of a common noun a name qualifies ('the X field', 'the X team', 'X chairman')."""
     shapes, words = org_shapes(), model_words()
-    classes = (("holder", words.holder_nouns), ("place", shapes.place_nouns), ("undertaking", shapes.undertaking_nouns),
+    classes = (("holder", words.holder_nouns), ("place", shapes.place_nouns),
+               ("undertaking", shapes.undertaking_nouns),
                ("document", shapes.document_heads), ("descriptor", shapes.descriptor_nouns),
                ("gathering", shapes.gathering_heads | shapes.not_org_heads), ("work", words.work_nouns))
     return next((name for name, vocab in classes if lemma in vocab), "other")

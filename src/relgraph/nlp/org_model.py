@@ -34,9 +34,14 @@ class OrgModel:
     threshold: float
     scope: str = "all"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_weight", dict(zip(self.features, self.weights, strict=True)))
+
     def probability(self, feats: set[str]) -> float:
-        """The model's probability that a candidate with these features is a gold organisation."""
-        z = sum(w for name, w in zip(self.features, self.weights, strict=True) if name in feats)
+        """The model's probability that a candidate with these features is a gold organisation
+        (features the model does not know weigh nothing)."""
+        weight = self._weight
+        z = sum(weight.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def decides(self, ctx: ArticleContext, entity: EntityRecord) -> bool:
@@ -47,16 +52,16 @@ def read_model(path: Path = MODEL_PATH) -> OrgModel:
     """The model of a JSON file written by scripts/train_org_model.py; a clear error names the file."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        model = OrgModel(tuple(raw["features"]), tuple(float(w) for w in raw["weights"]),
-                         float(raw["threshold"]), raw.get("scope", "all"))
+        features, weights = tuple(raw["features"]), tuple(float(w) for w in raw["weights"])
+        threshold, scope = float(raw["threshold"]), raw.get("scope", "all")
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise ModelFileError(f"{path}: not a readable organisation model ({exc})") from exc
-    if len(model.features) != len(model.weights) or len(set(model.features)) != len(model.features):
-        raise ModelFileError(f"{path}: {len(model.features)} features but {len(model.weights)} weights "
+    if len(features) != len(weights) or len(set(features)) != len(features):
+        raise ModelFileError(f"{path}: {len(features)} features but {len(weights)} weights "
                              "(or a feature named twice)")
-    if model.scope not in SCOPES:
-        raise ModelFileError(f"{path}: scope {model.scope!r} is not one of {SCOPES}")
-    return model
+    if scope not in SCOPES:
+        raise ModelFileError(f"{path}: scope {scope!r} is not one of {SCOPES}")
+    return OrgModel(features, weights, threshold, scope)
 
 
 @lru_cache(maxsize=1)
