@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from extraction_helpers import extract_written
-from relgraph.nlp.org_model import MODEL_PATH, ModelFileError, OrgModel, read_model, shipped_model
+from relgraph.articles import iter_articles
+from relgraph.nlp.extract import read_entities
+from relgraph.nlp.org_model import (MODEL_PATH, ModelFileError, OrgModel, filter_organisations, org_candidates,
+                                    read_model, shipped_model)
 from relgraph.records import Ref
 
 
@@ -39,6 +42,14 @@ def test_a_clear_organisation_is_kept_and_a_route_dropped(tmp_path):
     text = ("World Bank approves loan for Ruritania\n\n"
             "The World Bank said on Monday it had approved a loan of $200 million for the Ouagadougou-Accra. "
             "Ann Roe, the president of the World Bank, said the Ouagadougou-Accra would open in 2027.")
+    path = tmp_path / "rules" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    ctx, _ = read_entities(item)
+    model = shipped_model()
+    scored = {e.key: model.probability(f) for e, _, f in org_candidates(ctx)}
+    assert scored["World Bank"] > model.threshold > scored["Ouagadougou-Accra"]   # the rules read both
     records = extract_written(tmp_path, text)
     orgs = {ref.key for ref in records.entities if ref.kind == "organization"}
     assert "World Bank" in orgs
@@ -65,3 +76,16 @@ def test_read_model_reads_what_the_file_says(tmp_path: Path):
                                 "scope": "unknown"}))
     model = read_model(path)
     assert model == OrgModel(("bias", "acronym"), (0.5, -2.0), 0.3, "unknown")
+
+
+def test_filtering_drops_the_rejected_candidates_mentions_and_records(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Loan talks\n\nThe World Bank and the Velmoran Grain Marketing Board (VGMB) signed a "
+                    "loan on Monday in Tarsk. The VGMB said deliveries would begin in June.", encoding="utf-8")
+    [item] = list(iter_articles([path]))
+    ctx, _ = read_entities(item)
+    only_known = OrgModel(("bias", "gazetteer"), (-5.0, 10.0), 0.5)   # keeps what the gazetteer knows
+    assert filter_organisations(ctx, only_known) == ["VGMB"]
+    assert Ref("organization", "VGMB") not in ctx.records.entities
+    assert Ref("organization", "World Bank") in ctx.records.entities
+    assert all(m.ref.key != "VGMB" for m in ctx.mentions + list(ctx.by_token.values()))
