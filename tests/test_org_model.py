@@ -10,8 +10,8 @@ import pytest
 from extraction_helpers import extract_written
 from relgraph.articles import iter_articles
 from relgraph.nlp.extract import read_entities
-from relgraph.nlp.org_model import (MODEL_PATH, ModelFileError, OrgModel, filter_organisations, org_candidates,
-                                    read_model, shipped_model)
+from relgraph.nlp.org_model import (MODEL_PATH, ModelFileError, OrgModel, filter_organisations,
+                                    org_candidates, read_model, shipped_model)
 from relgraph.records import Ref
 
 
@@ -81,7 +81,8 @@ def test_read_model_reads_what_the_file_says(tmp_path: Path):
 def test_filtering_drops_the_rejected_candidates_mentions_and_records(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Loan talks\n\nThe World Bank and the Velmoran Grain Marketing Board (VGMB) signed a "
-                    "loan on Monday in Tarsk. The VGMB said deliveries would begin in June.", encoding="utf-8")
+                    "loan on Monday in Tarsk. The VGMB said deliveries would begin in June.",
+                    encoding="utf-8")
     [item] = list(iter_articles([path]))
     ctx, _ = read_entities(item)
     only_known = OrgModel(("bias", "gazetteer"), (-5.0, 10.0), 0.5)   # keeps what the gazetteer knows
