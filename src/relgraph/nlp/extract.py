@@ -11,6 +11,7 @@ from relgraph.nlp.projects import extract_projects
 from relgraph.nlp.entities import extract_ministries, extract_places_and_orgs
 from relgraph.nlp.event_history import SIGNING_HISTORY_MONTHS, long_past
 from relgraph.nlp.events import extract_events
+from relgraph.nlp.org_model import filter_organisations
 from relgraph.nlp.people import assign_roles, extract_people
 from relgraph.nlp.pipeline import MODEL, load_nlp
 from relgraph.records import ArticleRecords, FactRecord, Ref
@@ -18,18 +19,8 @@ from relgraph.records import ArticleRecords, FactRecord, Ref
 
 def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     """Everything relgraph reads in one article. A pure function of the article text and metadata."""
-    nlp, matchers, gaz, lex = load_nlp(model)
-    doc = doc if doc is not None else parse(nlp, article.text)
-    ctx = ArticleContext(doc=doc, article=article, gaz=gaz, lex=lex,
-                         records=ArticleRecords(article.id), matchers=matchers)
-    line = dates.dateline(article.text)
-    if line is not None:
-        ctx.dateline = (line.start, line.end)
-    if line is not None and line.agency:
-        ctx.excluded_spans.append((line.start, line.end))  # "(efe-epa)" names the wire, not an actor
-    posts = extract_people(ctx)
-    extract_places_and_orgs(ctx)
-    extract_ministries(ctx)
+    ctx, posts = read_entities(article, doc, model)
+    filter_organisations(ctx)   # the learned decision on the organisations the rules read
     assign_roles(ctx, posts)
     agreements = extract_agreements(ctx)
     now = getattr(article, "published", None) or _first_full_date(article.text) or max(
@@ -44,6 +35,24 @@ def extract_article(article, doc=None, model: str = MODEL) -> ArticleRecords:
     _mark_participant_states(ctx)
     _complete_states(ctx)
     return ctx.records
+
+
+def read_entities(article, doc=None, model: str = MODEL) -> tuple[ArticleContext, list]:
+    """The article's context with the rules' people, places and organisations read (before the
+    organisation model decides, and before posts are assigned): the posts found on the way."""
+    nlp, matchers, gaz, lex = load_nlp(model)
+    doc = doc if doc is not None else parse(nlp, article.text)
+    ctx = ArticleContext(doc=doc, article=article, gaz=gaz, lex=lex,
+                         records=ArticleRecords(article.id), matchers=matchers)
+    line = dates.dateline(article.text)
+    if line is not None:
+        ctx.dateline = (line.start, line.end)
+    if line is not None and line.agency:
+        ctx.excluded_spans.append((line.start, line.end))  # "(efe-epa)" names the wire, not an actor
+    posts = extract_people(ctx)
+    extract_places_and_orgs(ctx)
+    extract_ministries(ctx)
+    return ctx, posts
 
 
 def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 32) -> Iterator[tuple]:
