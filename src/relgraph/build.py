@@ -2,9 +2,10 @@
 transaction per chunk.
 
 The inputs are read as a stream and cut into chunks; each chunk is resolved, mapped and written
-while the next one is being extracted (by worker processes or a Dask cluster; in-process extraction
-has nothing to overlap), and no further chunk is read before that, so what a build holds in memory
-follows the chunk, not the corpus, and the workers need not wait for the store.
+while the next one is being extracted (by worker processes, a Dask cluster, or in this process while
+the write of an embedded store runs on its own thread: `relgraph.chunk_writer`), and no further
+chunk is read before that, so what a build holds in memory follows the chunk, not the corpus, and
+extraction need not wait for the store.
 Each chunk resolves against the store as the chunks before it left it (a fresh `CorpusIndex` per
 chunk, loaded by key), so the graph does not depend on where chunks were cut: a build killed after
 chunk k and run again skips the k committed chunks (their articles are stored, unchanged) and ends
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from relgraph.chunk_writer import ChunkWriter
 from relgraph.fingerprint import extractor_version
 from relgraph.articles import Article, ArticleError, furniture_loss, iter_articles
 from relgraph.gazetteer import default_gazetteer
@@ -36,7 +38,7 @@ from relgraph.settings import Settings
 from relgraph.sources.urls import LinkFetcher, fetch_inputs
 from relgraph.sources.warc_counts import WarcCounts
 from relgraph.sources.language import is_foreign
-from relgraph.store import GraphStore, build_lock, is_remote, open_store
+from relgraph.store import GraphStore, RelStore, build_lock, is_remote, open_store
 from relgraph.story_index import StoryIndex
 
 
@@ -176,54 +178,77 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
     iris = IriMaker(settings.base_iri)
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
-    extractor = _extractor(settings, workers, dask)
+    # An embedded store is written on a thread of its own while the next chunk is extracted; a
+    # remote store's client is used from one thread only.
+    writer = ChunkWriter(background=isinstance(store, RelStore))
+    extractor = _extractor(settings, workers, dask, writer, progress)
     links = LinkFetcher(settings, report)
     pending = None
     try:
         # One chunk is extracted ahead: the workers (local or on the cluster) extract chunk k+1
         # while this process resolves, maps and writes chunk k. Only two chunks are ever in
         # flight, so memory stays bounded and reading the input waits for the store (back-pressure).
-        # In-process extraction has nothing to overlap: each chunk is finished before the next is read.
+        # In-process extraction runs ahead only of the write: chunk k+1 is extracted here while
+        # chunk k's transaction runs on the writer's thread.
         runs_ahead = not isinstance(extractor, _InProcess)
         for chunk in _chunks(iter_inputs(paths, report, links), commit_every):
             ahead = _start_chunk(chunk, store, iris, report, extractor, force=force)
             if pending is not None:
-                _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+                _finish_chunk(pending, store, iris, report, extractor, writer, progress, on_commit)
             pending = ahead
             if not runs_ahead:
-                _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+                _finish_chunk(pending, store, iris, report, extractor, writer, progress, on_commit)
                 pending = None
         if pending is not None:
-            _finish_chunk(pending, store, iris, report, extractor, progress, on_commit)
+            _finish_chunk(pending, store, iris, report, extractor, writer, progress, on_commit)
     finally:
-        links.close()
-        extractor.close()
+        try:
+            writer.wait()   # a chunk already handed to the writer lands before the build returns
+        finally:
+            links.close()
+            extractor.close()
     if count_store:
         report.store_quads = len(store)
     return report
 
 
 class _InProcess:
-    """Extraction in this process, when the chunk is finished (nothing runs ahead)."""
+    """Extraction in this process: when the chunk is finished, or at once while the chunk before it
+    is being written (then a copy of an article of that chunk is extracted for nothing and dropped
+    at admission, as with workers)."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, writer: ChunkWriter, progress=None):
         self.settings = settings
+        self.writer = writer
+        self.progress = progress
 
-    def submit(self, articles: list[Article]) -> list[Article]:
+    def submit(self, articles: list[Article]) -> list[Article] | _Extracted:
+        if self.writer.busy and articles:
+            return _Extracted(list(extract(articles, self.settings, workers=1, dask="", progress=self.progress)))
         return articles
 
-    def admitted(self, articles: list[Article], ids: set[str]) -> list[Article]:
-        """Only the articles the chunk keeps are extracted (nothing was extracted ahead)."""
-        return [a for a in articles if a.id in ids]
+    def admitted(self, pending: list[Article] | _Extracted, ids: set[str]) -> list[Article] | _Extracted:
+        """Only the articles the chunk keeps are extracted (or kept, when extracted ahead)."""
+        if isinstance(pending, _Extracted):
+            return _Extracted([(a, r) for a, r in pending.results if a.id in ids])
+        return [a for a in pending if a.id in ids]
 
-    def collect(self, articles: list[Article], progress) -> Iterator[tuple]:
-        yield from extract(articles, self.settings, workers=1, dask="", progress=progress)
+    def collect(self, pending: list[Article] | _Extracted, progress) -> Iterator[tuple]:
+        if isinstance(pending, _Extracted):
+            yield from pending.results
+            return
+        yield from extract(pending, self.settings, workers=1, dask="", progress=progress)
 
     def close(self) -> None:
         pass
 
 
-def _extractor(settings: Settings, workers: int, dask: str | None):
+@dataclass
+class _Extracted:
+    results: list[tuple]          # (article, records) pairs extracted while the chunk before was written
+
+
+def _extractor(settings: Settings, workers: int, dask: str | None, writer: ChunkWriter, progress=None):
     """Where a build's chunks are extracted: a Dask cluster, local worker processes, or here."""
     from relgraph import parallel
 
@@ -231,7 +256,7 @@ def _extractor(settings: Settings, workers: int, dask: str | None):
         return parallel.DaskExtractor(settings.spacy_model, settings.batch_size, dask)
     if workers > 1:
         return WorkerPool(settings.spacy_model, settings.batch_size, workers)
-    return _InProcess(settings)
+    return _InProcess(settings, writer, progress)
 
 
 @dataclass
@@ -251,7 +276,8 @@ def _start_chunk(articles: list[Article], store: GraphStore, iris: IriMaker, rep
 
 
 def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: BuildReport, extractor,
-                  progress, on_commit) -> None:
+                  writer: ChunkWriter, progress, on_commit) -> None:
+    writer.wait()   # the chunk before this one is in the store before this one is resolved
     started = time.perf_counter()
     waited = 0.0
 
@@ -271,11 +297,20 @@ def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Buil
             pending = extractor.admitted(pending, admitted)
         return timed(extractor.collect(pending, progress))
 
-    if _write_chunk(chunk, store, iris, report, results):
+    write = _write_chunk(chunk, store, iris, report, results)
+    report.driver_seconds += time.perf_counter() - started - waited
+    if write is None:
+        return
+    graphs, quads = write
+
+    def landed(seconds: float) -> None:
+        report.quads_written += len(quads)
         report.chunks_committed += 1
+        report.driver_seconds += seconds   # the write is the driver's work, on its second thread
         if on_commit:
             on_commit(report)
-    report.driver_seconds += time.perf_counter() - started - waited
+
+    writer.submit(lambda: store.replace_graphs(graphs, quads), landed)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -286,8 +321,9 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: BuildReport,
-                 results: Callable[[set[str]], Iterator[tuple]]) -> bool:
-    """Resolve, map and write one chunk in one transaction. True if it wrote anything.
+                 results: Callable[[set[str]], Iterator[tuple]]) -> tuple[set[str], list] | None:
+    """Resolve and map one chunk: the graphs its transaction replaces and the quads it writes, or
+    None when it has nothing to write.
     Copies are recognised against the store as it is now, holding every chunk before this one, so
     a copy of an article in the previous chunk is found whether or not it was extracted ahead (its
     extraction is then dropped). The index is made afresh from the store: what a chunk resolves
@@ -298,7 +334,7 @@ def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Build
     if not admitted:
         for _ in results(admitted):   # drain what was extracted ahead for nothing
             pass
-        return False
+        return None
     graphs = {iris.graph(a) for a in admitted}
     index = CorpusIndex.from_store(store, default_gazetteer(), iris, graphs)
     quads = []
@@ -317,7 +353,5 @@ def _write_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Build
     report.lookup_queries += index.queries
     report.lookup_rows += index.rows_read
     if not graphs:
-        return False
-    store.replace_graphs(graphs, quads)
-    report.quads_written += len(quads)
-    return True
+        return None
+    return graphs, quads
