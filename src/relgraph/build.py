@@ -61,6 +61,9 @@ class BuildReport:
     # The building process's own time (story admission, resolution, mapping, the store write), not
     # counting the wait for extraction results: its cost per article bounds how many workers it feeds.
     driver_seconds: float = 0.0
+    # Of driver_seconds, the store writes: they run on a thread of their own (relgraph.chunk_writer)
+    # beside the rest of the driver's work, so on a second core they bound it separately.
+    write_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -307,6 +310,7 @@ def _finish_chunk(chunk: _Chunk, store: GraphStore, iris: IriMaker, report: Buil
         report.quads_written += len(quads)
         report.chunks_committed += 1
         report.driver_seconds += seconds   # the write is the driver's work, on its second thread
+        report.write_seconds += seconds
         if on_commit:
             on_commit(report)
 
