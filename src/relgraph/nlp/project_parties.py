@@ -41,6 +41,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
                 span = subtree_span(prep)
                 locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
     participants = [r for r in dedupe(with_states(ctx, participants)) if r.kind in ("state", "organization")]
+    participants += _story_states(ctx, participants)
     if not participants and not locations:
         return None
     return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
@@ -251,6 +252,15 @@ def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
 
 
 MAX_STATE_TOKENS = 4   # 'Bosnia and Herzegovina', 'Saint Kitts and Nevis'
+
+
+def _story_states(ctx: ArticleContext, participants: list[Ref]) -> list[Ref]:
+    """'we are working with the rail operator on the Lephalale line', told after a commission's
+    meeting: a project whose actors are only bodies of no known state is the story's, and the
+    story's two states take part in it (as the sentence fallback makes them when none is named)."""
+    if not participants or any(r.kind == "state" for r in participants):
+        return []
+    return [Ref("state", s) for s in ctx.main_pair()]
 
 
 def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
