@@ -40,6 +40,7 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
                 span = subtree_span(prep)
                 locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
+    participants += _states_of_places(ctx, locations)
     participants = [r for r in dedupe(with_states(ctx, participants)) if r.kind in ("state", "organization")]
     participants += _story_states(ctx, participants)
     if not participants and not locations:
@@ -131,7 +132,26 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
     refs = [r for m in ctx.mentions_in(sent.start, sent.end)
             if m.start not in passed and not _island_name(ctx, m.start)
             for r in actors_in(ctx, ctx.doc[m.start:m.end])]
+    places = [m.ref for m in ctx.mentions_in(sent.start, sent.end, ("city",)) if m.start not in passed]
+    refs += _states_of_places(ctx, places)
     return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _states_of_places(ctx: ArticleContext, places: list[Ref]) -> list[Ref]:
+    """'the Mombasa-Kampala line', 'The route would start at Ilheus, follow the X railway to ...':
+    the states a project's places (or, told with no actor of its own, its sentence's places) are
+    in take part in it, when the article names those states (a state it never names would be a
+    new node of this reading only)."""
+    named = {m.ref.key for m in ctx.mentions if m.ref.kind == "state"}
+    states = [_state_of_place(ctx, ref) for ref in places]
+    return [Ref("state", s) for s in states if s in named]
+
+
+def _state_of_place(ctx: ArticleContext, ref: Ref) -> str | None:
+    if ref.kind != "city":
+        return None
+    entry = ctx.gaz.city(ref.key)
+    return ctx.state_of(ref) or (entry.state if entry is not None else None)
 
 
 def _island_name(ctx: ArticleContext, start: int) -> bool:
