@@ -40,7 +40,9 @@ def project_record(ctx: ArticleContext, head: Token, core: Span, label: str, end
             if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "between", "in", "through"):
                 span = subtree_span(prep)
                 locations += [m.ref for m in ctx.mentions_in(span.start, span.end, ("city",))]
+    participants += _states_of_places(ctx, locations)
     participants = [r for r in dedupe(with_states(ctx, participants)) if r.kind in ("state", "organization")]
+    participants += _story_states(ctx, participants)
     if not participants and not locations:
         return None
     return FactRecord(kind="project", label=label, participants=participants, places=dedupe(locations),
@@ -130,7 +132,26 @@ def _sentence_actors(ctx: ArticleContext, head: Token) -> list[Ref]:
     refs = [r for m in ctx.mentions_in(sent.start, sent.end)
             if m.start not in passed and not _island_name(ctx, m.start)
             for r in actors_in(ctx, ctx.doc[m.start:m.end])]
+    places = [m.ref for m in ctx.mentions_in(sent.start, sent.end, ("city",)) if m.start not in passed]
+    refs += _states_of_places(ctx, places)
     return dedupe([r for r in refs if r.kind in ("state", "organization")] + pair_refs(ctx, sent))
+
+
+def _states_of_places(ctx: ArticleContext, places: list[Ref]) -> list[Ref]:
+    """'the Mombasa-Kampala line', 'The route would start at Ilheus, follow the X railway to ...':
+    the states a project's places (or, told with no actor of its own, its sentence's places) are
+    in take part in it, when the article names those states (a state it never names would be a
+    new node of this reading only)."""
+    named = {m.ref.key for m in ctx.mentions if m.ref.kind == "state"}
+    states = [_state_of_place(ctx, ref) for ref in places]
+    return [Ref("state", s) for s in states if s in named]
+
+
+def _state_of_place(ctx: ArticleContext, ref: Ref) -> str | None:
+    if ref.kind != "city":
+        return None
+    entry = ctx.gaz.city(ref.key)
+    return ctx.state_of(ref) or (entry.state if entry is not None else None)
 
 
 def _island_name(ctx: ArticleContext, start: int) -> bool:
@@ -251,6 +272,15 @@ def name_states(ctx: ArticleContext, core: Span) -> list[Ref]:
 
 
 MAX_STATE_TOKENS = 4   # 'Bosnia and Herzegovina', 'Saint Kitts and Nevis'
+
+
+def _story_states(ctx: ArticleContext, participants: list[Ref]) -> list[Ref]:
+    """'we are working with the rail operator on the Lephalale line', told after a commission's
+    meeting: a project whose actors are only bodies of no known state is the story's, and the
+    story's two states take part in it (as the sentence fallback makes them when none is named)."""
+    if not participants or any(r.kind == "state" for r in participants):
+        return []
+    return [Ref("state", s) for s in ctx.main_pair()]
 
 
 def _neighbour_states(ctx: ArticleContext, token: Token) -> list[Ref]:
