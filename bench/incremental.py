@@ -45,6 +45,27 @@ def relgraph_version() -> str:
     return f"{__version__}-{digest.hexdigest()[:10]}"
 
 
+# What decides the keys a synthetic base store holds: it is loaded again when one of these changes,
+# not for every change of relgraph (a 100,000-article store takes about 10 minutes).
+KEY_SOURCES = ["fact_keys.py", "fact_identity.py", "person_index.py", "nlp/person_match.py", "gazetteer.py",
+               "name_keys.py", "iris.py", "namespaces.py"]
+
+
+def keys_version() -> str:
+    """A digest of the code and data that make the keys of a synthetic store (`KEY_SOURCES`, the
+    gazetteer's data, bench.synth)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    paths = [REPO / "src" / "relgraph" / name for name in KEY_SOURCES] + [REPO / "bench" / "synth.py"]
+    paths += sorted((REPO / "data" / "gazetteer").rglob("*"))
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def base_store(workdir: Path, n: int) -> Path:
     """A store holding the first `n` articles of the corpus, built once."""
     path = workdir / "stores" / f"incremental-{relgraph_version()}-{n}"
@@ -80,9 +101,10 @@ def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *,
     import pyoxigraph as ox
 
     from bench import synth
+    from relgraph.store import ROLE_MARKER
 
     lean = "" if provenance else "-lean"
-    path = workdir / "stores" / f"incremental-synth{lean}-v{synth.GENERATOR_VERSION}-s{seed}-{relgraph_version()}-{n}"
+    path = workdir / "stores" / f"incremental-synth{lean}-v{synth.GENERATOR_VERSION}-s{seed}-k{keys_version()}-{n}"
     marker = path / ".bench-complete"
     if marker.exists():
         return path
@@ -101,6 +123,7 @@ def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *,
     scratch.unlink()
     store.flush()
     del store
+    (path / ROLE_MARKER).touch()  # its graphs file persons by role key, as a store built now does
     log(f"incremental: synthetic base store of {n:,} articles ({quads:,} quads in article graphs) "
         f"in {time.perf_counter() - t0:.0f} s")
     marker.write_text(f"{quads}\n")
