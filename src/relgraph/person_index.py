@@ -88,12 +88,10 @@ def legacy_keys(name: str) -> set[str]:
 
 
 class PersonIndex:
-    """The persons a build knows so far, by full-name key, by word and by role key. `stored_labels`
-    gives the labels the store holds for a person IRI (None: what was read is all there is)."""
+    """The persons a build knows so far, by full-name key, by word and by role key."""
 
-    def __init__(self, gaz: Gazetteer, stored_labels: Callable[[str], Iterable[str]] | None = None):
+    def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
-        self.stored_labels = stored_labels
         self.people: dict[str, tuple[str, str]] = {}      # variant key -> (iri, label)
         self.by_word: dict[str, set[str]] = {}            # first/last word key -> variant keys
         self.by_role: dict[str, set[str]] = {}            # role key -> variant keys
@@ -131,10 +129,13 @@ class PersonIndex:
         for role in label_keys(label):
             self.by_role.setdefault(role, set()).add(key)
 
-    def similar(self, name: str) -> tuple[str, str] | None:
+    def similar(self, name: str, stored_labels: Callable[[str], Iterable[str]] | None = None
+                ) -> tuple[str, str] | None:
         """The one known person that `name` is another form of, or None when none or several fit.
         A person known by a full name is matched by a full name only through that name: 'Grace
-        Wanjiru' does not join 'Amina Wanjiru' because an article once called her 'Wanjiru'."""
+        Wanjiru' does not join 'Amina Wanjiru' because an article once called her 'Wanjiru'.
+        `stored_labels` gives the labels the store holds for a person IRI (None: those read are
+        all there are)."""
         words = lookup_words(name)
         filed = set().union(*(self.by_word.get(w, set()) for w in words))
         keys = filed & set().union(*(self.by_role.get(r, set()) for r in probe_keys(name)))
@@ -146,17 +147,17 @@ class PersonIndex:
         for iri, labels in sorted(by_iri.items()):
             full = [label for label in labels if len(label.split()) > 1]
             if not full and len(name.split()) > 1:
-                full = self._full_labels(iri, words)
+                full = self._full_labels(iri, words, stored_labels)
             pool = full if full and len(name.split()) > 1 else labels
             if corpus_match(name, pool):
                 fits.append(iri)
         return (fits[0], self.labels.get(fits[0], by_iri[fits[0]][0])) if len(fits) == 1 else None
 
-    def _full_labels(self, iri: str, words: set[str]) -> list[str]:
+    def _full_labels(self, iri: str, words: set[str], stored_labels) -> list[str]:
         """The full-name labels of `iri` sharing one of `words`, known or stored: a person found by a
         one-word label is compared with a full name only through its full names, even those that
         no role key of the new name finds."""
         labels = set(self.iri_labels.get(iri, ()))
-        if self.stored_labels is not None:
-            labels |= set(self.stored_labels(iri))
+        if stored_labels is not None:
+            labels |= set(stored_labels(iri))
         return sorted(label for label in labels if len(label.split()) > 1 and lookup_words(label) & words)

@@ -49,7 +49,7 @@ class CorpusIndex:
         # Persons by role key (`person_index`) when the store files every person so and is read by
         # index; else (remote stores, rebuilds, stores written before) also by the old word keys.
         self.roles = self._embedded_reader() is not None and _files_roles(store)
-        self.persons = PersonIndex(gaz, self._stored_labels if self.roles else None)
+        self.persons = PersonIndex(gaz)
         self.labels = self.persons.labels                 # iri -> canonical label
         self.facts: list[KnownFact] = []
         self.taken: set[str] = set()
@@ -286,7 +286,8 @@ class CorpusIndex:
         people = self.persons.people
         for ref in persons:
             key = self.gaz.name_variant_key(ref.key)
-            similar = self.persons.similar(ref.key) if key not in people else None
+            similar = (self.persons.similar(ref.key, self._stored_labels if self.roles else None)
+                       if key not in people else None)
             if key in people:
                 iri, label = people[key]
             elif similar is not None:
