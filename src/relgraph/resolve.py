@@ -31,8 +31,9 @@ class CorpusIndex:
     """Persons and facts known so far: loaded from the store on demand, grown by each article.
 
     Nothing is read from the store up front. For each article, `resolve` asks the store only for
-    what could match it: persons by their name key (each person carries its key as a
-    skos:hiddenLabel in every article graph that mentions it) and facts by their match keys
+    what could match it: persons by their name key and the role keys of their words (each person
+    carries them as skos:hiddenLabels in every article graph that mentions it; `person_index`)
+    and facts by their match keys
     (class, a shared actor, the month of an agreeing date, a topic or a project's name word; see
     `fact_keys`), stored the same way; fact IRIs are checked for collisions one by one. So the
     work of a build grows with the articles it extracts and their candidate matches, not with the
