@@ -2,8 +2,8 @@
 that already hold 0, 100, 1,000 (... ) articles of the generated corpus. It should be proportional
 to the 10 new articles, not to the store.
 
-Each base store is built once (cached under bench/out/stores/, keyed by the relgraph version) and
-copied for every run (its .sst files hard-linked), so every run adds the same 10 articles to the
+Each base store is built once (cached under bench/out/stores/, keyed by the relgraph version; a
+synthetic one by the code that makes its keys, `keys_version`) and copied for every run (its .sst files hard-linked), so every run adds the same 10 articles to the
 same store. Stores too large to extract in time (100,000 articles: about 20 h) are loaded from
 `bench.synth`'s graph instead, with the keys a build stores (`synthetic_store`), so the resolver
 looks up what it looks up in a built store. Runs go round the sizes in turn. Every run is a fresh
@@ -45,6 +45,27 @@ def relgraph_version() -> str:
     return f"{__version__}-{digest.hexdigest()[:10]}"
 
 
+# What decides the keys a synthetic base store holds: it is loaded again when one of these changes,
+# not for every change of relgraph (a 100,000-article store takes about 10 minutes).
+KEY_SOURCES = ["fact_keys.py", "fact_identity.py", "person_index.py", "nlp/person_match.py", "gazetteer.py",
+               "name_keys.py", "iris.py", "namespaces.py"]
+
+
+def keys_version() -> str:
+    """A digest of the code and data that make the keys of a synthetic store (`KEY_SOURCES`, the
+    gazetteer's data, bench.synth)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    paths = [REPO / "src" / "relgraph" / name for name in KEY_SOURCES] + [REPO / "bench" / "synth.py"]
+    paths += sorted((REPO / "data" / "gazetteer").rglob("*"))
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def base_store(workdir: Path, n: int) -> Path:
     """A store holding the first `n` articles of the corpus, built once."""
     path = workdir / "stores" / f"incremental-{relgraph_version()}-{n}"
@@ -70,8 +91,8 @@ def base_store(workdir: Path, n: int) -> Path:
 
 def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *, provenance: bool = True) -> Path:
     """A store holding `n` articles of `bench.synth`'s graph with the keys the resolver stores
-    (persons' name keys, facts' match keys) and the union default graph, as `relgraph build`
-    writes them, built once. Bulk-loaded `part` articles at a time from a scratch N-Quads file
+    (persons' name and role keys, facts' match keys), the union default graph and the marker
+    saying it files persons by role, as `relgraph build` writes them, built once. Bulk-loaded `part` articles at a time from a scratch N-Quads file
     (a 100,000-article graph written whole would take ≈ 25 GB). Without `provenance`, the
     statements are not reified (`bench.synth.write_article`): the resolver reads none of that, and
     the store loads in a third of the time."""
@@ -80,12 +101,13 @@ def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *,
     import pyoxigraph as ox
 
     from bench import synth
+    from relgraph.store import ROLE_MARKER
 
     lean = "" if provenance else "-lean"
-    path = workdir / "stores" / f"incremental-synth{lean}-v{synth.GENERATOR_VERSION}-s{seed}-{relgraph_version()}-{n}"
+    path = workdir / "stores" / f"incremental-synth{lean}-v{synth.GENERATOR_VERSION}-s{seed}-k{keys_version()}-{n}"
     marker = path / ".bench-complete"
     if marker.exists():
-        return path
+        return _compacted(path)
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
     log(f"incremental: loading a synthetic base store of {n:,} articles (once)")
@@ -101,9 +123,29 @@ def synthetic_store(workdir: Path, n: int, seed: int = 42, part: int = 5_000, *,
     scratch.unlink()
     store.flush()
     del store
+    (path / ROLE_MARKER).touch()  # its graphs file persons by role key, as a store built now does
     log(f"incremental: synthetic base store of {n:,} articles ({quads:,} quads in article graphs) "
         f"in {time.perf_counter() - t0:.0f} s")
     marker.write_text(f"{quads}\n")
+    return _compacted(path)
+
+
+def _compacted(path: Path) -> Path:
+    """`path`, compacted once. A store just bulk-loaded in parts is not at rest: RocksDB compacts it
+    in the background as soon as a process opens it for writing (3.7 s of CPU in the first 8 s at
+    10,000 articles), and every copy would redo that compaction inside the timed build, on cores the
+    build needs; a store that builds wrote compacts as they go."""
+    import pyoxigraph as ox
+
+    marker = path / ".bench-compacted"
+    if not marker.exists():
+        t0 = time.perf_counter()
+        store = ox.Store(str(path))
+        store.optimize()
+        store.flush()
+        del store
+        marker.write_text("ok\n")
+        log(f"incremental: compacted {path.name} in {time.perf_counter() - t0:.0f} s (once)")
     return path
 
 
@@ -121,7 +163,7 @@ def copy_store(base: Path) -> Path:
         shutil.copy2(src, dst)
 
     target = Path(tempfile.mkdtemp(prefix="relgraph-bench-inc-", dir=base.parent)) / "store"
-    shutil.copytree(base, target, ignore=shutil.ignore_patterns(".bench-complete", "LOCK"),
+    shutil.copytree(base, target, ignore=shutil.ignore_patterns(".bench-complete", ".bench-compacted", "LOCK"),
                     copy_function=link_or_copy)
     return target
 

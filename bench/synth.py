@@ -121,10 +121,9 @@ class StoreKeys:
         self.gaz = default_gazetteer()
 
     def person(self, w: "ArticleGraph", iri: str, name: str) -> None:
-        from relgraph.nlp.person_match import lookup_words
-        from relgraph.resolve import WORD_KEY
+        from relgraph.person_index import PersonIndex
 
-        for key in [self.gaz.name_variant_key(name), *sorted(WORD_KEY + x for x in lookup_words(name))]:
+        for key in PersonIndex(self.gaz).stored_keys(name):
             w.add(iri, f"<{SKOS}hiddenLabel>", lit(key))
 
     @staticmethod

@@ -188,6 +188,10 @@ class FactReader:
                 pairs |= {(person.value, label) for label in labels}
         return pairs
 
+    def labels(self, person: str) -> set[str]:
+        """The labels of `person` in the union default graph."""
+        return {q.object.value for q in self._read(ox.NamedNode(person), _LABEL, None, _UNION)}
+
     def _read(self, subject, predicate, obj, graph) -> list[ox.Quad]:
         """One index lookup, counted with the quads it returns."""
         quads = list(self.store.quads_for_pattern(subject, predicate, obj, graph))

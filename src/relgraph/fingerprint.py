@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Code whose changes change the graph built from the same articles.
 CODE = ["article_files.py", "articles.py", "confidence.py", "dates", "fact_identity.py", "furniture.py",
         "gazetteer.py", "iris.py", "mapping.py", "name_keys.py", "records.py", "resolve.py", "resources.py",
+        "person_index.py", "fact_keys.py",   # the keys each article graph files its persons and facts under
         "nlp", "syndication.py", "story_index.py", "minhash.py",
         # Of the readers, only those that make an article's text and metadata (not the fetcher).
         "sources/pages.py", "sources/language.py", "sources/langid_model.py", "sources/page_cache.py",

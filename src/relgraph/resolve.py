@@ -12,18 +12,18 @@ import pyoxigraph as ox
 from relgraph.gazetteer import Gazetteer
 from relgraph.iris import IriMaker, slug
 from relgraph.namespaces import DIP, PREFIXES
-from relgraph.nlp.person_match import corpus_match, lookup_words
 from relgraph.records import ArticleRecords, FactRecord, Ref
 
 from relgraph.fact_identity import KnownFact, candidate_keys, fact_class, match_score, project_core, same_fact
 from relgraph.fact_keys import FactReader, lookup_keys, project_words, stored_keys
 from relgraph.mapping import stored_places
+from relgraph.person_index import PersonIndex
+from relgraph.store import ROLE_MARKER
 
 SKOS_HIDDEN = f"{PREFIXES['skos']}hiddenLabel"
 RDFS_LABEL = f"{PREFIXES['rdfs']}label"
 RDF_TYPE = f"{PREFIXES['rdf']}type"
 ACTOR_RELATIONS = ("party", "participant", "place", "projectLocation")
-WORD_KEY = "word:"  # hidden label prefix filing a person under its first and last word (lookup_words)
 SKIP_INLINE = 64   # up to this many rebuilt graphs are excluded inside the lookup queries
 
 
@@ -31,8 +31,9 @@ class CorpusIndex:
     """Persons and facts known so far: loaded from the store on demand, grown by each article.
 
     Nothing is read from the store up front. For each article, `resolve` asks the store only for
-    what could match it: persons by their name key (each person carries its key as a
-    skos:hiddenLabel in every article graph that mentions it) and facts by their match keys
+    what could match it: persons by their name key and the role keys of their words (each person
+    carries them as skos:hiddenLabels in every article graph that mentions it; `person_index`)
+    and facts by their match keys
     (class, a shared actor, the month of an agreeing date, a topic or a project's name word; see
     `fact_keys`), stored the same way; fact IRIs are checked for collisions one by one. So the
     work of a build grows with the articles it extracts and their candidate matches, not with the
@@ -45,9 +46,12 @@ class CorpusIndex:
         self.iris = iris
         self.store = store
         self.skip = set(skip_graphs or ())                # graphs being rebuilt: never read
-        self.people: dict[str, tuple[str, str]] = {}      # variant key -> (iri, label)
-        self.people_by_word: dict[str, set[str]] = {}     # first/last word key -> variant keys
-        self.labels: dict[str, str] = {}                  # iri -> canonical label
+        self._reader: FactReader | None = None           # candidate facts by key (embedded store)
+        # Persons by role key (`person_index`) when the store files every person so and is read by
+        # index; else (remote stores, rebuilds, stores written before) also by the old word keys.
+        self.roles = self._embedded_reader() is not None and _files_roles(store)
+        self.persons = PersonIndex(gaz)
+        self.labels = self.persons.labels                 # iri -> canonical label
         self.facts: list[KnownFact] = []
         self.taken: set[str] = set()
         self.queries = 0
@@ -57,7 +61,6 @@ class CorpusIndex:
         self._iris_checked: dict[str, bool] = {}
         self._order: dict[int, tuple] = {}                # id(fact) -> tie-break order
         self._loaded: set[str] = set()
-        self._reader: FactReader | None = None           # candidate facts by key (embedded store)
         # (class, actor or place) -> positions in self.facts: a fact that `same_fact` pairs with a
         # probe always shares one with it, so only these are compared (not every known fact,
         # which made a build quadratic in the number of articles).
@@ -252,9 +255,7 @@ class CorpusIndex:
         out = []
         for ref in sorted((r for r in records.entities if r.kind == "person"), key=lambda r: r.key):
             iri = self.iris.entity(ref)
-            label = self.labels.get(iri, ref.key)
-            words = lookup_words(label) | lookup_words(ref.key)
-            for key in [self.gaz.name_variant_key(label), *sorted(WORD_KEY + w for w in words)]:
+            for key in self.persons.stored_keys(self.labels.get(iri, ref.key)):
                 out.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(SKOS_HIDDEN), ox.Literal(key), graph))
         return out + self._fact_key_quads(records, graph)
 
@@ -272,50 +273,27 @@ class CorpusIndex:
         return out
 
     def add_person(self, iri: str, label: str) -> None:
-        key = self.gaz.name_variant_key(label)
-        self.people.setdefault(key, (iri, label))
-        self.labels.setdefault(iri, label)
-        for word in lookup_words(label):
-            self.people_by_word.setdefault(word, set()).add(key)
+        self.persons.add(iri, label)
 
-    def _similar_person(self, name: str) -> tuple[str, str] | None:
-        """The one known person that `name` is another form of (a surname, a spelling, initials,
-        a name without its middle part), or None when none or several fit. A person known by a
-        full name is matched by a full name only through that name: 'Grace Wanjiru' does not join
-        'Amina Wanjiru' because an article once called her 'Wanjiru'."""
-        keys = set().union(*(self.people_by_word.get(w, set()) for w in lookup_words(name)))
-        by_iri: dict[str, list[str]] = {}
-        for k in sorted(keys):
-            iri, label = self.people[k]
-            by_iri.setdefault(iri, []).append(label)
-        fits = []
-        for iri, labels in sorted(by_iri.items()):
-            full = [label for label in labels if len(label.split()) > 1]
-            pool = full if full and len(name.split()) > 1 else labels
-            if corpus_match(name, pool):
-                fits.append(iri)
-        return (fits[0], self.labels.get(fits[0], by_iri[fits[0]][0])) if len(fits) == 1 else None
-
-    def _add_spelling(self, key: str, iri: str, label: str) -> None:
-        """Another spelling of a known person, found by `_similar_person`."""
-        self.people[key] = (iri, label)
-        for word in lookup_words(label):
-            self.people_by_word.setdefault(word, set()).add(key)
+    def _stored_labels(self, iri: str) -> set[str]:
+        """The labels the store gives person `iri` (the keyed path only: nothing being rebuilt)."""
+        return self._counted(lambda: self._reader.labels(iri))
 
     # -- resolving an article ------------------------------------------------------------
     def resolve(self, records: ArticleRecords) -> None:
         """Point persons and facts of `records` at corpus nodes (reusing known ones)."""
         persons = [r for r in records.entities if r.kind == "person"]
-        self._lookup_people({self.gaz.name_variant_key(r.key) for r in persons}
-                            | {WORD_KEY + w for r in persons for w in lookup_words(r.key)})
+        self._lookup_people(self.persons.lookup_keys([r.key for r in persons], legacy=not self.roles))
+        people = self.persons.people
         for ref in persons:
             key = self.gaz.name_variant_key(ref.key)
-            similar = self._similar_person(ref.key) if key not in self.people else None
-            if key in self.people:
-                iri, label = self.people[key]
+            similar = (self.persons.similar(ref.key, self._stored_labels if self.roles else None)
+                       if key not in people else None)
+            if key in people:
+                iri, label = people[key]
             elif similar is not None:
                 iri, label = similar
-                self._add_spelling(key, iri, ref.key)  # this spelling, too, is that person from now on
+                self.persons.add_spelling(key, iri, ref.key)  # this spelling, too, is that person from now on
             else:
                 iri, label = f"{self.iris.base}person/{slug(ref.key)}", ref.key
                 self.add_person(iri, label)
@@ -404,6 +382,13 @@ class CorpusIndex:
         self.facts.append(probe)
         self._index(len(self.facts) - 1)
         fact.key = iri
+
+
+def _files_roles(store) -> bool:
+    """Whether every graph of an embedded store files its persons by role key: a store made by this
+    relgraph (in memory, or a directory with `ROLE_MARKER`, written when it was created empty)."""
+    path = getattr(store, "path", None)
+    return path is None or (path / ROLE_MARKER).exists()
 
 
 def _held_graphs(store, graphs: set[str]) -> set[str]:

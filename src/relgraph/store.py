@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 BULK_MARKER = "RELGRAPH-FIRST-WRITE"
 # Held with flock(LOCK_EX) for the whole of a build: one build per store at a time.
 BUILD_LOCK = "RELGRAPH-BUILD.lock"
+# Written when a store is created empty: every graph it holds files its persons by role key
+# (`relgraph.person_index`); a store without it may hold graphs with the older word keys only.
+ROLE_MARKER = "RELGRAPH-PERSON-KEYS-2"
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -281,6 +284,8 @@ def open_store(path: str | Path | None, *, read_only: bool = False, base_iri: st
             store.ox.flush()
             (path / BULK_MARKER).unlink()
         store.materialise_union()
+        if store._is_empty():
+            (path / ROLE_MARKER).touch()
         return store
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc

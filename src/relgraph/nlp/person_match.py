@@ -158,3 +158,13 @@ def corpus_match(name: str, known: list[str]) -> list[str]:
     found = [k for k in known if same_full_name(name, k)]
     found += [k for k in known if len(_core(_name_keys(k))) <= 1 and name in names_by_surname(k, [name])]
     return found
+
+
+def core_length(name: str) -> int:
+    """How many words of `name` are not particles: two or more make a full name for `corpus_match`."""
+    return len(_core(_name_keys(name)))
+
+
+def surname_form(key: str) -> str:
+    """A word's key as it is compared at the end of a name (`name_keys`)."""
+    return _surname_vowel(key)
