@@ -3,6 +3,8 @@ Baynes hydropower project' ... 'the Baynes plant'), or a description of the arti
 project; and which label the merged record keeps."""
 from __future__ import annotations
 
+import re
+
 from relgraph.nlp.project_names import ProjectMention
 from relgraph.records import FactRecord
 
@@ -40,6 +42,8 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         title, body = (a, b) if a.headline else (b, a)  # 'study bioceanic railway': capitals say little there
         if title.names and title.names <= body.names | body.modifiers:
             return True
+    if _part_at(a, b) or _part_at(b, a):
+        return True
     if _apart_by_site(a, b) or _apart_by_site(b, a):
         return False
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
@@ -67,6 +71,15 @@ def _apart_by_site(a: ProjectMention, b: ProjectMention) -> bool:
     'Haru Oni pilot plant': an unnamed mention told by its site is another project than one whose
     name or site shares no word with that site."""
     return bool(a.sites) and not a.names and bool(b.names or b.sites) and not a.sites & (b.names | b.sites)
+
+
+def _part_at(part: ProjectMention, whole: ProjectMention) -> bool:
+    """'a new terminal at Hanimaadhoo International Airport' beside the airport's own mention: an
+    unnamed facility the text places at another named project of the article is a part of it."""
+    if part.names or not whole.names:
+        return False
+    return re.search(rf"\b(?:at|in|of|near)\s+(?:the\s+)?{re.escape(whole.record.label)}$",
+                     part.record.label, re.I) is not None
 
 
 def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:
