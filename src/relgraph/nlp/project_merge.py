@@ -56,7 +56,16 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         return False  # 'a water treatment plant', 'a heating plant': two, in one sentence or two
     if not a.generic_head:
         return True
-    return bool(a.modifiers & b.modifiers)
+    return bool(a.modifiers & b.modifiers) or _purpose_of_named(a, b) or _purpose_of_named(b, a)
+
+
+def _purpose_of_named(told: ProjectMention, named: ProjectMention) -> bool:
+    """'a programme to train technicians for the green hydrogen industry' ... 'the Green Hydrogen
+    Skills Programme': a programme told by its purpose, whose words hold two of the words of the
+    article's programme of that name, is that programme."""
+    if told.names or told.modifiers or not named.names:
+        return False
+    return len(named.names & set(re.findall(r"\w+", told.record.label.lower()))) >= 2
 
 
 def _body_names_headline(target: ProjectMention, mention: ProjectMention) -> bool:
