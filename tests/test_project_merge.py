@@ -33,3 +33,10 @@ def test_a_time_phrase_is_no_site_of_the_project(tmp_path):
         "Thailand and China signed a loan for a new cargo terminal on Monday, officials said."))
     # no name, route or site delimits 'a new cargo terminal'; read as a site, 'on Monday' made it a project
     assert projects == []
+
+
+def test_a_programme_told_by_its_purpose_is_the_named_programme(tmp_path):
+    projects = projects_of(tmp_path, (
+        "Norway and Ghana launched a programme to train Ghanaian engineers in offshore wind power. "
+        "The Offshore Wind Academy Programme will be run by the University of Ghana."))
+    assert [p.label for p in projects] == ["Offshore Wind Academy Programme"]
