@@ -3,6 +3,8 @@ Baynes hydropower project' ... 'the Baynes plant'), or a description of the arti
 project; and which label the merged record keeps."""
 from __future__ import annotations
 
+import re
+
 from relgraph.nlp.project_names import ProjectMention
 from relgraph.records import FactRecord
 
@@ -40,6 +42,8 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         title, body = (a, b) if a.headline else (b, a)  # 'study bioceanic railway': capitals say little there
         if title.names and title.names <= body.names | body.modifiers:
             return True
+    if _part_at(a, b) or _part_at(b, a):
+        return True
     if _apart_by_site(a, b) or _apart_by_site(b, a):
         return False
     if a.names and b.names:  # 'the Lamu port' in 'the Lamu Port-South Sudan-Ethiopia corridor'
@@ -52,7 +56,16 @@ def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
         return False  # 'a water treatment plant', 'a heating plant': two, in one sentence or two
     if not a.generic_head:
         return True
-    return bool(a.modifiers & b.modifiers)
+    return bool(a.modifiers & b.modifiers) or _purpose_of_named(a, b) or _purpose_of_named(b, a)
+
+
+def _purpose_of_named(told: ProjectMention, named: ProjectMention) -> bool:
+    """'a programme to train technicians for the green hydrogen industry' ... 'the Green Hydrogen
+    Skills Programme': a programme told by its purpose, whose words hold two of the words of the
+    article's programme of that name, is that programme."""
+    if told.names or told.modifiers or not named.names:
+        return False
+    return len(named.names & set(re.findall(r"\w+", told.record.label.lower()))) >= 2
 
 
 def _body_names_headline(target: ProjectMention, mention: ProjectMention) -> bool:
@@ -67,6 +80,15 @@ def _apart_by_site(a: ProjectMention, b: ProjectMention) -> bool:
     'Haru Oni pilot plant': an unnamed mention told by its site is another project than one whose
     name or site shares no word with that site."""
     return bool(a.sites) and not a.names and bool(b.names or b.sites) and not a.sites & (b.names | b.sites)
+
+
+def _part_at(part: ProjectMention, whole: ProjectMention) -> bool:
+    """'a new terminal at Hanimaadhoo International Airport' beside the airport's own mention: an
+    unnamed facility the text places at another named project of the article is a part of it."""
+    if part.names or not whole.names:
+        return False
+    return re.search(rf"\b(?:at|in|of|near)\s+(?:the\s+)?{re.escape(whole.record.label)}$",
+                     part.record.label, re.I) is not None
 
 
 def _other_kind(a: ProjectMention, b: ProjectMention) -> bool:

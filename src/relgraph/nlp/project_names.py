@@ -282,6 +282,8 @@ def proper_extension(ctx: ArticleContext, head: Token) -> Span | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.tag_ == "NNS" and obj.lemma_.lower() in ctx.lex.words("project_area_nouns"):
                 continue  # 'hydrogen projects in the A and B regions': many areas, a kind of projects
+            if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                continue  # 'a loan to the bullet-train line on Friday': a time, not a site
             span = head.doc[prep.i: obj.i + 1] if obj is not None else None
             if span is not None and any(t.pos_ == "PROPN" and not state_word(ctx, t) for t in span):
                 return span
