@@ -27,7 +27,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The workplace's shared folder (dev set, referee) sits beside the checkout; a clone elsewhere (a CI
+# scratch directory) finds it at the workplace's own path, as the tests do.
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if (p / "eval").is_dir()),
+              ROOT.parent / "shared")
 DEV_SETS = {"dev": SHARED / "devset",
             **{n: ROOT / "checksets" / n for n in ("hX", "hY", "hT", "hU", "hP", "hR")}}
 MIN_COUNT = 3          # a feature seen in fewer training candidates gets no weight
