@@ -93,3 +93,21 @@ def test_an_in_process_build_extracts_the_next_chunk_while_the_last_one_is_writt
     assert overlapped == [True]
     assert report.chunks_committed == 2 and report.extracted == 4
     assert sorted_nquads(tmp_path / "chunked") == sorted_nquads(tmp_path / "whole")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_write_leaves_the_build_thread_only_when_no_worker_processes_fill_the_cores(tmp_path, monkeypatch, workers):
+    from relgraph import store as store_module
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in sorted(DEVSET.glob("*.txt"))[:2]:
+        (inputs / path.name).write_text(path.read_text())
+    threads, replace = [], store_module.RelStore.replace_graphs
+    monkeypatch.setattr(store_module.RelStore, "replace_graphs",
+                        lambda self, drop, quads: threads.append(threading.current_thread().name)
+                        or replace(self, drop, quads))
+    report = build([inputs], Settings.load(store=tmp_path / "store"), commit_every=1, workers=workers)
+    assert report.ok and report.chunks_committed == 2, report.errors
+    expected = "relgraph-chunk-writer" if workers == 1 else threading.main_thread().name
+    assert threads == [expected, expected]

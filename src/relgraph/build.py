@@ -181,9 +181,10 @@ def _build(paths, settings: Settings, *, force: bool, progress, workers, dask, c
     iris = IriMaker(settings.base_iri)
     workers = settings.build_workers if workers is None else workers
     dask = settings.dask_address if dask is None else dask
-    # An embedded store is written on a thread of its own while the next chunk is extracted; a
-    # remote store's client is used from one thread only.
-    writer = ChunkWriter(background=isinstance(store, RelStore))
+    # An embedded store is written on a thread of its own while the next chunk is extracted, unless
+    # local worker processes already fill the cores (then the thread only competes with them: x0.94
+    # in bench/README "extraction"); a remote store's client is used from one thread only.
+    writer = ChunkWriter(background=isinstance(store, RelStore) and (bool(dask) or workers <= 1))
     extractor = _extractor(settings, workers, dask, writer, progress)
     links = LinkFetcher(settings, report)
     pending = None
