@@ -88,8 +88,7 @@ def article_features(ctx: ArticleContext, key: str) -> set[str]:
         feats.add("place_word")
     if "-" in key and " " not in key:
         feats.add("hyphen_pair")   # 'Ouagadougou-Accra': a route or a pair of places
-    people = {w for ref in ctx.records.entities if ref.kind == "person" for w in ref.key.split()}
-    if any(w in people for w in words):
+    if any(w in _person_words(ctx) for w in words):
         feats.add("person_word")
     content = [w for w in words if w.lower() not in org_shapes().function_words]
     if content and all(_written_in_lower_case(ctx, w) for w in content):
@@ -102,6 +101,15 @@ def _place_texts(ctx: ArticleContext) -> frozenset[str]:
         places = frozenset(e.text for e in ctx.ents if e.label_ in ("GPE", "LOC", "FAC"))
         ctx.memo["org_features.places"] = places
     return ctx.memo["org_features.places"]
+
+
+def _person_words(ctx: ArticleContext) -> frozenset[str]:
+    # Once per article, like _place_texts: every candidate asks, and the persons do not change while
+    # the organisations are decided.
+    if "org_features.person_words" not in ctx.memo:
+        ctx.memo["org_features.person_words"] = frozenset(
+            w for ref in ctx.records.entities if ref.kind == "person" for w in ref.key.split())
+    return ctx.memo["org_features.person_words"]
 
 
 def _written_in_lower_case(ctx: ArticleContext, word: str) -> bool:
