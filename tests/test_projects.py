@@ -1,23 +1,17 @@
 """Project rules (relgraph.nlp.projects, relgraph.nlp.project_names) on sentences written for them."""
-import json
 from pathlib import Path
 
 import pytest
 
-from relgraph.articles import Article, iter_articles
-from relgraph.nlp.extract import extract_article
 from relgraph.records import Ref
+
+from extraction_helpers import extract_written
 
 pytestmark = pytest.mark.slow
 
 
 def projects_of(tmp_path: Path, text: str):
-    path = tmp_path / "a.txt"
-    path.write_text("Infrastructure news\n\n" + text, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "t", "published": "2024-05-02"}))
-    [item] = list(iter_articles([path]))
-    assert isinstance(item, Article), item
-    records = extract_article(item)
+    records = extract_written(tmp_path, "Infrastructure news\n\n" + text, published="2024-05-02")
     return records, [f for f in records.facts if f.kind == "project"]
 
 
