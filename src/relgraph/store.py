@@ -29,6 +29,7 @@ from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
+from relgraph.chunk_quads import ChunkQuads
 from relgraph.errors import QueryError, StoreError
 from relgraph.namespaces import all_prefixes
 
@@ -113,6 +114,11 @@ class RelStore:
         # Graphs the store does not hold need no dropping: a first build or new articles then take
         # the fast Store.extend path instead of a SPARQL update text.
         drop = sorted(g for g in set(drop) if self.ox.contains_named_graph(_graph_node(g, self.path)))
+        if isinstance(quads, ChunkQuads):
+            if not drop:
+                self._load(quads)
+                return
+            quads = list(quads)     # graphs to drop: the SPARQL update below needs the quads
         quads = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
         if not drop:
             self._add(quads)
@@ -155,6 +161,21 @@ class RelStore:
         except (OSError, ValueError) as exc:
             raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
 
+    def _load(self, chunk: ChunkQuads) -> None:
+        """Nothing to drop, and the chunk is N-Quads text: one `Store.load` transaction parses it
+        in Rust (the bulk loader into an empty on-disk store, as `_first_write`)."""
+        if not len(chunk):
+            return
+        if self.path is not None and self._is_empty():
+            self._bulk(lambda: self.ox.bulk_load(chunk.with_union(), format=ox.RdfFormat.N_QUADS))
+            return
+        try:
+            # lenient: the text was serialised from terms pyoxigraph already validated.
+            self.ox.load(chunk.with_union(), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self.ox.flush()
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"could not write to the store at {self.path}: {exc}") from exc
+
     def _is_empty(self) -> bool:
         return next(iter(self.ox.quads_for_pattern(None, None, None, None)), None) is None
 
@@ -163,13 +184,17 @@ class RelStore:
         transaction; bench/README.md). The bulk loader is not atomic, so a marker file says a
         first write is under way: a store left with the marker (a killed build) held nothing
         before it, and `open_store` empties it again instead of serving half a graph."""
+        self._bulk(lambda: self.ox.bulk_extend(quads))
+
+    def _bulk(self, write) -> None:
+        """Run a bulk-loader `write` into the empty on-disk store under the first-write marker."""
         marker = self.path / BULK_MARKER
         try:
             marker.write_text(f"{os.getpid()}\n")
-            self.ox.bulk_extend(quads)
+            write()
             self.ox.flush()
             marker.unlink()
-        except (OSError, ValueError) as exc:
+        except (OSError, SyntaxError, ValueError) as exc:
             try:
                 self.ox.clear()
                 self.ox.flush()
