@@ -1,0 +1,51 @@
+"""Gold for hG07 (Uganda–Tanzania EACOP long explainer with history)."""
+from common import agreement, city, event, org, person, project, role, state, write
+
+D = "2025-09-10"
+UG, TZ, KE, AE = "Uganda", "Tanzania", "Kenya", "United Arab Emirates"
+UNOC, PAU, TTE = "Uganda National Oil Company", "Petroleum Authority of Uganda", "TotalEnergies"
+CNOOC, TPDC = "China National Offshore Oil Corporation", "Tanzania Petroleum Development Corporation"
+AFX, ALPHA = "African Export-Import Bank", "Alpha MBM Investments"
+write("hG07.txt", D,
+      [person("Ruth Nankabirwa Ssentamu", role("Minister of Energy and Mineral Development", UG, "Energy Minister"), aliases=["Ruth Nankabirwa"]),
+       person("Doto Biteko", role("Deputy Prime Minister", TZ, "Deputy PM"),
+              role("Minister for Energy", TZ, "Minister of Energy", "Energy Minister")),
+       person("Yoweri Museveni", role("President", UG)),
+       person("John Magufuli", role("President", TZ), aliases=["John Pombe Magufuli"]),
+       person("Patrick Pouyanné", role("Chairman and Chief Executive", None, "chief executive", "CEO", "chairman"), aliases=["Patrick Pouyanne"]),
+       person("Samia Suluhu Hassan", role("President", TZ))],
+      [state(UG), state(TZ), state(KE), state(AE, actor=False, aliases=["UAE"])],
+      [org(UNOC, UG, ["UNOC"]),
+       org(PAU, UG),
+       org(TTE, None),
+       org(CNOOC, None, ["CNOOC"]),
+       org(TPDC, TZ, ["TPDC"]),
+       org(AFX, None, ["Afreximbank"]),
+       org("Standard Bank", None),
+       org("KCB Group", None, ["KCB"]),
+       org(ALPHA, AE),
+       org("European Parliament", None)],
+      [city("Tanga", TZ), city("Lamu", KE), city("Nairobi", KE), city("Kampala", UG), city("Hoima", UG),
+       city("Kabaale", UG), city("Eldoret", KE)],
+      [agreement("EACOP transportation tariff protocol", [["tariff"], ["protocol"]], [UG, TZ], "2025-09-08"),
+       agreement("Amendment to the host government agreement on land compensation", [["amendment"], ["land", "compensation"]], [UG, TZ], "2025-09-08"),
+       agreement("2017 EACOP intergovernmental agreement", [["intergovernmental"], ["iga"]], [UG, TZ], "2017-05"),
+       agreement("2021 EACOP host government agreements", [["host", "government"]], [UG, TZ], "2021"),
+       agreement("EACOP first-tranche financing with Afreximbank-led lenders", [["financing"]], [AFX, "Standard Bank", "KCB Group"], "2025-07"),
+       agreement("Hoima refinery project framework agreement", [["project", "framework"], ["refinery"]], [UG, ALPHA], "2023")],
+      [project("East African Crude Oil Pipeline", [["eacop"], ["east", "african", "crude"], ["pipeline"]],
+               [UG, TZ, TTE, CNOOC, UNOC, TPDC], ["Tanga", "Kabaale"]),
+       project("Tilenga oil project", [["tilenga"]], [TTE, UG]),
+       project("Kingfisher oil project", [["kingfisher"]], [CNOOC, UG]),
+       project("Lamu Port-South Sudan-Ethiopia Transport corridor", [["lapsset"], ["lamu", "port"]], [KE], ["Lamu"]),
+       project("Hoima refinery", [["refinery"]], [UG, ALPHA], ["Hoima"]),
+       project("Eldoret–Kampala refined-products pipeline", [["eldoret"], ["refined", "products"]], [KE, UG], ["Eldoret", "Kampala"])],
+      [event("Signing", "EACOP tariff protocol and HGA amendment signed in Tanga",
+             ["Ruth Nankabirwa Ssentamu", "Doto Biteko", UG, TZ], "Tanga", "2025-09-08"),
+       event("PressConference", "Biteko and Nankabirwa joint press conference in Tanga", ["Doto Biteko", "Ruth Nankabirwa Ssentamu"], "Tanga", "2025-09-08"),
+       event("Visit", "Nankabirwa visit to Tanzania", ["Ruth Nankabirwa Ssentamu", UG, TZ], "Tanga", "2025-09-07"),
+       event("Meeting", "Uganda–Tanzania technical talks before the signing", [UG, TZ, UNOC, PAU], "Tanga", "2025-09"),
+       event("Visit", "Pouyanné visit to Kampala", ["Patrick Pouyanné", UG], "Kampala", "2025-06"),
+       event("PressConference", "Pouyanné news conference in Kampala", ["Patrick Pouyanné"], "Kampala", "2025-06"),
+       event("Visit", "Planned Samia visit to Uganda for the Kabaale pumping station", ["Samia Suluhu Hassan", TZ, UG], UG, "2025-11"),
+       event("Consultation", "Kenya–Uganda talks on the Eldoret–Kampala pipeline", [KE, UG], None, None)])
