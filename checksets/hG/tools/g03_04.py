@@ -6,7 +6,6 @@ PM = ("PM", "Premier")
 # hG03 ---------------------------------------------------------------------------------------
 D = "2025-02-19"
 LR, SL, GN, CI = "Liberia", "Sierra Leone", "Guinea", "Ivory Coast"
-MPW = "Ministry of Public Works of Liberia"
 AFDB = "African Development Bank"
 MRU = "Mano River Union"
 write("hG03.txt", D,
@@ -18,13 +17,12 @@ write("hG03.txt", D,
        person("William Tolbert", role("President", LR), aliases=["William R. Tolbert"]),
        person("Siaka Stevens", role("President", SL))],
       [state(LR), state(SL), state(GN), state(CI, aliases=["Côte d'Ivoire", "Republic of Côte d'Ivoire"])],
-      [org(MPW, LR, ["Ministry of Public Works"]),
-       org(AFDB, None, ["AfDB"]),
+      [org(AFDB, None, ["AfDB"]),
        org(MRU, None, ["MRU"])],
       [city("Freetown", SL), city("Monrovia", LR), city("Bo Waterside", LR), city("Jendema", SL),
        city("Kenema", SL), city("Bo", SL), city("Abidjan", CI), city("Conakry", GN),
        city("Ganta", LR), city("Yekepa", LR)],
-      [agreement("Memorandum of understanding on the new Mano River bridge", [["mano", "river", "bridge"], ["memorandum"]], [MPW, LR, SL], "2025-02"),
+      [agreement("Memorandum of understanding on the new Mano River bridge", [["mano", "river", "bridge"], ["memorandum"]], [LR, SL], "2025-02"),
        agreement("Protocol on joint border-post operations at Bo Waterside and Jendema", [["border", "post"], ["protocol"], ["jendema"]], [LR, SL], "2025-02"),
        agreement("1973 Mano River Declaration", [["mano", "river", "declaration"]], [LR, SL], "1973")],
       [project("Mano River bridge at Bo Waterside", [["mano", "river", "bridge"]], [LR, SL, AFDB], ["Bo Waterside"]),
