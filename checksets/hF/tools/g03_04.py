@@ -1,0 +1,102 @@
+"""Gold for hF03 (Uzbekistan–Saudi Arabia interview) and hF04 (ECO summit live blog in Khankendi)."""
+from common import agreement, city, event, org, person, project, role, state, write
+
+# hF03 ---------------------------------------------------------------------------------------
+D = "2025-10-21"
+UZ, SA = "Uzbekistan", "Saudi Arabia"
+LK, MS = "Laziz Kudratov", "Mohammed bin Salman"
+SFD, ACWA = "Saudi Fund for Development", "ACWA Power"
+MOE = "Ministry of Energy of Uzbekistan"
+write("hF03.txt", D,
+      [person(LK, role("Minister of Investment, Industry and Trade", UZ, "investment minister", "trade minister")),
+       person("Sultan Abdulrahman Al-Marshad", role("Chief Executive", SA, "CEO", "chief executive of the Saudi Fund for Development"),
+              aliases=["Sultan Al-Marshad"]),
+       person("Shavkat Mirziyoyev", role("President", UZ)),
+       person("Jurabek Mirzamakhmudov", role("Minister of Energy", UZ, "Energy Minister")),
+       person("Mohammad Abunayyan", role("Chairman", SA, "ACWA Power chairman")),
+       person("Khalid Al-Falih", role("Minister of Investment", SA, "Investment Minister")),
+       person(MS, role("Crown Prince", SA), aliases=["MBS"])],
+      [state(UZ), state(SA), state("China", actor=False), state("Russia", actor=False),
+       state("Kyrgyzstan", actor=False), state("Afghanistan", actor=False),
+       state("Turkmenistan", actor=False), state("Kazakhstan", actor=False)],
+      [org("Ministry of Investment, Industry and Trade of Uzbekistan", UZ, ["investment ministry"]),
+       org(SFD, SA, ["SFD"]),
+       org("Saudi EXIM Bank", SA, ["Saudi Export-Import Bank"]),
+       org(ACWA, SA),
+       org(MOE, UZ, ["Ministry of Energy"])],
+      [city("Tashkent", UZ), city("Riyadh", SA), city("Jeddah", SA), city("Chirchik", UZ), city("Nukus", UZ)],
+      [agreement("SFD $120 million loan agreement for schools and rural water", [["loan", "agreement"], ["loan"]], [SFD, UZ], "2025-10-13"),
+       agreement("Fourteen Uzbek-Saudi documents of the 2022 Jeddah visit", [["14", "documents"], ["documents"]], [UZ, SA], "2022-08"),
+       agreement("ACWA Power–Ministry of Energy tariff deal for the Aral wind project", [["tariff"]], [ACWA, MOE], "2025-09")],
+      [project("SFD-financed schools and rural water supply in Karakalpakstan and Khorezm",
+               [["schools"], ["rural", "water"]], [SFD, UZ], []),
+       project("Sirdarya combined-cycle power plant", [["sirdarya"]], [ACWA, UZ], []),
+       project("Bash wind farm", [["bash"]], [ACWA, UZ], []),
+       project("Dzhankeldy wind farm", [["dzhankeldy"]], [ACWA, UZ], []),
+       project("Chirchik green hydrogen plant", [["green", "hydrogen"], ["chirchik"]], [ACWA, UZ], ["Chirchik"]),
+       project("Aral 5 GW wind project with battery storage", [["aral"]], [ACWA, MOE, UZ], []),
+       project("Uzbekistan-Kyrgyzstan-China railway", [["uzbekistan", "kyrgyzstan", "china"], ["china", "railway"]],
+               ["China", UZ, "Kyrgyzstan"], []),
+       project("Navoi free economic zone", [["navoi"]], [UZ], [])],
+      [event("Statement", "Kudratov interview", [LK], "Tashkent", "2025-10-20"),
+       event("Signing", "Signing of the SFD loan agreement", [LK, "Sultan Abdulrahman Al-Marshad", SFD, UZ], "Riyadh", "2025-10-13"),
+       event("Visit", "Kudratov in Riyadh for the loan signing", [LK, UZ, SA], "Riyadh", "2025-10-13"),
+       event("Visit", "Abunayyan visit to Uzbekistan", ["Mohammad Abunayyan", UZ], UZ, "2025-09"),
+       event("Consultation", "Mirziyoyev–Mohammed bin Salman phone call", ["Shavkat Mirziyoyev", MS], None, "2025-09-29"),
+       event("Visit", "Mohammed bin Salman visit to Tashkent (planned)", [MS, SA, UZ], "Tashkent", "2026"),
+       event("Meeting", "First Supreme Coordination Council meeting (planned)", [UZ, SA], "Tashkent", "2026"),
+       event("Meeting", "Uzbek-Saudi intergovernmental commission (planned)", [UZ, SA, LK], "Riyadh", "2026-02")])
+
+# hF04 ---------------------------------------------------------------------------------------
+D = "2025-07-04"
+AZ, PK, TR, IR = "Azerbaijan", "Pakistan", "Türkiye", "Iran"
+KZ, KG, TJ, TM = "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"
+MEMBERS = [AZ, PK, TR, IR, KZ, UZ, KG, TJ, TM]
+ECO, SOCAR, PSO = "Economic Cooperation Organization", "SOCAR", "Pakistan State Oil"
+IA, ES, SS, RE = "Ilham Aliyev", "Recep Tayyip Erdoğan", "Shehbaz Sharif", "Masoud Pezeshkian"
+write("hF04.txt", D,
+      [person("Asad Majeed Khan", role("Secretary General", None, "ECO Secretary General", "Secretary-General")),
+       person("Sadyr Japarov", role("President", KG)),
+       person("Rovshan Najaf", role("President", AZ, "SOCAR president")),
+       person("Syed Muhammad Taha", role("Managing Director", PK, "managing director of Pakistan State Oil")),
+       person("Ishaq Dar", role("Deputy Prime Minister", PK), role("Foreign Minister", PK, "Minister of Foreign Affairs")),
+       person("Jeyhun Bayramov", role("Foreign Minister", AZ, "Minister of Foreign Affairs")),
+       person(RE, role("President", IR)),
+       person(IA, role("President", AZ)),
+       person("Kassym-Jomart Tokayev", role("President", KZ)),
+       person("Shavkat Mirziyoyev", role("President", UZ)),
+       person(ES, role("President", TR), aliases=["Recep Tayyip Erdogan"]),
+       person(SS, role("Prime Minister", PK, "PM"), aliases=["Muhammad Shehbaz Sharif"]),
+       person("Emomali Rahmon", role("President", TJ)),
+       person("Serdar Berdimuhamedov", role("President", TM))],
+      [state(AZ), state(PK), state(TR, aliases=["Republic of Türkiye", "Turkey"]), state(IR), state(KZ), state(UZ),
+       state(KG), state(TJ), state(TM), state("Afghanistan", actor=False), state("China", actor=False)],
+      [org(ECO, None, ["ECO"]),
+       org(SOCAR, AZ, ["State Oil Company of Azerbaijan Republic"]),
+       org(PSO, PK, ["PSO"]),
+       org("Regional Cooperation for Development", None, ["RCD"])],
+      [city("Khankendi", AZ, ["Stepanakert"]), city("Baku", AZ), city("Islamabad", PK), city("Karachi", PK),
+       city("Tehran", IR), city("Ankara", TR)],
+      [agreement("Khankendi Declaration", [["khankendi", "declaration"], ["declaration"]], MEMBERS, D),
+       agreement("ECO Vision 2035 action plan", [["vision", "2035"], ["action", "plan"]], MEMBERS, D),
+       agreement("ECO Trade Agreement", [["trade", "agreement"], ["ecota"]], [ECO], "2003"),
+       agreement("SOCAR–PSO jet fuel and diesel term agreement", [["term", "agreement"], ["fuel"], ["jet", "fuel"]], [SOCAR, PSO], D)],
+      [project("China-Kyrgyzstan-Uzbekistan railway", [["uzbekistan", "kyrgyzstan", "china"], ["china", "railway"]],
+               ["China", KG, UZ], []),
+       project("Karachi refinery expansion", [["karachi", "refinery"], ["refinery"]], [PK], ["Karachi"]),
+       project("Aras corridor", [["aras", "corridor"]], [IR, AZ], []),
+       project("Aghband bridge", [["aghband"]], [IR, AZ], []),
+       project("Iğdır-Nakhchivan gas pipeline", [["nakhchivan", "pipeline"], ["igd"]], [TR, AZ], []),
+       project("Fuzuli International Airport", [["fuzuli"]], [AZ], [])],
+      [event("Meeting", "17th ECO summit", [ECO, *MEMBERS, IA, ES, SS, RE, "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev",
+                                            "Sadyr Japarov", "Emomali Rahmon", "Serdar Berdimuhamedov"], "Khankendi", D),
+       event("Statement", "Asad Majeed Khan tells reporters", ["Asad Majeed Khan"], "Khankendi", D),
+       event("Statement", "Japarov post on X", ["Sadyr Japarov"], None, D),
+       event("Signing", "SOCAR–PSO term agreement signing", ["Rovshan Najaf", "Syed Muhammad Taha", SOCAR, PSO, "Ishaq Dar", "Jeyhun Bayramov"], "Khankendi", D),
+       event("Meeting", "Pezeshkian–Aliyev talks", [RE, IA], "Khankendi", D),
+       event("Visit", "Pezeshkian state visit to Baku (planned)", [RE, IR, AZ], "Baku", "2025"),
+       event("Statement", "Tokayev address to the plenary", ["Kassym-Jomart Tokayev"], "Khankendi", D),
+       event("Statement", "Mirziyoyev address to the plenary", ["Shavkat Mirziyoyev"], "Khankendi", D),
+       event("Meeting", "Aliyev–Erdoğan–Sharif trilateral on the sidelines", [IA, ES, SS, AZ, TR, PK], "Khankendi", D),
+       event("Meeting", "Azerbaijan–Türkiye–Pakistan foreign ministers' meeting (planned)", [AZ, TR, PK], "Islamabad", "2025"),
+       event("Statement", "Aliyev opening speech", [IA], "Khankendi", D)])

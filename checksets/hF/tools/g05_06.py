@@ -1,0 +1,97 @@
+"""Gold for hF05 (South Caucasus newsletter round-up) and hF06 (India–Oman CEPA brief)."""
+from common import agreement, city, event, org, person, project, role, state, write
+
+FM = ("Minister of Foreign Affairs", "FM")
+
+# hF05 ---------------------------------------------------------------------------------------
+D = "2025-12-05"
+AM, TR, GE, AZ, CN, IR = "Armenia", "Türkiye", "Georgia", "Azerbaijan", "China", "Iran"
+SCR, TCDD, CCCC = "South Caucasus Railway", "Turkish State Railways", "China Communications Construction Company"
+SOCAR, GOGC, EU = "SOCAR", "Georgian Oil and Gas Corporation", "European Union"
+write("hF05.txt", D,
+      [person("Ruben Rubinyan", role("Deputy Speaker", AM, "Deputy Speaker of the National Assembly"),
+              role("Special Envoy", AM, "special envoy for normalisation")),
+       person("Serdar Kılıç", role("Special Envoy", TR, "special envoy for normalisation"),
+              role("Ambassador", TR, "ambassador to Washington"), aliases=["Serdar Kilic"]),
+       person("Nikol Pashinyan", role("Prime Minister", AM, "PM")),
+       person("Hakan Fidan", role("Foreign Minister", TR, *FM)),
+       person("Mariam Kvrivishvili", role("Minister of Economy", GE, "Economy Minister",
+                                           "Minister of Economy and Sustainable Development")),
+       person("Irakli Kobakhidze", role("Prime Minister", GE, "PM")),
+       person("Zhou Qian", role("Ambassador", CN, "Chinese Ambassador")),
+       person("Ilham Aliyev"),
+       person("Ararat Mirzoyan", role("Foreign Minister", AM, *FM))],
+      [state(AM), state(TR, aliases=["Republic of Türkiye", "Turkey"]), state(GE), state(AZ), state(CN), state(IR)],
+      [org("National Assembly of Armenia", AM, ["National Assembly"]),
+       org(SCR, AM, ["SCR"]),
+       org(TCDD, TR, ["TCDD"]),
+       org(CCCC, CN, ["CCCC"]),
+       org("Anaklia Development Company", GE),
+       org("Anaklia Development Consortium", GE),
+       org("Revenue Service", GE, ["Revenue Service of Georgia"]),
+       org(SOCAR, AZ, ["State Oil Company of Azerbaijan Republic"]),
+       org(GOGC, GE, ["GOGC"]),
+       org("ADY", AZ, ["Azerbaijan Railways"]),
+       org(EU, None, ["EU"])],
+      [city("Margara", AM), city("Kars", TR), city("Gyumri", AM), city("Ankara", TR), city("Tbilisi", GE),
+       city("Anaklia", GE), city("Brussels", "Belgium"), city("Washington", "United States"),
+       city("Zurich", "Switzerland"), city("Yerevan", AM), city("Baku", AZ), city("Meghri", AM)],
+      [agreement("SCR–TCDD technical protocol on a joint inspection of the Kars-Gyumri line",
+                 [["technical", "protocol"], ["inspection"]], [SCR, TCDD], "2025-12-02"),
+       agreement("Zurich Protocols", [["zurich", "protocols"], ["zurich"]], [AM, TR], "2009-10"),
+       agreement("Anaklia port investment and concession agreement", [["concession"], ["anaklia"]], [GE, CCCC], "2025-12-03"),
+       agreement("Azerbaijan–Georgia customs deal on round-the-clock operation of the Red Bridge crossing",
+                 [["red", "bridge"], ["customs"], ["round", "clock"]], [AZ, GE], "2025-12"),
+       agreement("SOCAR–GOGC gas supply contract extension", [["gas", "supply"], ["extension"]], [SOCAR, GOGC], "2025-12")],
+      [project("Margara-Alican crossing", [["margara"]], [AM, TR], ["Margara"]),
+       project("Kars-Gyumri railway", [["kars", "gyumri"]], [SCR, TCDD, AM, TR], ["Kars", "Gyumri"]),
+       project("Anaklia deep-sea port", [["anaklia", "port"], ["anaklia"]], [GE, CCCC, "Anaklia Development Company"], ["Anaklia"]),
+       project("Middle Corridor", [["middle", "corridor"]], [GE, CN], []),
+       project("East-West Highway", [["east", "west", "highway"]], [GE], []),
+       project("Red Bridge crossing", [["red", "bridge"]], [AZ, GE], []),
+       project("Baku-Tbilisi-Kars railway", [["baku", "tbilisi", "kars"]], ["ADY", AZ, GE], ["Baku", "Tbilisi", "Kars"])],
+      [event("Meeting", "Rubinyan–Kılıç meeting at the Margara-Alican crossing",
+             ["Ruben Rubinyan", "Serdar Kılıç", AM, TR], "Margara", "2025-12-02"),
+       event("Statement", "Armenia–Türkiye joint statement", [AM, TR], "Margara", "2025-12-02"),
+       event("Signing", "Signing of the Kars-Gyumri inspection protocol", [SCR, TCDD], "Margara", "2025-12-02"),
+       event("Statement", "Pashinyan post on X", ["Nikol Pashinyan"], None, "2025-12"),
+       event("Statement", "Fidan tells reporters", ["Hakan Fidan"], "Ankara", "2025-12"),
+       event("Signing", "Signing of the Anaklia concession agreement",
+             ["Mariam Kvrivishvili", CCCC, GE, "Irakli Kobakhidze", "Zhou Qian"], "Tbilisi", "2025-12-03"),
+       event("Statement", "Kobakhidze speech at the Anaklia ceremony", ["Irakli Kobakhidze"], "Tbilisi", "2025-12-03"),
+       event("Consultation", "Aliyev–Kobakhidze phone call", ["Ilham Aliyev", "Irakli Kobakhidze"], None, "2025-12-01"),
+       event("Statement", "GOGC statement on the contract extension", [GOGC], None, "2025-12"),
+       event("Visit", "Mirzoyan visit to Brussels (planned)", ["Ararat Mirzoyan", AM, EU], "Brussels", "2025-12-09"),
+       event("Meeting", "EU-Armenia Partnership Council (planned)", [EU, AM, "Ararat Mirzoyan"], "Brussels", "2025-12-09")])
+
+# hF06 ---------------------------------------------------------------------------------------
+D = "2025-12-18"
+IN, OM = "India", "Oman"
+NM, PG, QY = "Narendra Modi", "Piyush Goyal", "Qais bin Mohammed Al Yousef"
+OMIFCO = "Oman India Fertiliser Company"
+write("hF06.txt", D,
+      [person(NM, role("Prime Minister", IN, "PM")),
+       person(PG, role("Minister of Commerce and Industry", IN, "Commerce and Industry Minister")),
+       person(QY, role("Minister of Commerce, Industry and Investment Promotion", OM, "Commerce Minister"),
+              aliases=["Qais Al Yousef"]),
+       person("Haitham bin Tarik", role("Sultan", OM), aliases=["Haitham bin Tarik Al Said"]),
+       person("Vikram Misri", role("Foreign Secretary", IN))],
+      [state(IN), state(OM)],
+      [org(OMIFCO, None, ["OMIFCO"]),
+       org("State Bank of India", IN, ["SBI"]),
+       org("Oman Investment Authority", OM, ["OIA"])],
+      [city("Muscat", OM), city("Duqm", OM), city("Sur", OM), city("Amman", "Jordan")],
+      [agreement("India–Oman Comprehensive Economic Partnership Agreement",
+                 [["comprehensive", "economic", "partnership"], ["cepa"]], [IN, OM], D),
+       agreement("India–Oman memorandum on maritime heritage", [["maritime", "heritage"]], [IN, OM], D),
+       agreement("India–Oman memorandum on agriculture", [["agriculture"]], [IN, OM], D),
+       agreement("India–Oman memorandum on higher education", [["higher", "education"]], [IN, OM], D)],
+      [project("Special Economic Zone at Duqm", [["duqm"]], [OM], ["Duqm"]),
+       project("OMIFCO fertiliser plant at Sur", [["omifco"], ["sur"]], [OMIFCO, IN, OM], ["Sur"]),
+       project("India-Oman Joint Investment Fund", [["joint", "investment", "fund"]],
+               ["State Bank of India", "Oman Investment Authority", IN, OM], [])],
+      [event("Visit", "Modi visit to Oman", [NM, IN, OM], "Muscat", "2025-12-17"),
+       event("Meeting", "Modi–Haitham talks", [NM, "Haitham bin Tarik"], "Muscat", D),
+       event("Signing", "Signing of the CEPA and exchange of memorandums", [PG, QY, IN, OM], "Muscat", D),
+       event("Statement", "Goyal tells reporters", [PG], "Muscat", D),
+       event("PressConference", "Misri news conference", ["Vikram Misri"], "Muscat", D)])
