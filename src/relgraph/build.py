@@ -142,7 +142,8 @@ def extract(articles: list[Article], settings: Settings, *, workers: int | None 
     else:
         from relgraph.nlp.extract import extract_articles  # spaCy loads only when a build needs it
 
-        for article, records in extract_articles(articles, settings.spacy_model, settings.batch_size):
+        for article, records in extract_articles(articles, settings.spacy_model, settings.batch_size,
+                                                 parse_ahead=settings.parse_ahead):
             if isinstance(records, Exception):
                 records = ExtractionFailure(type(records).__name__, str(records))
             yield article, records

@@ -26,6 +26,7 @@ class Settings:
     batch_size: int = 32
     build_workers: int = 1                       # extraction processes of `relgraph build` (1: in-process)
     commit_every: int = 200                      # articles per transaction of `relgraph build`
+    parse_ahead: bool = True                     # an in-process build parses on a thread of its own (nlp.parse_ahead)
     dask_address: str | None = None              # scheduler of a Dask cluster to extract on, e.g. tcp://host:8786
     # Virtuoso's bulk loader for big build chunks (relgraph.virtuoso_bulk): off while virtuoso_isql is ''.
     # Builds only: stores opened read-only (query, serve) never use it.

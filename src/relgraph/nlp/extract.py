@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from relgraph import dates
 from relgraph.nlp.chunks import parse, parse_many
+from relgraph.nlp.parse_ahead import parsed_ahead
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.agreements import extract_agreements, reports_a_signing, signed_by_one_side
 from relgraph.nlp.projects import extract_projects
@@ -55,13 +56,18 @@ def read_entities(article, doc=None, model: str = MODEL) -> tuple[ArticleContext
     return ctx, posts
 
 
-def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 32) -> Iterator[tuple]:
+def extract_articles(articles: Iterable, model: str = MODEL, batch_size: int = 32, *,
+                     parse_ahead: bool = False) -> Iterator[tuple]:
     """(article, records or the exception it raised) pairs, running spaCy over batches of articles.
     Long articles are parsed in pieces (relgraph.nlp.chunks); an article that cannot be parsed or
-    extracted yields its exception and the others go on."""
+    extracted yields its exception and the others go on. With `parse_ahead`, spaCy parses on a
+    thread of its own while the rules run (relgraph.nlp.parse_ahead): for a process that has a
+    core to itself and another one free, not for worker processes that already fill the cores."""
     nlp = load_nlp(model)[0]
     articles = list(articles)
     docs = parse_many(nlp, [a.text for a in articles], batch_size)
+    if parse_ahead and len(articles) > 1:
+        docs = parsed_ahead(docs, ahead=2 * batch_size)
     for article, doc in zip(articles, docs, strict=True):
         if isinstance(doc, Exception):
             yield article, doc
