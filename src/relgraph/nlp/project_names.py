@@ -34,6 +34,7 @@ class ProjectMention:
     kind: str | None = None                       # what it is: the head, or a generic head's project noun ('refinery project')
     route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
     sites: frozenset[str] = frozenset()           # proper words of the site that delimits it ('at Dholera')
+    at: int = -1                                  # index of its head token (-1: told by a name alone)
     merged: list[FactRecord] = field(default_factory=list)
 
 

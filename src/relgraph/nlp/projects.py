@@ -14,6 +14,7 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
 from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
+from relgraph.nlp.project_proper import named_without_noun
 from relgraph.nlp.project_purposes import purpose_label, topic_label
 from relgraph.nlp.project_merge import merge_mentions
 from relgraph.nlp.project_names import (
@@ -68,8 +69,9 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     # 'chairman of Egypt's Suez Canal Economic Zone' ... 'the Suez Canal Economic Zone, the special
     # zone that runs along the canal': a name the text gives a chairman is a body's, wherever it is told
     mentions = [m for m in mentions if not (m.names and m.names in companies)]
+    mentions += named_without_noun(ctx, mentions, lambda t: _head_candidate(ctx, t), lambda noun, name: _mention(
+        ctx, noun, head_span(noun), clean_label(name.text), named_by=name))
     return merge_mentions(mentions) + extract_supplies(ctx)
-
 
 
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
@@ -81,7 +83,6 @@ def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and not of_construction(ctx, token):
         return False
     return not ctx.is_excluded(token.doc[token.i:token.i + 1])
-
 
 
 def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | None:
@@ -263,8 +264,6 @@ def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
 
 
-
-
 def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
     """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
     project noun (or, `any_head`, any project noun) stands in apposition to."""
@@ -378,7 +377,8 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
                            modifiers=distinctive(ctx, core, head), plural=head.tag_ in ("NNS", "NNPS"),
                            generic_head=head.lemma_.lower() in lex.words("project_purpose_heads"),
                            sentence=head.sent.start, previous=_previous_sentence(head), anaphoric=_opens_sentence_definite(core, head),
-                           headline=in_headline(head), sites=site_words(ctx, site) if site is not None else frozenset())]
+                           headline=in_headline(head), sites=site_words(ctx, site) if site is not None else frozenset(),
+                           at=head.i)]
 
 
 def _previous_sentence(head: Token) -> int:
