@@ -20,7 +20,7 @@ from relgraph.nlp.event_history import long_past
 from relgraph.nlp.event_plans import (bound_for_a_place, collective_sides, plan_and_past, traveller, trip_is_planned,
                                       trip_of_purpose)
 from relgraph.nlp.event_verbs import co_chaired_body, remote_talk
-from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
+from relgraph.nlp.statements import framed_statement, posting_verb, signed_document, statement_verb
 from relgraph.records import FactRecord, Ref
 
 # Triggers whose reports are the same kind of happening; only same-family reports merge in one article.
@@ -131,7 +131,8 @@ def _planned_trip(trigger: Token) -> bool:
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger) or _negated(trigger):
         return None  # wished-for or denied talks are not events
-    if _refers_back(ctx, trigger) or etype == "Statement" and not framed_statement(ctx, trigger):
+    if _refers_back(ctx, trigger) or etype == "Statement" and (
+            not framed_statement(ctx, trigger) or signed_document(ctx, trigger)):
         return None
     if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
         return None
