@@ -918,3 +918,14 @@ def test_exchanged_notes_or_letters_are_labelled_as_an_exchange(tmp_path, senten
 def test_a_letter_of_intent_is_no_exchange(tmp_path):
     [deal], _ = deals(tmp_path, "Ties\n\nPeru and Bolivia signed a letter of intent on river navigation on Monday.")
     assert "exchange" not in deal.label.lower() and "intent" in deal.label
+
+
+def test_an_adopted_text_is_concluded_but_gives_no_signing(tmp_path):
+    agreements, signings = deals(tmp_path, "Summit\n\nThe leaders of Peru and Chile on Friday adopted the Arica "
+                                           "Declaration on coastal trade at the end of their summit in Arica.")
+    [deal] = agreements
+    assert "Arica Declaration" in deal.label and {"Peru", "Chile"} <= parties(deal)
+    assert signings == []  # nobody is reported signing an adopted text (GOLD_SCHEMA: Signing needs a signing)
+    signed, signings = deals(tmp_path, "Summit\n\nThe leaders of Peru and Chile on Friday signed the Arica "
+                                       "Declaration on coastal trade at the end of their summit in Arica.")
+    assert len(signed) == 1 and len(signings) == 1

@@ -559,3 +559,13 @@ def test_the_host_of_a_coordinated_passive_reception_is_not_its_guest(tmp_path):
     visits = events(tmp_path, text, "Visit")
     assert visits and all(people(v) == {"Elmer Schialer"} for v in visits)
     assert any({"Gabriel Boric", "Elmer Schialer"} <= people(m) for m in events(tmp_path, text, "Meeting"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Danish Energy Minister Lars Aagaard and Swedish Energy Minister Ebba Busch signed a joint declaration of intent on a power cable in Malmo on Monday.",
+    "Danish Energy Minister Lars Aagaard and Swedish Energy Minister Ebba Busch agreed a Declaration of Principles on a power cable in Malmo on Monday.",
+])
+def test_a_declaration_of_intent_is_a_document_not_a_statement(tmp_path, sentence):
+    assert events(tmp_path, "Nordic power\n\n" + sentence, "Statement") == []
+    said = "Nordic power\n\nDanish Energy Minister Lars Aagaard said in a declaration on Monday that the cable was safe."
+    assert people(events(tmp_path, said, "Statement")[0]) == {"Lars Aagaard"}

@@ -81,7 +81,9 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if date and _in_future(ctx, date) or date and _dates_the_attached(ctx, noun, date):
         date = None  # 'signed an MoU on a committee that will report in 2026': not when it was signed
     place = place_in(ctx, verb)  # where it was signed: the place of its signing, not of the deal
-    rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed else CONCLUDED_RULE
+    # 'leaders adopted the Addis Ababa Declaration': an adopted text is concluded, but no one signed it
+    adopted = verb.lemma_.lower() in ctx.lex.words("adoption_words")
+    rule = ONE_SIDED_RULE if one_side else SIGNED_RULE if signed and not adopted else CONCLUDED_RULE
     partitive = partitive_head(noun)
     own_fields = field_phrases(ctx, noun, verb, partitive) if partitive is not None else []
     if is_anaphoric(ctx, noun) and found and not own_fields:

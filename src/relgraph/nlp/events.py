@@ -17,8 +17,10 @@ from relgraph.nlp.event_actors import (
 from relgraph.nlp.entities import ctx_matches
 from relgraph.nlp.event_bodies import body_session_verb, joint_body_members
 from relgraph.nlp.event_history import long_past
+from relgraph.nlp.event_plans import (bound_for_a_place, collective_sides, plan_and_past, traveller, trip_is_planned,
+                                      trip_of_purpose)
 from relgraph.nlp.event_verbs import co_chaired_body, remote_talk
-from relgraph.nlp.statements import framed_statement, posting_verb, statement_verb
+from relgraph.nlp.statements import framed_statement, posting_verb, signed_document, statement_verb
 from relgraph.records import FactRecord, Ref
 
 # Triggers whose reports are the same kind of happening; only same-family reports merge in one article.
@@ -89,20 +91,14 @@ def _triggers(ctx: ArticleContext):
             yield token, "Meeting", "session"  # 'A and B co-chaired the Joint Commission'
         elif body_session_verb(ctx, token):
             yield token, "Meeting", "session"  # 'the next binational cabinet will be held in Ecuador'
-    for token in ctx.index.tokens(ctx.index.with_lower(("due",))):
-        if token.lower_ == "due" and token.pos_ == "ADJ" and _bound_for_a_place(ctx, token):
-            yield token, "Visit", "visit"  # 'LeBlanc is due in Washington next Tuesday'
+    for token in ctx.index.tokens(ctx.index.with_lower(("due", "expected"))):
+        if bound_for_a_place(ctx, token):
+            yield token, "Visit", "visit"  # 'LeBlanc is due in Washington', 'Meloni is expected in Tunis'
 
 
 def _planned_in_document(ctx: ArticleContext, noun: Token) -> bool:
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ctx.lex.words("event_plan_nouns")
-
-
-def _bound_for_a_place(ctx: ArticleContext, token: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "to", "at") and any(
-        (m := ctx.mention_at(p)) is not None and m.ref.kind in ("city", "state")
-        for p in c.children if p.dep_ == "pobj") for c in token.children)
 
 
 RECEPTION = "reception"
@@ -135,7 +131,8 @@ def _planned_trip(trigger: Token) -> bool:
 def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | None:
     if _wished(trigger) or _negated(trigger):
         return None  # wished-for or denied talks are not events
-    if _refers_back(ctx, trigger) or etype == "Statement" and not framed_statement(ctx, trigger):
+    if _refers_back(ctx, trigger) or etype == "Statement" and (
+            not framed_statement(ctx, trigger) or signed_document(ctx, trigger)):
         return None
     if trigger.pos_ == "VERB" and (_meets_a_requirement(ctx, trigger) or etype == "Visit" and _goes_to_no_place(ctx, trigger)):
         return None
@@ -143,6 +140,8 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
         or etype == "Meeting" and invited_to(ctx, trigger)
     original = trigger
     trigger = governing_noun(trigger) if trigger.pos_ != "VERB" else trigger
+    trip = trip_of_purpose(trigger) if etype in ("Meeting", "Consultation") else None
+    planned = planned or trip is not None and trip_is_planned(trip)
     tense = "future" if planned else tense_of(trigger)
     if etype == "Visit":  # the visit's own phrase names the visitor: 'the second day of a visit that Ruto began'
         participants, place = visit_participants(ctx, original)
@@ -155,6 +154,15 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     else:
         participants = meeting_participants(ctx, trigger, etype)
         place = place_in(ctx, trigger) or (place_in(ctx, original) if original.i != trigger.i else None)
+    if trip is not None:  # 'X is expected in Tunis for talks with Y': the traveller is a side of the talks
+        participants = traveller(ctx, trip) + [r for r in participants if r not in traveller(ctx, trip)]
+    if tense == "past" and _scheduled_present(original):
+        tense = "future"
+    # 'the joint committee is due to meet in Seoul', 'the BIMSTEC ministers will meet': a group meets; one
+    # that met is told with its members' names, or is history ('the commission that met this week')
+    collective = collective_sides(ctx, trigger) if etype == "Meeting" and trigger.pos_ == "VERB" \
+        and tense == "future" else []
+    participants = participants or collective
     participants = [r for r in with_states(ctx, participants) if r != place]
     if etype == "Meeting" and _sides(ctx, trigger, participants) < 2:
         # 'the next JCC session will be held in Nairobi': a joint body meets as its member states
@@ -162,11 +170,10 @@ def _event_at(ctx: ArticleContext, trigger: Token, etype: str) -> FactRecord | N
     if not participants:
         return None
     if etype in ("Meeting", "Consultation") and _sides(ctx, trigger, participants) < 2 and not _hosted(ctx, trigger) \
-            and not _unnamed_side(trigger):
+            and not _unnamed_side(trigger) and not collective:
         return None  # it takes two to meet; a press conference may have one speaker
-    if tense == "past" and _scheduled_present(original):
-        tense = "future"
-    date = ctx.date_near(trigger, tense=tense, intervals=True)
+    # a trip's purpose happens when the trip does: 'is expected in Tunis next month for talks'
+    date = ctx.date_near(trip if planned and trip is not None else trigger, tense=tense, intervals=True)
     assumed = date is None and tense == "past" and bool(ctx.published)
     if assumed:
         date = ctx.published[:DEFAULT_DATE_PRECISION]
@@ -283,7 +290,7 @@ def merge_events(ctx: ArticleContext, events: list[FactRecord]) -> list[FactReco
     for event in events:
         for other in merged:
             if (_same_event(other, event) or _same_gathering(other, event, gatherings)) \
-                    and _places_agree(ctx, other, event):
+                    and _places_agree(ctx, other, event) and not plan_and_past(ctx, other, event):
                 _absorb(other, event)
                 break
         else:

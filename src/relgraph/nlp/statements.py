@@ -96,3 +96,14 @@ def framed_statement(ctx: ArticleContext, noun: Token) -> bool:
     while head.dep_ == "compound" and head.head.i != head.i:  # 'in a message broadcast by TV', parsed askew
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "with", "through", "via")
+
+
+def signed_document(ctx: ArticleContext, noun: Token) -> bool:
+    """'signed a joint declaration of intent', 'the Declaration of Principles': a declaration named by
+    its complement as a document kind is a text the sides conclude (an agreement), not a statement; a
+    plain declaration, even signed or adopted at a summit, is also what they say in public."""
+    if noun.pos_ == "VERB":
+        return False
+    phrases = ctx.lex.words("document_statement_phrases")
+    return any(f"{noun.lemma_.lower()} of {o.lemma_.lower()}" in phrases or f"{noun.lower_} of {o.lower_}" in phrases
+               for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
