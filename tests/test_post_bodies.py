@@ -27,3 +27,21 @@ def test_the_officer_of_a_un_body_serves_no_state(tmp_path):
         "Iran and Russia discussed the Bushehr plant.\n\n"
         "IAEA Director General Marco Ferrante Ruiz told reporters in Vienna that inspectors had returned."))
     assert ("Marco Ferrante Ruiz", "Director-General", None) in roles
+
+
+def test_a_body_s_executive_officer_is_titled_without_the_body(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Estonia and Latvia agreed on a port link.\n\n"
+        "Kalle Virtanen Saar, chief executive of the Baltic Ferry Company, said sailings would start in May. "
+        "The Secretary-General of the Baltic Ports Council, Mari Tamm Ilves, and Nordic Investment Bank "
+        "Vice-President Ole Hansen Lund attended the signing in Tallinn."))
+    pairs = {(p, r) for p, r, _ in roles}
+    assert ("Kalle Virtanen Saar", "Chief Executive") in pairs
+    assert ("Mari Tamm Ilves", "Secretary-General") in pairs
+    assert ("Ole Hansen Lund", "Vice President") in pairs
+
+
+def test_a_body_s_chair_keeps_the_body_in_the_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Kalle Virtanen Saar, chairman of the Baltic Ferry Company, said sailings would start in May."))
+    assert ("Kalle Virtanen Saar", "Chairman of the Baltic Ferry Company") in {(p, r) for p, r, _ in roles}

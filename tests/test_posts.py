@@ -10,11 +10,11 @@ pytestmark = pytest.mark.slow
 
 
 
-def test_a_long_portfolio_list_is_one_title_without_its_state_word(tmp_path):
+def test_a_long_portfolio_list_is_one_title_with_the_demonym_its_portfolio_names(tmp_path):
     roles = roles_of(tmp_path, (
         "Minister of Foreign Affairs, Worship and Peruvian Expatriates Carlos Mendoza Ruiz met "
         "Chilean officials in Lima on Monday."))
-    assert ("Carlos Mendoza Ruiz", "Minister of Foreign Affairs, Worship and Expatriates", "Peru") in roles
+    assert ("Carlos Mendoza Ruiz", "Minister of Foreign Affairs, Worship and Peruvian Expatriates", "Peru") in roles
     assert not any(person.startswith(("Worship", "Expatriates")) for person, _, _ in roles)
 
 
@@ -128,8 +128,8 @@ def test_a_rank_before_a_listed_title_is_part_of_it(tmp_path):
 
 def test_a_body_s_abbreviation_is_not_part_of_the_title(tmp_path):
     roles = roles_of(tmp_path, (
-        "The Director General of the National Water Company (NAWACO), Ahmed Bello Musa, signed for Nigeria."))
-    assert {r for p, r, _ in roles if p == "Ahmed Bello Musa"} <= {"Director General of the National Water Company"}
+        "The Chairman of the National Water Company (NAWACO), Ahmed Bello Musa, signed for Nigeria."))
+    assert {r for p, r, _ in roles if p == "Ahmed Bello Musa"} <= {"Chairman of the National Water Company"}
     assert any(p == "Ahmed Bello Musa" for p, _, _ in roles)
 
 
@@ -174,7 +174,26 @@ def test_an_executive_secretary_is_a_title_and_not_part_of_the_body_s_name(tmp_p
 
 def test_a_body_name_joined_by_a_slash_is_whole_in_its_officer_s_title(tmp_path):
     roles = roles_of(tmp_path, (
-        "Talks were led by Daniel Okello Mwangi, the executive secretary of the UDF/M19, and by "
+        "Talks were led by Daniel Okello Mwangi, the chairman of the UDF/M19, and by "
         "government envoys in Nairobi."))
     assert {role for person, role, _ in roles if person == "Daniel Okello Mwangi"} == {
-        "Executive Secretary of the UDF/M19"}
+        "Chairman of the UDF/M19"}
+
+
+def test_a_demonym_inside_a_portfolio_list_is_part_of_the_title(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Mali and Senegal agreed on a rail study.\n\n"
+        "The Minister of Foreign Affairs, Regional Cooperation and Malian Nationals Abroad, Oumar Sangare "
+        "Diallo, met the press in Dakar."))
+    assert ("Oumar Sangare Diallo", "Minister of Foreign Affairs, Regional Cooperation and Malian Nationals Abroad",
+            "Mali") in roles
+
+
+def test_a_portfolio_list_runs_on_over_utilities_and_green_growth(tmp_path):
+    roles = roles_of(tmp_path, (
+        "Norway and Finland will share the grid costs.\n\n"
+        "Finland's Minister for Climate, Energy and Utilities, Aino Virtanen Koski, and the Norwegian "
+        "Minister of Trade and Green Growth, Ola Berg Nilsen, signed the plan in Oslo."))
+    pairs = {(p, r) for p, r, _ in roles}
+    assert ("Aino Virtanen Koski", "Minister for Climate, Energy and Utilities") in pairs
+    assert ("Ola Berg Nilsen", "Minister of Trade and Green Growth") in pairs

@@ -19,7 +19,7 @@ from relgraph.nlp.person_names import (
 from relgraph.nlp.post_holders import MAX_NAME_TOKENS, name_after, name_before
 from relgraph.nlp.post_states import PostMention, assign_roles  # noqa: F401  (assign_roles: the package's entry)
 from relgraph.nlp.post_titles import find_posts
-from relgraph.nlp.posts import titled
+from relgraph.nlp.posts import leading_state_word, titled
 from relgraph.records import Ref
 
 
@@ -127,7 +127,7 @@ def _holder_past_title_words(ctx: ArticleContext, post: PostMention, span: Span)
         return None
     ctx.post_tokens.update(range(span.start, span.end))
     if span.start == post.span.end and post.role is not None and post.role == post.span.label_:  # as written
-        title = titled(doc, post.span.start, span.end, drop=lambda t: bool(ctx.gaz.state_by_demonym(t.text)))
+        title = titled(doc, post.span.start, span.end, drop=leading_state_word(ctx, post.span.start))
         post.span, post.role = Span(doc, post.span.start, span.end, label=title), title
     return holder
 

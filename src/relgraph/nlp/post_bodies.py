@@ -67,6 +67,8 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
     """'Director General of the National Electric Power Company': a head of a named body is
     titled with it, as written (the generic word alone would say little)."""
     doc, gaz = ctx.doc, ctx.gaz
+    if is_staff_title(ctx, span):
+        return titled(doc, span.start, span.end)   # 'Secretary-General of the X Council': the office alone
 
     def possessive_state(t) -> bool:  # 'of [Armenia's] Commission on ...'; 'the Bank of Ghana' is a name
         return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "\u2019s") and gaz.state(t.text) is not None
@@ -79,6 +81,12 @@ def organization_title(ctx: ArticleContext, span: Span, body: HeadedBody) -> str
     if end - span.start > 3 and doc[end - 2].lower_ == "for" and gaz.state(doc[end - 1].text):
         end -= 2  # '... Privy Council [for Canada]' names the post's state; 'the Bank of Ghana' is a name
     return titled(doc, span.start, end, drop=possessive_state)
+
+
+def is_staff_title(ctx: ArticleContext, span: Span) -> bool:
+    """A body's executive officer ('chief executive', 'Secretary-General', 'Director General'), whose
+    office is named without the body (post_shapes.json 'staff_titles'); chairs keep theirs."""
+    return " ".join(span.text.lower().split()) in ctx.lex.post_shapes.get("staff_titles", frozenset())
 
 
 def organization_post_state(ctx: ArticleContext, body: HeadedBody) -> tuple[bool, str | None]:

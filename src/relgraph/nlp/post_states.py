@@ -9,8 +9,8 @@ from spacy.tokens import Span
 from relgraph.nlp.context import ArticleContext, Mention
 from relgraph.nlp.entities import nearest_state
 from relgraph.nlp.post_bodies import (
-    HeadedBody, body_names, mention_before_title, named_body_before, organization_of_post, organization_post_state,
-    organization_title,
+    HeadedBody, body_names, is_staff_title, mention_before_title, named_body_before, organization_of_post,
+    organization_post_state, organization_title,
 )
 from relgraph.nlp.posts import state_word_in
 from relgraph.records import Ref, RoleRecord
@@ -273,7 +273,7 @@ def _record_organization_post(ctx: ArticleContext, post: PostMention, named_body
         return not post.role
     if body.after:
         post.role = organization_title(ctx, post.span, body)
-    elif post.role.lower() in ctx.lex.post_shapes["state_titles"]:
+    elif post.role.lower() in ctx.lex.post_shapes["state_titles"] and not is_staff_title(ctx, post.span):
         # 'PDVSA president': a body's president, not a head of state; titled with the body as written
         post.role = f"{ctx.doc[body.start:body.end].text} {post.role}"
     known, state = organization_post_state(ctx, body)

@@ -10,7 +10,7 @@ from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.entities import ctx_matches
 from relgraph.nlp.post_holders import given_name_title, name_after
 from relgraph.nlp.post_states import PostMention
-from relgraph.nlp.posts import honorific_end, plural_titles, portfolio_tail, remit_end, titled
+from relgraph.nlp.posts import honorific_end, leading_state_word, plural_titles, portfolio_tail, remit_end, titled
 
 COUNTERPART = "counterpart"
 
@@ -124,8 +124,7 @@ def _with_portfolio_tail(ctx: ArticleContext, span: Span, role: str | None,
     start = _portfolio_head(ctx, span)
     if role is None or (end <= span.end and start >= span.start):
         return span, role
-    gaz = ctx.gaz
-    title = titled(ctx.doc, start, end, drop=lambda t: bool(gaz.state_by_demonym(t.text)))
+    title = titled(ctx.doc, start, end, drop=leading_state_word(ctx, start))
     return Span(ctx.doc, start, end, label=title), title
 
 

@@ -137,6 +137,19 @@ def titled(doc: Doc, start: int, end: int, drop=lambda token: False) -> str:
     return " ".join(kept).strip(" ,")
 
 
+def leading_state_word(ctx: ArticleContext, start: int):
+    """The tokens a title as written leaves out: a state word before its remit ('[Egyptian] Minister
+    of Foreign Affairs'), not one inside its portfolio list after 'of' or 'for', which names the
+    portfolio ('Minister of Foreign Affairs, Cooperation and Mauritanians Abroad')."""
+    doc = ctx.doc
+
+    def drop(token) -> bool:
+        if ctx.gaz.state_by_demonym(token.text) is None:
+            return False
+        return not any(t.lower_ in ("of", "for") for t in doc[start:token.i])
+    return drop
+
+
 def state_word_in(ctx: ArticleContext, span: Span) -> str | None:
     """A demonym inside a long title names its state: 'Minister of Foreign Affairs and Egyptian Expatriates'."""
     for token in span:
