@@ -33,7 +33,7 @@ def test_row_counts():
     assert len(rows("states.tsv")) == 202  # 194 independent + 4 historical + 4 disputed
     assert 4000 <= len(rows("cities.tsv")) <= 6000
     assert 150 <= len(rows("organizations.tsv")) <= 320
-    assert 100 <= len(rows("people.tsv")) <= 250
+    assert 300 <= len(rows("people.tsv")) <= 450
     variants = (GAZ_DIR / "name_variants.tsv").read_text(encoding="utf-8").splitlines()
     assert len(variants) >= 40 and all("|" in v for v in variants)
 

@@ -179,3 +179,13 @@ def test_the_officer_of_a_bank_named_for_korea_serves_south_korea(tmp_path):
         "Bank of Korea Governor Park Ji-hoon and Mongolian Finance Minister Batbayar Enkhbold signed "
         "the swap line in Ulaanbaatar on Monday, Mongolia's central bank said."))
     assert ("Park Ji-hoon", "Governor", "South Korea") in roles
+
+
+def test_a_head_of_government_the_gazetteer_knows_serves_that_state_not_a_side_of_the_story(tmp_path):
+    # people.tsv holds the heads of state and government in office; the story's sides are others
+    roles = roles_of(tmp_path, (
+        "Kenya and Uganda signed a rail agreement in Nairobi on Monday. Prime Minister Dick Schoof "
+        "welcomed the deal in a statement, and President Netumbo Nandi-Ndaitwah said she would visit."))
+    states = {person: state for person, _, state in roles}
+    assert states["Dick Schoof"] == "Netherlands"
+    assert states["Netumbo Nandi-Ndaitwah"] == "Namibia"
