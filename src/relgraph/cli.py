@@ -84,10 +84,12 @@ def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...]
     Example: relgraph build data/articles --store store --workers 4
     """
     from relgraph.build import build as run_build
+    from relgraph.malloc_tuning import tune_for_build
     from relgraph.sources.urls import UrlList
 
     if not paths and not url_files:
         raise click.UsageError("give PATHS or URLs to build, or --urls FILE")
+    tune_for_build()   # this process is a build from here on: freed chunks go back to the system
     settings = _fetch_settings(_settings(store), refresh, page_cache)
     inputs = [*paths, *(UrlList(path) for path in url_files)]
     try:
