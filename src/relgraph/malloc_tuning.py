@@ -4,9 +4,10 @@ A build allocates and frees the same large blocks chunk after chunk: RocksDB's t
 memtables, spaCy's and thinc's arrays, the chunk's N-Quads. With glibc's defaults the threshold
 above which a block gets its own mapping rises after every large free (up to 32 MiB), so later
 blocks come from the heap and stay there once freed, and every thread (the writer, the parser) gets
-an arena of its own to fragment: the RSS between chunks climbed from 726 to 1,111 MiB over 2,000
-generated articles. A fixed 128 KiB threshold and two arenas kept it at 459-640 MiB (bench/README,
-"memory"). The same settings made with MALLOC_MMAP_THRESHOLD_ / MALLOC_ARENA_MAX in the
+an arena of its own to fragment: the RSS between chunks climbed from 724 to 1,111 MiB over 2,000
+generated articles. A fixed threshold and two arenas kept it at 741-894 MiB with a 4 MiB threshold
+(459-640 MiB with 128 KiB, but thinc's arrays then cost a mapping each: a build ran x0.85 as fast;
+bench/README, "memory"). The same settings made with MALLOC_MMAP_THRESHOLD_ / MALLOC_ARENA_MAX in the
 environment win: an operator who set them knows their machine.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 
 M_MMAP_THRESHOLD = -3          # glibc's <malloc.h> parameter numbers
 M_ARENA_MAX = -8
-MMAP_THRESHOLD_BYTES = 128 * 1024
+MMAP_THRESHOLD_BYTES = 4 * 1024 * 1024
 ARENA_MAX = 2
 
 
