@@ -89,8 +89,9 @@ def build(paths: tuple[str, ...], store: str | None, url_files: tuple[Path, ...]
 
     if not paths and not url_files:
         raise click.UsageError("give PATHS or URLs to build, or --urls FILE")
-    tune_for_build()   # this process is a build from here on: freed chunks go back to the system
     settings = _fetch_settings(_settings(store), refresh, page_cache)
+    if settings.build_malloc_tuning:
+        tune_for_build()   # this process is a build from here on: freed chunks go back to the system
     inputs = [*paths, *(UrlList(path) for path in url_files)]
     try:
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:

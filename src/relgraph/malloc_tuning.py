@@ -7,8 +7,11 @@ blocks come from the heap and stay there once freed, and every thread (the write
 an arena of its own to fragment: the RSS between chunks climbed from 724 to 1,111 MiB over 2,000
 generated articles. A fixed threshold and two arenas kept it at 741-894 MiB with a 4 MiB threshold
 (459-640 MiB with 128 KiB, but thinc's arrays then cost a mapping each: a build ran x0.85 as fast;
-bench/README, "memory"). The same settings made with MALLOC_MMAP_THRESHOLD_ / MALLOC_ARENA_MAX in the
-environment win: an operator who set them knows their machine.
+bench/README, "memory"). Even at 4 MiB a build pays for it: 600 articles in 79 s against 64-70 s
+untuned (system time 17-19 s against 6.5), peak 1,108-1,128 MB against 1,305. Flat memory for long
+builds is the default; `RELGRAPH_BUILD_MALLOC_TUNING=false` trades it for the speed. The same
+settings made with MALLOC_MMAP_THRESHOLD_ / MALLOC_ARENA_MAX in the environment win: an operator who
+set them knows their machine.
 """
 from __future__ import annotations
 
