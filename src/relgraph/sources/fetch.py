@@ -224,10 +224,13 @@ class Fetcher:
                     timeout=urllib3.Timeout(connect=min(self.policy.connect_timeout_s, budget.left()),
                                             read=min(self.policy.read_timeout_s, budget.left())))
             except ReadTimeoutError:
+                self._mark_request(url)
                 raise _Refused(f"time-out: no response within {self.policy.read_timeout_s:g} s") from None
             except (NewConnectionError, ProtocolError, HTTPError) as exc:
+                self._mark_request(url)
                 problem, wait = f"connection failed ({_describe(exc)})", None
             else:
+                self._mark_request(url)
                 if response.status != 429 and response.status < 500:
                     return response
                 problem = f"HTTP {response.status} {response.reason or ''}".rstrip()
@@ -258,7 +261,12 @@ class Fetcher:
             if wait > 0:
                 time.sleep(wait)
                 budget.extend(wait)
-        self._last_request[host] = time.monotonic()
+
+    def _mark_request(self, url: str) -> None:
+        # The delay runs from when the host has answered (or failed to), not from when we sent:
+        # the host saw our request before it answered, so the gap it sees is never under the delay,
+        # however long the request waited in its queue.
+        self._last_request[_host_key(url)] = time.monotonic()
 
     # ------------------------------------------------------------ robots.txt
 
