@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -226,12 +225,9 @@ def test_load_from_directory():
 def test_entity_ruler_patterns(gaz):
     spacy = pytest.importorskip("spacy")
     nlp = spacy.blank("en")
-    start = time.perf_counter()
     patterns = gaz.entity_ruler_patterns()
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(patterns)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, elapsed
     assert all(p["label"] in {"GPE", "NORP", "ORG", "PERSON"} and ":" in p["id"] for p in patterns)
     doc = nlp("Russian Foreign Minister Sergei Lavrov met Pakistan's Shah Mehmood Qureshi in Islamabad.")
     ents = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
