@@ -929,3 +929,39 @@ def test_an_adopted_text_is_concluded_but_gives_no_signing(tmp_path):
     signed, signings = deals(tmp_path, "Summit\n\nThe leaders of Peru and Chile on Friday signed the Arica "
                                        "Declaration on coastal trade at the end of their summit in Arica.")
     assert len(signed) == 1 and len(signings) == 1
+
+
+def test_lettered_items_under_a_line_about_the_signing_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The two foreign ministers then signed:\n"
+                               "a) an Agreement on Visa Exemption for Diplomatic Passports;\n"
+                               "b) a framework protocol on tea and copper trade;\n"
+                               "c) Exchange of Notes on a Scholarship Programme.\n\n"
+                               "A dinner followed.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert any("Visa" in label for label in labels) and any("tea" in label for label in labels)
+    # a name that heads an item runs to the item's end
+    assert any("Diplomatic Passports" in label for label in labels)
+    assert any("Scholarship" in label for label in labels)
+    assert not any(label.startswith(("a)", "b)", "c)")) for label in labels), labels
+    assert all(parties(d) == {"Kenya", "Chile"} for d in found)
+
+
+def test_an_item_ending_in_a_colon_introduces_the_items_under_it(tmp_path):
+    found, _ = deals(tmp_path, "Outcomes\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The visit of Chile's president to Kenya produced:\n"
+                               "1. a joint press statement;\n"
+                               "2. the following documents, signed by the two ministers:\n"
+                               "- Agreement on Air Services;\n"
+                               "- Memorandum of Understanding on Geothermal Energy.\n")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2 and any("Geothermal" in label for label in labels), labels
+
+
+def test_items_under_a_line_that_concludes_nothing_are_no_deals_at_all(tmp_path):
+    found, _ = deals(tmp_path, "Agenda\n\nKenya and Chile will open talks in Nairobi on Monday.\n\n"
+                               "The talks will cover:\n"
+                               "- the 2019 Agreement on Trade and Investment;\n"
+                               "- a draft Protocol on Fisheries.\n")
+    assert found == [], [d.label for d in found]

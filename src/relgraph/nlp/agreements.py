@@ -2,7 +2,6 @@
 and past treaties the text names."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -19,6 +18,7 @@ from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphor
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.headlines import in_capitals_line, in_title
+from relgraph.nlp.list_items import LIST_MARKER
 from relgraph.records import FactRecord, Ref
 
 __all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
@@ -27,6 +27,7 @@ SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signin
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
 ONE_SIDED_RULE = "agreement-signed-by-one-side"  # a signing whose document the other side has not signed
+MAX_ITEM_NAME_WORDS = 24               # a list item longer than this is prose, not a document's name
 HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
 
@@ -40,7 +41,9 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             continue  # one report of a deal named twice in apposition
         verb, signed = concluding_verb(ctx, token)
         if verb is None:
-            verb, signed = _list_intro_verb(ctx, token)
+            verb, signed, listed = _list_intro_verb(ctx, token)
+            if verb is None and listed:
+                continue  # an item under 'Talks will cover:'
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found, lede_start, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
@@ -93,7 +96,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if retold is not None:
         _refer_back(ctx, noun, [retold], parties, date, place, rule)
         return []
-    name = proper_name(ctx, noun)
+    name = _whole_item_name(ctx, noun, verb, proper_name(ctx, noun))
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
     if not parties:
@@ -163,33 +166,73 @@ def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) ->
     return list(told[-1].fact.participants) if told else []
 
 
-LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[-•*–])\s+")
-
-
-def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
+def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool, bool]:
     """'the two sides exchanged the following documents:' then '1. Agreement on ...;' '2. Memorandum of
-    Understanding on ...': a document that opens an item of a list is concluded by the verb of the
-    line ending in a colon that introduces the list."""
+    Understanding on ...': a document that heads an item of a list is concluded by the verb (or the
+    signing noun: 'At the signing ceremony:') of the line ending in a colon that introduces the list.
+    Returns the verb, whether it signs, and whether the noun heads an item under an intro at all (the
+    items under 'Talks will cover:' are no deals, named or concluded)."""
+    if not _heads_the_item(ctx, noun):
+        return None, False, False
+    intro = _list_intro(ctx, noun)
+    if intro is None:
+        return None, False, False
+    verbs, nouns = ctx.lex.words("conclusion_verbs"), ctx.lex.words("signing_nouns")
+    verb = next((t for t in intro if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
+    if verb is None:
+        verb = next((t for t in intro if t.lemma_.lower() in nouns and t.pos_ == "NOUN"), None)
+    if verb is None or hedged(ctx, noun, verb):
+        return None, False, True
+    return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs") | nouns, True
+
+
+def _whole_item_name(ctx: ArticleContext, noun: Token, verb: Token, name: str | None) -> str | None:
+    """'c) Exchange of Notes on a Scholarship Programme for Young Diplomats;': a document's name that
+    heads a list item under a signing line runs to the item's end, whatever words it holds."""
+    if name is None or verb.sent == noun.sent or not _heads_the_item(ctx, noun):
+        return name
+    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
+    line_end = ctx.text.find("\n", noun.idx)
+    item = ctx.text[LIST_MARKER.match(ctx.text, line_start).end():line_end if line_end >= 0 else None]
+    item = item.strip().rstrip(";.,").strip()
+    item = item[:-4].rstrip(" ,;") if item.endswith((" and", "; and")) else item
+    first, _, rest = item.partition(" ")
+    item = rest if first.lower() in ("a", "an", "the") else item
+    if item.startswith(name) and len(item.split()) <= MAX_ITEM_NAME_WORDS:
+        return item
+    return name
+
+
+def _heads_the_item(ctx: ArticleContext, noun: Token) -> bool:
+    """The noun is what a list item is: only its own modifiers stand between the item's marker and
+    it ('- a framework protocol on ...;', '(b) Intergovernmental Agreement on ...'), or it is the
+    papers of an item that opens with their exchange ('3. Exchange of Notes on ...')."""
+    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
+    marker = LIST_MARKER.match(ctx.text, line_start)
+    if marker is None:
+        return False
+    before = [t for t in noun.doc[noun.sent.start:noun.i] if t.idx >= marker.end() and not t.is_space]
+    if all(t.i >= noun.left_edge.i for t in before):  # the noun's own left subtree
+        return True
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in \
+        ctx.lex.words("signing_nouns") and in_lexicon(ctx, noun, "exchanged_document_nouns")
+
+
+def _list_intro(ctx: ArticleContext, noun: Token):
+    """The line that introduces the list the noun's item is in: the nearest line above that ends in
+    a colon, over the list's other items ('4. The ministers also signed:' may itself be an item).
+    None when a line of prose comes first."""
     text = ctx.text
-    start = text.rfind("\n", 0, noun.idx) + 1
-    item = LIST_ITEM.match(text, start)
-    if item is None or text[item.end():noun.idx].strip(" -\t"):
-        return None, False  # not the item's first word
-    end = start - 1
+    end = text.rfind("\n", 0, noun.idx)
     while end > 0:
         line_start = text.rfind("\n", 0, end) + 1
         line = text[line_start:end].strip()
-        if line and not LIST_ITEM.match(text, line_start):
-            if not line.endswith(":"):
-                return None, False
-            span = ctx.doc.char_span(line_start, end, alignment_mode="expand")
-            verbs = ctx.lex.words("conclusion_verbs")
-            verb = next((t for t in span or [] if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
-            if verb is None:
-                return None, False
-            return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs")
+        if line.endswith(":"):
+            return ctx.doc.char_span(line_start, end, alignment_mode="expand")
+        if line and not LIST_MARKER.match(text, line_start):
+            return None
         end = line_start - 1
-    return None, False
+    return None
 
 
 def _main_states(ctx: ArticleContext) -> list[Ref]:
