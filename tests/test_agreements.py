@@ -965,3 +965,19 @@ def test_items_under_a_line_that_concludes_nothing_are_no_deals_at_all(tmp_path)
                                "- the 2019 Agreement on Trade and Investment;\n"
                                "- a draft Protocol on Fisheries.\n")
     assert found == [], [d.label for d in found]
+
+
+def test_documents_named_among_a_signed_plural_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nKenya and Chile signed five agreements in Nairobi on Monday, "
+                               "among them a protocol on fruit inspection and a treaty on double taxation.")
+    labels = [d.label for d in found]
+    assert any("fruit inspection" in label for label in labels), labels
+    assert any("double taxation" in label for label in labels), labels
+
+
+def test_a_bulleted_headline_of_another_story_concludes_no_deal(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya and Chile held talks on tea exports in Nairobi on Monday. "
+                               "No documents were signed.\n\n"
+                               "- Chile and Peru sign air services pact in Lima\n"
+                               "- Kenya eyes new markets for its tea\n")
+    assert found == [], [d.label for d in found]

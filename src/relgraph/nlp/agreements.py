@@ -19,6 +19,7 @@ from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreeme
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.headlines import in_capitals_line, in_title
 from relgraph.nlp.list_items import LIST_MARKER
+from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import FactRecord, Ref
 
 __all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
@@ -27,6 +28,7 @@ SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signin
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
 ONE_SIDED_RULE = "agreement-signed-by-one-side"  # a signing whose document the other side has not signed
+MAX_LINK_CHARS = 120                    # a related story's link is a headline: a short line
 MAX_ITEM_NAME_WORDS = 24               # a list item longer than this is prose, not a document's name
 HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
@@ -39,6 +41,8 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
+        if _related_story_link(ctx, token):
+            continue
         verb, signed = concluding_verb(ctx, token)
         if verb is None:
             verb, signed, listed = _list_intro_verb(ctx, token)
@@ -74,7 +78,13 @@ def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
 def _restatement(ctx: ArticleContext, noun: Token) -> bool:
     """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
     return noun.dep_ == "appos" and is_agreement_noun(ctx, noun.head) and not in_lexicon(
-        ctx, noun.head, "generic_document_nouns")
+        ctx, noun.head, "generic_document_nouns") and not _enumerates(noun)
+
+
+def _enumerates(noun: Token) -> bool:
+    """'signed five agreements, among them a protocol on ...': the apposition names one of the
+    plural's documents, not the plural again."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i for c in noun.children)
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
@@ -177,13 +187,29 @@ def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bo
     intro = _list_intro(ctx, noun)
     if intro is None:
         return None, False, False
-    verbs, nouns = ctx.lex.words("conclusion_verbs"), ctx.lex.words("signing_nouns")
-    verb = next((t for t in intro if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
-    if verb is None:
-        verb = next((t for t in intro if t.lemma_.lower() in nouns and t.pos_ == "NOUN"), None)
+    verb = _intro_verb(ctx, intro)
     if verb is None or hedged(ctx, noun, verb):
         return None, False, True
-    return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs") | nouns, True
+    return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs") | ctx.lex.words("signing_nouns"), True
+
+
+def _intro_verb(ctx: ArticleContext, intro) -> Token | None:
+    """The word of a list's intro line that concludes its items: a verb, else a signing noun."""
+    verbs, nouns = ctx.lex.words("conclusion_verbs"), ctx.lex.words("signing_nouns")
+    verb = next((t for t in intro if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
+    return verb or next((t for t in intro if t.lemma_.lower() in nouns and t.pos_ == "NOUN"), None)
+
+
+def _related_story_link(ctx: ArticleContext, noun: Token) -> bool:
+    """'- Chile and Kenya sign air services pact': a short bulleted line without a closing stop,
+    not under a line that tells a signing, is a link to another story, which tells its own deal."""
+    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
+    line_end = ctx.text.find("\n", noun.idx)
+    line = ctx.text[line_start:line_end if line_end >= 0 else None].strip()
+    if line[:2] not in org_shapes().furniture_bullets or len(line) >= MAX_LINK_CHARS or line.endswith("."):
+        return False
+    intro = _list_intro(ctx, noun)
+    return intro is None or _intro_verb(ctx, intro) is None
 
 
 def _whole_item_name(ctx: ArticleContext, noun: Token, verb: Token, name: str | None) -> str | None:
