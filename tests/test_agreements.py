@@ -981,3 +981,18 @@ def test_a_bulleted_headline_of_another_story_concludes_no_deal(tmp_path):
                                "- Chile and Peru sign air services pact in Lima\n"
                                "- Kenya eyes new markets for its tea\n")
     assert found == [], [d.label for d in found]
+
+
+def test_a_body_written_in_the_documents_name_by_its_short_form_is_a_party(tmp_path):
+    found, _ = deals(tmp_path, "Transit\n\nThe Economic Cooperation Organization (ECO) met in Tehran on Monday. "
+                               "Iran and Pakistan signed the ECO Transit Trade Protocol at the meeting.")
+    [protocol] = [d for d in found if "Transit" in d.label]
+    assert "Economic Cooperation Organization" in parties(protocol), parties(protocol)
+    assert {"Iran", "Pakistan"} <= parties(protocol)
+
+
+def test_a_body_named_in_a_hyphenated_document_name_stays_its_party(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nThe European Union (EU) welcomed the vote. Chile's senate ratified "
+                               "the EU-Chile Advanced Framework Agreement in Valparaiso on Monday.")
+    [deal] = found
+    assert {"European Union", "Chile"} <= parties(deal), parties(deal)

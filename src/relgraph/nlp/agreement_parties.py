@@ -2,6 +2,8 @@
 clauses name ('the Declaration, in which X and Y committed ...')."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subject_of,
@@ -95,6 +97,35 @@ def committed_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
 def parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
     """'Canada-United States-Mexico Agreement' -> its three states."""
     return [Ref("state", s) for s in states_in_compound(ctx, name)]
+
+
+def bodies_in_name(ctx: ArticleContext, name: str) -> list[Ref]:
+    """'the ECO Transit Transport Framework Agreement', 'the EU-Chile Advanced Framework Agreement':
+    an organisation the article names outside the document's name, written in it (by its name or by
+    the short form the article gives it), is a party to it."""
+    refs: list[Ref] = []
+    occurrences = [(m.start(), m.end()) for m in re.finditer(re.escape(name), ctx.text)]
+    for mention in ctx.mentions:
+        if mention.ref.kind != "organization" or mention.ref in refs:
+            continue
+        at = ctx.doc[mention.start].idx
+        if any(start <= at < end for start, end in occurrences):
+            continue  # named only inside the document's name ('... of Commerce and Navigation'): a fragment
+        if any(_written_in(form, name) for form in _name_forms(ctx.doc[mention.start:mention.end].text)):
+            refs.append(mention.ref)
+    return refs
+
+
+def _name_forms(text: str) -> list[str]:
+    """'The Economic Cooperation Organization (ECO)' -> its name and its short form."""
+    text = text[4:] if text.lower().startswith("the ") else text
+    short = re.search(r"\(([^()]+)\)\s*$", text)
+    return [text[:short.start()].strip(), short.group(1).strip()] if short else [text]
+
+
+def _written_in(form: str, name: str) -> bool:
+    return bool(form) and form.lower() != name.lower() and re.search(
+        rf"(?<!\w){re.escape(form)}(?!\w)", name) is not None
 
 
 def sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:

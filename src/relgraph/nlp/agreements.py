@@ -11,8 +11,8 @@ from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_hea
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_occasions import at_the_same_occasion, ceremony_circumstances
-from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
-                                            prep_parties, sentence_parties)
+from relgraph.nlp.agreement_parties import (bodies_in_name, committed_parties, parties_from_name, parties_of,
+                                            possessor_parties, prep_parties, sentence_parties)
 from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphoric, ordinal_of, replaced,
                                             year_in_phrase)
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
@@ -406,7 +406,10 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
             name: str | None, description: str | None, confidence: float) -> FactRecord:
     if name:  # 'the Status of Forces Agreement' read as a body by the NER is no party to itself
-        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower())]
+        nouns = ctx.lex.words("agreement_nouns")
+        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower()
+                                              and any(w in nouns for w in p.key.lower().split()))]
+        parties += [b for b in bodies_in_name(ctx, name) if b not in parties]
     return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
                       date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])
