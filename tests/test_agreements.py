@@ -996,3 +996,12 @@ def test_a_body_named_in_a_hyphenated_document_name_stays_its_party(tmp_path):
                                "the EU-Chile Advanced Framework Agreement in Valparaiso on Monday.")
     [deal] = found
     assert {"European Union", "Chile"} <= parties(deal), parties(deal)
+
+
+def test_a_clause_on_the_partners_names_no_party(tmp_path):
+    found, _ = deals(tmp_path, "Water\n\nKenya's and Uganda's water ministers met in Kampala on Monday. They "
+                               "signed a data-sharing protocol between the two governments that set up the "
+                               "Lake Victoria Basin Commission.")
+    [deal] = [d for d in found if "protocol" in d.label]
+    assert "Lake Victoria Basin Commission" not in parties(deal), parties(deal)
+    assert {"Kenya", "Uganda"} <= parties(deal)

@@ -72,9 +72,16 @@ def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
                    for o in p.children if o.dep_ == "pobj"]
     for child in [c for h in [token, *complements] for c in h.children]:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-            span = subtree_span(child)
+            span = _without_clauses(subtree_span(child))
             refs += actors_in(ctx, span) or pair_refs(ctx, span)
     return _only_parties(ctx, refs)
+
+
+def _without_clauses(span):
+    """'between the two governments that set up the Nile Basin Initiative': the partners end where a
+    relative or participle clause on them begins; what the clause names does not sign."""
+    clauses = [t.left_edge.i for t in span if t.dep_ in ("relcl", "acl") and t.i > span.start + 1]
+    return span.doc[span.start:min(clauses)] if clauses else span
 
 
 def committed_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
