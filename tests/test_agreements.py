@@ -1005,3 +1005,16 @@ def test_a_clause_on_the_partners_names_no_party(tmp_path):
     [deal] = [d for d in found if "protocol" in d.label]
     assert "Lake Victoria Basin Commission" not in parties(deal), parties(deal)
     assert {"Kenya", "Uganda"} <= parties(deal)
+
+
+def test_a_plural_before_a_colon_concludes_one_deal_for_each_item_below(tmp_path):
+    found, _ = deals(tmp_path, "Loans\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The two finance ministers signed loan agreements for the following projects:\n"
+                               "- the Kisumu water treatment plant;\n"
+                               "- the Eldoret bypass road; and\n"
+                               "- a solar farm near Garissa.\n\n"
+                               "Both sides praised the talks.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert all("loan" in label for label in labels), labels
+    assert any("Kisumu" in label for label in labels) and any("Garissa" in label for label in labels)

@@ -9,17 +9,16 @@ from spacy.tokens import Token
 from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
+from relgraph.nlp.agreement_lists import fields_listed_below, list_intro_verb, related_story_link, whole_item_name
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_occasions import at_the_same_occasion, ceremony_circumstances
 from relgraph.nlp.agreement_parties import (bodies_in_name, committed_parties, parties_from_name, parties_of,
                                             possessor_parties, prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphoric, ordinal_of, replaced,
-                                            year_in_phrase)
+from relgraph.nlp.agreement_phrases import (agreement_name, content_stems, describe, is_anaphoric, ordinal_of,
+                                            replaced, year_in_phrase)
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.headlines import in_capitals_line, in_title
-from relgraph.nlp.list_items import LIST_MARKER
-from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import FactRecord, Ref
 
 __all__ = ["extract_agreements", "agreement_name", "proper_name", "signed_by_one_side", "reports_a_signing"]
@@ -28,8 +27,6 @@ SIGNED_RULE = "agreement-signed"        # the text reports the signing: a Signin
 CONCLUDED_RULE = "agreement-concluded"  # reached, struck, concluded: an agreement without a Signing
 NAMED_RULE = "agreement-named"          # a treaty named as concluded, as history
 ONE_SIDED_RULE = "agreement-signed-by-one-side"  # a signing whose document the other side has not signed
-MAX_LINK_CHARS = 120                    # a related story's link is a headline: a short line
-MAX_ITEM_NAME_WORDS = 24               # a list item longer than this is prose, not a document's name
 HISTORY_YEARS = 2                       # a deal signed this long before the article is history, not news
 
 
@@ -41,11 +38,11 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
-        if _related_story_link(ctx, token):
+        if related_story_link(ctx, token):
             continue
         verb, signed = concluding_verb(ctx, token)
         if verb is None:
-            verb, signed, listed = _list_intro_verb(ctx, token)
+            verb, signed, listed = list_intro_verb(ctx, token)
             if verb is None and listed:
                 continue  # an item under 'Talks will cover:'
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
@@ -106,7 +103,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if retold is not None:
         _refer_back(ctx, noun, [retold], parties, date, place, rule)
         return []
-    name = _whole_item_name(ctx, noun, verb, proper_name(ctx, noun))
+    name = whole_item_name(ctx, noun, verb, proper_name(ctx, noun))
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
     if not parties:
@@ -118,6 +115,9 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if signed and at_the_same_occasion(ctx, verb):  # one ceremony: its date, place and states
         signed_before = [r.fact for r in found if r.fact.evidence[0].rule == SIGNED_RULE]
         date, place, parties = ceremony_circumstances(signed_before, verb, date, place, parties)
+    below = [] if name or own_fields else fields_listed_below(ctx, noun)
+    if below:  # 'signed loan agreements for the following projects:' and the projects listed
+        return [_listed_deal(ctx, noun, rule, parties, date, place, label, words) for label, words in below]
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     if fields and _lists_told_fields(ctx, noun, found):
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
@@ -138,6 +138,13 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
                           in_lede=noun.sent.start == lede_start))
     return out
+
+
+def _listed_deal(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
+                 place: Ref | None, label: str, words: list[Token]) -> Report:
+    deal = _record(ctx, noun, rule, parties, date, None, label, 0.75)
+    deal.places = [place] if place else []
+    return Report(deal, content_stems(ctx, words), listed=True, head=noun.lemma_.lower())
 
 
 def _exchanged_papers(ctx: ArticleContext, noun: Token, text: str) -> bool:
@@ -174,91 +181,6 @@ def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) ->
     told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
             and r.fact.evidence[0].rule != NAMED_RULE]
     return list(told[-1].fact.participants) if told else []
-
-
-def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool, bool]:
-    """'the two sides exchanged the following documents:' then '1. Agreement on ...;' '2. Memorandum of
-    Understanding on ...': a document that heads an item of a list is concluded by the verb (or the
-    signing noun: 'At the signing ceremony:') of the line ending in a colon that introduces the list.
-    Returns the verb, whether it signs, and whether the noun heads an item under an intro at all (the
-    items under 'Talks will cover:' are no deals, named or concluded)."""
-    if not _heads_the_item(ctx, noun):
-        return None, False, False
-    intro = _list_intro(ctx, noun)
-    if intro is None:
-        return None, False, False
-    verb = _intro_verb(ctx, intro)
-    if verb is None or hedged(ctx, noun, verb):
-        return None, False, True
-    return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs") | ctx.lex.words("signing_nouns"), True
-
-
-def _intro_verb(ctx: ArticleContext, intro) -> Token | None:
-    """The word of a list's intro line that concludes its items: a verb, else a signing noun."""
-    verbs, nouns = ctx.lex.words("conclusion_verbs"), ctx.lex.words("signing_nouns")
-    verb = next((t for t in intro if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
-    return verb or next((t for t in intro if t.lemma_.lower() in nouns and t.pos_ == "NOUN"), None)
-
-
-def _related_story_link(ctx: ArticleContext, noun: Token) -> bool:
-    """'- Chile and Kenya sign air services pact': a short bulleted line without a closing stop,
-    not under a line that tells a signing, is a link to another story, which tells its own deal."""
-    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
-    line_end = ctx.text.find("\n", noun.idx)
-    line = ctx.text[line_start:line_end if line_end >= 0 else None].strip()
-    if line[:2] not in org_shapes().furniture_bullets or len(line) >= MAX_LINK_CHARS or line.endswith("."):
-        return False
-    intro = _list_intro(ctx, noun)
-    return intro is None or _intro_verb(ctx, intro) is None
-
-
-def _whole_item_name(ctx: ArticleContext, noun: Token, verb: Token, name: str | None) -> str | None:
-    """'c) Exchange of Notes on a Scholarship Programme for Young Diplomats;': a document's name that
-    heads a list item under a signing line runs to the item's end, whatever words it holds."""
-    if name is None or verb.sent == noun.sent or not _heads_the_item(ctx, noun):
-        return name
-    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
-    line_end = ctx.text.find("\n", noun.idx)
-    item = ctx.text[LIST_MARKER.match(ctx.text, line_start).end():line_end if line_end >= 0 else None]
-    item = item.strip().rstrip(";.,").strip()
-    item = item[:-4].rstrip(" ,;") if item.endswith((" and", "; and")) else item
-    first, _, rest = item.partition(" ")
-    item = rest if first.lower() in ("a", "an", "the") else item
-    if item.startswith(name) and len(item.split()) <= MAX_ITEM_NAME_WORDS:
-        return item
-    return name
-
-
-def _heads_the_item(ctx: ArticleContext, noun: Token) -> bool:
-    """The noun is what a list item is: only its own modifiers stand between the item's marker and
-    it ('- a framework protocol on ...;', '(b) Intergovernmental Agreement on ...'), or it is the
-    papers of an item that opens with their exchange ('3. Exchange of Notes on ...')."""
-    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
-    marker = LIST_MARKER.match(ctx.text, line_start)
-    if marker is None:
-        return False
-    before = [t for t in noun.doc[noun.sent.start:noun.i] if t.idx >= marker.end() and not t.is_space]
-    if all(t.i >= noun.left_edge.i for t in before):  # the noun's own left subtree
-        return True
-    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in \
-        ctx.lex.words("signing_nouns") and in_lexicon(ctx, noun, "exchanged_document_nouns")
-
-
-def _list_intro(ctx: ArticleContext, noun: Token):
-    """The line that introduces the list the noun's item is in: the nearest line above that ends in
-    a colon, over the list's other items ('4. The ministers also signed:' may itself be an item).
-    None when a line of prose comes first."""
-    text = ctx.text
-    end = text.rfind("\n", 0, noun.idx)
-    while end > 0:
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end].strip()
-        if line.endswith(":"):
-            return ctx.doc.char_span(line_start, end, alignment_mode="expand")
-        if line and not LIST_MARKER.match(text, line_start):
-            return None
-        end = line_start - 1
-    return None
 
 
 def _main_states(ctx: ArticleContext) -> list[Ref]:
