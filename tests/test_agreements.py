@@ -558,6 +558,20 @@ def test_a_subheading_in_capitals_is_no_named_treaty(tmp_path):
     assert found == []
 
 
+def test_a_four_letter_document_word_in_a_capitals_subheading_is_no_named_treaty(tmp_path):
+    found, _ = deals(tmp_path, "Fish\n\nChile and Peru held talks on fishing quotas on Monday.\n\n"
+                               "A DEAL ON THE HUMBOLDT CURRENT\n\n"
+                               "Officials of Chile and Peru will meet again in June.")
+    assert found == [], [d.label for d in found]
+
+
+def test_a_contract_extended_is_concluded_again(tmp_path):
+    found, _ = deals(tmp_path, "Gas\n\nChile's ENAP and Peru's Petroperu extended their gas supply contract by "
+                               "five years on Monday, ENAP said in a statement.")
+    [deal] = found
+    assert "gas supply" in deal.label
+
+
 def test_signed_instruments_are_documents_and_the_headline_count_retells_them(tmp_path):
     found, _ = deals(tmp_path, "Chile and Peru sign 9 accords\n\nChile and Peru signed 9 cooperation instruments "
                                "on Monday in Lima.")
