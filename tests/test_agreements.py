@@ -1032,3 +1032,12 @@ def test_a_plural_before_a_colon_concludes_one_deal_for_each_item_below(tmp_path
     assert len(found) == 3, labels
     assert all("loan" in label for label in labels), labels
     assert any("Kisumu" in label for label in labels) and any("Garissa" in label for label in labels)
+
+
+def test_a_plan_and_a_memorandum_named_among_signed_documents_are_each_a_deal(tmp_path):
+    found, _ = deals(tmp_path, "Pacific\n\nThe row began with the package of agreements Prime Minister Sitiveni "
+                               "Rabuka signed in Tokyo in February, among them a fisheries action plan and a memorandum "
+                               "on deep-sea cables, which Canberra criticised.")
+    labels = [d.label for d in found]
+    assert any("action plan" in label for label in labels), labels
+    assert any("cables" in label for label in labels), labels

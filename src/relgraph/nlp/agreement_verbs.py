@@ -26,7 +26,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in phrases
            for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return True  # 'a letter of intent': a document only with its complement
-    if in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
+    if in_lexicon(ctx, token, "signed_document_nouns") and (_signed(ctx, token, ctx.lex.words("signature_verbs"))
+                                                             or _named_among_documents(ctx, token)):
         return True  # 'signed a plan of consultations': a plan that is signed is a document
     if in_lexicon(ctx, token, "exchanged_document_nouns") and _exchanged(ctx, token):
         return True  # 'exchanged letters on a climate finance package', 'an exchange of notes': a treaty form
@@ -46,6 +47,14 @@ def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
             and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
         return True
     return _participle_with_signers(ctx, noun, verbs) is not None
+
+
+def _named_among_documents(ctx: ArticleContext, noun: Token) -> bool:
+    """'the agreements signed in Beijing, among them an action plan and ...': a plan named among
+    documents is one of them."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i and any(
+        o.dep_ == "pobj" and (o.pos_ == "PRON" or o.tag_ in ("NNS", "NNPS") and in_lexicon(ctx, o, "agreement_nouns"))
+        for o in c.children) for c in noun.children)
 
 
 def _exchanged(ctx: ArticleContext, noun: Token) -> bool:
@@ -172,6 +181,10 @@ def _set_named_among(ctx: ArticleContext, noun: Token) -> Token | None:
     an MoU on farming and ...': a document named among a set of documents told just before (in its
     sentence or the one before) was concluded with the set. Returns the set's plural noun."""
     holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be" else [])
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # 'among them a ... plan and a memorandum on ...': 'among' is on the first one
+        holders.append(first)
     objects = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "among"
                for p in c.children if p.dep_ == "pobj"]
     named = [o for o in objects if is_agreement_noun(ctx, o)]  # 'among the instruments'
