@@ -1041,3 +1041,10 @@ def test_a_plan_and_a_memorandum_named_among_signed_documents_are_each_a_deal(tm
     labels = [d.label for d in found]
     assert any("action plan" in label for label in labels), labels
     assert any("cables" in label for label in labels), labels
+
+
+def test_who_acts_under_a_deal_signed_with_one_side_is_the_other_party(tmp_path):
+    found, _ = deals(tmp_path, "Grid\n\nKenya Power will build the Namanga substation under a supply agreement "
+                               "signed with the Tanzania Electric Supply Company in 2024.", published="2025-03-14")
+    [deal] = found
+    assert "Kenya Power" in parties(deal), parties(deal)

@@ -31,6 +31,7 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
             refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
     refs += prep_parties(ctx, noun) + (prep_parties(ctx, verb) if verb.i != noun.i else [])
     refs += committed_parties(ctx, noun)
+    refs += _holder_under_the_deal(ctx, noun, verb)
     subject = subject_of(verb)
     if subject is not None and subject.i != noun.i and any(a.i == subject.i for a in noun.ancestors) \
             and subject.dep_ == "nsubjpass":
@@ -38,6 +39,17 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
     elif verb.head.i != noun.i or verb.dep_ == "relcl":
         refs = (_stranded_subject(ctx, verb) or subject_actors(ctx, verb)) + _pair_possessor(ctx, subject) + refs
     return _only_parties(ctx, refs)
+
+
+def _holder_under_the_deal(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
+    """'Terna will build the station under a connection agreement signed with Interconnect Malta':
+    the deal was signed with the one side; the other is who acts under it, the clause's subject."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or verb.head.i != noun.i:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return []
+    governor = noun.head.head
+    return subject_actors(ctx, governor) if governor.pos_ in ("VERB", "AUX") else []
 
 
 def _stranded_subject(ctx: ArticleContext, verb: Token) -> list[Ref]:
