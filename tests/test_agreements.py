@@ -1048,3 +1048,17 @@ def test_who_acts_under_a_deal_signed_with_one_side_is_the_other_party(tmp_path)
                                "signed with the Tanzania Electric Supply Company in 2024.", published="2025-03-14")
     [deal] = found
     assert "Kenya Power" in parties(deal), parties(deal)
+
+
+def test_a_document_before_a_participle_the_parser_misreads_is_still_signed(tmp_path):
+    # the parser reads 'protocol setting' as a modifier of 'requirements' and 'protocol upgrading' as a
+    # compound; the signing verb right before the document still concludes it
+    found, _ = deals(tmp_path, "Trade\n\nIn a separate ceremony, Chile's farm inspection service and "
+                               "Korea's customs agency signed a protocol setting sanitary requirements for "
+                               "exports of fresh Chilean cherries to Korea.\n\n"
+                               "The two presidents later signed a protocol upgrading the free trade agreement "
+                               "the two countries concluded in 2004.")
+    labels = [d.label for d in found]
+    assert any("cherries" in label for label in labels), labels
+    assert any("upgrading" in label for label in labels), labels
+    assert any(d.date == "2004" for d in found), labels  # the agreement the protocol upgrades stays a deal

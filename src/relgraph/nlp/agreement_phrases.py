@@ -130,6 +130,12 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
     Returns the text and the stems of its content words."""
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    extra = [t for t in _participle_phrase(noun) if t.i not in ctx.post_tokens]
+    keep += extra
+    # a document the participle names ('upgrading the free trade agreement') is a deal of its own: its
+    # words do not make this one retell it
+    documents = ctx.lex.words("agreement_nouns")
+    nested = {t.i for x in extra if x.lemma_.lower() in documents for t in x.subtree}
     if verb is not None and verb.head.i != noun.i and any(a.i == noun.i for a in verb.ancestors):
         clause = {t.i for t in verb.subtree}  # ', signed by X' hung on a deeper noun: how, not what
         keep = [t for t in keep if t.i not in clause and not (t.text == "," and t.i + 1 in clause)]
@@ -140,7 +146,37 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
         keep = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")] + keep
     # '2. Memorandum on ...': the item's marker is the list's, not the deal's
     keep = sorted({t.i: t for t in keep if not in_list_marker(t)}.values(), key=lambda t: t.i)
-    return phrase_text(keep[:MAX_DESCRIPTION_TOKENS]), content_stems(ctx, keep)
+    return phrase_text(keep[:MAX_DESCRIPTION_TOKENS]), content_stems(ctx, [t for t in keep if t.i not in nested])
+
+
+def participle_after(noun: Token) -> Token | None:
+    """'signed a protocol upgrading the free trade agreement', 'a protocol setting sanitary rules':
+    an -ing word right after the document that takes an object of its own is the document's
+    participle, though the parser often reads it as a noun the document modifies, or the document as
+    the participle's modifier."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or any(c.i > noun.i for c in noun.children):
+        return None
+    participle, after = doc[noun.i + 1], doc[noun.i + 2]
+    if not participle.lower_.endswith("ing") or participle.pos_ not in ("VERB", "NOUN"):
+        return None
+    if after.pos_ in ("DET", "ADJ") or after.tag_ == "PRP$" or after.lower_ in ("out", "up") \
+            or after.pos_ == "NOUN" and participle.tag_ == "VBG":  # not 'the protocol signing ceremony'
+        return participle
+    return None
+
+
+def _participle_phrase(noun: Token) -> list[Token]:
+    """The words of the document's misread participle to the end of its clause (a comma, a semicolon
+    or the sentence's end): what the document does."""
+    participle = participle_after(noun)
+    if participle is None:
+        return []
+    end = participle.i
+    while end + 1 < noun.sent.end and noun.doc[end + 1].text not in (",", ";", ":", ".") \
+            and end + 1 - participle.i < MAX_DESCRIPTION_TOKENS:
+        end += 1
+    return list(noun.doc[participle.i:end + 1])
 
 
 def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.agreement_fields import partitive_head
 from relgraph.nlp.agreement_parties import clauses_of
-from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder
+from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder, participle_after
 from relgraph.nlp.context import ArticleContext
 
 __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
@@ -18,7 +18,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
     if token.pos_ not in ("NOUN", "PROPN"):  # first: most tokens of an article stop here
         return False
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head):
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head) \
+            and not participle_after(token):
         return False
     if in_lexicon(ctx, token, "agreement_nouns"):
         return True
@@ -123,7 +124,24 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
         or _participle_with_signers(ctx, noun, verbs)
     if late is not None:
         return late, late.lemma_.lower() in signing
+    before = _verb_right_before(ctx, noun)
+    if before is not None:
+        return before, before.lemma_.lower() in signing
     return None, False
+
+
+def _verb_right_before(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'... signed a protocol setting phytosanitary requirements': the parser may make the document a
+    modifier of the participle after it, but a concluding verb right before the noun, with only its
+    determiner and adjectives between, has it as its object."""
+    i = noun.i - 1
+    while i >= noun.sent.start and noun.doc[i].pos_ in ("DET", "ADJ", "NUM") and noun.i - i <= 4:
+        i -= 1
+    verb = noun.doc[i] if i >= noun.sent.start else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") \
+            or verb.lemma_.lower() not in ctx.lex.words("conclusion_verbs") or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return verb
 
 
 def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
