@@ -1062,3 +1062,13 @@ def test_a_document_before_a_participle_the_parser_misreads_is_still_signed(tmp_
     assert any("cherries" in label for label in labels), labels
     assert any("upgrading" in label for label in labels), labels
     assert any(d.date == "2004" for d in found), labels  # the agreement the protocol upgrades stays a deal
+
+
+def test_a_deal_signed_the_same_day_joins_that_days_signing(tmp_path):
+    text = ("Pipeline\n\nOn Monday, Kenya and Uganda signed a protocol fixing the tariff for the oil pipeline. "
+            "The same day the two ministers signed an amendment to the host government agreement covering "
+            "land compensation.")
+    agreements, signings = deals(tmp_path, text)
+    [amendment] = [a for a in agreements if "amendment" in a.label]
+    assert amendment.date == "2024-03-11"  # Monday's, the day of the signing told just before
+    assert len(signings) == 1, [s.label for s in signings]
