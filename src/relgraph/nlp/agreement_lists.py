@@ -9,10 +9,8 @@ from relgraph.nlp.agreement_hedges import hedged
 from relgraph.nlp.agreement_phrases import phrase_text
 from relgraph.nlp.agreement_verbs import in_lexicon
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.list_items import LIST_MARKER
-from relgraph.nlp.org_shapes import org_shapes
+from relgraph.nlp.list_items import LIST_MARKER, bulleted_headline, list_intro
 
-MAX_LINK_CHARS = 120       # a related story's link is a headline: a short line
 MAX_ITEM_NAME_WORDS = 24   # a list item longer than this is prose, not a document's name
 
 
@@ -24,7 +22,7 @@ def list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
     items under 'Talks will cover:' are no deals, named or concluded)."""
     if not _heads_the_item(ctx, noun):
         return None, False, False
-    intro = _list_intro(ctx, noun)
+    intro = list_intro(ctx, noun)
     if intro is None:
         return None, False, False
     verb = _intro_verb(ctx, intro)
@@ -43,12 +41,9 @@ def _intro_verb(ctx: ArticleContext, intro: Span) -> Token | None:
 def related_story_link(ctx: ArticleContext, noun: Token) -> bool:
     """'- Chile and Kenya sign air services pact': a short bulleted line without a closing stop,
     not under a line that tells a signing, is a link to another story, which tells its own deal."""
-    line_start = ctx.text.rfind("\n", 0, noun.idx) + 1
-    line_end = ctx.text.find("\n", noun.idx)
-    line = ctx.text[line_start:line_end if line_end >= 0 else None].strip()
-    if line[:2] not in org_shapes().furniture_bullets or len(line) >= MAX_LINK_CHARS or line.endswith("."):
+    if not bulleted_headline(ctx, noun):
         return False
-    intro = _list_intro(ctx, noun)
+    intro = list_intro(ctx, noun)
     return intro is None or _intro_verb(ctx, intro) is None
 
 
@@ -82,23 +77,6 @@ def _heads_the_item(ctx: ArticleContext, noun: Token) -> bool:
         return True
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in \
         ctx.lex.words("signing_nouns") and in_lexicon(ctx, noun, "exchanged_document_nouns")
-
-
-def _list_intro(ctx: ArticleContext, noun: Token) -> Span | None:
-    """The line that introduces the list the noun's item is in: the nearest line above that ends in
-    a colon, over the list's other items ('4. The ministers also signed:' may itself be an item).
-    None when a line of prose comes first."""
-    text = ctx.text
-    end = text.rfind("\n", 0, noun.idx)
-    while end > 0:
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end].strip()
-        if line.endswith(":"):
-            return ctx.doc.char_span(line_start, end, alignment_mode="expand")
-        if line and not LIST_MARKER.match(text, line_start):
-            return None
-        end = line_start - 1
-    return None
 
 
 def fields_listed_below(ctx: ArticleContext, noun: Token) -> list[tuple[str, list[Token]]]:
