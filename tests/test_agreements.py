@@ -558,6 +558,20 @@ def test_a_subheading_in_capitals_is_no_named_treaty(tmp_path):
     assert found == []
 
 
+def test_a_four_letter_document_word_in_a_capitals_subheading_is_no_named_treaty(tmp_path):
+    found, _ = deals(tmp_path, "Fish\n\nChile and Peru held talks on fishing quotas on Monday.\n\n"
+                               "A DEAL ON THE HUMBOLDT CURRENT\n\n"
+                               "Officials of Chile and Peru will meet again in June.")
+    assert found == [], [d.label for d in found]
+
+
+def test_a_contract_extended_is_concluded_again(tmp_path):
+    found, _ = deals(tmp_path, "Gas\n\nChile's ENAP and Peru's Petroperu extended their gas supply contract by "
+                               "five years on Monday, ENAP said in a statement.")
+    [deal] = found
+    assert "gas supply" in deal.label
+
+
 def test_signed_instruments_are_documents_and_the_headline_count_retells_them(tmp_path):
     found, _ = deals(tmp_path, "Chile and Peru sign 9 accords\n\nChile and Peru signed 9 cooperation instruments "
                                "on Monday in Lima.")
@@ -929,3 +943,132 @@ def test_an_adopted_text_is_concluded_but_gives_no_signing(tmp_path):
     signed, signings = deals(tmp_path, "Summit\n\nThe leaders of Peru and Chile on Friday signed the Arica "
                                        "Declaration on coastal trade at the end of their summit in Arica.")
     assert len(signed) == 1 and len(signings) == 1
+
+
+def test_lettered_items_under_a_line_about_the_signing_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Visit\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The two foreign ministers then signed:\n"
+                               "a) an Agreement on Visa Exemption for Diplomatic Passports;\n"
+                               "b) a framework protocol on tea and copper trade;\n"
+                               "c) Exchange of Notes on a Scholarship Programme.\n\n"
+                               "A dinner followed.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert any("Visa" in label for label in labels) and any("tea" in label for label in labels)
+    # a name that heads an item runs to the item's end
+    assert any("Diplomatic Passports" in label for label in labels)
+    assert any("Scholarship" in label for label in labels)
+    assert not any(label.startswith(("a)", "b)", "c)")) for label in labels), labels
+    assert all(parties(d) == {"Kenya", "Chile"} for d in found)
+
+
+def test_an_item_ending_in_a_colon_introduces_the_items_under_it(tmp_path):
+    found, _ = deals(tmp_path, "Outcomes\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The visit of Chile's president to Kenya produced:\n"
+                               "1. a joint press statement;\n"
+                               "2. the following documents, signed by the two ministers:\n"
+                               "- Agreement on Air Services;\n"
+                               "- Memorandum of Understanding on Geothermal Energy.\n")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 2 and any("Geothermal" in label for label in labels), labels
+
+
+def test_items_under_a_line_that_concludes_nothing_are_no_deals_at_all(tmp_path):
+    found, _ = deals(tmp_path, "Agenda\n\nKenya and Chile will open talks in Nairobi on Monday.\n\n"
+                               "The talks will cover:\n"
+                               "- the 2019 Agreement on Trade and Investment;\n"
+                               "- a draft Protocol on Fisheries.\n")
+    assert found == [], [d.label for d in found]
+
+
+def test_documents_named_among_a_signed_plural_are_each_an_agreement(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nKenya and Chile signed five agreements in Nairobi on Monday, "
+                               "among them a protocol on fruit inspection and a treaty on double taxation.")
+    labels = [d.label for d in found]
+    assert any("fruit inspection" in label for label in labels), labels
+    assert any("double taxation" in label for label in labels), labels
+
+
+def test_a_bulleted_headline_of_another_story_concludes_no_deal(tmp_path):
+    found, _ = deals(tmp_path, "Talks\n\nKenya and Chile held talks on tea exports in Nairobi on Monday. "
+                               "No documents were signed.\n\n"
+                               "- Chile and Peru sign air services pact in Lima\n"
+                               "- Kenya eyes new markets for its tea\n")
+    assert found == [], [d.label for d in found]
+
+
+def test_a_body_written_in_the_documents_name_by_its_short_form_is_a_party(tmp_path):
+    found, _ = deals(tmp_path, "Transit\n\nThe Economic Cooperation Organization (ECO) met in Tehran on Monday. "
+                               "Iran and Pakistan signed the ECO Transit Trade Protocol at the meeting.")
+    [protocol] = [d for d in found if "Transit" in d.label]
+    assert "Economic Cooperation Organization" in parties(protocol), parties(protocol)
+    assert {"Iran", "Pakistan"} <= parties(protocol)
+
+
+def test_a_body_named_in_a_hyphenated_document_name_stays_its_party(tmp_path):
+    found, _ = deals(tmp_path, "Trade\n\nThe European Union (EU) welcomed the vote. Chile's senate ratified "
+                               "the EU-Chile Advanced Framework Agreement in Valparaiso on Monday.")
+    [deal] = found
+    assert {"European Union", "Chile"} <= parties(deal), parties(deal)
+
+
+def test_a_clause_on_the_partners_names_no_party(tmp_path):
+    found, _ = deals(tmp_path, "Water\n\nKenya's and Uganda's water ministers met in Kampala on Monday. They "
+                               "signed a data-sharing protocol between the two governments that set up the "
+                               "Lake Victoria Basin Commission.")
+    [deal] = [d for d in found if "protocol" in d.label]
+    assert "Lake Victoria Basin Commission" not in parties(deal), parties(deal)
+    assert {"Kenya", "Uganda"} <= parties(deal)
+
+
+def test_a_plural_before_a_colon_concludes_one_deal_for_each_item_below(tmp_path):
+    found, _ = deals(tmp_path, "Loans\n\nKenya and Chile held talks in Nairobi on Monday.\n\n"
+                               "The two finance ministers signed loan agreements for the following projects:\n"
+                               "- the Kisumu water treatment plant;\n"
+                               "- the Eldoret bypass road; and\n"
+                               "- a solar farm near Garissa.\n\n"
+                               "Both sides praised the talks.")
+    labels = sorted(d.label for d in found)
+    assert len(found) == 3, labels
+    assert all("loan" in label for label in labels), labels
+    assert any("Kisumu" in label for label in labels) and any("Garissa" in label for label in labels)
+
+
+def test_a_plan_and_a_memorandum_named_among_signed_documents_are_each_a_deal(tmp_path):
+    found, _ = deals(tmp_path, "Pacific\n\nThe row began with the package of agreements Prime Minister Sitiveni "
+                               "Rabuka signed in Tokyo in February, among them a fisheries action plan and a memorandum "
+                               "on deep-sea cables, which Canberra criticised.")
+    labels = [d.label for d in found]
+    assert any("action plan" in label for label in labels), labels
+    assert any("cables" in label for label in labels), labels
+
+
+def test_who_acts_under_a_deal_signed_with_one_side_is_the_other_party(tmp_path):
+    found, _ = deals(tmp_path, "Grid\n\nKenya Power will build the Namanga substation under a supply agreement "
+                               "signed with the Tanzania Electric Supply Company in 2024.", published="2025-03-14")
+    [deal] = found
+    assert "Kenya Power" in parties(deal), parties(deal)
+
+
+def test_a_document_before_a_participle_the_parser_misreads_is_still_signed(tmp_path):
+    # the parser reads 'protocol setting' as a modifier of 'requirements' and 'protocol upgrading' as a
+    # compound; the signing verb right before the document still concludes it
+    found, _ = deals(tmp_path, "Trade\n\nIn a separate ceremony, Chile's farm inspection service and "
+                               "Korea's customs agency signed a protocol setting sanitary requirements for "
+                               "exports of fresh Chilean cherries to Korea.\n\n"
+                               "The two presidents later signed a protocol upgrading the free trade agreement "
+                               "the two countries concluded in 2004.")
+    labels = [d.label for d in found]
+    assert any("cherries" in label for label in labels), labels
+    assert any("upgrading" in label for label in labels), labels
+    assert any(d.date == "2004" for d in found), labels  # the agreement the protocol upgrades stays a deal
+
+
+def test_a_deal_signed_the_same_day_joins_that_days_signing(tmp_path):
+    text = ("Pipeline\n\nOn Monday, Kenya and Uganda signed a protocol fixing the tariff for the oil pipeline. "
+            "The same day the two ministers signed an amendment to the host government agreement covering "
+            "land compensation.")
+    agreements, signings = deals(tmp_path, text)
+    [amendment] = [a for a in agreements if "amendment" in a.label]
+    assert amendment.date == "2024-03-11"  # Monday's, the day of the signing told just before
+    assert len(signings) == 1, [s.label for s in signings]

@@ -569,3 +569,14 @@ def test_a_declaration_of_intent_is_a_document_not_a_statement(tmp_path, sentenc
     assert events(tmp_path, "Nordic power\n\n" + sentence, "Statement") == []
     said = "Nordic power\n\nDanish Energy Minister Lars Aagaard said in a declaration on Monday that the cable was safe."
     assert people(events(tmp_path, said, "Statement")[0]) == {"Lars Aagaard"}
+
+
+def test_a_bulleted_headline_of_another_story_reports_no_event(tmp_path):
+    text = ("Andean diplomacy\n\nChile and Peru held talks on fishing quotas in Lima on Tuesday. "
+            "The talks ended without a deal.\n\n"
+            "- Bolivia and Paraguay hold political consultations\n"
+            "- Ecuador's president to visit Colombia\n")
+    found = events(tmp_path, text, "Consultation") + events(tmp_path, text, "Visit")
+    assert not any({"Bolivia", "Paraguay"} & {r.key for r in e.participants} for e in found), \
+        [e.label for e in found]
+    assert not any("Ecuador" in {r.key for r in e.participants} for e in found), [e.label for e in found]

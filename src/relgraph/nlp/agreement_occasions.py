@@ -1,4 +1,5 @@
-"""Deals told as signed at an occasion already reported: 'At the same ceremony, the two ports signed ...'."""
+"""Deals told as signed at an occasion already reported: 'At the same ceremony, the two ports signed ...',
+'The same day the two ministers signed ...'."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -13,8 +14,13 @@ def at_the_same_occasion(ctx: ArticleContext, verb: Token) -> bool:
     two coordinated signing verbs."""
     verbs = [verb] + ([verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else [])
     preps, nouns = ctx.lex.words("occasion_preps"), ctx.lex.words("ceremony_nouns")
-    return any(prep.dep_ == "prep" and prep.lower_ in preps and _same_noun(obj, nouns)
-               for v in verbs for prep in v.children for obj in prep.children if obj.dep_ == "pobj")
+    if any(prep.dep_ == "prep" and prep.lower_ in preps and _same_noun(obj, nouns)
+           for v in verbs for prep in v.children for obj in prep.children if obj.dep_ == "pobj"):
+        return True
+    # 'The same day the two ministers signed ...': a time phrase without a preposition
+    times = ctx.lex.words("same_time_nouns")
+    return any(c.dep_ in ("npadvmod", "obl", "nsubj") and c.i < v.i and _same_noun(c, times)
+               for v in verbs for c in v.children)
 
 
 def _same_noun(noun: Token, nouns: frozenset[str]) -> bool:

@@ -2,6 +2,8 @@
 clauses name ('the Declaration, in which X and Y committed ...')."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from relgraph.nlp.actors import (actors_in, pair_refs, states_in_compound, subject_actors, subject_of,
@@ -29,6 +31,7 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
             refs += actors_in(ctx, subtree_span(child)) or pair_refs(ctx, subtree_span(child))
     refs += prep_parties(ctx, noun) + (prep_parties(ctx, verb) if verb.i != noun.i else [])
     refs += committed_parties(ctx, noun)
+    refs += _holder_under_the_deal(ctx, noun, verb)
     subject = subject_of(verb)
     if subject is not None and subject.i != noun.i and any(a.i == subject.i for a in noun.ancestors) \
             and subject.dep_ == "nsubjpass":
@@ -36,6 +39,17 @@ def parties_of(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
     elif verb.head.i != noun.i or verb.dep_ == "relcl":
         refs = (_stranded_subject(ctx, verb) or subject_actors(ctx, verb)) + _pair_possessor(ctx, subject) + refs
     return _only_parties(ctx, refs)
+
+
+def _holder_under_the_deal(ctx: ArticleContext, noun: Token, verb: Token) -> list[Ref]:
+    """'Terna will build the station under a connection agreement signed with Interconnect Malta':
+    the deal was signed with the one side; the other is who acts under it, the clause's subject."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or verb.head.i != noun.i:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return []
+    governor = noun.head.head
+    return subject_actors(ctx, governor) if governor.pos_ in ("VERB", "AUX") else []
 
 
 def _stranded_subject(ctx: ArticleContext, verb: Token) -> list[Ref]:
@@ -70,9 +84,16 @@ def prep_parties(ctx: ArticleContext, token: Token) -> list[Ref]:
                    for o in p.children if o.dep_ == "pobj"]
     for child in [c for h in [token, *complements] for c in h.children]:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-            span = subtree_span(child)
+            span = _without_clauses(subtree_span(child))
             refs += actors_in(ctx, span) or pair_refs(ctx, span)
     return _only_parties(ctx, refs)
+
+
+def _without_clauses(span):
+    """'between the two governments that set up the Nile Basin Initiative': the partners end where a
+    relative or participle clause on them begins; what the clause names does not sign."""
+    clauses = [t.left_edge.i for t in span if t.dep_ in ("relcl", "acl") and t.i > span.start + 1]
+    return span.doc[span.start:min(clauses)] if clauses else span
 
 
 def committed_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
@@ -95,6 +116,35 @@ def committed_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:
 def parties_from_name(ctx: ArticleContext, name: str) -> list[Ref]:
     """'Canada-United States-Mexico Agreement' -> its three states."""
     return [Ref("state", s) for s in states_in_compound(ctx, name)]
+
+
+def bodies_in_name(ctx: ArticleContext, name: str) -> list[Ref]:
+    """'the ECO Transit Transport Framework Agreement', 'the EU-Chile Advanced Framework Agreement':
+    an organisation the article names outside the document's name, written in it (by its name or by
+    the short form the article gives it), is a party to it."""
+    refs: list[Ref] = []
+    occurrences = [(m.start(), m.end()) for m in re.finditer(re.escape(name), ctx.text)]
+    for mention in ctx.mentions:
+        if mention.ref.kind != "organization" or mention.ref in refs:
+            continue
+        at = ctx.doc[mention.start].idx
+        if any(start <= at < end for start, end in occurrences):
+            continue  # named only inside the document's name ('... of Commerce and Navigation'): a fragment
+        if any(_written_in(form, name) for form in _name_forms(ctx.doc[mention.start:mention.end].text)):
+            refs.append(mention.ref)
+    return refs
+
+
+def _name_forms(text: str) -> list[str]:
+    """'The Economic Cooperation Organization (ECO)' -> its name and its short form."""
+    text = text[4:] if text.lower().startswith("the ") else text
+    short = re.search(r"\(([^()]+)\)\s*$", text)
+    return [text[:short.start()].strip(), short.group(1).strip()] if short else [text]
+
+
+def _written_in(form: str, name: str) -> bool:
+    return bool(form) and form.lower() != name.lower() and re.search(
+        rf"(?<!\w){re.escape(form)}(?!\w)", name) is not None
 
 
 def sentence_parties(ctx: ArticleContext, noun: Token) -> list[Ref]:

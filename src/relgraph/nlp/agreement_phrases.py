@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from relgraph import dates
 from relgraph.nlp.context import ArticleContext
+from relgraph.nlp.list_items import in_list_marker
 
 MAX_DESCRIPTION_TOKENS = 24  # room for 'MoU on the voluntary return of Sudanese nationals', short to read
 DEFINITE = ("the", "this", "that", "these", "those")
@@ -50,10 +51,24 @@ def agreement_name(noun: Token) -> str | None:
         start = holder.i
         while start > noun.sent.start and _name_modifier(doc[start - 1], start):
             start -= 1
-        return doc[start:noun.i + 1].text + _acronym_after(noun, noun.i + 1)
+        # 'Exchange of Notes on a Scholarship Programme': what the exchange is on is the name's
+        end = _name_tail(doc, noun.i + 1) if holder.lower_ == "exchange" else noun.i + 1
+        return doc[start:end].text + _acronym_after(noun, end)
     while start > noun.sent.start and _name_modifier(doc[start - 1], start):
         start -= 1
-    end = noun.i + 1
+    end = _name_tail(doc, noun.i + 1)
+    if end == noun.i + 1 and end < len(doc) and is_year_span(doc[end]) and doc[end].head.i == noun.i:
+        end += 1  # 'the Moana Partnership Framework 2025–2030' read as an apposition
+    if start == noun.i and end == noun.i + 1:
+        return None
+    while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
+        start += 1
+    return doc[start:end].text + _acronym_after(noun, end)
+
+
+def _name_tail(doc, end: int) -> int:
+    """Where a name that may go on past its head ends: 'the Treaty of Lima', 'the Convention on the
+    Law of the Sea' (capitalised words after 'of', 'on' or 'for')."""
     if end + 1 < len(doc) and doc[end].lower_ in NAME_LINKS and _capital_follows(doc, end + 1):
         end += 1
         first = end  # 'the Treaty of Lima': a place right after 'of' is the name's
@@ -62,13 +77,7 @@ def agreement_name(noun: Token) -> str | None:
             end += 1
         while doc[end - 1].lower_ in ("and", "-", "the", *NAME_LINKS):
             end -= 1
-    if end == noun.i + 1 and end < len(doc) and is_year_span(doc[end]) and doc[end].head.i == noun.i:
-        end += 1  # 'the Moana Partnership Framework 2025–2030' read as an apposition
-    if start == noun.i and end == noun.i + 1:
-        return None
-    while start < noun.i and (doc[start].text == "-" or doc[start].dep_ == "punct"):
-        start += 1
-    return doc[start:end].text + _acronym_after(noun, end)
+    return end
 
 
 def _capital_follows(doc, i: int) -> bool:
@@ -121,6 +130,12 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     signing verb counts when the noun has none ('signed an agreement on Thursday to carry out ...').
     Returns the text and the stems of its content words."""
     keep = [t for t in _phrase_tokens(ctx, noun) if t.i not in ctx.post_tokens]
+    extra = [t for t in _participle_phrase(noun) if t.i not in ctx.post_tokens]
+    keep += extra
+    # a document the participle names ('upgrading the free trade agreement') is a deal of its own: its
+    # words do not make this one retell it
+    documents = ctx.lex.words("agreement_nouns")
+    nested = {t.i for x in extra if x.lemma_.lower() in documents for t in x.subtree}
     if verb is not None and verb.head.i != noun.i and any(a.i == noun.i for a in verb.ancestors):
         clause = {t.i for t in verb.subtree}  # ', signed by X' hung on a deeper noun: how, not what
         keep = [t for t in keep if t.i not in clause and not (t.text == "," and t.i + 1 in clause)]
@@ -129,8 +144,39 @@ def describe(ctx: ArticleContext, noun: Token, verb: Token | None = None) -> tup
     head = _appositive_head(noun)
     if head is not None:  # 'the Falepili Union, a treaty signed with ...'
         keep = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")] + keep
-    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    return phrase_text(keep[:MAX_DESCRIPTION_TOKENS]), content_stems(ctx, keep)
+    # '2. Memorandum on ...': the item's marker is the list's, not the deal's
+    keep = sorted({t.i: t for t in keep if not in_list_marker(t)}.values(), key=lambda t: t.i)
+    return phrase_text(keep[:MAX_DESCRIPTION_TOKENS]), content_stems(ctx, [t for t in keep if t.i not in nested])
+
+
+def participle_after(noun: Token) -> Token | None:
+    """'signed a protocol upgrading the free trade agreement', 'a protocol setting sanitary rules':
+    an -ing word right after the document that takes an object of its own is the document's
+    participle, though the parser often reads it as a noun the document modifies, or the document as
+    the participle's modifier."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or any(c.i > noun.i for c in noun.children):
+        return None
+    participle, after = doc[noun.i + 1], doc[noun.i + 2]
+    if not participle.lower_.endswith("ing") or participle.pos_ not in ("VERB", "NOUN"):
+        return None
+    if after.pos_ in ("DET", "ADJ") or after.tag_ == "PRP$" or after.lower_ in ("out", "up") \
+            or after.pos_ == "NOUN" and participle.tag_ == "VBG":  # not 'the protocol signing ceremony'
+        return participle
+    return None
+
+
+def _participle_phrase(noun: Token) -> list[Token]:
+    """The words of the document's misread participle to the end of its clause (a comma, a semicolon
+    or the sentence's end): what the document does."""
+    participle = participle_after(noun)
+    if participle is None:
+        return []
+    end = participle.i
+    while end + 1 < noun.sent.end and noun.doc[end + 1].text not in (",", ";", ":", ".") \
+            and end + 1 - participle.i < MAX_DESCRIPTION_TOKENS:
+        end += 1
+    return list(noun.doc[participle.i:end + 1])
 
 
 def _verb_complements(ctx: ArticleContext, noun: Token, verb: Token, keep: list[Token]) -> list[Token]:

