@@ -8,12 +8,14 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.org_features import model_words
 from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
 MAX_NAME_TOKENS = 5
 MAX_MODIFIERS = 6
 STOP_ENT_TYPES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s"}
 
@@ -42,6 +44,44 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
                                    (_name_in_apposition(ctx, tok), True), (_name_after_comma(ctx, tok), False)):
             if found is not None:
                 _add(ctx, *found, record, over_person)
+    for tok in speaking_acronyms(ctx):
+        _add(ctx, ctx.doc[tok.i:tok.i + 1], None, record, over_person=False)
+
+
+def speaking_acronyms(ctx: ArticleContext) -> list[Token]:
+    """'ZPA said in a statement', 'TRK signed the contract': a bare capitalised acronym no reading
+    holds that is the subject of a verb of speech or of a deal is a body that speaks or signs (a
+    fuel, a measure or a currency written in capitals does neither); the acronym alone is not
+    evidence enough elsewhere ('LNG imports')."""
+    words = model_words()
+    verbs = words.speech_verbs | words.deal_verbs
+    found = []
+    for tok in ctx.doc:
+        if not (2 <= len(tok.text) <= 6 and tok.text.isupper() and tok.is_alpha) or tok.i in ctx.by_token \
+                or tok.i in ctx.post_tokens or tok.dep_ != "nsubj" \
+                or tok.head.lemma_.lower() not in verbs or tok.head.pos_ not in ("VERB", "AUX"):
+            continue   # the subject of a passive ('X was announced') is what is said or signed
+        if tok.ent_type_ in STOP_ENT_TYPES | PLACE_TYPES or tok.text.lower() in ctx.lex.not_entities \
+                or ctx.is_excluded(tok.doc[tok.i:tok.i + 1]) or _in_capitals(tok) or _beside_a_state(ctx, tok):
+            continue
+        found.append(tok)
+    return found
+
+
+def _in_capitals(tok: Token) -> bool:
+    """'HÀ NỘI -', 'TARSK AND VELMOR SIGN': a word of a line or phrase written in capitals."""
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1
+               for j in (tok.i - 1, tok.i + 1))
+
+
+def _beside_a_state(ctx: ArticleContext, tok: Token) -> bool:
+    """'SA and China sign ...': coordinated with a state, the capitals are a state's short name."""
+    for other in tok.conjuncts:
+        mention = ctx.by_token.get(other.i)
+        if other.ent_type_ in PLACE_TYPES or mention is not None and mention.ref.kind in ("state", "city"):
+            return True
+    return False
 
 
 def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
