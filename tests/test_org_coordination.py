@@ -99,3 +99,31 @@ def test_an_acronym_that_speaks_is_an_organisation_and_the_short_name_of_the_one
     assert "VRZ" in found, found
     assert "WOGC" not in found and "WOGC" in found.get("Westland Oil and Gas Corporation", set()), found
     assert "LNG" not in found, found
+
+
+def test_a_name_after_a_descriptor_led_by_a_demonym_is_a_company_even_read_as_a_person(tmp_path):
+    found = orgs(extract_written(tmp_path, (
+        "Rail section contracted\n\n"
+        "Kenya has contracted Norwegian firm Anna Kovar to build the Tarsk-Velmor section, "
+        "the transport ministry said.\n")))
+    assert "Anna Kovar" in found, found
+
+
+def test_a_one_word_name_ner_types_as_a_nationality_after_its_descriptor_is_the_company(tmp_path):
+    records = extract_written(tmp_path, (
+        "Cable contract signed\n\n"
+        "The grid operator signed a contract with Italian cable maker Omnivex to lay the cable, and "
+        "Peruvian miner Kalvora holds the remaining stake.\n"))
+    found = orgs(records)
+    assert {"Omnivex", "Kalvora"} <= set(found), found
+
+
+def test_a_capitalised_word_typed_as_a_nationality_no_state_owns_is_a_name():
+    from spacy.tokens import Span
+
+    from relgraph.nlp.org_descriptors import _unknown_nationality
+    ctx = _read_apart("They signed with Italian cable maker Omnivex and a Peruvian miner.")
+    doc = ctx.doc
+    doc.ents = [Span(doc, t.i, t.i + 1, label="NORP") for t in doc if t.text in ("Italian", "Omnivex", "Peruvian")]
+    omnivex, italian = (next(t for t in doc if t.text == w) for w in ("Omnivex", "Italian"))
+    assert _unknown_nationality(ctx, omnivex) and not _unknown_nationality(ctx, italian)

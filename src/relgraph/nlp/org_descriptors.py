@@ -40,7 +40,8 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
             continue
         # 'the Italian company Ann Roe' names a company even if the name reads as a person's:
         # a determined descriptor right before a name outranks that reading, as an apposition does
-        for found, over_person in ((_name_after(ctx, tok), _determined(ctx.doc, tok)), (_name_before(ctx, tok), False),
+        for found, over_person in ((_name_after(ctx, tok), _determined(ctx.doc, tok) or _led_by_a_demonym(ctx, tok)),
+                                   (_name_before(ctx, tok), False),
                                    (_name_in_apposition(ctx, tok), True), (_name_after_comma(ctx, tok), False)):
             if found is not None:
                 _add(ctx, *found, record, over_person)
@@ -88,12 +89,31 @@ def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | No
     """'the state oil company PNK', 'the state news agency ZPA'."""
     doc = ctx.doc
     end = tok.i + 1
-    while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
+    while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and (
+            _name_token(ctx, doc[end]) or end == tok.i + 1 and _unknown_nationality(ctx, doc[end])):
         end += 1
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and _name_token(ctx, doc[end + 1]):
             end += 1   # 'Roe-Engel': a hyphenated name is one name
     return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
+
+
+def _unknown_nationality(ctx: ArticleContext, token: Token) -> bool:
+    """'the Italian cable maker Prysmian': NER may type a company's one-word name after its descriptor
+    as a nationality; a capitalised word no state is the demonym of is the name."""
+    return token.ent_type_ == "NORP" and token.pos_ == "PROPN" and token.text[:1].isupper() \
+        and token.i not in ctx.by_token and ctx.gaz.state_by_demonym(token.text) is None
+
+
+def _led_by_a_demonym(ctx: ArticleContext, tok: Token) -> bool:
+    """'contracted Turkish firm Ann Roe', 'with Italian cable maker X': a descriptor whose phrase begins
+    with a state's demonym says what the name after it is as surely as an article does."""
+    doc = ctx.doc
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].text == doc[i].lower_:
+        i -= 1   # 'cable' in 'Italian cable maker'
+    return i >= 0 and doc[i].ent_type_ == "NORP" and ctx.gaz.state_by_demonym(doc[i].text) is not None \
+        and (i == 0 or doc[i - 1].lower_ not in DETERMINERS | POSSESSIVE)   # those are _determined's
 
 
 def _names_of_plural(ctx: ArticleContext, tok: Token) -> list[Span]:
