@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
 from relgraph.nlp.org_features import model_words
+from relgraph.nlp.org_headed import headed_names
 from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
@@ -47,13 +48,28 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
                 _add(ctx, *found, record, over_person)
     for tok in speaking_acronyms(ctx):
         _add(ctx, ctx.doc[tok.i:tok.i + 1], None, record, over_person=False)
+    for span, named in headed_names(ctx):   # the head noun describes the name it ends (org_headed)
+        _add_over_demonyms(ctx, span, named, record)
+
+
+def _add_over_demonyms(ctx: ArticleContext, span: Span, named: Span, record: Recorder) -> None:
+    """Record a name whose words may hold a demonym's state reading ('the Tarsk EXIM Bank' after
+    'Saudi'): the name takes the words; the readings come back if it is not recorded."""
+    held = {id(m): m for i in range(span.start, span.end) if (m := ctx.by_token.get(i)) is not None}
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    _add(ctx, span, None, record, over_person=False, named=named)
+    if ctx.by_token.get(span.start) is None:
+        for mention in held.values():
+            ctx.add_mention(mention)
 
 
 def speaking_acronyms(ctx: ArticleContext) -> list[Token]:
-    """'ZPA said in a statement', 'TRK signed the contract': a bare capitalised acronym no reading
-    holds that is the subject of a verb of speech or of a deal is a body that speaks or signs (a
-    fuel, a measure or a currency written in capitals does neither); the acronym alone is not
-    evidence enough elsewhere ('LNG imports')."""
+    """'ZPA said in a statement', 'TRK signed the contract': a bare capitalised acronym NER reads as
+    an organisation, that no reading holds and that is the active subject of a verb of speech or of
+    a deal, is a body that speaks or signs (a fuel, a measure or a currency written in capitals does
+    neither); the acronym alone is not evidence enough elsewhere ('LNG imports'), and capitals NER
+    does not read as an organisation are as often a place's or a person's short name."""
     words = model_words()
     verbs = words.speech_verbs | words.deal_verbs
     found = []
@@ -62,7 +78,7 @@ def speaking_acronyms(ctx: ArticleContext) -> list[Token]:
                 or tok.i in ctx.post_tokens or tok.dep_ != "nsubj" \
                 or tok.head.lemma_.lower() not in verbs or tok.head.pos_ not in ("VERB", "AUX"):
             continue   # the subject of a passive ('X was announced') is what is said or signed
-        if tok.ent_type_ in STOP_ENT_TYPES | PLACE_TYPES or tok.text.lower() in ctx.lex.not_entities \
+        if tok.ent_type_ != "ORG" or tok.text.lower() in ctx.lex.not_entities \
                 or ctx.is_excluded(tok.doc[tok.i:tok.i + 1]) or _in_capitals(tok) or _beside_a_state(ctx, tok):
             continue
         found.append(tok)
@@ -243,9 +259,13 @@ def _name_token(ctx: ArticleContext, token: Token) -> bool:
     return mention is None or mention.ref.kind in ("person", "organization")
 
 
-def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder, over_person: bool) -> None:
-    """Record the described name; only an apposition ('X, the ... fund') outranks a person reading."""
-    text = clean_name(span.text)
+def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder, over_person: bool,
+         named: Span | None = None) -> None:
+    """Record the described name; only an apposition ('X, the ... fund') outranks a person reading.
+    `named`, a longer span around `span`, gives the name when the words outside `span` keep their
+    own readings ('Tarsk-Velmor' in 'the Tarsk-Velmor Joint Commission')."""
+    named = named or span
+    text = clean_name(named.text)
     gaz = ctx.gaz
     first = span[0].lower_
     if first in ctx.lex.posts or first in org_shapes().title_heads \
@@ -264,6 +284,6 @@ def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder,
     org = gaz.organization(text)
     key = org.name if org else text
     if ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name")):
-        record(ctx, "organization", key, Span(ctx.doc, span.start, span.end, label="ORG"), "name")
+        record(ctx, "organization", key, Span(ctx.doc, named.start, named.end, label="ORG"), "name")
         if acronym:
             ctx.records.entity("organization", key).names.add(acronym)
