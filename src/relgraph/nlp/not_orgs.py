@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, clean_name
+from relgraph.nlp.not_org_contexts import context_reason
 from relgraph.nlp.not_org_titles import QUOTES, apposed_to_a_title, is_title_name, names_a_person
 from relgraph.nlp.org_furniture import on_furniture_line
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
@@ -24,6 +25,8 @@ def not_org_reason(ctx: ArticleContext, span: Span, text: str) -> str | None:
     head_word = has_org_head(text)
     if on_furniture_line(ctx, span) or re.search(r"[/\[\]]", text) or re.search(r"\s[\-\u2013\u2014]\s", text):
         return "furniture"              # 'VNA/VNS Photo', '[Photo] Party ...', a dateline 'LA PAZ - Chile'
+    if (reason := context_reason(span)) is not None:
+        return reason                   # 'the Committee on the Tarsk' | '-Velmor crossing', 'the two Leaders'
     if _short_name_of_non_org(span):
         return "short name of a document or undertaking"
     if words[-1].lower() in shapes.dangling_words:

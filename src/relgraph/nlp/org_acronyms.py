@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from relgraph.nlp.context import Mention
 from relgraph.nlp.org_shapes import content_words, has_org_head, name_head, org_shapes
 
 
@@ -189,3 +190,51 @@ def _run_before(ctx, bracket: int, word: str) -> Span | None:
     if head in shapes.not_org_heads | shapes.place_nouns and not has_org_head(before_head):
         return None   # 'the Coastal Fisheries Agreement (CFAG)', a terminal; not 'Lakeland Ports and Free Zone'
     return name
+
+
+def merge_spelled_acronyms(ctx) -> None:
+    """'the Tarsk Oil and Gas Corporation ...' then 'TOGC said': an acronym no gazetteer knows,
+    read as an organisation of its own, whose letters are the initials of exactly one other
+    organisation's name in the article is that organisation's short name."""
+    entities = ctx.records.entities
+    for short in [r for r in entities if r.kind == "organization" and r.key.isupper() and " " not in r.key
+                  and ctx.gaz.organization(r.key) is None]:
+        longer = [r for r, e in entities.items() if r.kind == "organization" and r != short
+                  and any(" " in n and _spells(short.key, n) for n in e.names | {r.key})]
+        if len(longer) == 1 and short in entities:
+            _merge_into(ctx, short, longer[0])
+
+
+def _merge_into(ctx, source, target) -> None:
+    """Every mention and name of organisation `source` goes to `target`."""
+    for old in [m for m in ctx.mentions if m.ref == source]:
+        ctx.remove_mention(old)
+        ctx.add_mention(Mention(target, old.start, old.end, "alias", old.confidence))
+    merged = ctx.records.entities.pop(source)
+    entity = ctx.records.entity(target.kind, target.key)
+    entity.names |= merged.names | {merged.key}
+    entity.evidence.extend(merged.evidence)
+
+
+def merge_bracketed_acronyms(ctx) -> None:
+    """'the Hellenic Foundation for Tarsk and Velmor Policy (HFTVP)', read as two organisations when
+    the rules found the name and the acronym apart: an organisation named only by the bracket right
+    after another organisation's name, whose first word fits that name as its acronym, is that
+    organisation (one node, both names). The gazetteer's name wins; two known bodies stay apart."""
+    doc, entities = ctx.doc, ctx.records.entities
+    for mention in [m for m in ctx.mentions if m.ref.kind == "organization"]:
+        if mention.start < 2 or mention.end >= len(doc) or doc[mention.start - 1].text != "(" \
+                or doc[mention.end].text != ")":
+            continue
+        name = ctx.by_token.get(mention.start - 2)
+        if name is None or name.ref.kind != "organization" or name.ref == mention.ref \
+                or name.end != mention.start - 1 or mention.ref not in entities or name.ref not in entities:
+            continue
+        acronym = doc[mention.start:mention.end].text.split()[0]
+        if not looks_like_acronym(acronym, doc[name.start:name.end].text):
+            continue
+        known_short, known_long = (ctx.gaz.organization(r.key) is not None for r in (mention.ref, name.ref))
+        if known_short and known_long:
+            continue
+        source, target = (name.ref, mention.ref) if known_short else (mention.ref, name.ref)
+        _merge_into(ctx, source, target)

@@ -8,12 +8,15 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.org_features import model_words
+from relgraph.nlp.org_headed import headed_names
 from relgraph.nlp.org_shapes import org_shapes
 from relgraph.records import Ref
 
 MAX_NAME_TOKENS = 5
 MAX_MODIFIERS = 6
 STOP_ENT_TYPES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s"}
 
@@ -38,22 +41,95 @@ def extract_described_orgs(ctx: ArticleContext, record: Recorder) -> None:
             continue
         # 'the Italian company Ann Roe' names a company even if the name reads as a person's:
         # a determined descriptor right before a name outranks that reading, as an apposition does
-        for found, over_person in ((_name_after(ctx, tok), _determined(ctx.doc, tok)), (_name_before(ctx, tok), False),
+        for found, over_person in ((_name_after(ctx, tok), _determined(ctx.doc, tok) or _led_by_a_demonym(ctx, tok)),
+                                   (_name_before(ctx, tok), False),
                                    (_name_in_apposition(ctx, tok), True), (_name_after_comma(ctx, tok), False)):
             if found is not None:
                 _add(ctx, *found, record, over_person)
+    for tok in speaking_acronyms(ctx):
+        _add(ctx, ctx.doc[tok.i:tok.i + 1], None, record, over_person=False)
+    for span, named in headed_names(ctx):   # the head noun describes the name it ends (org_headed)
+        _add_over_demonyms(ctx, span, named, record)
+
+
+def _add_over_demonyms(ctx: ArticleContext, span: Span, named: Span, record: Recorder) -> None:
+    """Record a name whose words may hold a demonym's state reading ('the Tarsk EXIM Bank' after
+    'Saudi'): the name takes the words; the readings come back if it is not recorded."""
+    held = {id(m): m for i in range(span.start, span.end) if (m := ctx.by_token.get(i)) is not None}
+    for mention in held.values():
+        ctx.remove_mention(mention)
+    _add(ctx, span, None, record, over_person=False, named=named)
+    if ctx.by_token.get(span.start) is None:
+        for mention in held.values():
+            ctx.add_mention(mention)
+
+
+def speaking_acronyms(ctx: ArticleContext) -> list[Token]:
+    """'ZPA said in a statement', 'TRK signed the contract': a bare capitalised acronym NER reads as
+    an organisation, that no reading holds and that is the active subject of a verb of speech or of
+    a deal, is a body that speaks or signs (a fuel, a measure or a currency written in capitals does
+    neither); the acronym alone is not evidence enough elsewhere ('LNG imports'), and capitals NER
+    does not read as an organisation are as often a place's or a person's short name."""
+    words = model_words()
+    verbs = words.speech_verbs | words.deal_verbs
+    found = []
+    for tok in ctx.doc:
+        if not (2 <= len(tok.text) <= 6 and tok.text.isupper() and tok.is_alpha) or tok.i in ctx.by_token \
+                or tok.i in ctx.post_tokens or tok.dep_ != "nsubj" \
+                or tok.head.lemma_.lower() not in verbs or tok.head.pos_ not in ("VERB", "AUX"):
+            continue   # the subject of a passive ('X was announced') is what is said or signed
+        if tok.ent_type_ != "ORG" or tok.text.lower() in ctx.lex.not_entities \
+                or ctx.is_excluded(tok.doc[tok.i:tok.i + 1]) or _in_capitals(tok) or _beside_a_state(ctx, tok):
+            continue
+        found.append(tok)
+    return found
+
+
+def _in_capitals(tok: Token) -> bool:
+    """'HÀ NỘI -', 'TARSK AND VELMOR SIGN': a word of a line or phrase written in capitals."""
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1
+               for j in (tok.i - 1, tok.i + 1))
+
+
+def _beside_a_state(ctx: ArticleContext, tok: Token) -> bool:
+    """'SA and China sign ...': coordinated with a state, the capitals are a state's short name."""
+    for other in tok.conjuncts:
+        mention = ctx.by_token.get(other.i)
+        if other.ent_type_ in PLACE_TYPES or mention is not None and mention.ref.kind in ("state", "city"):
+            return True
+    return False
 
 
 def _name_after(ctx: ArticleContext, tok: Token) -> tuple[Span, str | None] | None:
     """'the state oil company PNK', 'the state news agency ZPA'."""
     doc = ctx.doc
     end = tok.i + 1
-    while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and _name_token(ctx, doc[end]):
+    while end < len(doc) and end - tok.i <= MAX_NAME_TOKENS and (
+            _name_token(ctx, doc[end]) or end == tok.i + 1 and _unknown_nationality(ctx, doc[end])):
         end += 1
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and _name_token(ctx, doc[end + 1]):
             end += 1   # 'Roe-Engel': a hyphenated name is one name
     return (doc[tok.i + 1:end], None) if end > tok.i + 1 else None
+
+
+def _unknown_nationality(ctx: ArticleContext, token: Token) -> bool:
+    """'the Italian cable maker Prysmian': NER may type a company's one-word name after its descriptor
+    as a nationality; a capitalised word no state is the demonym of is the name."""
+    return token.ent_type_ == "NORP" and token.pos_ == "PROPN" and token.text[:1].isupper() \
+        and token.i not in ctx.by_token and ctx.gaz.state_by_demonym(token.text) is None
+
+
+def _led_by_a_demonym(ctx: ArticleContext, tok: Token) -> bool:
+    """'contracted Turkish firm Ann Roe', 'with Italian cable maker X': a descriptor whose phrase begins
+    with a state's demonym says what the name after it is as surely as an article does."""
+    doc = ctx.doc
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= MAX_MODIFIERS and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].text == doc[i].lower_:
+        i -= 1   # 'cable' in 'Italian cable maker'
+    return i >= 0 and doc[i].ent_type_ == "NORP" and ctx.gaz.state_by_demonym(doc[i].text) is not None \
+        and (i == 0 or doc[i - 1].lower_ not in DETERMINERS | POSSESSIVE)   # those are _determined's
 
 
 def _names_of_plural(ctx: ArticleContext, tok: Token) -> list[Span]:
@@ -183,9 +259,13 @@ def _name_token(ctx: ArticleContext, token: Token) -> bool:
     return mention is None or mention.ref.kind in ("person", "organization")
 
 
-def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder, over_person: bool) -> None:
-    """Record the described name; only an apposition ('X, the ... fund') outranks a person reading."""
-    text = clean_name(span.text)
+def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder, over_person: bool,
+         named: Span | None = None) -> None:
+    """Record the described name; only an apposition ('X, the ... fund') outranks a person reading.
+    `named`, a longer span around `span`, gives the name when the words outside `span` keep their
+    own readings ('Tarsk-Velmor' in 'the Tarsk-Velmor Joint Commission')."""
+    named = named or span
+    text = clean_name(named.text)
     gaz = ctx.gaz
     first = span[0].lower_
     if first in ctx.lex.posts or first in org_shapes().title_heads \
@@ -204,6 +284,6 @@ def _add(ctx: ArticleContext, span: Span, acronym: str | None, record: Recorder,
     org = gaz.organization(text)
     key = org.name if org else text
     if ctx.add_mention(Mention(Ref("organization", key), span.start, span.end, "name")):
-        record(ctx, "organization", key, Span(ctx.doc, span.start, span.end, label="ORG"), "name")
+        record(ctx, "organization", key, Span(ctx.doc, named.start, named.end, label="ORG"), "name")
         if acronym:
             ctx.records.entity("organization", key).names.add(acronym)

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext, Mention, clean_name
+from relgraph.nlp.org_acronyms import merge_bracketed_acronyms, merge_spelled_acronyms
 from relgraph.nlp.org_shapes import has_org_head, name_head, org_shapes
 
 MAX_EXTRA_TOKENS = 6
@@ -25,6 +26,9 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if last in shapes.dangling_words:
         return _continue(ctx, ent, ent.end) or ent
+    coordinated = coordinated_modifiers(ctx, ent)
+    if coordinated is not None:
+        return coordinated
     if nxt is None or not has_org_head(ent.text):
         return ent
     if nxt.lower_ in shapes.extension_joiners:
@@ -43,6 +47,56 @@ def widen_org(ctx: ArticleContext, ent: Span) -> Span:
         if seat is not None and ctx.gaz.city(seat.text) is not None:
             return Span(doc, ent.start, seat.i + 1, label=ent.label_)
     return ent
+
+
+def coordinated_modifiers(ctx: ArticleContext, ent: Span) -> Span | None:
+    """'the Westland Oil' | 'and Gas Corporation', 'the Climate' | ', Infrastructure and Environment
+    Agency', 'the Foreign, Commonwealth and' | 'Development Office': NER cut a name inside the
+    capitalised modifiers its one head noun shares ('A, B and C Agency'). The whole name runs from the
+    first modifier to the head when the words on the other side of the cut are only capitalised
+    words, commas and one 'and', with no head noun, state, place or person among them. A part with a
+    head of its own is a body of its own ('the Harbour Authority and Omnitel Ltd': coordinated_bodies)."""
+    doc = ent.doc
+    shapes = org_shapes()
+    joiners = shapes.coordinated_modifier_joiners
+    cut = ent.end - 1 if ent[-1].text == "," else ent.end   # NER may keep the comma it stopped at
+    words = [t for t in ent[:cut - ent.start] if t.lower_ != "the"]
+    if len(words) >= 2 and not has_org_head(ent.text) and cut < len(doc) and doc[cut].lower_ in joiners:
+        end, ands = cut, 0
+        listed = doc[cut].text == ","   # 'A, B and C Agency': a list of modifiers may run into NER's next name
+        while end < len(doc) and end - cut <= MAX_EXTRA_TOKENS:
+            tok = doc[end]
+            if tok.lower_ in joiners:
+                ands += tok.lower_ != ","
+            elif not (tok.text[:1].isupper() and _modifier_word(ctx, tok)) or not listed and tok.ent_iob_ != "O":
+                break   # 'ADNOC Gas and Indian Oil Corporation': after a bare 'and', NER's own name is another body
+            end += 1
+            if tok.lower_ in shapes.strong_heads:
+                break
+        if ands == 1 and doc[end - 1].lower_ in shapes.strong_heads and doc[cut + 1].text[:1].isupper() \
+                and not has_org_head(doc[cut:end - 1].text):
+            return Span(doc, ent.start, end, label=ent.label_)
+    start = ent.start
+    if not has_org_head(ent.text) or start < 3 or doc[start - 1].lower_ not in joiners - {","}:
+        return None
+    i = start - 1
+    while i > 0 and start - i <= MAX_EXTRA_TOKENS and (doc[i - 1].text == "," or doc[i - 1].text[:1].isupper()
+                                                       and doc[i - 1].lower_ != "the" and _modifier_word(ctx, doc[i - 1])):
+        i -= 1
+    while i < start and doc[i].text == ",":
+        i += 1
+    before = doc[i:start - 1]
+    if len(before) < 3 or "," not in before.text or has_org_head(before.text):
+        return None   # 'Foreign, Commonwealth and': at least two modifiers in a list
+    return Span(doc, i, ent.end, label=ent.label_)
+
+
+def _modifier_word(ctx: ArticleContext, token: Token) -> bool:
+    """A capitalised word that can modify a name's head: no other reading, entity or post holds it."""
+    if token.i in ctx.post_tokens or "\n" in token.text or token.ent_type_ in STOP_ENT_TYPES | {"GPE", "LOC", "NORP"}:
+        return False
+    mention = ctx.by_token.get(token.i)
+    return mention is None and token.is_alpha and token.pos_ != "DET" and token.lower_ not in ("the", "a", "an")
 
 
 def is_short_form_of(short: str, names: set[str]) -> bool:
@@ -120,7 +174,19 @@ def _continue(ctx: ArticleContext, ent: Span, start: int) -> Span | None:
         end -= 1
     if end == start or not doc[start:end].text[:1].isalpha():
         return None
-    return Span(doc, ent.start, end, label=ent.label_)
+    return Span(doc, ent.start, _over_coordinated_adjective(ctx, doc, end), label=ent.label_)
+
+
+def _over_coordinated_adjective(ctx: ArticleContext, doc, end: int) -> int:
+    """'... Foundation for European' | 'and Foreign Policy': a name that ends on an adjective shares
+    the noun after 'and' with it ('for European and Foreign Policy'); the name runs on to that noun."""
+    if end + 1 >= len(doc) or doc[end - 1].tag_ != "JJ" or doc[end].lower_ != "and" \
+            or not doc[end + 1].text[:1].isupper():
+        return end
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and doc[k].text[:1].isupper() and _modifier_word(ctx, doc[k]):
+        k += 1
+    return k if k > end + 1 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].tag_ != "JJ" else end
 
 
 def _name_word(ctx: ArticleContext, token: Token) -> bool:
@@ -151,6 +217,8 @@ def merge_short_forms(ctx: ArticleContext) -> None:
     longer name of the article is that organisation's short form, unless the longer name adds a
     head noun of its own ('Lakeland' and 'Lakeland Shipping Company' are two bodies). A longer
     short form may leave out only a company's legal form ('Ann Roe' for 'Ann Roe Holdings')."""
+    merge_bracketed_acronyms(ctx)
+    merge_spelled_acronyms(ctx)
     unknown = [ref for ref in ctx.records.entities
                if ref.kind == "organization" and ctx.gaz.organization(ref.key) is None]
     for short in unknown:

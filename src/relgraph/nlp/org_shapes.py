@@ -57,6 +57,11 @@ class OrgShapes:
     currency_nouns: frozenset[str]
     language_names: frozenset[str]
     runner_participles: frozenset[str]
+    count_words: frozenset[str]
+    document_act_nouns: frozenset[str]
+    document_plurals: frozenset[str]
+    occasion_nouns: frozenset[str]
+    coordinated_modifier_joiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
