@@ -11,11 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
+from relgraph.nlp.project_facilities import arrival_venue, coordinated_kind, coordinated_names, event_venue, named_facility, sited_facility
 from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_proper import named_without_noun
 from relgraph.nlp.project_purposes import purpose_label, topic_label
+from relgraph.nlp.project_shapes import descriptive_name, name_number, said_of_the_project_before, shared_name
 from relgraph.nlp.project_merge import merge_mentions
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
@@ -109,7 +110,14 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         _release_name_parts(ctx, core)
     names = coordinated_names(ctx, head) if not event_venue(ctx, head) else []
     if names:  # 'the reopening of the Kyzyl-Bel and Guliston crossings': one crossing of each name
-        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {head.lemma_}"))]
+        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {coordinated_kind(head, names)}"))]
+    shared = shared_name(ctx, head)
+    if shared is not None:  # 'the Matarbari coal plant and deep-sea port': the port is Matarbari's too
+        own = trimmed(ctx, core).text if core is not None else head.text
+        found = _mention(ctx, head, core or head_span(head), clean_label(f"{shared.text} {own}"), named_by=shared)
+        for m in found:
+            m.sibling = head.head.i
+        return found
     routes = _route_mentions(ctx, head, core)
     if routes is not None:
         return routes
@@ -123,6 +131,8 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     lex = ctx.lex
     if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
         return True  # weapons programmes are not undertakings between partners
+    if said_of_the_project_before(ctx, head, lambda t: _head_candidate(ctx, t)):
+        return True  # 'a pipeline from A to B, a separate project that ...': said of the pipeline
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return True  # 'the Red Sea port of Aqaba' names a place
     if head.dep_ == "pobj" and head.head.lower_ in lex.words("project_landmark_preps"):
@@ -189,7 +199,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
     unnamed = not name_words(ctx, core, head)
     route = named_route_phrase(ctx, head) if unnamed else None
-    site = proper_extension(ctx, head) if unnamed and route is None else None
+    site = proper_extension(ctx, head) if (unnamed or descriptive_name(ctx, trimmed(ctx, core), head)) and route is None else None
     if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
         label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
     if not state_pair_only and (_named(ctx, head, core) or has_place_pair(core)):
@@ -364,6 +374,9 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
     ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
     not 'Hambantota port'); `site`: the place phrase that delimits an unnamed one ('a plant at Dholera')."""
+    number = name_number(ctx, head)
+    if number is not None and label.endswith(head.text):  # 'the Malta-Italy Interconnector 2'
+        label = f"{label} {number.text}"
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
@@ -371,6 +384,8 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | alias_names(ctx, head)
     if named_by is not None:
         names |= name_words(ctx, named_by, head)
+    if number is not None:
+        names |= {number.text.lower()}
     kind = project_kind(ctx, core, head)
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names, kind=kind,
                            route_kind=kind is not None and kind in lex.words("project_route_heads"),
