@@ -92,14 +92,30 @@ def coordinated_names(ctx: ArticleContext, head: Token) -> list[Span]:
         return []
     first = next((c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and c.pos_ == "PROPN"
                   and any(k.dep_ == "conj" for k in c.children)), None)
-    if first is None:
-        return []
-    names = [_name_span(first)] + [_name_span(c) for c in first.conjuncts if c.i < head.i and _capitalised(c)]
+    if first is not None:
+        names = [_name_span(first)] + [_name_span(c) for c in first.conjuncts if c.i < head.i and _capitalised(c)]
+    else:
+        names = _names_parsed_as_conjuncts(head)
     if facility:
         return [n for n in names if facility_name_words(ctx, n, head)] if len(names) >= 2 else []
     # a plant or a farm named after its place is still that one plant: any name but a state's
     names = [n for n in names if any(proper(t) or _capitalised(t) for t in n if not state_word(ctx, t))]
     return names if len(names) >= 2 else []
+
+
+def _names_parsed_as_conjuncts(head: Token) -> list[Span]:
+    """'the Karatau and Ulken wind farms', which the parser reads as 'Karatau' and 'Ulken wind
+    farms': a bare name, 'and', then a capitalised word opening the plural noun's phrase."""
+    first, doc = head.head, head.doc
+    if head.dep_ != "conj" or first.pos_ != "PROPN" or first.i >= head.i or first.i + 2 >= head.i:
+        return []
+    if doc[first.i + 1].lower_ != "and" or not _capitalised(doc[first.i + 2]) or \
+            any(c.dep_ not in ("compound", "det", "punct", "cc", "conj", "prep") for c in first.children):
+        return []
+    second = doc[first.i + 2]
+    if second.head.i != head.i or any(t.pos_ in ("DET", "VERB", "AUX", "ADP") for t in doc[first.i + 2: head.i]):
+        return []
+    return [_name_span(first), doc[second.i: second.i + 1]]
 
 
 def coordinated_kind(head: Token, names: list[Span]) -> str:

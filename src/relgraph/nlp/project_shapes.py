@@ -20,7 +20,7 @@ def name_number(ctx: ArticleContext, head: Token) -> Token | None:
     nxt = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
     if nxt is None or not head.text[:1].isupper() or head.i == head.sent.start:
         return None
-    if nxt.dep_ != "nummod" or nxt.head.i != head.i or nxt.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"):
+    if nxt.dep_ != "nummod" or nxt.head.i != head.i or nxt.ent_type_ in ("TIME", "MONEY", "QUANTITY", "PERCENT"):
         return None
     if not re.fullmatch(r"\d{1,2}|[IVX]{1,4}", nxt.text):
         return None
@@ -66,11 +66,13 @@ def descriptive_name(ctx: ArticleContext, core: Span, head: Token) -> bool:
 
 
 def said_of_the_project_before(ctx: ArticleContext, head: Token, is_project_noun) -> bool:
-    """'a pipeline from Eldoret to Kampala, a separate project that ...': a generic project noun
-    with no name of its own, in apposition to the last word of another project noun's phrase, is
+    """'a pipeline from Eldoret to Kampala, a separate project that ...': an indefinite generic project
+    noun with no name of its own, in apposition to the last word of another project noun's phrase, is
     said of that project (the parser hangs it on the phrase's last name)."""
-    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
+    if head.dep_ != "appos" or head.lemma_.lower() not in ctx.lex.words("project_purpose_heads") or head.tag_ != "NN":
         return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False  # 'among them the X project, the Y projects off Z': a list, each its own
     if any(proper(t) for t in head.subtree if t.i < head.i):
         return False  # 'the pipeline, the Trans-Saharan project': a name of its own
     anchor = head.head
