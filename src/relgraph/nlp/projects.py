@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
 from relgraph.nlp.project_facilities import arrival_venue, coordinated_kind, coordinated_names, event_venue, named_facility, sited_facility
+from relgraph.nlp.project_appositives import apposed_name, naming_appositive, part_of_another
 from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_proper import named_without_noun
@@ -75,6 +76,10 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     return merge_mentions(mentions) + extract_supplies(ctx)
 
 
+def _is_project_noun(ctx: ArticleContext):
+    return lambda t: _head_candidate(ctx, t)
+
+
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     # the word lists first: they are cheap and rule out almost every token
     lemma, lex = token.lemma_.lower(), ctx.lex
@@ -100,7 +105,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     places = places_of_built_facility(ctx, head)
     if places:  # 'investment at the ports of Tanga and Mombasa': one port of each place
         return [m for p in places for m in _mention(ctx, head, head_span(head), f"{head.lemma_} of {name_text(p)}", [p])]
-    core = core_phrase(ctx, head) or _apposed_name(ctx, head)
+    core = core_phrase(ctx, head) or apposed_name(ctx, head, _is_project_noun(ctx))
     if lemma in lex.words("project_named_only_heads") and (core is None or not name_words(ctx, core, head)
                                                            or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
         return []  # 'the Ream Naval Base' is one, 'its customer base' none, 'an upgrade at X Air Base' a site
@@ -138,11 +143,11 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "pobj" and head.head.lower_ in lex.words("project_landmark_preps"):
         return True  # 'engineers working near the X Corridor': a landmark saying where
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
-            head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
+            head.lemma_.lower() not in lex.words("project_purpose_heads") and naming_appositive(ctx, head.head, _is_project_noun(ctx)) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
     if arrival_venue(ctx, head):
         return True  # 'On arrival at the X International Airport': where a visitor lands
-    if _part_of_another(ctx, head):
+    if part_of_another(ctx, head, _is_project_noun(ctx)):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
         return True  # 'director of the Africa programme': a department; 'the joint venture X Rail': a company
@@ -150,7 +155,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'agreed to work towards a new economic security initiative': a framework still to be made
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
-    if _naming_appositive(ctx, head) is not None:
+    if naming_appositive(ctx, head, _is_project_noun(ctx)) is not None:
         return True  # 'a third hydropower project, the Sunkosh reservoir scheme': told by its name
     if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
@@ -188,7 +193,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
-    name = _apposed_name(ctx, head, any_head=True) if not unowned_name_words(ctx, core, head) else None
+    name = apposed_name(ctx, head, _is_project_noun(ctx), any_head=True) if not unowned_name_words(ctx, core, head) else None
     name = name or proper_name_after(ctx, head, core)
     if name is not None:  # 'Bharat Mart, the warehousing and retail hub at Jebel Ali': told by its name
         _release_name_parts(ctx, name)
@@ -272,72 +277,6 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
 def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
     return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
-
-
-def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
-    """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
-    project noun (or, `any_head`, any project noun) stands in apposition to."""
-    if head.dep_ != "appos" or not any_head and head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
-        return None
-    name = head.head
-    named = ctx.mention_at(name)
-    kinds = ("organization", "person") if any_head else ("organization",)  # NER reads unknown names as people
-    if name.pos_ != "PROPN" or named is not None and named.ref.kind not in kinds:
-        return None  # 'in Lahore, a project that ...': a place, not the project's name
-    if named is not None and (ctx.gaz.organization(ctx.doc[named.start:named.end].text) or
-                              ctx.gaz.person(ctx.doc[named.start:named.end].text)) is not None:
-        return None  # 'Sinopec, the state refiner': a company the gazetteer knows
-    # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway; but in
-    # 'the main line of Rail Baltica, the railway ...' the noun before 'of' is a part of the named project
-    if any(_head_candidate(ctx, a) for a in name.ancestors
-           if not (name.dep_ == "pobj" and name.head.lower_ == "of" and a.i == name.head.head.i)):
-        return None
-    start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
-                or t.i == name.i)
-    while start < name.i and name.doc[start].pos_ == "DET":
-        start += 1
-    return name.doc[start: name.i + 1]
-
-
-def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
-    """'X, the flagship of the Y corridor', 'X, part of the Y programme': the phrase after the comma
-    makes X a piece of another project (read from the words: the parser often loses the apposition)."""
-    parts = ctx.lex.words("project_part_nouns")
-    for appos in (t for t in head.subtree if t.dep_ == "appos" and t.lower_ in parts):
-        of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(_head_candidate(ctx, t) for t in of.subtree):
-            return True
-    doc = head.doc
-    # the first comma after the head, past a place phrase ('a hub at Kisumu, the centrepiece of ...')
-    i = next((t.i for t in doc[head.i + 1: min(head.i + 8, head.sent.end)] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
-    if i is None or doc[i].text != ",":
-        return False
-    words = list(doc[i: min(i + 4, head.sent.end)])
-    rest = [t for t in words[1:] if t.pos_ not in ("DET", "ADJ")]
-    if len(rest) < 2 or rest[0].lower_ not in ctx.lex.words("project_part_nouns") or rest[1].lower_ != "of":
-        return False
-    of = rest[1]
-    return any(_head_candidate(ctx, t) for t in doc[of.i + 1: min(of.i + 20, head.sent.end)])
-
-
-def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
-    """The project noun in apposition that gives an unnamed project noun its name: 'a third
-    hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
-    own = core_phrase(ctx, head)
-    if own is not None and name_words(ctx, own, head):
-        return None
-    doc = head.doc
-    comma = head.right_edge.i + 1
-    after = []  # the parser often hangs 'the X scheme' elsewhere: the noun phrase right after the comma
-    if comma + 1 < head.sent.end and doc[comma].text == ",":
-        after = [t for t in doc[comma + 1: min(comma + 9, head.sent.end)] if t.left_edge.i == comma + 1
-                 and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text in (",", ".", ";")][:1]
-    for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
-        if child.i > head.i and _head_candidate(ctx, child):
-            core = core_phrase(ctx, child)
-            if core is not None and name_words(ctx, core, child):
-                return child
-    return None
 
 
 def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
