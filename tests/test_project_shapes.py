@@ -80,3 +80,23 @@ def test_a_generic_appositive_is_said_of_the_project_before_it(tmp_path):
         "that has nothing to do with the railway."))
     assert [p.label for p in projects] == ["Isaka–Kigali fuel pipeline"]
 
+
+
+def test_a_centre_with_only_a_descriptive_name_where_a_summit_opens_is_a_venue(tmp_path):
+    projects = projects_of(tmp_path, (
+        "Good evening from Astana, where the tenth forum of the Turkic Council opens in the Exhibition Centre."))
+    assert projects == []
+
+
+def test_a_named_route_whose_section_the_story_tells_of_is_a_project(tmp_path):
+    projects = projects_of(tmp_path, (
+        "Its board approved a loan for the Ghanaian section of the Trans-Sahel Coastal Highway in March, Togo said."))
+    assert [p.label for p in projects] == ["Trans-Sahel Coastal Highway"]
+
+
+def test_a_bridge_with_a_descriptive_name_where_a_complex_opens_stays_a_project(tmp_path):
+    projects = projects_of(tmp_path, (
+        "A joint customs complex is due to open next year at the Unity Bridge, the second road link over the "
+        "Parana River between Foz do Iguacu and the Paraguayan city of Presidente Franco, which opened to traffic "
+        "this year."))
+    assert any(p.label.startswith("Unity Bridge") for p in projects)

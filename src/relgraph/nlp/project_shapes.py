@@ -83,3 +83,27 @@ def said_of_the_project_before(ctx: ArticleContext, head: Token, is_project_noun
             return False
         anchor = anchor.head
     return False
+
+
+def descriptive_venue(ctx: ArticleContext, head: Token, core: Span | None) -> bool:
+    """'the summit opens in the Congress Centre', 'talks at the International Press Centre': a
+    facility with only a descriptive name, where something happens, is a venue; the place after
+    it would make it one facility of that place ('the Free Zone at X')."""
+    if core is None or head.lemma_.lower() not in ctx.lex.words("project_venue_heads") or \
+            not descriptive_name(ctx, core, head) or head.dep_ != "pobj":
+        return False  # 'a customs complex at the Integration Bridge': a bridge is no venue (data: project_venue_heads)
+    prep = head.head
+    if prep.lower_ not in ("in", "at", "inside") or any(c.dep_ == "prep" and c.lower_ in ("at", "in", "of") for c in head.children):
+        return False
+    governor = prep.head
+    return governor.pos_ in ("VERB", "AUX") or governor.lemma_.lower() in ctx.lex.words("project_venue_nouns")
+
+
+def told_by_a_part(ctx: ArticleContext, head: Token) -> bool:
+    """'the loan for the Liberian section of the Trans-Coastal Highway', 'work on two stretches of the
+    X Motorway': a capitalised route whose section the story tells of is an undertaking in hand
+    (data: project_section_nouns)."""
+    if not head.text[:1].isupper() or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    part = head.head.head
+    return part.lemma_.lower() in ctx.lex.words("project_section_nouns") and part.pos_ == "NOUN"

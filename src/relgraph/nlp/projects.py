@@ -17,7 +17,9 @@ from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, 
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_proper import named_without_noun
 from relgraph.nlp.project_purposes import purpose_label, topic_label
-from relgraph.nlp.project_shapes import descriptive_name, name_number, said_of_the_project_before, shared_name
+from relgraph.nlp.project_shapes import (
+    descriptive_name, descriptive_venue, name_number, said_of_the_project_before, shared_name, told_by_a_part,
+)
 from relgraph.nlp.project_merge import merge_mentions
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
@@ -145,7 +147,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
             head.lemma_.lower() not in lex.words("project_purpose_heads") and naming_appositive(ctx, head.head, _is_project_noun(ctx)) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if arrival_venue(ctx, head):
+    if arrival_venue(ctx, head) or descriptive_venue(ctx, head, core):
         return True  # 'On arrival at the X International Airport': where a visitor lands
     if part_of_another(ctx, head, _is_project_noun(ctx)):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
@@ -244,7 +246,7 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
         return bool(name_words(ctx, core, head))
     return bool(proper_words(ctx, core, head)) and (
         developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core)
-        or named_in_its_own_right(ctx, head))
+        or named_in_its_own_right(ctx, head) or told_by_a_part(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
