@@ -82,22 +82,63 @@ def _venue_prep(ctx: ArticleContext, head: Token) -> Token | None:
 
 
 def coordinated_names(ctx: ArticleContext, head: Token) -> list[Span]:
-    """'the Kyzyl-Bel and Guliston crossings': the names coordinated before one plural facility
-    noun, each a facility of its own; [] when the noun has fewer than two."""
-    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in ctx.lex.words("project_named_facility_heads"):
+    """'the Kyzyl-Bel and Guliston crossings', 'the A and B wind farms': the names coordinated before
+    one plural facility noun (data: project_named_facility_heads, project_coordinated_heads), each a
+    facility of its own; [] when the noun has fewer than two."""
+    lex = ctx.lex
+    lemma = head.lemma_.lower()
+    facility = lemma in lex.words("project_named_facility_heads")
+    if head.tag_ not in ("NNS", "NNPS") or not (facility or lemma in lex.words("project_coordinated_heads")):
         return []
-    first = next((c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN"
+    first = next((c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and c.pos_ == "PROPN"
                   and any(k.dep_ == "conj" for k in c.children)), None)
-    if first is None:
+    if first is not None:
+        names = [_name_span(first)] + [_name_span(c) for c in first.conjuncts if c.i < head.i and _capitalised(c)]
+    else:
+        names = _names_parsed_as_conjuncts(head)
+    if facility:
+        return [n for n in names if facility_name_words(ctx, n, head)] if len(names) >= 2 else []
+    # a plant or a farm named after its place is still that one plant: any name but a state's
+    names = [n for n in names if any(proper(t) or _capitalised(t) for t in n if not state_word(ctx, t))]
+    return names if len(names) >= 2 else []
+
+
+def _names_parsed_as_conjuncts(head: Token) -> list[Span]:
+    """'the Karatau and Ulken wind farms', which the parser reads as 'Karatau' and 'Ulken wind
+    farms': a bare name, 'and', then a capitalised word opening the plural noun's phrase."""
+    first, doc = head.head, head.doc
+    if head.dep_ != "conj" or first.pos_ != "PROPN" or first.i >= head.i or first.i + 2 >= head.i:
         return []
-    names = [_name_span(first)] + [_name_span(c) for c in first.conjuncts if c.pos_ == "PROPN" and c.i < head.i]
-    return [n for n in names if facility_name_words(ctx, n, head)] if len(names) >= 2 else []
+    if doc[first.i + 1].lower_ != "and" or not _capitalised(doc[first.i + 2]) or \
+            any(c.dep_ not in ("compound", "det", "punct", "cc", "conj", "prep") for c in first.children):
+        return []
+    second = doc[first.i + 2]
+    if second.head.i != head.i or any(t.pos_ in ("DET", "VERB", "AUX", "ADP") for t in doc[first.i + 2: head.i]):
+        return []
+    return [_name_span(first), doc[second.i: second.i + 1]]
+
+
+def coordinated_kind(head: Token, names: list[Span]) -> str:
+    """'the Bash and Dzhankeldy wind farms' -> 'wind farm': the words between the last name and the
+    plural noun say what each one is."""
+    last = max(n.end for n in names)
+    words = [t.text for t in head.doc[last: head.i] if not t.is_punct and t.pos_ != "CCONJ"]
+    return " ".join([*words, head.lemma_])
+
+
+def _capitalised(token: Token) -> bool:
+    """A name the tagger may read as an adjective ('the Bash and Dzhankeldy farms')."""
+    return token.pos_ == "PROPN" or token.text[:1].isupper() and token.i != token.sent.start and token.pos_ in ("ADJ", "NOUN")
 
 
 def _name_span(token: Token) -> Span:
-    """'Kyzyl-Bel' from its head 'Bel': the token with the compounds and hyphens before it."""
+    """'Kyzyl-Bel' from its head 'Bel', 'Nam Theun 2' from 'Theun': the token with the compounds
+    and hyphens before it and a number right after it."""
     start = min((t.i for t in token.children if t.dep_ in ("compound", "punct") and t.i < token.i), default=token.i)
-    return token.doc[start: token.i + 1]
+    end = token.i + 1
+    if end < len(token.doc) and token.doc[end].dep_ == "nummod" and token.doc[end].head.i == token.i:
+        end += 1
+    return token.doc[start: end]
 
 
 def sited_facility(ctx: ArticleContext, head: Token, site: Span) -> bool:

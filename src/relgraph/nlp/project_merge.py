@@ -36,6 +36,8 @@ def merge_mentions(mentions: list[ProjectMention]) -> list[FactRecord]:
 
 
 def _same_project(a: ProjectMention, b: ProjectMention) -> bool:
+    if a.sibling >= 0 and a.sibling == b.at or b.sibling >= 0 and b.sibling == a.at:
+        return False  # 'the Matarbari coal plant and deep-sea port': two projects of one name
     if a.record.label.lower() == b.record.label.lower():
         return True
     if a.headline != b.headline and a.head == b.head and not a.plural and not b.plural:

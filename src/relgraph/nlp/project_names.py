@@ -35,6 +35,7 @@ class ProjectMention:
     route_kind: bool = False                      # that kind is a route ('corridor', 'railway', 'road')
     sites: frozenset[str] = frozenset()           # proper words of the site that delimits it ('at Dholera')
     at: int = -1                                  # index of its head token (-1: told by a name alone)
+    sibling: int = -1                             # head of the project it shares its name with ('the X plant and port')
     merged: list[FactRecord] = field(default_factory=list)
 
 

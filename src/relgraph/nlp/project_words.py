@@ -19,7 +19,7 @@ def unit_of_a_post(ctx: ArticleContext, head: Token) -> bool:
 
 
 def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
-    """'the joint venture Volta Rail', 'chief executive of the Coastal Railway': a named
+    """'the joint venture Volta Rail', 'Volta Rail, the line's operator', 'chief executive of the Coastal Railway': a named
     project noun that an organisation noun stands beside, or that has a chief executive or
     shareholders, names the company that builds or runs a line, not the undertaking."""
     lex = ctx.lex
@@ -27,6 +27,8 @@ def company_named_as_project(ctx: ArticleContext, head: Token) -> bool:
         return False  # 'the chief executive of the railway project' may still tell the project
     if head.dep_ == "appos" and head.head.lemma_.lower() in lex.words("project_company_nouns"):
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.words("project_company_nouns") for c in head.children):
+        return True  # 'South Ridge Railway, the network's concessionaire': the company is told as one
     return head.dep_ == "pobj" and head.head.lower_ == "of" and \
         head.head.head.lemma_.lower() in lex.words("project_company_posts")
 

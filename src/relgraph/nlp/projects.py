@@ -11,11 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from relgraph.nlp.context import ArticleContext
-from relgraph.nlp.project_facilities import arrival_venue, coordinated_names, event_venue, named_facility, sited_facility
+from relgraph.nlp.project_facilities import arrival_venue, coordinated_kind, coordinated_names, event_venue, named_facility, sited_facility
+from relgraph.nlp.project_appositives import apposed_name, naming_appositive, part_of_another
 from relgraph.nlp.project_aliases import alias_names, alias_of, named_by_alias, proper_name_after, restated_head
 from relgraph.nlp.project_parties import project_record
 from relgraph.nlp.project_proper import named_without_noun
 from relgraph.nlp.project_purposes import purpose_label, topic_label
+from relgraph.nlp.project_shapes import (
+    descriptive_name, descriptive_venue, name_number, said_of_the_project_before, shared_name, told_by_a_part,
+)
 from relgraph.nlp.project_merge import merge_mentions
 from relgraph.nlp.project_names import (
     ProjectMention, clean_label, conjunct_of_a_name, enumerated_routes, has_place_pair, in_headline,
@@ -74,6 +78,10 @@ def extract_projects(ctx: ArticleContext) -> list[FactRecord]:
     return merge_mentions(mentions) + extract_supplies(ctx)
 
 
+def _is_project_noun(ctx: ArticleContext):
+    return lambda t: _head_candidate(ctx, t)
+
+
 def _head_candidate(ctx: ArticleContext, token: Token) -> bool:
     # the word lists first: they are cheap and rule out almost every token
     lemma, lex = token.lemma_.lower(), ctx.lex
@@ -99,7 +107,7 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
     places = places_of_built_facility(ctx, head)
     if places:  # 'investment at the ports of Tanga and Mombasa': one port of each place
         return [m for p in places for m in _mention(ctx, head, head_span(head), f"{head.lemma_} of {name_text(p)}", [p])]
-    core = core_phrase(ctx, head) or _apposed_name(ctx, head)
+    core = core_phrase(ctx, head) or apposed_name(ctx, head, _is_project_noun(ctx))
     if lemma in lex.words("project_named_only_heads") and (core is None or not name_words(ctx, core, head)
                                                            or head.dep_ == "pobj" and head.head.lower_ in ("at", "in", "near")):
         return []  # 'the Ream Naval Base' is one, 'its customer base' none, 'an upgrade at X Air Base' a site
@@ -109,7 +117,14 @@ def _mentions_at(ctx: ArticleContext, head: Token) -> list[ProjectMention] | Non
         _release_name_parts(ctx, core)
     names = coordinated_names(ctx, head) if not event_venue(ctx, head) else []
     if names:  # 'the reopening of the Kyzyl-Bel and Guliston crossings': one crossing of each name
-        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {head.lemma_}"))]
+        return [m for n in names for m in _mention(ctx, head, n, clean_label(f"{n.text} {coordinated_kind(head, names)}"))]
+    shared = shared_name(ctx, head)
+    if shared is not None:  # 'the Matarbari coal plant and deep-sea port': the port is Matarbari's too
+        own = trimmed(ctx, core).text if core is not None else head.text
+        found = _mention(ctx, head, core or head_span(head), clean_label(f"{shared.text} {own}"), named_by=shared)
+        for m in found:
+            m.sibling = head.head.i
+        return found
     routes = _route_mentions(ctx, head, core)
     if routes is not None:
         return routes
@@ -123,16 +138,18 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
     lex = ctx.lex
     if core is not None and any(t.lower_ in lex.words("project_excluded_modifiers") for t in core):
         return True  # weapons programmes are not undertakings between partners
+    if said_of_the_project_before(ctx, head, lambda t: _head_candidate(ctx, t)):
+        return True  # 'a pipeline from A to B, a separate project that ...': said of the pipeline
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children) for c in head.children):
         return True  # 'the Red Sea port of Aqaba' names a place
     if head.dep_ == "pobj" and head.head.lower_ in lex.words("project_landmark_preps"):
         return True  # 'engineers working near the X Corridor': a landmark saying where
     if head.dep_ == "appos" and _head_candidate(ctx, head.head) and \
-            head.lemma_.lower() not in lex.words("project_purpose_heads") and _naming_appositive(ctx, head.head) != head:
+            head.lemma_.lower() not in lex.words("project_purpose_heads") and naming_appositive(ctx, head.head, _is_project_noun(ctx)) != head:
         return True  # 'the Zangezur Corridor, a proposed transport route linking A with B': said of it
-    if arrival_venue(ctx, head):
+    if arrival_venue(ctx, head) or descriptive_venue(ctx, head, core):
         return True  # 'On arrival at the X International Airport': where a visitor lands
-    if _part_of_another(ctx, head):
+    if part_of_another(ctx, head, _is_project_noun(ctx)):
         return True  # 'a logistics hub at Lamu, the flagship of the LAPSSET corridor': told as that corridor
     if unit_of_a_post(ctx, head) or company_named_as_project(ctx, head):
         return True  # 'director of the Africa programme': a department; 'the joint venture X Rail': a company
@@ -140,7 +157,7 @@ def _no_project_here(ctx: ArticleContext, head: Token, core: Span | None) -> boo
         return True  # 'agreed to work towards a new economic security initiative': a framework still to be made
     if signed_document(ctx, head):
         return True  # 'the signing of an executive programme for cooperation': a document, an agreement
-    if _naming_appositive(ctx, head) is not None:
+    if naming_appositive(ctx, head, _is_project_noun(ctx)) is not None:
         return True  # 'a third hydropower project, the Sunkosh reservoir scheme': told by its name
     if alias_of(head) is not None or head.dep_ == "compound" and alias_of(head.head) is not None:
         return True  # 'the Trans-Caspian Route, better known as the Middle Corridor': the same project
@@ -178,7 +195,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
         label = purpose or topic_label(ctx, head)
         return _mention(ctx, head, head_span(head), label) if label else []
     label = clean_label(trimmed(ctx, core).text)
-    name = _apposed_name(ctx, head, any_head=True) if not unowned_name_words(ctx, core, head) else None
+    name = apposed_name(ctx, head, _is_project_noun(ctx), any_head=True) if not unowned_name_words(ctx, core, head) else None
     name = name or proper_name_after(ctx, head, core)
     if name is not None:  # 'Bharat Mart, the warehousing and retail hub at Jebel Ali': told by its name
         _release_name_parts(ctx, name)
@@ -189,7 +206,7 @@ def _phrase_mentions(ctx: ArticleContext, head: Token, core: Span | None) -> lis
     state_pair_only = lemma in lex.words("project_purpose_heads") and named_by_states(ctx, core, head)
     unnamed = not name_words(ctx, core, head)
     route = named_route_phrase(ctx, head) if unnamed else None
-    site = proper_extension(ctx, head) if unnamed and route is None else None
+    site = proper_extension(ctx, head) if (unnamed or descriptive_name(ctx, trimmed(ctx, core), head)) and route is None else None
     if route is not None or site is not None:  # 'a railway link between the terminal and the Kelani
         label = clean_label(f"{label} {(route or site).text}")  # Valley line', 'an oil refinery at Hambantota' 
     if not state_pair_only and (_named(ctx, head, core) or has_place_pair(core)):
@@ -229,7 +246,7 @@ def _named(ctx: ArticleContext, head: Token, core: Span) -> bool:
         return bool(name_words(ctx, core, head))
     return bool(proper_words(ctx, core, head)) and (
         developed(ctx, head) or built(ctx, head) or described_as_developed(ctx, head) or shared_by_states(ctx, core)
-        or named_in_its_own_right(ctx, head))
+        or named_in_its_own_right(ctx, head) or told_by_a_part(ctx, head))
 
 
 def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
@@ -262,72 +279,6 @@ def _free_of_other_entities(ctx: ArticleContext, head: Token) -> bool:
 def _company_like(ctx: ArticleContext, span: Span, head: Token) -> bool:
     words = [t for t in span if t.i != head.i and t.pos_ != "DET"]
     return bool(words) and head.text[:1].isupper() and all(state_word(ctx, t) for t in words)
-
-
-def _apposed_name(ctx: ArticleContext, head: Token, any_head: bool = False) -> Span | None:
-    """'the Ethiopia-Kenya Electricity Highway, a project financed by ...': the name the bare
-    project noun (or, `any_head`, any project noun) stands in apposition to."""
-    if head.dep_ != "appos" or not any_head and head.lemma_.lower() not in ctx.lex.words("project_purpose_heads"):
-        return None
-    name = head.head
-    named = ctx.mention_at(name)
-    kinds = ("organization", "person") if any_head else ("organization",)  # NER reads unknown names as people
-    if name.pos_ != "PROPN" or named is not None and named.ref.kind not in kinds:
-        return None  # 'in Lahore, a project that ...': a place, not the project's name
-    if named is not None and (ctx.gaz.organization(ctx.doc[named.start:named.end].text) or
-                              ctx.gaz.person(ctx.doc[named.start:named.end].text)) is not None:
-        return None  # 'Sinopec, the state refiner': a company the gazetteer knows
-    # 'the railway linking A with Wadi Halfa, a project financed by ...': said of the railway; but in
-    # 'the main line of Rail Baltica, the railway ...' the noun before 'of' is a part of the named project
-    if any(_head_candidate(ctx, a) for a in name.ancestors
-           if not (name.dep_ == "pobj" and name.head.lower_ == "of" and a.i == name.head.head.i)):
-        return None
-    start = min(t.i for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "det", "amod", "nmod")
-                or t.i == name.i)
-    while start < name.i and name.doc[start].pos_ == "DET":
-        start += 1
-    return name.doc[start: name.i + 1]
-
-
-def _part_of_another(ctx: ArticleContext, head: Token) -> bool:
-    """'X, the flagship of the Y corridor', 'X, part of the Y programme': the phrase after the comma
-    makes X a piece of another project (read from the words: the parser often loses the apposition)."""
-    parts = ctx.lex.words("project_part_nouns")
-    for appos in (t for t in head.subtree if t.dep_ == "appos" and t.lower_ in parts):
-        of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(_head_candidate(ctx, t) for t in of.subtree):
-            return True
-    doc = head.doc
-    # the first comma after the head, past a place phrase ('a hub at Kisumu, the centrepiece of ...')
-    i = next((t.i for t in doc[head.i + 1: min(head.i + 8, head.sent.end)] if t.text == "," or t.pos_ in ("VERB", "AUX")), None)
-    if i is None or doc[i].text != ",":
-        return False
-    words = list(doc[i: min(i + 4, head.sent.end)])
-    rest = [t for t in words[1:] if t.pos_ not in ("DET", "ADJ")]
-    if len(rest) < 2 or rest[0].lower_ not in ctx.lex.words("project_part_nouns") or rest[1].lower_ != "of":
-        return False
-    of = rest[1]
-    return any(_head_candidate(ctx, t) for t in doc[of.i + 1: min(of.i + 20, head.sent.end)])
-
-
-def _naming_appositive(ctx: ArticleContext, head: Token) -> Token | None:
-    """The project noun in apposition that gives an unnamed project noun its name: 'a third
-    hydropower project, the 2,560 MW Sunkosh reservoir scheme'."""
-    own = core_phrase(ctx, head)
-    if own is not None and name_words(ctx, own, head):
-        return None
-    doc = head.doc
-    comma = head.right_edge.i + 1
-    after = []  # the parser often hangs 'the X scheme' elsewhere: the noun phrase right after the comma
-    if comma + 1 < head.sent.end and doc[comma].text == ",":
-        after = [t for t in doc[comma + 1: min(comma + 9, head.sent.end)] if t.left_edge.i == comma + 1
-                 and t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].text in (",", ".", ";")][:1]
-    for child in [*(c for c in head.children if c.dep_ == "appos"), *after]:
-        if child.i > head.i and _head_candidate(ctx, child):
-            core = core_phrase(ctx, child)
-            if core is not None and name_words(ctx, core, child):
-                return child
-    return None
 
 
 def _release_name_parts(ctx: ArticleContext, name: Span) -> None:
@@ -364,6 +315,9 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     """`named_by`: the site phrase naming another project noun, whose names tell this one apart
     ('reactors at the Dukovany plant' are the Dukovany plant's project; 'a refinery at Hambantota' is
     not 'Hambantota port'); `site`: the place phrase that delimits an unnamed one ('a plant at Dholera')."""
+    number = name_number(ctx, head)
+    if number is not None and label.endswith(head.text):  # 'the Malta-Italy Interconnector 2'
+        label = f"{label} {number.text}"
     record = project_record(ctx, head, core, label, ends or [])
     if record is None:
         return []
@@ -371,6 +325,8 @@ def _mention(ctx: ArticleContext, head: Token, core: Span, label: str, ends: lis
     names = (name_words(ctx, core, head) or frozenset(t.lower_ for t in ends or [])) | alias_names(ctx, head)
     if named_by is not None:
         names |= name_words(ctx, named_by, head)
+    if number is not None:
+        names |= {number.text.lower()}
     kind = project_kind(ctx, core, head)
     return [ProjectMention(record=record, head=head.lemma_.lower(), names=names, kind=kind,
                            route_kind=kind is not None and kind in lex.words("project_route_heads"),
